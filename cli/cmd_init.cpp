@@ -1,0 +1,80 @@
+// actionplan init: create a ready-to-edit plan.
+#include <fmt/format.h>
+
+#include "common.hpp"
+#include "history/git.hpp"
+#include "write/init_plan.hpp"
+
+namespace fs = std::filesystem;
+
+namespace actionplan::cli {
+namespace {
+
+struct InitOptions {
+  std::string dir = ".";
+  std::string title;
+  std::string template_name = "blank";
+  bool no_git = false;
+  bool force = false;
+  bool list_templates = false;
+};
+
+int run_init(const InitOptions& options, Session& session) {
+  if (options.list_templates) {
+    session.out << "blank\tan empty plan with the default project pipeline\n";
+    return k_exit_ok;
+  }
+  const fs::path dir = (session.start_dir() / options.dir).lexically_normal();
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
+    return session.fail(fmt::format("{} exists and is not a folder", dir.string()));
+
+  std::string title = options.title;
+  if (title.empty()) {
+    title = dir.filename().string();
+    if (title.empty() || title == "." || title == "..") title = "Untitled plan";
+  }
+  const bool git = !options.no_git && !inside_git_repository(dir.parent_path()) &&
+                   !(fs::exists(dir, ec) && inside_git_repository(dir));
+
+  const InitResult result = write_plan_files(
+      dir, blank_plan_files(title), options.force ? InitMode::keep_existing : InitMode::refuse_existing);
+  if (!result.error.empty()) return session.fail(result.error);
+  for (const std::string& path : result.created) session.out << path << "\n";
+  for (const std::string& path : result.kept)
+    session.err << "kept existing " << path << " (init never overwrites)\n";
+  if (git) {
+    if (auto error = init_git_repository(dir)) return session.fail(*error);
+  }
+  session.err << fmt::format("Created plan '{}' in {}{}.\n", title, dir.string(),
+                             git ? " (new git repository)" : "");
+  session.err << "Next: edit plan.yaml, add records, then run 'actionplan validate'.\n";
+  return k_exit_ok;
+}
+
+}  // namespace
+
+void add_init_command(CLI::App& app, Session& session) {
+  auto options = std::make_shared<InitOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "init",
+      "Create a ready-to-edit plan in DIR (default: the current folder): plan.yaml with\n"
+      "the default project pipeline, the four record folders, a README for contributors\n"
+      "and editor schema hints. Makes DIR a git repository unless it is inside one.\n"
+      "Refuses (exit 2, nothing written) when DIR already holds a plan or any file init\n"
+      "would write; --force writes only the missing files and never overwrites one.\n"
+      "Prints the created files on stdout.");
+  sub->add_option("DIR", options->dir, "Folder of the new plan (created if missing)");
+  sub->add_option("--title", options->title, "Title of the plan (default: the folder's name)")
+      ->type_name("TEXT");
+  sub->add_option("--template", options->template_name, "Starting point (default blank)")
+      ->check(CLI::IsMember({"blank"}))
+      ->type_name("NAME");
+  sub->add_flag("--list-templates", options->list_templates, "List the templates and exit");
+  sub->add_flag("--no-git", options->no_git, "Do not create a git repository");
+  sub->add_flag("--force", options->force,
+                "Add the missing files to an existing folder or plan (never overwrites)");
+  sub->callback([options, &session] { session.exit_code = run_init(*options, session); });
+}
+
+}  // namespace actionplan::cli

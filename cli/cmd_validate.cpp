@@ -1,0 +1,62 @@
+// actionplan validate: report every problem of the plan.
+#include <map>
+
+#include "check/check.hpp"
+#include "common.hpp"
+#include "load/plan_loader.hpp"
+#include "render/diagnostics.hpp"
+
+namespace actionplan::cli {
+namespace {
+
+struct ValidateOptions {
+  DiagnosticFormat format = DiagnosticFormat::text;
+  bool strict = false;
+  std::string as_of;
+};
+
+int run_validate(const ValidateOptions& options, Session& session) {
+  std::optional<Date> as_of = session.as_of(options.as_of);
+  if (!as_of) return k_exit_failure;
+  std::optional<std::filesystem::path> root = session.plan_root();
+  if (!root) return k_exit_failure;
+
+  LoadResult loaded = load_plan(*root);
+  Diagnostics diags = std::move(loaded.diags);
+  diags.append(check_plan(loaded.plan, *as_of));
+  diags.sort();
+
+  const std::string rendered =
+      render_diagnostics(diags, options.format, loaded.plan.files_read, *as_of);
+  (options.format == DiagnosticFormat::text ? session.err : session.out) << rendered;
+  session.err << summary_line(diags, loaded.plan.files_read) << "\n";
+  if (diags.has_errors() || (options.strict && diags.warning_count() > 0)) return k_exit_problems;
+  return k_exit_ok;
+}
+
+}  // namespace
+
+void add_validate_command(CLI::App& app, Session& session) {
+  auto options = std::make_shared<ValidateOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "validate",
+      "Check the whole plan and report every problem (not just the first).\n"
+      "Diagnostics read PATH:LINE:COL: error: MESSAGE [CODE], one per line, on stderr;\n"
+      "--format json or github writes them to stdout. A summary line goes to stderr.\n"
+      "Exit 1 when there are errors (or warnings with --strict). Never changes a file.");
+  const std::map<std::string, DiagnosticFormat> formats = {
+      {"text", DiagnosticFormat::text},
+      {"json", DiagnosticFormat::json},
+      {"github", DiagnosticFormat::github}};
+  sub->add_option("--format", options->format,
+                  "text (default), json, or github (GitHub Actions annotations)")
+      ->transform(CLI::CheckedTransformer(formats))
+      ->type_name("FORMAT");
+  sub->add_flag("--strict", options->strict, "Exit 1 on warnings too");
+  sub->add_option("--as-of", options->as_of,
+                  "Date to check against (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today")
+      ->type_name("DATE");
+  sub->callback([options, &session] { session.exit_code = run_validate(*options, session); });
+}
+
+}  // namespace actionplan::cli

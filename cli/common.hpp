@@ -1,0 +1,43 @@
+#pragma once
+// Helpers shared by the subcommands: globals, plan discovery, the as-of date.
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "model/values.hpp"
+#include "run.hpp"
+
+namespace actionplan::cli {
+
+inline constexpr int k_exit_ok = 0;
+inline constexpr int k_exit_problems = 1;
+inline constexpr int k_exit_failure = 2;
+
+// State shared by every subcommand of one run.
+struct Session {
+  std::ostream& out;
+  std::ostream& err;
+  const Context& context;
+  std::string dir;  // -C
+  int exit_code = 0;
+
+  // Prints "actionplan: error: MESSAGE" on stderr and returns exit code 2.
+  int fail(const std::string& message) const;
+  // The folder commands start from: -C DIR (relative to cwd) or cwd.
+  std::filesystem::path start_dir() const;
+  // The plan root above start_dir(), or nullopt after reporting (exit 2).
+  std::optional<std::filesystem::path> plan_root() const;
+  // --as-of, else SOURCE_DATE_EPOCH, else today; nullopt after reporting.
+  std::optional<Date> as_of(const std::string& option) const;
+};
+
+// Registers a subcommand; each cmd_<name>.cpp defines one.
+void add_init_command(CLI::App& app, Session& session);
+void add_validate_command(CLI::App& app, Session& session);
+void add_schema_command(CLI::App& app, Session& session);
+
+}  // namespace actionplan::cli

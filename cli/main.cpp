@@ -1,0 +1,21 @@
+// actionplan: reads the process's surroundings once and hands over to run().
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "run.hpp"
+
+int main(int argc, char** argv) {
+  actionplan::cli::Context context;
+  std::error_code ec;
+  context.cwd = std::filesystem::current_path(ec);
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) context.source_date_epoch = epoch;
+  context.now_unix_seconds = std::chrono::duration_cast<std::chrono::seconds>(
+                                 std::chrono::system_clock::now().time_since_epoch())
+                                 .count();
+  std::vector<std::string> args(argv + 1, argv + argc);
+  const int code = actionplan::cli::run(args, std::cout, std::cerr, context);
+  std::cout.flush();
+  return code;
+}

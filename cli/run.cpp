@@ -1,0 +1,56 @@
+#include "run.hpp"
+
+#include <algorithm>
+#include <exception>
+
+#include <CLI/CLI.hpp>
+
+#include "common.hpp"
+
+namespace actionplan::cli {
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+        const Context& context) {
+  Session session{out, err, context, {}, 0};
+  CLI::App app{
+      "actionplan: plan, check and report on an initiative's strategy implementation.\n"
+      "A plan is a folder of YAML records (plan.yaml, objectives/, taskforces/, activities/,\n"
+      "indicators/), normally a git repository.",
+      "actionplan"};
+  app.set_version_flag("--version", std::string("actionplan ") + ACTIONPLAN_VERSION,
+                       "Print the version and exit");
+  app.add_option("-C,--dir", session.dir,
+                 "Run as if started in DIR (the plan is found in DIR or a folder above it)")
+      ->type_name("DIR");
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.footer(
+      "Exit codes: 0 success, 1 problems found, 2 the command could not do its job.\n"
+      "Run 'actionplan COMMAND --help' for the options of a command.");
+
+  add_init_command(app, session);
+  add_validate_command(app, session);
+  add_schema_command(app, session);
+
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::ParseError& e) {
+    err << "actionplan: error: " << e.what() << "\n";
+    std::string command = "actionplan";
+    for (const CLI::App* sub : app.get_subcommands()) command += " " + sub->get_name();
+    err << "Run '" << command << " --help' for more information.\n";
+    return k_exit_failure;
+  } catch (const std::exception& e) {
+    return session.fail(std::string("internal error: ") + e.what());
+  }
+  return session.exit_code;
+}
+
+}  // namespace actionplan::cli

@@ -1,0 +1,23 @@
+#pragma once
+// The command line: `run` parses arguments and runs one subcommand. It is the
+// only code that writes to streams; main() passes std::cout and std::cerr.
+#include <filesystem>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace actionplan::cli {
+
+// What the process knows of its surroundings; main() fills it, tests fake it.
+struct Context {
+  std::filesystem::path cwd;
+  std::optional<std::string> source_date_epoch;  // $SOURCE_DATE_EPOCH
+  long long now_unix_seconds = 0;                // the clock, read once by main()
+};
+
+// `args` excludes the program name. Returns the exit code (0, 1 or 2).
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+        const Context& context);
+
+}  // namespace actionplan::cli

@@ -1,0 +1,323 @@
+#include "check/check.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "model/text.hpp"
+
+namespace actionplan {
+namespace {
+
+constexpr std::string_view k_countries =
+    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR "
+    "BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ "
+    "EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW "
+    "GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY "
+    "KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV "
+    "MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY "
+    "QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG "
+    "TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA "
+    "ZM ZW";
+
+bool is_currency_code(std::string_view code) {
+  return code.size() == 3 &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+std::string stem_of(const std::string& path) {
+  std::string name = path.substr(path.rfind('/') + 1);
+  return name.substr(0, name.rfind('.'));
+}
+
+class Checker {
+ public:
+  Checker(const Plan& plan, const Date& as_of) : m_plan(plan), m_as_of(as_of) {
+    if (plan.info.regions) {
+      for (const NamedEntry& r : *plan.info.regions) m_regions.push_back(r.id.value);
+      m_regions.push_back("global");
+    }
+    if (plan.info.actors)
+      for (const NamedEntry& a : *plan.info.actors) m_actors.push_back(a.id.value);
+  }
+
+  Diagnostics run() {
+    check_plan_info();
+    check_ids(m_plan.objectives, "objective");
+    check_ids(m_plan.task_forces, "task force");
+    check_ids(m_plan.activities, "activity");
+    check_ids(m_plan.indicators, "indicator");
+    for (const Objective& o : m_plan.objectives) check_objective(o);
+    for (const TaskForce& t : m_plan.task_forces) check_task_force(t);
+    for (const Activity& a : m_plan.activities) check_activity(a);
+    for (const Indicator& i : m_plan.indicators) check_indicator(i);
+    return std::move(m_diags);
+  }
+
+ private:
+  void error(const std::string& path, Position pos, const char* code, std::string message) {
+    m_diags.error(path, pos, code, std::move(message));
+  }
+
+  void reference(const std::string& path, const Located<std::string>& ref, RecordKind kind) {
+    const bool found = (kind == RecordKind::objective && m_plan.objective(ref.value)) ||
+                       (kind == RecordKind::task_force && m_plan.task_force(ref.value)) ||
+                       (kind == RecordKind::activity && m_plan.activity(ref.value)) ||
+                       (kind == RecordKind::indicator && m_plan.indicator(ref.value));
+    if (found) return;
+    const KindInfo& info = kind_info(kind);
+    error(path, ref.pos, "unknown-reference",
+          unknown_reference_message(info.singular, info.plural, ref.value, m_plan.ids(kind)));
+  }
+
+  void region(const std::string& path, const Located<std::string>& ref) {
+    if (!m_plan.info.regions) return;  // any region is accepted when the plan lists none
+    if (std::find(m_regions.begin(), m_regions.end(), ref.value) != m_regions.end()) return;
+    error(path, ref.pos, "unknown-reference",
+          unknown_reference_message("region", "regions", ref.value, m_regions) +
+              " (regions are listed in plan.yaml)");
+  }
+
+  void not_before(const std::string& path, const std::optional<Located<Date>>& start,
+                  const std::optional<Located<Date>>& end, const char* start_key,
+                  const char* end_key) {
+    if (!start || !end || end->value.last_day() >= start->value.first_day()) return;
+    error(path, end->pos, "end-before-start",
+          fmt::format("'{}' {} is before '{}' {}", end_key, end->value.to_string(), start_key,
+                      start->value.to_string()));
+  }
+
+  void not_future(const std::string& path, const Located<Date>& date, const char* what) {
+    if (date.value.first_day() <= m_as_of) return;
+    error(path, date.pos, "date-in-future",
+          fmt::format("{} {} is after the as-of date {}; check the date", what,
+                      date.value.to_string(), m_as_of.to_string()));
+  }
+
+  void currency(const std::string& path, const Text& code) {
+    if (code && !is_currency_code(code->value))
+      error(path, code->pos, "invalid-currency",
+            fmt::format("currency {} is not an ISO 4217 code such as EUR or USD",
+                        in_quotes(code->value)));
+  }
+
+  template <class T>
+  void unique_entries(const std::string& path, const std::vector<T>& entries, const char* what) {
+    std::map<std::string, const T*> seen;
+    for (const T& entry : entries) {
+      auto [it, inserted] = seen.emplace(entry.id.value, &entry);
+      if (!inserted)
+        error(path, entry.id.pos, "duplicate-id",
+              fmt::format("{} id {} is used twice (first at line {})", what, in_quotes(entry.id.value),
+                          it->second->id.pos.line));
+    }
+  }
+
+  void check_plan_info() {
+    const PlanInfo& info = m_plan.info;
+    const std::string& path = info.source.path;
+    if (info.format && info.format->value != 1)
+      error(path, info.format->pos, "unsupported-format",
+            fmt::format("format {} is not supported; this version of actionplan reads format 1",
+                        format_number(info.format->value)));
+    currency(path, info.currency);
+    if (info.period) not_before(path, info.period->start, info.period->end, "start", "end");
+    if (info.goals) unique_entries(path, *info.goals, "goal");
+    if (info.regions) unique_entries(path, *info.regions, "region");
+    if (info.actors) unique_entries(path, *info.actors, "actor");
+    if (info.regions)
+      for (const NamedEntry& r : *info.regions)
+        if (r.id.value == "global")
+          error(path, r.id.pos, "reserved-id",
+                "'global' is reserved for activities that cover the whole world; choose another "
+                "region id");
+    unique_entries(path, info.stages, "stage");
+    if (info.stages_given && info.stages.empty())
+      error(path, info.source.pos, "empty-list", "'stages' must list at least one stage");
+    const AnalysisSettings& a = info.analysis;
+    if (a.at_risk > a.on_track) {
+      auto it = a.given.count("at_risk") ? a.given.find("at_risk") : a.given.find("on_track");
+      error(path, it == a.given.end() ? info.source.pos : it->second, "invalid-value",
+            fmt::format("'analysis' at_risk ({}) must not be above on_track ({})",
+                        format_number(a.at_risk), format_number(a.on_track)));
+    }
+  }
+
+  // id = file name; ids unique within the kind, also ignoring letter case.
+  template <class T>
+  void check_ids(const std::vector<T>& records, const char* what) {
+    std::map<std::string, const T*> by_lower;
+    for (const T& r : records) {
+      if (r.id.value.empty()) continue;
+      const std::string stem = stem_of(r.source.path);
+      if (r.id.value != stem)
+        error(r.source.path, r.id.pos, "id-mismatch",
+              fmt::format("id {} does not match the file name {}; rename the file or change the id "
+                          "to {}",
+                          in_quotes(r.id.value), in_quotes(r.source.path.substr(r.source.path.rfind('/') + 1)),
+                          in_quotes(stem)));
+      auto [it, inserted] = by_lower.emplace(to_lower_ascii(r.id.value), &r);
+      if (inserted) continue;
+      const T& first = *it->second;
+      if (first.id.value == r.id.value)
+        error(r.source.path, r.id.pos, "duplicate-id",
+              fmt::format("{} id {} is already used by {}", what, in_quotes(r.id.value),
+                          first.source.path));
+      else
+        error(r.source.path, r.id.pos, "id-case-clash",
+              fmt::format("{} id {} differs from {} ({}) only by letter case; the two files "
+                          "collide on Windows and macOS",
+                          what, in_quotes(r.id.value), in_quotes(first.id.value), first.source.path));
+    }
+  }
+
+  void objectives_list(const std::string& path, const IdList& objectives, bool given,
+                       Position pos) {
+    if (given && objectives.empty())
+      error(path, pos, "empty-list", "'objectives' must name at least one objective");
+    for (const auto& ref : objectives) reference(path, ref, RecordKind::objective);
+  }
+
+  void check_objective(const Objective& o) {
+    const std::string& path = o.source.path;
+    const auto& goals = m_plan.info.goals;
+    if (goals && !goals->empty() && !o.goal) {
+      std::vector<std::string> ids;
+      for (const Goal& g : *goals) ids.push_back(g.id.value);
+      error(path, o.source.pos, "missing-key",
+            fmt::format("the objective is missing the key 'goal' (the plan has goals: {})",
+                        describe_ids(ids)));
+    }
+    if (o.goal) {
+      std::vector<std::string> ids;
+      if (goals)
+        for (const Goal& g : *goals) ids.push_back(g.id.value);
+      if (std::find(ids.begin(), ids.end(), o.goal->value) == ids.end())
+        error(path, o.goal->pos, "unknown-reference",
+              unknown_reference_message("goal", "goals", o.goal->value, ids) +
+                  " (goals are listed in plan.yaml)");
+    }
+    if (o.regions)
+      for (const auto& r : *o.regions) region(path, r);
+  }
+
+  void check_task_force(const TaskForce& t) {
+    const std::string& path = t.source.path;
+    objectives_list(path, t.objectives, t.objectives_given, t.source.pos);
+    for (const Person& p : t.representatives)
+      if (p.region) region(path, *p.region);
+    for (const Milestone& m : t.milestones) (void)m;
+  }
+
+  void check_activity(const Activity& a) {
+    const std::string& path = a.source.path;
+    objectives_list(path, a.objectives, a.objectives_given, a.source.pos);
+    if (a.task_force) reference(path, *a.task_force, RecordKind::task_force);
+    if (a.stage && !m_plan.stage(a.stage->value)) {
+      std::vector<std::string> ids;
+      for (const Stage& s : m_plan.info.stages) ids.push_back(s.id.value);
+      error(path, a.stage->pos, "unknown-reference",
+            unknown_reference_message("stage", "stages", a.stage->value, ids));
+    }
+    for (const auto& r : a.regions) region(path, r);
+    for (const auto& c : a.countries) {
+      if (is_country_code(c.value)) continue;
+      std::string message = fmt::format("country {} is not an ISO 3166-1 alpha-2 code", in_quotes(c.value));
+      std::string upper = c.value;
+      for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      if (is_country_code(upper)) message += fmt::format("; did you mean {}?", in_quotes(upper));
+      else message += " (two capital letters, e.g. KE, PE, FR)";
+      error(path, c.pos, "invalid-country", std::move(message));
+    }
+    for (const auto& ref : a.indicators) reference(path, ref, RecordKind::indicator);
+    if (m_plan.info.actors)
+      for (const auto& r : a.responsible)
+        if (std::find(m_actors.begin(), m_actors.end(), r.value) == m_actors.end()) {
+          std::string message = fmt::format("responsible {} is not an actor of the plan; known actors: {}",
+                                            in_quotes(r.value), describe_ids(m_actors));
+          const std::string suggestion = closest_match(r.value, m_actors);
+          if (!suggestion.empty()) message += fmt::format("; did you mean {}?", in_quotes(suggestion));
+          m_diags.warning(path, r.pos, "unknown-actor", std::move(message));
+        }
+    if (a.budget) {
+      const Budget& b = *a.budget;
+      currency(path, b.currency);
+      if (b.secured && b.estimate &&
+          (b.estimate->value.kind == AmountKind::number || b.estimate->value.kind == AmountKind::range) &&
+          b.secured->value > b.estimate->value.max)
+        error(path, b.secured->pos, "secured-above-estimate",
+              fmt::format("secured {} is more than the estimate's maximum {}; raise the estimate "
+                          "or correct the secured amount",
+                          format_number(b.secured->value), format_number(b.estimate->value.max)));
+    }
+    not_before(path, a.start, a.end, "start", "end");
+    if (a.url && a.url->value.rfind("http://", 0) != 0 && a.url->value.rfind("https://", 0) != 0)
+      error(path, a.url->pos, "invalid-url",
+            fmt::format("'url' must start with http:// or https://; got {}", in_quotes(a.url->value)));
+    else if (a.url && (a.url->value.find_first_of(" \t\n") != std::string::npos ||
+                       a.url->value.find("://") + 3 == a.url->value.size()))
+      error(path, a.url->pos, "invalid-url",
+            fmt::format("'url' is not a valid web address: {}", in_quotes(a.url->value)));
+  }
+
+  void check_indicator(const Indicator& i) {
+    const std::string& path = i.source.path;
+    if (i.objective && i.activity)
+      error(path, i.activity->pos, "indicator-subject",
+            "an indicator measures exactly one thing: give 'objective' or 'activity', not both");
+    else if (!i.objective && !i.activity)
+      error(path, i.source.pos, "indicator-subject",
+            "the indicator is missing 'objective' or 'activity' (what it measures)");
+    if (i.objective) reference(path, *i.objective, RecordKind::objective);
+    if (i.activity) reference(path, *i.activity, RecordKind::activity);
+
+    const bool milestone = i.type.value == IndicatorType::milestone;
+    if (!milestone) {
+      for (const auto* field : {&i.due, &i.achieved})
+        if (*field)
+          error(path, (*field)->pos, "milestone-only",
+                fmt::format("'{}' applies to milestone indicators only; add 'type: milestone' or "
+                            "remove it",
+                            field == &i.due ? "due" : "achieved"));
+      for (const IndicatorTarget& t : i.targets)
+        if (!t.is_number)
+          error(path, t.pos, "invalid-number",
+                fmt::format("target for {} must be a number for a numeric indicator; got {}",
+                            t.year.value, in_quotes(t.text)));
+    }
+    if (i.achieved) not_future(path, *i.achieved, "'achieved'");
+
+    const Measurement* previous = nullptr;
+    for (const Measurement& m : i.measurements) {
+      if (!m.date) continue;
+      if (previous && !(previous->date->value < m.date->value))
+        error(path, m.date->pos, "measurements-unordered",
+              fmt::format("measurement dated {} does not come after the one before it ({}); list "
+                          "measurements oldest first, one per date",
+                          m.date->value.to_string(), previous->date->value.to_string()));
+      not_future(path, *m.date, "measurement date");
+      previous = &m;
+    }
+  }
+
+  const Plan& m_plan;
+  Date m_as_of;
+  std::vector<std::string> m_regions;
+  std::vector<std::string> m_actors;
+  Diagnostics m_diags;
+};
+
+}  // namespace
+
+bool is_country_code(std::string_view code) {
+  if (code.size() != 2) return false;
+  for (std::size_t i = 0; i + 2 <= k_countries.size(); i += 3)
+    if (k_countries.substr(i, 2) == code) return true;
+  return false;
+}
+
+Diagnostics check_plan(const Plan& plan, const Date& as_of) { return Checker(plan, as_of).run(); }
+
+}  // namespace actionplan

@@ -1,0 +1,15 @@
+#pragma once
+// Cross-record rules of FORMAT.md: ids equal file names and are unique (also
+// ignoring case), references resolve, dates and amounts are possible. Reads
+// the plan only; the as-of date is the only clock input.
+#include "model/plan.hpp"
+
+namespace actionplan {
+
+// Every problem found, unsorted (callers merge and sort).
+Diagnostics check_plan(const Plan& plan, const Date& as_of);
+
+// True for an assigned ISO 3166-1 alpha-2 code (and XK, Kosovo).
+bool is_country_code(std::string_view code);
+
+}  // namespace actionplan

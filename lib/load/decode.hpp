@@ -1,0 +1,35 @@
+#pragma once
+// Decodes the YAML tree of one file into a record struct, driven by one field
+// table per kind. Reports wrong types, bad values, missing required keys and
+// unknown keys (warnings; `x-` keys are user extensions and never reported).
+// Cross-record rules (references, ids vs file names, dates) live in check/.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "load/yaml_tree.hpp"
+#include "model/records.hpp"
+
+namespace actionplan {
+
+enum class Need { required, optional };
+
+// One key of a record kind, as the docs and the JSON Schemas describe it.
+struct FieldDoc {
+  std::string_view key;
+  Need need;
+  std::string_view type;     // for people: "list of objective refs"
+  std::string_view meaning;  // one line
+  std::string_view schema;   // JSON Schema fragment for the value
+};
+
+// The fields of a top-level record kind, in the order of FORMAT.md.
+std::vector<FieldDoc> field_docs(RecordKind kind);
+
+PlanInfo decode_plan(const yaml::Node& root, const std::string& path, Diagnostics& diags);
+Objective decode_objective(const yaml::Node& root, const std::string& path, Diagnostics& diags);
+TaskForce decode_task_force(const yaml::Node& root, const std::string& path, Diagnostics& diags);
+Activity decode_activity(const yaml::Node& root, const std::string& path, Diagnostics& diags);
+Indicator decode_indicator(const yaml::Node& root, const std::string& path, Diagnostics& diags);
+
+}  // namespace actionplan

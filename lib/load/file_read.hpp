@@ -1,0 +1,26 @@
+#pragma once
+// Reads one plan file defensively, before any YAML parser sees it.
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "model/diagnostic.hpp"
+
+namespace actionplan {
+
+inline constexpr std::size_t k_max_file_bytes = 1024 * 1024;
+
+// Returns the file's text (a leading UTF-8 BOM removed), or nullopt after
+// reporting why it was refused under `rel_path`: not a regular file (symlink,
+// FIFO, device, folder), larger than 1 MiB, UTF-16/32, invalid UTF-8, NUL or
+// other control characters (tab, LF, CR excepted), or a CR not followed by LF.
+// Never follows a symlink and never blocks on a FIFO.
+std::optional<std::string> read_plan_file(const std::filesystem::path& abs_path,
+                                          const std::string& rel_path, Diagnostics& diags);
+
+// The byte checks alone, on text already in memory (used by the reader and
+// by commands that read YAML from stdin).
+bool check_plan_text(std::string& text, const std::string& rel_path, Diagnostics& diags);
+
+}  // namespace actionplan

@@ -1,0 +1,47 @@
+#pragma once
+// Diagnostics: one problem found in a plan, with its place in a file.
+// Positions are 1-based; line 0 means "the whole file".
+#include <string>
+#include <vector>
+
+namespace actionplan {
+
+struct Position {
+  int line = 0;
+  int column = 0;
+  friend bool operator==(const Position&, const Position&) = default;
+};
+
+enum class Severity { error, warning };
+
+struct Diagnostic {
+  std::string path;  // relative to the plan root, '/' separated
+  Position pos;
+  Severity severity = Severity::error;
+  std::string code;  // stable kebab-case rule name
+  std::string message;
+};
+
+// Collects diagnostics for one file or one plan; never throws on add.
+class Diagnostics {
+ public:
+  void error(const std::string& path, Position pos, std::string code, std::string message);
+  void warning(const std::string& path, Position pos, std::string code, std::string message);
+  void add(Diagnostic d) { m_items.push_back(std::move(d)); }
+  void append(const Diagnostics& other);
+
+  // Sorts by path (natural order), line, column, then severity and code.
+  void sort();
+  const std::vector<Diagnostic>& items() const { return m_items; }
+  int error_count() const;
+  int warning_count() const;
+  bool has_errors() const { return error_count() > 0; }
+
+ private:
+  std::vector<Diagnostic> m_items;
+};
+
+// "PATH:LINE:COL: error: MESSAGE [CODE]" (LINE:COL omitted when unknown).
+std::string format_diagnostic(const Diagnostic& d);
+
+}  // namespace actionplan

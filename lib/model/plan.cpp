@@ -1,0 +1,53 @@
+#include "model/plan.hpp"
+
+#include <algorithm>
+
+#include "model/text.hpp"
+
+namespace actionplan {
+namespace {
+
+template <class T>
+void sort_and_index(std::vector<T>& items, std::unordered_map<std::string, std::size_t>& map) {
+  std::stable_sort(items.begin(), items.end(), [](const T& a, const T& b) {
+    if (a.id.value != b.id.value) return natural_less(a.id.value, b.id.value);
+    return natural_less(a.source.path, b.source.path);
+  });
+  map.clear();
+  for (std::size_t i = 0; i < items.size(); ++i) map.emplace(items[i].id.value, i);
+}
+
+template <class T>
+std::vector<std::string> ids_of(const std::vector<T>& items) {
+  std::vector<std::string> out;
+  for (const T& item : items) out.push_back(item.id.value);
+  return out;
+}
+
+}  // namespace
+
+void Plan::index() {
+  sort_and_index(objectives, m_objectives);
+  sort_and_index(task_forces, m_task_forces);
+  sort_and_index(activities, m_activities);
+  sort_and_index(indicators, m_indicators);
+}
+
+const Stage* Plan::stage(std::string_view id) const {
+  for (const Stage& stage : info.stages)
+    if (stage.id.value == id) return &stage;
+  return nullptr;
+}
+
+std::vector<std::string> Plan::ids(RecordKind kind) const {
+  switch (kind) {
+    case RecordKind::objective: return ids_of(objectives);
+    case RecordKind::task_force: return ids_of(task_forces);
+    case RecordKind::activity: return ids_of(activities);
+    case RecordKind::indicator: return ids_of(indicators);
+    case RecordKind::plan: break;
+  }
+  return {};
+}
+
+}  // namespace actionplan

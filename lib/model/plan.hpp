@@ -1,0 +1,48 @@
+#pragma once
+// A loaded plan: plan.yaml plus the records of the four folders, each kind
+// sorted by id in natural order, with lookups by id.
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "model/records.hpp"
+
+namespace actionplan {
+
+class Plan {
+ public:
+  std::filesystem::path root;
+  PlanInfo info;
+  std::vector<Objective> objectives;
+  std::vector<TaskForce> task_forces;
+  std::vector<Activity> activities;
+  std::vector<Indicator> indicators;
+  int files_read = 0;
+
+  // Sorts every kind by id (natural order) and rebuilds the lookups. Call
+  // after filling the vectors. On duplicate ids the first in order wins.
+  void index();
+
+  const Objective* objective(std::string_view id) const { return find(m_objectives, objectives, id); }
+  const TaskForce* task_force(std::string_view id) const { return find(m_task_forces, task_forces, id); }
+  const Activity* activity(std::string_view id) const { return find(m_activities, activities, id); }
+  const Indicator* indicator(std::string_view id) const { return find(m_indicators, indicators, id); }
+  const Stage* stage(std::string_view id) const;
+
+  std::vector<std::string> ids(RecordKind kind) const;
+
+ private:
+  template <class T>
+  static const T* find(const std::unordered_map<std::string, std::size_t>& map,
+                       const std::vector<T>& items, std::string_view id) {
+    auto it = map.find(std::string(id));
+    return it == map.end() ? nullptr : &items[it->second];
+  }
+
+  std::unordered_map<std::string, std::size_t> m_objectives, m_task_forces, m_activities,
+      m_indicators;
+};
+
+}  // namespace actionplan

@@ -1,0 +1,44 @@
+#include "model/records.hpp"
+
+namespace actionplan {
+
+const KindInfo& kind_info(RecordKind kind) {
+  static const KindInfo k_infos[] = {
+      {RecordKind::plan, "", "plan", "plans"},
+      {RecordKind::objective, "objectives", "objective", "objectives"},
+      {RecordKind::task_force, "taskforces", "task force", "task forces"},
+      {RecordKind::activity, "activities", "activity", "activities"},
+      {RecordKind::indicator, "indicators", "indicator", "indicators"},
+  };
+  return k_infos[static_cast<int>(kind)];
+}
+
+const std::vector<RecordKind>& record_kinds() {
+  static const std::vector<RecordKind> k_kinds = {RecordKind::objective, RecordKind::task_force,
+                                                  RecordKind::activity, RecordKind::indicator};
+  return k_kinds;
+}
+
+std::vector<Stage> default_stages() {
+  struct Row {
+    const char* id;
+    const char* name;
+    bool funded;
+  };
+  static constexpr Row k_rows[] = {
+      {"idea", "Project idea", false},
+      {"concept", "Concept note in preparation", false},
+      {"validated", "Concept note validated", false},
+      {"interest", "Funder interest expressed", false},
+      {"proposal", "Full proposal submitted", false},
+      {"agreement", "Funding agreement signed", true},
+      {"implementation", "Under implementation", true},
+      {"completed", "Completed", true},
+  };
+  std::vector<Stage> stages;
+  for (const Row& row : k_rows)
+    stages.push_back({{row.id, {}}, Located<std::string>{row.name, {}}, row.funded, {}});
+  return stages;
+}
+
+}  // namespace actionplan

@@ -1,0 +1,208 @@
+#pragma once
+// The records of a plan directory (spec/FORMAT.md) as plain structs. Every
+// value keeps its source position; optional keys are std::optional or empty.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/values.hpp"
+
+namespace actionplan {
+
+enum class RecordKind { plan, objective, task_force, activity, indicator };
+
+// The folder of a kind ("objectives"), its singular noun ("objective") and
+// the id-ish name used on the command line and in schemas.
+struct KindInfo {
+  RecordKind kind;
+  const char* folder;
+  const char* singular;
+  const char* plural;
+};
+const KindInfo& kind_info(RecordKind kind);
+const std::vector<RecordKind>& record_kinds();  // the four folder kinds
+
+// Where a record came from: path relative to the plan root and the position
+// of its top-level mapping.
+struct Source {
+  std::string path;
+  Position pos{1, 1};
+};
+
+struct Goal {
+  Located<std::string> id;
+  Text title;
+  Text description;
+  Position pos;
+};
+
+struct NamedEntry {  // regions and actors
+  Located<std::string> id;
+  Text name;
+  Position pos;
+};
+
+struct Stage {
+  Located<std::string> id;
+  Text name;
+  bool funded = false;
+  Position pos;
+};
+
+struct Period {
+  std::optional<Located<Date>> start;
+  std::optional<Located<Date>> end;
+};
+
+struct AnalysisSettings {
+  int stale_after_months = 12;
+  double on_track = 0.9;
+  double at_risk = 0.6;
+  double overlap_threshold = 0.5;
+  std::map<std::string, Position> given;  // keys written in the file
+};
+
+struct PlanInfo {
+  Source source;
+  std::optional<Located<double>> format;
+  Text title;
+  Text id;
+  Text description;
+  Text vision;
+  Text mission;
+  std::optional<Period> period;
+  std::vector<Located<int>> horizons;
+  Text currency;
+  std::optional<std::vector<Goal>> goals;
+  std::optional<std::vector<NamedEntry>> regions;
+  std::optional<std::vector<NamedEntry>> actors;
+  std::vector<Stage> stages;  // the default pipeline when the file has none
+  bool stages_given = false;
+  std::map<std::string, Located<std::string>> terms;
+  AnalysisSettings analysis;
+
+  std::string default_currency() const { return currency ? currency->value : "USD"; }
+};
+
+struct YearText {
+  Located<int> year;
+  Located<std::string> text;
+};
+
+struct Objective {
+  Source source;
+  Located<std::string> id;
+  Text title;
+  std::optional<Located<std::string>> goal;
+  Text description;
+  Text problem;
+  std::vector<YearText> targets;
+  std::optional<IdList> regions;
+};
+
+struct Milestone {
+  std::optional<Located<Date>> date;
+  Text text;
+  Position pos;
+};
+
+struct TaskForce {
+  Source source;
+  Located<std::string> id;
+  Text name;
+  IdList objectives;
+  bool objectives_given = false;
+  std::vector<Person> leaders;
+  std::vector<Person> representatives;
+  std::vector<Person> members;
+  Text approach;
+  std::vector<Milestone> milestones;
+};
+
+enum class ActivityType { project, activity };
+enum class ActivityStatus { active, on_hold, cancelled };
+
+struct Budget {
+  Text currency;
+  std::optional<Located<Amount>> estimate;
+  std::optional<Located<double>> secured;
+  Position pos;
+};
+
+struct Activity {
+  Source source;
+  Located<std::string> id;
+  Text title;
+  ActivityType type = ActivityType::project;
+  IdList objectives;
+  bool objectives_given = false;
+  std::optional<Located<std::string>> task_force;
+  std::optional<Located<std::string>> stage;
+  ActivityStatus status = ActivityStatus::active;
+  IdList regions;
+  IdList countries;
+  std::optional<Person> lead;
+  std::vector<Located<std::string>> responsible;
+  std::vector<Located<std::string>> partners;
+  std::vector<Located<std::string>> sponsors;
+  std::optional<Budget> budget;
+  std::optional<Located<Date>> start;
+  std::optional<Located<Date>> end;
+  Text timeframe;
+  std::vector<Located<std::string>> outputs;
+  Text outcome;
+  Text description;
+  IdList indicators;
+  Text url;
+  std::optional<Located<Date>> updated;
+};
+
+enum class IndicatorType { numeric, milestone };
+enum class Direction { increase, decrease };
+
+struct DatedValue {
+  std::optional<Located<Date>> date;
+  std::optional<Located<double>> value;
+  Position pos;
+};
+
+struct Measurement {
+  std::optional<Located<Date>> date;
+  std::optional<Located<double>> value;
+  Text source;
+  Text note;
+  Position pos;
+};
+
+struct IndicatorTarget {
+  Located<int> year;
+  std::optional<double> number;  // numeric indicators
+  std::string text;              // milestone indicators, or the number as written
+  bool is_number = false;
+  Position pos;
+};
+
+struct Indicator {
+  Source source;
+  Located<std::string> id;
+  Text title;
+  std::optional<Located<std::string>> objective;
+  std::optional<Located<std::string>> activity;
+  Located<IndicatorType> type{IndicatorType::numeric, {}};
+  Text unit;
+  Direction direction = Direction::increase;
+  std::optional<DatedValue> baseline;
+  std::vector<IndicatorTarget> targets;
+  std::vector<Measurement> measurements;
+  std::optional<Located<Date>> due;
+  std::optional<Located<Date>> achieved;
+  Text description;
+  Text method;
+  Text source_text;  // the `source` key
+};
+
+// The default stages of FORMAT.md, in pipeline order.
+std::vector<Stage> default_stages();
+
+}  // namespace actionplan

@@ -1,0 +1,133 @@
+#include "model/text.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include <fmt/format.h>
+
+namespace actionplan {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// Splits "O12" into ("O", 12); false when the id does not end in a number.
+bool split_numbered(std::string_view id, std::string_view& prefix, long& number) {
+  std::size_t end = id.size();
+  std::size_t start = end;
+  while (start > 0 && is_digit(id[start - 1])) --start;
+  if (start == end || end - start > 9 || (id[start] == '0' && end - start > 1)) return false;
+  prefix = id.substr(0, start);
+  std::from_chars(id.data() + start, id.data() + end, number);
+  return true;
+}
+
+}  // namespace
+
+bool natural_less(std::string_view a, std::string_view b) {
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (is_digit(a[i]) && is_digit(b[j])) {
+      std::size_t ie = i, je = j;
+      while (ie < a.size() && is_digit(a[ie])) ++ie;
+      while (je < b.size() && is_digit(b[je])) ++je;
+      std::string_view da = a.substr(i, ie - i), db = b.substr(j, je - j);
+      std::size_t za = da.find_first_not_of('0'), zb = db.find_first_not_of('0');
+      std::string_view va = za == std::string_view::npos ? std::string_view{} : da.substr(za);
+      std::string_view vb = zb == std::string_view::npos ? std::string_view{} : db.substr(zb);
+      if (va.size() != vb.size()) return va.size() < vb.size();
+      if (va != vb) return va < vb;
+      if (da.size() != db.size()) return da.size() < db.size();
+      i = ie;
+      j = je;
+    } else {
+      if (a[i] != b[j]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]);
+      ++i;
+      ++j;
+    }
+  }
+  return a.size() - i < b.size() - j;
+}
+
+bool is_valid_id(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c);
+  };
+  if (!alnum(id[0])) return false;
+  return std::all_of(id.begin() + 1, id.end(),
+                     [&](char c) { return alnum(c) || c == '.' || c == '_' || c == '-'; });
+}
+
+std::string to_lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  const std::string lower = to_lower_ascii(word);
+  const std::size_t allowed = std::max<std::size_t>(2, word.size() / 3);
+  std::string best;
+  std::size_t best_distance = allowed + 1;
+  for (const std::string& candidate : candidates) {
+    const std::size_t d = edit_distance(lower, to_lower_ascii(candidate));
+    if (d < best_distance || (d == best_distance && natural_less(candidate, best))) {
+      best = candidate;
+      best_distance = d;
+    }
+  }
+  return best_distance <= allowed ? best : std::string{};
+}
+
+std::string describe_ids(std::vector<std::string> ids, std::size_t limit) {
+  if (ids.empty()) return "none";
+  std::sort(ids.begin(), ids.end(),
+            [](const std::string& a, const std::string& b) { return natural_less(a, b); });
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  if (ids.size() >= 3) {
+    std::string_view first_prefix, prefix;
+    long first = 0, number = 0;
+    bool run = split_numbered(ids.front(), first_prefix, first);
+    for (std::size_t k = 0; run && k < ids.size(); ++k)
+      run = split_numbered(ids[k], prefix, number) && prefix == first_prefix &&
+            number == first + static_cast<long>(k);
+    if (run) return fmt::format("{}..{}", ids.front(), ids.back());
+  }
+  std::string out;
+  for (std::size_t k = 0; k < ids.size() && k < limit; ++k) {
+    if (k) out += ", ";
+    out += ids[k];
+  }
+  if (ids.size() > limit) out += fmt::format(" and {} more", ids.size() - limit);
+  return out;
+}
+
+std::string unknown_reference_message(std::string_view what, std::string_view what_plural,
+                                      std::string_view id, const std::vector<std::string>& known) {
+  std::string message = fmt::format("unknown {} {}; known {}: {}", what, in_quotes(id), what_plural,
+                                    describe_ids(known));
+  const std::string suggestion = closest_match(id, known);
+  if (!suggestion.empty()) message += fmt::format("; did you mean {}?", in_quotes(suggestion));
+  return message;
+}
+
+std::string in_quotes(std::string_view s) { return fmt::format("'{}'", s); }
+
+}  // namespace actionplan

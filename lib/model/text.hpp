@@ -1,0 +1,33 @@
+#pragma once
+// Small text helpers shared by every module: natural ordering, id syntax,
+// closest-match suggestions and lists of known ids for messages.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace actionplan {
+
+// "O2" < "O10": digit runs compare by value, everything else bytewise.
+bool natural_less(std::string_view a, std::string_view b);
+
+// ^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$
+bool is_valid_id(std::string_view id);
+
+std::string to_lower_ascii(std::string_view s);
+
+// The candidate closest to `word` (case-insensitive edit distance), if it is
+// close enough to be a plausible typo; ties go to the first in natural order.
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+// "O1..O24" for a run like O1, O2, ..., O24; otherwise "a, b, c" (at most
+// `limit` names, then "and N more"); "none" when empty. Input in any order.
+std::string describe_ids(std::vector<std::string> ids, std::size_t limit = 12);
+
+// "unknown objective 'O25'; known objectives: O1..O24; did you mean 'O2'?"
+std::string unknown_reference_message(std::string_view what, std::string_view what_plural,
+                                      std::string_view id, const std::vector<std::string>& known);
+
+// Quotes a value for a message: 'value'.
+std::string in_quotes(std::string_view s);
+
+}  // namespace actionplan

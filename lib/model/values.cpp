@@ -1,0 +1,116 @@
+#include "model/values.hpp"
+
+#include <charconv>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace actionplan {
+namespace {
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+int to_int(std::string_view s) {
+  int value = 0;
+  std::from_chars(s.data(), s.data() + s.size(), value);
+  return value;
+}
+
+}  // namespace
+
+int days_in_month(int year, int month) {
+  static constexpr int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month == 2 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0)) return 29;
+  return k_days[month - 1];
+}
+
+std::optional<Date> Date::parse(std::string_view text) {
+  // A YAML timestamp keeps only its date part.
+  if (text.size() > 10 && (text[10] == 'T' || text[10] == 't' || text[10] == ' '))
+    text = text.substr(0, 10);
+  Date d;
+  if (text.size() < 4 || !all_digits(text.substr(0, 4))) return std::nullopt;
+  d.year = to_int(text.substr(0, 4));
+  if (d.year < 1000) return std::nullopt;
+  if (text.size() == 4) return d;
+  if (text.size() < 7 || text[4] != '-' || !all_digits(text.substr(5, 2))) return std::nullopt;
+  d.month = to_int(text.substr(5, 2));
+  if (d.month < 1 || d.month > 12) return std::nullopt;
+  if (text.size() == 7) return d;
+  if (text.size() != 10 || text[7] != '-' || !all_digits(text.substr(8, 2))) return std::nullopt;
+  d.day = to_int(text.substr(8, 2));
+  if (d.day < 1 || d.day > days_in_month(d.year, d.month)) return std::nullopt;
+  return d;
+}
+
+std::string Date::to_string() const {
+  if (month == 0) return fmt::format("{:04}", year);
+  if (day == 0) return fmt::format("{:04}-{:02}", year, month);
+  return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+}
+
+Date Date::first_day() const { return {year, month ? month : 1, day ? day : 1}; }
+
+Date Date::last_day() const {
+  const int m = month ? month : 12;
+  return {year, m, day ? day : days_in_month(year, m)};
+}
+
+std::optional<double> parse_decimal(std::string_view text) {
+  std::size_t i = 0;
+  if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+  const std::size_t int_start = i;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+  if (i == int_start) return std::nullopt;
+  if (i < text.size() && text[i] == '.') {
+    const std::size_t frac_start = ++i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    if (i == frac_start) return std::nullopt;
+  }
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+    const std::size_t exp_start = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    if (i == exp_start) return std::nullopt;
+  }
+  if (i != text.size()) return std::nullopt;
+  std::string_view digits = text;
+  if (!digits.empty() && digits[0] == '+') digits.remove_prefix(1);
+  double value = 0;
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (ec != std::errc{} || end != digits.data() + digits.size() || !std::isfinite(value))
+    return std::nullopt;
+  return value;
+}
+
+std::string format_number(double value) {
+  if (value == std::floor(value) && std::fabs(value) < 1e15)
+    return fmt::format("{}", static_cast<long long>(value));
+  return fmt::format("{}", value);
+}
+
+}  // namespace actionplan
+
+namespace actionplan {
+
+Date date_from_unix_seconds(long long seconds) {
+  // Howard Hinnant's civil_from_days.
+  long long z = (seconds >= 0 ? seconds : seconds - 86399) / 86400 + 719468;
+  const long long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long long doe = z - era * 146097;
+  const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long long mp = (5 * doy + 2) / 153;
+  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
+  return {year, month, day};
+}
+
+}  // namespace actionplan

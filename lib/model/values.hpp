@@ -1,0 +1,71 @@
+#pragma once
+// Value types of the plan format: dates of varying precision, money amounts,
+// persons, and values that remember where in a file they were written.
+#include <compare>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/diagnostic.hpp"
+
+namespace actionplan {
+
+// A value and the 1-based position of the YAML node it was read from.
+template <class T>
+struct Located {
+  T value{};
+  Position pos;
+};
+
+using Text = std::optional<Located<std::string>>;
+using IdList = std::vector<Located<std::string>>;
+
+// A calendar date written as YYYY, YYYY-MM or YYYY-MM-DD (month/day 0 when absent).
+struct Date {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+
+  // Parses the three forms and YAML timestamps ("2025-11-02T10:00:00Z" → 2025-11-02).
+  // Returns nullopt for anything else, including impossible dates (2023-02-30).
+  static std::optional<Date> parse(std::string_view text);
+  std::string to_string() const;
+  // The first and last calendar day the date stands for: 2024-06 → 2024-06-01 / 2024-06-30.
+  Date first_day() const;
+  Date last_day() const;
+  auto operator<=>(const Date&) const = default;
+};
+
+int days_in_month(int year, int month);
+
+// Parses decimal numbers only: "010" is 10, "0x1A", "1_000", ".5", "inf" are refused.
+std::optional<double> parse_decimal(std::string_view text);
+// Shortest decimal text for a number: 250000, 0.5, 1.25e+20.
+std::string format_number(double value);
+
+enum class AmountKind { number, range, none, tbd };
+
+// money, [min, max], none (no additional funds required) or tbd (unknown).
+struct Amount {
+  AmountKind kind = AmountKind::number;
+  double min = 0;
+  double max = 0;
+};
+
+struct Person {
+  Located<std::string> name;
+  Text org;
+  Text email;
+  Text role;
+  std::vector<Located<std::string>> expertise;
+  std::optional<Located<std::string>> region;  // representatives only
+  Position pos;
+};
+
+}  // namespace actionplan
+
+namespace actionplan {
+// The UTC calendar date of a Unix time in seconds (for SOURCE_DATE_EPOCH).
+Date date_from_unix_seconds(long long seconds);
+}  // namespace actionplan
