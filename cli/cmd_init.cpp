@@ -24,7 +24,8 @@ int run_init(const InitOptions& options, Session& session) {
     session.out << "blank\tan empty plan with the default project pipeline\n";
     return k_exit_ok;
   }
-  const fs::path dir = (session.start_dir() / options.dir).lexically_normal();
+  fs::path dir = (session.start_dir() / options.dir).lexically_normal();
+  if (!dir.has_filename()) dir = dir.parent_path();  // "plan/" and "." name the folder itself
   std::error_code ec;
   if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
     return session.fail(fmt::format("{} exists and is not a folder", dir.string()));
@@ -64,7 +65,8 @@ void add_init_command(CLI::App& app, Session& session) {
       "Refuses (exit 2, nothing written) when DIR already holds a plan or any file init\n"
       "would write; --force writes only the missing files and never overwrites one.\n"
       "Prints the created files on stdout.");
-  sub->add_option("DIR", options->dir, "Folder of the new plan (created if missing)");
+  sub->add_option("DIR", options->dir, "Folder of the new plan (created if missing)")
+      ->type_name("DIR");
   sub->add_option("--title", options->title, "Title of the plan (default: the folder's name)")
       ->type_name("TEXT");
   sub->add_option("--template", options->template_name, "Starting point (default blank)")

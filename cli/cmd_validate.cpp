@@ -1,6 +1,4 @@
 // actionplan validate: report every problem of the plan.
-#include <map>
-
 #include "check/check.hpp"
 #include "common.hpp"
 #include "load/plan_loader.hpp"
@@ -44,14 +42,16 @@ void add_validate_command(CLI::App& app, Session& session) {
       "Diagnostics read PATH:LINE:COL: error: MESSAGE [CODE], one per line, on stderr;\n"
       "--format json or github writes them to stdout. A summary line goes to stderr.\n"
       "Exit 1 when there are errors (or warnings with --strict). Never changes a file.");
-  const std::map<std::string, DiagnosticFormat> formats = {
-      {"text", DiagnosticFormat::text},
-      {"json", DiagnosticFormat::json},
-      {"github", DiagnosticFormat::github}};
-  sub->add_option("--format", options->format,
-                  "text (default), json, or github (GitHub Actions annotations)")
-      ->transform(CLI::CheckedTransformer(formats))
-      ->type_name("FORMAT");
+  sub->add_option_function<std::string>(
+         "--format",
+         [options](const std::string& name) {
+           options->format = name == "json"     ? DiagnosticFormat::json
+                             : name == "github" ? DiagnosticFormat::github
+                                                : DiagnosticFormat::text;
+         },
+         "text (default), json, or github (GitHub Actions annotations)")
+      ->check(CLI::IsMember({"text", "json", "github"}).description(""))
+      ->type_name("text|json|github");
   sub->add_flag("--strict", options->strict, "Exit 1 on warnings too");
   sub->add_option("--as-of", options->as_of,
                   "Date to check against (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today")

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "common.hpp"
+#include "model/text.hpp"
 
 namespace actionplan::cli {
 
@@ -31,6 +32,25 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   add_init_command(app, session);
   add_validate_command(app, session);
   add_schema_command(app, session);
+
+  // An unknown command gets its own message (CLI11 would only say one is required).
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "-C" || arg == "--dir") {
+      ++i;
+      continue;
+    }
+    if (arg.empty() || arg[0] == '-') continue;
+    std::vector<std::string> names;
+    for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+    if (std::find(names.begin(), names.end(), arg) != names.end()) break;
+    std::string message = "unknown command '" + arg + "'";
+    const std::string suggestion = closest_match(arg, names);
+    if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
+    session.fail(message);
+    err << "Run 'actionplan --help' for the list of commands.\n";
+    return k_exit_failure;
+  }
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {

@@ -44,7 +44,7 @@ class Checker {
   }
 
   Diagnostics run() {
-    check_plan_info();
+    if (m_plan.info.loaded) check_plan_info();
     check_ids(m_plan.objectives, "objective");
     check_ids(m_plan.task_forces, "task force");
     check_ids(m_plan.activities, "activity");
@@ -173,10 +173,10 @@ class Checker {
     }
   }
 
-  void objectives_list(const std::string& path, const IdList& objectives, bool given,
-                       Position pos) {
-    if (given && objectives.empty())
-      error(path, pos, "empty-list", "'objectives' must name at least one objective");
+  void objectives_list(const std::string& path, const IdList& objectives,
+                       const std::optional<Position>& list) {
+    if (list && objectives.empty())
+      error(path, *list, "empty-list", "'objectives' must name at least one objective");
     for (const auto& ref : objectives) reference(path, ref, RecordKind::objective);
   }
 
@@ -190,7 +190,7 @@ class Checker {
             fmt::format("the objective is missing the key 'goal' (the plan has goals: {})",
                         describe_ids(ids)));
     }
-    if (o.goal) {
+    if (o.goal && m_plan.info.loaded) {  // without plan.yaml, its goals are unknown
       std::vector<std::string> ids;
       if (goals)
         for (const Goal& g : *goals) ids.push_back(g.id.value);
@@ -205,17 +205,16 @@ class Checker {
 
   void check_task_force(const TaskForce& t) {
     const std::string& path = t.source.path;
-    objectives_list(path, t.objectives, t.objectives_given, t.source.pos);
+    objectives_list(path, t.objectives, t.objectives_list);
     for (const Person& p : t.representatives)
       if (p.region) region(path, *p.region);
-    for (const Milestone& m : t.milestones) (void)m;
   }
 
   void check_activity(const Activity& a) {
     const std::string& path = a.source.path;
-    objectives_list(path, a.objectives, a.objectives_given, a.source.pos);
+    objectives_list(path, a.objectives, a.objectives_list);
     if (a.task_force) reference(path, *a.task_force, RecordKind::task_force);
-    if (a.stage && !m_plan.stage(a.stage->value)) {
+    if (a.stage && m_plan.info.loaded && !m_plan.stage(a.stage->value)) {
       std::vector<std::string> ids;
       for (const Stage& s : m_plan.info.stages) ids.push_back(s.id.value);
       error(path, a.stage->pos, "unknown-reference",

@@ -201,7 +201,10 @@ class Reader {
   }
 
   IdList ids(const Node& node, std::string_view key, std::string_view what) {
-    return list<Located<std::string>>(node, key, fmt::format("a list of {} ids, e.g. [{}]", what, "A1"),
+    const std::string_view example = what == "objective" ? "O1, O3"
+                                     : what == "region"  ? "africa, global"
+                                                         : "I1";
+    return list<Located<std::string>>(node, key, fmt::format("a list of {} ids, e.g. [{}]", what, example),
                                       [&](const Node& item) { return id(item, key); });
   }
 
@@ -230,17 +233,22 @@ class Reader {
       std::string message = fmt::format("unknown key {} in {}", in_quotes(key.text), where);
       const std::string suggestion = closest_match(key.text, known);
       if (!suggestion.empty()) message += fmt::format("; did you mean {}?", in_quotes(suggestion));
-      message += " (prefix your own keys with 'x-')";
+      if (node.flow && node.items[i].is_null())
+        message += "; if it belongs to the text before it, put that text in quotes (a comma "
+                   "inside {...} ends a value)";
+      else
+        message += " (prefix your own keys with 'x-')";
       warning(key.pos, "unknown-key", std::move(message));
     }
     for (const auto& f : table) {
       if (f.doc.need != Need::required) continue;
-      const Node* value = node.find(f.doc.key);
-      if (!value) {
+      auto key = std::find_if(node.keys.begin(), node.keys.end(),
+                              [&](const yaml::Key& k) { return k.text == f.doc.key; });
+      if (key == node.keys.end()) {
         error(node.pos, "missing-key",
               fmt::format("{} is missing the required key {}", where, in_quotes(f.doc.key)));
-      } else if (value->is_null()) {
-        error(value->pos, "missing-key",
+      } else if (node.items[static_cast<std::size_t>(key - node.keys.begin())].is_null()) {
+        error(key->pos, "missing-key",
               fmt::format("{} has an empty {}; give it a value", where, in_quotes(f.doc.key)));
       }
     }
@@ -567,7 +575,7 @@ const Field<TaskForce> k_task_force_fields[] = {
      [](Reader& r, const Node& n, TaskForce& t) { t.name = r.text(n, "name"); }},
     {{"objectives", Need::required, "list of objective refs", "non-empty", AP_IDS},
      [](Reader& r, const Node& n, TaskForce& t) {
-       t.objectives_given = !n.is_null();
+       if (n.is_sequence()) t.objectives_list = n.pos;
        t.objectives = r.ids(n, "objectives", "objective");
      }},
     {{"leaders", Need::optional, "list of person", "", AP_PERSONS},
@@ -621,7 +629,7 @@ const Field<Activity> k_activity_fields[] = {
      }},
     {{"objectives", Need::required, "list of objective refs", "non-empty", AP_IDS},
      [](Reader& r, const Node& n, Activity& a) {
-       a.objectives_given = !n.is_null();
+       if (n.is_sequence()) a.objectives_list = n.pos;
        a.objectives = r.ids(n, "objectives", "objective");
      }},
     {{"task_force", Need::optional, "task force ref", "", AP_ID},

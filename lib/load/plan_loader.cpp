@@ -118,7 +118,10 @@ LoadResult load_plan(const fs::path& root, unsigned threads) {
     std::optional<std::string> text = read_plan_file(root / "plan.yaml", "plan.yaml", diags);
     std::optional<yaml::Node> tree;
     if (text) tree = yaml::parse(*text, "plan.yaml", diags);
-    if (tree) plan.info = decode_plan(*tree, "plan.yaml", diags);
+    if (tree) {
+      plan.info = decode_plan(*tree, "plan.yaml", diags);
+      plan.info.loaded = true;
+    }
     plan.info.source.path = "plan.yaml";
     ++plan.files_read;
   }

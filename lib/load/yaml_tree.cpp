@@ -60,14 +60,14 @@ class TreeBuilder final : public YAML::EventHandler {
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    open(mark, tag, anchor, NodeKind::sequence);
+                       YAML::EmitterStyle::value style) override {
+    open(mark, tag, anchor, NodeKind::sequence, style);
   }
   void OnSequenceEnd() override { close(); }
 
   void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    open(mark, tag, anchor, NodeKind::mapping);
+                  YAML::EmitterStyle::value style) override {
+    open(mark, tag, anchor, NodeKind::mapping, style);
   }
   void OnMapEnd() override { close(); }
 
@@ -94,7 +94,8 @@ class TreeBuilder final : public YAML::EventHandler {
     refuse(mark, "tag", fmt::format("explicit YAML tags ('{}') are not allowed; remove the tag", tag));
   }
 
-  void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, NodeKind kind) {
+  void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, NodeKind kind,
+            YAML::EmitterStyle::value style) {
     check_anchor(mark, anchor);
     check_tag(mark, tag, false);
     if (!m_stack.empty() && m_stack.back().node.is_mapping() && !m_stack.back().awaiting_value)
@@ -104,6 +105,7 @@ class TreeBuilder final : public YAML::EventHandler {
     Frame frame;
     frame.node.kind = kind;
     frame.node.pos = to_position(mark);
+    frame.node.flow = style == YAML::EmitterStyle::Flow;
     m_stack.push_back(std::move(frame));
   }
 
@@ -185,6 +187,11 @@ std::optional<Node> parse(std::string_view text, const std::string& path, Diagno
   } catch (const Refused&) {
     return std::nullopt;
   } catch (const YAML::Exception& e) {
+    if (e.msg == YAML::ErrorMsg::UNKNOWN_ANCHOR) {
+      diags.error(path, to_position(e.mark), "alias",
+                  "YAML aliases ('*name') are not allowed; write the value out in full");
+      return std::nullopt;
+    }
     std::string message = e.msg;
     if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
     diags.error(path, to_position(e.mark), "yaml-syntax", fmt::format("YAML syntax: {}", message));

@@ -26,6 +26,7 @@ struct Node {
   Position pos;
   std::string text;         // scalars
   bool plain = true;        // false for quoted and block scalars
+  bool flow = false;        // collections written [..] or {..}
   std::vector<Node> items;  // sequence items, or mapping values
   std::vector<Key> keys;    // mapping keys, parallel to items
 

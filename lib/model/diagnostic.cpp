@@ -9,14 +9,22 @@
 
 namespace actionplan {
 
+namespace {
+// Problems of a whole file are reported at 1:1, so every line has the same shape.
+Position normalised(Position pos) {
+  if (pos.line < 1) return {1, 1};
+  return {pos.line, std::max(pos.column, 1)};
+}
+}  // namespace
+
 void Diagnostics::error(const std::string& path, Position pos, std::string code,
                         std::string message) {
-  m_items.push_back({path, pos, Severity::error, std::move(code), std::move(message)});
+  m_items.push_back({path, normalised(pos), Severity::error, std::move(code), std::move(message)});
 }
 
 void Diagnostics::warning(const std::string& path, Position pos, std::string code,
                           std::string message) {
-  m_items.push_back({path, pos, Severity::warning, std::move(code), std::move(message)});
+  m_items.push_back({path, normalised(pos), Severity::warning, std::move(code), std::move(message)});
 }
 
 void Diagnostics::append(const Diagnostics& other) {
@@ -43,10 +51,8 @@ int Diagnostics::warning_count() const {
 
 std::string format_diagnostic(const Diagnostic& d) {
   const char* level = d.severity == Severity::error ? "error" : "warning";
-  if (d.pos.line > 0)
-    return fmt::format("{}:{}:{}: {}: {} [{}]", d.path, d.pos.line, std::max(d.pos.column, 1),
-                       level, d.message, d.code);
-  return fmt::format("{}: {}: {} [{}]", d.path, level, d.message, d.code);
+  return fmt::format("{}:{}:{}: {}: {} [{}]", d.path, std::max(d.pos.line, 1),
+                     std::max(d.pos.column, 1), level, d.message, d.code);
 }
 
 }  // namespace actionplan

@@ -1,6 +1,6 @@
 #pragma once
 // Diagnostics: one problem found in a plan, with its place in a file.
-// Positions are 1-based; line 0 means "the whole file".
+// Positions are 1-based; problems of a whole file sit at 1:1.
 #include <string>
 #include <vector>
 
@@ -41,7 +41,7 @@ class Diagnostics {
   std::vector<Diagnostic> m_items;
 };
 
-// "PATH:LINE:COL: error: MESSAGE [CODE]" (LINE:COL omitted when unknown).
+// "PATH:LINE:COL: error: MESSAGE [CODE]"
 std::string format_diagnostic(const Diagnostic& d);
 
 }  // namespace actionplan

@@ -65,6 +65,7 @@ struct AnalysisSettings {
 
 struct PlanInfo {
   Source source;
+  bool loaded = false;  // false when plan.yaml could not be read or parsed
   std::optional<Located<double>> format;
   Text title;
   Text id;
@@ -112,7 +113,7 @@ struct TaskForce {
   Located<std::string> id;
   Text name;
   IdList objectives;
-  bool objectives_given = false;
+  std::optional<Position> objectives_list;  // where a list was written, even an empty one
   std::vector<Person> leaders;
   std::vector<Person> representatives;
   std::vector<Person> members;
@@ -136,7 +137,7 @@ struct Activity {
   Text title;
   ActivityType type = ActivityType::project;
   IdList objectives;
-  bool objectives_given = false;
+  std::optional<Position> objectives_list;  // where a list was written, even an empty one
   std::optional<Located<std::string>> task_force;
   std::optional<Located<std::string>> stage;
   ActivityStatus status = ActivityStatus::active;

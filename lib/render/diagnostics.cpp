@@ -46,10 +46,8 @@ std::string render_diagnostics(const Diagnostics& diags, DiagnosticFormat format
       break;
     case DiagnosticFormat::github:
       for (const Diagnostic& d : diags.items()) {
-        out += fmt::format("::{} file={}", severity_name(d.severity), escape_property(d.path));
-        if (d.pos.line > 0)
-          out += fmt::format(",line={},col={}", d.pos.line, std::max(d.pos.column, 1));
-        out += fmt::format(",title={}::{}\n", escape_property(d.code),
+        out += fmt::format("::{} file={},line={},col={}::{}\n", severity_name(d.severity),
+                           escape_property(d.path), d.pos.line, d.pos.column,
                            escape_data(fmt::format("{} [{}]", d.message, d.code)));
       }
       break;
