@@ -65,7 +65,7 @@ analysis:
 std::string readme(const std::string& title) {
   return fmt::format(R"(# {title}
 
-This folder is a plan managed with [actionplan](https://github.com/actionplan/actionplan):
+This folder is a plan managed with the `actionplan` command-line tool:
 plain YAML files, one record per file, so that two people adding two projects
 never touch the same file.
 

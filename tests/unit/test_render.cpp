@@ -1,0 +1,64 @@
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "render/diagnostics.hpp"
+#include "render/schema.hpp"
+#include "load/decode.hpp"
+
+using namespace actionplan;
+
+namespace {
+Diagnostics sample() {
+  Diagnostics d;
+  d.warning("b.yaml", {2, 3}, "unknown-key", "unknown key 'x'");
+  d.error("a,b:c.yaml", {1, 5}, "bad", "100% wrong:\nsecond line");
+  d.error("a10.yaml", {}, "file-too-large", "too large");
+  d.error("a9.yaml", {4, 1}, "x", "y");
+  d.sort();
+  return d;
+}
+}  // namespace
+
+TEST_CASE("text format: one GCC-style line each, sorted by path then line") {
+  CHECK(render_diagnostics(sample(), DiagnosticFormat::text, 3, {2026, 1, 1}) ==
+        "a,b:c.yaml:1:5: error: 100% wrong:\nsecond line [bad]\n"
+        "a9.yaml:4:1: error: y [x]\n"
+        "a10.yaml:1:1: error: too large [file-too-large]\n"
+        "b.yaml:2:3: warning: unknown key 'x' [unknown-key]\n");
+  CHECK(summary_line(sample(), 3) == "3 errors, 1 warnings in 3 files");
+}
+
+TEST_CASE("github format escapes data and properties") {
+  const std::string out = render_diagnostics(sample(), DiagnosticFormat::github, 3, {2026, 1, 1});
+  CHECK(out.find("::error file=a%2Cb%3Ac.yaml,line=1,col=5::100%25 wrong:%0Asecond line [bad]\n") !=
+        std::string::npos);
+  CHECK(out.find("::warning file=b.yaml,line=2,col=3::unknown key 'x' [unknown-key]\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("json format is valid JSON with a summary") {
+  auto doc = nlohmann::json::parse(render_diagnostics(sample(), DiagnosticFormat::json, 3, {2026, 1, 2}));
+  CHECK(doc["as_of"] == "2026-01-02");
+  CHECK(doc["diagnostics"].size() == 4);
+  CHECK(doc["diagnostics"][0]["path"] == "a,b:c.yaml");
+  CHECK(doc["diagnostics"][0]["message"] == "100% wrong:\nsecond line");
+  CHECK(doc["diagnostics"][3]["severity"] == "warning");
+  CHECK(doc["summary"]["errors"] == 3);
+  CHECK(doc["summary"]["warnings"] == 1);
+  CHECK(doc["summary"]["files"] == 3);
+}
+
+TEST_CASE("schemas come from the field tables") {
+  for (RecordKind kind : {RecordKind::plan, RecordKind::objective, RecordKind::task_force,
+                          RecordKind::activity, RecordKind::indicator}) {
+    auto schema = nlohmann::json::parse(json_schema(kind));
+    CHECK(schema["type"] == "object");
+    for (const FieldDoc& f : field_docs(kind)) CHECK(schema["properties"].contains(std::string(f.key)));
+    CHECK(kind_from_schema_name(schema_name(kind)) == kind);
+  }
+  auto activity = nlohmann::json::parse(json_schema(RecordKind::activity));
+  CHECK(activity["required"] == nlohmann::json::array({"id", "title", "objectives"}));
+  CHECK(kind_from_schema_name("activities") == RecordKind::activity);
+  CHECK_FALSE(kind_from_schema_name("projects"));
+}

@@ -1,0 +1,54 @@
+#include <doctest/doctest.h>
+
+#include "model/text.hpp"
+
+using namespace actionplan;
+
+TEST_CASE("natural order puts O2 before O10") {
+  CHECK(natural_less("O2", "O10"));
+  CHECK_FALSE(natural_less("O10", "O2"));
+  CHECK(natural_less("a", "b"));
+  CHECK(natural_less("O1", "O1a"));
+  CHECK(natural_less("activities/a9.yaml", "activities/a10.yaml"));
+  CHECK_FALSE(natural_less("O1", "O1"));
+  CHECK(natural_less("x01", "x1") != natural_less("x1", "x01"));  // strict weak order on ties
+}
+
+TEST_CASE("id syntax") {
+  CHECK(is_valid_id("O3"));
+  CHECK(is_valid_id("soil-carbon-kenya"));
+  CHECK(is_valid_id("I1.a_b"));
+  CHECK(is_valid_id(std::string(64, 'a')));
+  CHECK_FALSE(is_valid_id(std::string(65, 'a')));
+  CHECK_FALSE(is_valid_id(""));
+  CHECK_FALSE(is_valid_id("-x"));
+  CHECK_FALSE(is_valid_id("a b"));
+  CHECK_FALSE(is_valid_id("../x"));
+  CHECK_FALSE(is_valid_id("é"));
+}
+
+TEST_CASE("closest match suggests plausible typos only") {
+  const std::vector<std::string> stages = {"idea", "concept", "validated"};
+  CHECK(closest_match("concep", stages) == "concept");
+  CHECK(closest_match("CONCEPT", stages) == "concept");
+  CHECK(closest_match("implementation", stages).empty());
+}
+
+TEST_CASE("lists of known ids are compact") {
+  std::vector<std::string> objectives;
+  for (int i = 24; i >= 1; --i) objectives.push_back("O" + std::to_string(i));
+  CHECK(describe_ids(objectives) == "O1..O24");
+  CHECK(describe_ids({"O1", "O2"}) == "O1, O2");
+  CHECK(describe_ids({"O1", "O3", "O4"}) == "O1, O3, O4");
+  CHECK(describe_ids({}) == "none");
+  CHECK(describe_ids({"a", "b", "c", "d"}, 2) == "a, b and 2 more");
+}
+
+TEST_CASE("unknown reference message names the known ids and the closest") {
+  std::vector<std::string> objectives;
+  for (int i = 1; i <= 24; ++i) objectives.push_back("O" + std::to_string(i));
+  CHECK(unknown_reference_message("objective", "objectives", "O25", objectives) ==
+        "unknown objective 'O25'; known objectives: O1..O24; did you mean 'O2'?");
+  CHECK(unknown_reference_message("task force", "task forces", "zzz", {"TF1"}) ==
+        "unknown task force 'zzz'; known task forces: TF1");
+}

@@ -1,0 +1,105 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include "helpers.hpp"
+#include "write/atomic.hpp"
+#include "write/init_plan.hpp"
+#include "write/yaml_text.hpp"
+
+using namespace actionplan;
+
+namespace {
+std::vector<std::string> names(const std::filesystem::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+}  // namespace
+
+TEST_CASE("create_new never overwrites and leaves no temporary file") {
+  test::TempDir dir;
+  const auto file = dir.path() / "a.yaml";
+  CHECK(write_file(file, "one\n", WriteMode::create_new).ok());
+  WriteResult again = write_file(file, "two\n", WriteMode::create_new);
+  CHECK(again.status == WriteStatus::exists);
+  CHECK(test::read(file) == "one\n");
+  CHECK(names(dir.path()) == std::vector<std::string>{"a.yaml"});
+}
+
+TEST_CASE("replace swaps the content atomically") {
+  test::TempDir dir;
+  const auto file = dir.path() / "a.yaml";
+  dir.write("a.yaml", "old\n");
+  CHECK(write_file(file, "new\n", WriteMode::replace).ok());
+  CHECK(test::read(file) == "new\n");
+  CHECK(names(dir.path()) == std::vector<std::string>{"a.yaml"});
+}
+
+TEST_CASE("a write into a missing folder fails cleanly") {
+  test::TempDir dir;
+  WriteResult r = write_file(dir.path() / "no/such/a.yaml", "x", WriteMode::create_new);
+  CHECK(r.status == WriteStatus::failed);
+  CHECK(r.message.find("cannot write") == 0);
+}
+
+TEST_CASE("eight concurrent creators of one file: exactly one wins, the file is whole") {
+  test::TempDir dir;
+  const auto file = dir.path() / "same.yaml";
+  std::atomic<int> written{0}, exists{0};
+  {
+    std::vector<std::jthread> threads;
+    for (int t = 0; t < 8; ++t)
+      threads.emplace_back([&, t] {
+        const std::string content(100000, static_cast<char>('a' + t));
+        WriteResult r = write_file(file, content, WriteMode::create_new);
+        (r.ok() ? written : exists)++;
+      });
+  }
+  CHECK(written == 1);
+  CHECK(exists == 7);
+  const std::string content = test::read(file);
+  CHECK(content.size() == 100000);
+  CHECK(content == std::string(100000, content[0]));
+  CHECK(names(dir.path()) == std::vector<std::string>{"same.yaml"});
+}
+
+TEST_CASE("double-quoted YAML reads back as written") {
+  CHECK(yaml_double_quoted("plain") == "\"plain\"");
+  CHECK(yaml_double_quoted("a \"b\" \\ c\nd\te") == "\"a \\\"b\\\" \\\\ c\\nd\\te\"");
+  CHECK(yaml_double_quoted(std::string("\x01", 1)) == "\"\\x01\"");
+}
+
+TEST_CASE("a fresh plan from init validates clean and keeps its title") {
+  test::TempDir dir;
+  InitResult r = write_plan_files(dir.path(), blank_plan_files("Soils: \"4 per 1000\""),
+                                  InitMode::refuse_existing);
+  CHECK(r.error.empty());
+  CHECK(r.created.size() == 11);
+  LoadResult loaded = load_plan(dir.path());
+  Diagnostics diags = loaded.diags;
+  diags.append(check_plan(loaded.plan, Date{2026, 11, 21}));
+  CHECK(test::lines(diags) == std::vector<std::string>{});
+  CHECK(loaded.plan.info.title->value == "Soils: \"4 per 1000\"");
+  CHECK(loaded.plan.info.stages.size() == 8);
+  CHECK(loaded.plan.info.stages_given);
+}
+
+TEST_CASE("init refuses an existing plan or file and writes nothing; force keeps files") {
+  test::TempDir dir;
+  dir.write("README.md", "mine\n");
+  InitResult refused = write_plan_files(dir.path(), blank_plan_files("T"), InitMode::refuse_existing);
+  CHECK(refused.error.find("already holds README.md") != std::string::npos);
+  CHECK(names(dir.path()) == std::vector<std::string>{"README.md"});
+
+  InitResult forced = write_plan_files(dir.path(), blank_plan_files("T"), InitMode::keep_existing);
+  CHECK(forced.error.empty());
+  CHECK(forced.kept == std::vector<std::string>{"README.md"});
+  CHECK(test::read(dir.path() / "README.md") == "mine\n");
+
+  InitResult again = write_plan_files(dir.path(), blank_plan_files("T"), InitMode::refuse_existing);
+  CHECK(again.error.find("already holds a plan") != std::string::npos);
+}

@@ -1,0 +1,84 @@
+#include <doctest/doctest.h>
+
+#include "helpers.hpp"
+#include "load/yaml_tree.hpp"
+
+using namespace actionplan;
+
+namespace {
+std::vector<std::string> refusals(const std::string& text) {
+  Diagnostics diags;
+  yaml::parse(text, "f.yaml", diags);
+  return test::lines(diags);
+}
+}  // namespace
+
+TEST_CASE("the tree keeps 1-based positions, order and scalar style") {
+  Diagnostics diags;
+  auto root = yaml::parse("id: a\ntitle: 'yes'\nlist:\n  - 010\n  - {k: v}\nempty:\n", "f.yaml", diags);
+  REQUIRE(root);
+  CHECK(diags.items().empty());
+  REQUIRE(root->keys.size() == 4);
+  CHECK(root->keys[1].text == "title");
+  CHECK(root->keys[1].pos == Position{2, 1});
+  const yaml::Node* title = root->find("title");
+  REQUIRE(title);
+  CHECK(title->text == "yes");
+  CHECK_FALSE(title->plain);
+  CHECK(title->pos == Position{2, 8});
+  const yaml::Node* list = root->find("list");
+  REQUIRE(list);
+  CHECK(list->is_sequence());
+  CHECK(list->items[0].text == "010");
+  CHECK(list->items[0].plain);
+  CHECK(list->items[0].pos == Position{4, 5});
+  CHECK(list->items[1].is_mapping());
+  CHECK(list->items[1].flow);
+  CHECK(root->find("empty")->is_null());
+  CHECK(root->find("missing") == nullptr);
+}
+
+TEST_CASE("safety rules refuse with a code and a position") {
+  using V = std::vector<std::string>;
+  CHECK(refusals("a: &x 1\n") ==
+        V{"f.yaml:1:4: error: YAML anchors ('&x') are not allowed; write each value out in full [anchor]"});
+  CHECK(refusals("a: *x\n") ==
+        V{"f.yaml:1:4: error: YAML aliases ('*name') are not allowed; write the value out in full [alias]"});
+  CHECK(refusals("a: !!int 1\n") ==
+        V{"f.yaml:1:4: error: explicit YAML tags ('tag:yaml.org,2002:int') are not allowed; remove "
+          "the tag [tag]"});
+  CHECK(refusals("a: 1\n<<: {b: 2}\n") ==
+        V{"f.yaml:2:1: error: YAML merge keys ('<<') are not allowed; write the keys out [merge-key]"});
+  CHECK(refusals("? [a]\n: 1\n") ==
+        V{"f.yaml:1:3: error: a key must be a plain text, not a list or mapping [complex-key]"});
+  CHECK(refusals("a: 1\n---\nb: 2\n") ==
+        V{"f.yaml:2:1: error: more than one YAML document ('---') in a file; put each record in its "
+          "own file [multiple-documents]"});
+  CHECK(refusals("") == V{"f.yaml:1:1: error: file is empty; a record is a YAML mapping of keys [empty-file]"});
+  CHECK(refusals("# c\n") == V{"f.yaml:1:1: error: file is empty; a record is a YAML mapping of keys [empty-file]"});
+  CHECK(refusals("- a\n") ==
+        V{"f.yaml:1:1: error: the top level must be a mapping of keys (like 'id: ...'), not a list "
+          "[not-a-mapping]"});
+  CHECK(refusals("a: [b\n") == V{"f.yaml:2:1: error: YAML syntax: end of sequence flow not found [yaml-syntax]"});
+}
+
+TEST_CASE("nesting is limited to 32 levels") {
+  Diagnostics ok;
+  CHECK(yaml::parse("a: " + std::string(31, '[') + std::string(31, ']') + "\n", "f.yaml", ok));
+  CHECK(ok.items().empty());
+  CHECK(refusals("a: " + std::string(32, '[') + std::string(32, ']') + "\n") ==
+        std::vector<std::string>{
+            "f.yaml:1:35: error: nesting deeper than 32 levels is not allowed [too-deep]"});
+  CHECK(refusals("a: " + std::string(100000, '[') + std::string(100000, ']') + "\n").size() == 1);
+}
+
+TEST_CASE("every duplicate key is reported with both lines, the first value kept") {
+  Diagnostics diags;
+  auto root = yaml::parse("a: 1\nb: 2\na: 3\nc: {x: 1, x: 2}\n", "f.yaml", diags);
+  REQUIRE(root);
+  CHECK(root->find("a")->text == "1");
+  CHECK(test::lines(diags) ==
+        std::vector<std::string>{
+            "f.yaml:3:1: error: duplicate key 'a' (first at line 1); keep only one [duplicate-key]",
+            "f.yaml:4:11: error: duplicate key 'x' (first at line 4); keep only one [duplicate-key]"});
+}
