@@ -35,8 +35,9 @@ int run_init(const InitOptions& options, Session& session) {
     title = dir.filename().string();
     if (title.empty() || title == "." || title == "..") title = "Untitled plan";
   }
-  const bool git = !options.no_git && !inside_git_repository(dir.parent_path()) &&
-                   !(fs::exists(dir, ec) && inside_git_repository(dir));
+  fs::path existing = dir;  // the nearest folder that exists: DIR may not exist yet
+  while (!fs::exists(existing, ec) && existing.has_relative_path()) existing = existing.parent_path();
+  const bool git = !options.no_git && !inside_git_repository(existing);
 
   const InitResult result = write_plan_files(
       dir, blank_plan_files(title), options.force ? InitMode::keep_existing : InitMode::refuse_existing);
@@ -47,8 +48,13 @@ int run_init(const InitOptions& options, Session& session) {
   if (git) {
     if (auto error = init_git_repository(dir)) return session.fail(*error);
   }
-  session.err << fmt::format("Created plan '{}' in {}{}.\n", title, dir.string(),
-                             git ? " (new git repository)" : "");
+  if (result.kept.empty())
+    session.err << fmt::format("Created plan '{}' in {}{}.\n", title, dir.string(),
+                               git ? " (new git repository)" : "");
+  else
+    session.err << fmt::format("Added {} missing files to {}; kept {} existing ones{}.\n",
+                               result.created.size(), dir.string(), result.kept.size(),
+                               git ? " (new git repository)" : "");
   session.err << "Next: edit plan.yaml, add records, then run 'actionplan validate'.\n";
   return k_exit_ok;
 }

@@ -24,7 +24,8 @@ std::optional<fs::path> Session::plan_root() const {
   const fs::path start = start_dir();
   std::error_code ec;
   if (!fs::is_directory(start, ec)) {
-    fail(fmt::format("cannot use -C {}: no such folder", dir));
+    fail(fmt::format("cannot use -C {}: {}", dir,
+                     fs::exists(start, ec) ? "not a folder" : "no such folder"));
     return std::nullopt;
   }
   std::optional<fs::path> root = find_plan_root(start);

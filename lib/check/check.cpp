@@ -135,7 +135,7 @@ class Checker {
                 "region id");
     unique_entries(path, info.stages, "stage");
     if (info.stages_given && info.stages.empty())
-      error(path, info.source.pos, "empty-list", "'stages' must list at least one stage");
+      error(path, info.stages_pos, "empty-list", "'stages' must list at least one stage");
     const AnalysisSettings& a = info.analysis;
     if (a.at_risk > a.on_track) {
       auto it = a.given.count("at_risk") ? a.given.find("at_risk") : a.given.find("on_track");
@@ -152,12 +152,17 @@ class Checker {
     for (const T& r : records) {
       if (r.id.value.empty()) continue;
       const std::string stem = stem_of(r.source.path);
-      if (r.id.value != stem)
+      if (r.id.value != stem) {
+        const std::string file = r.source.path.substr(r.source.path.rfind('/') + 1);
         error(r.source.path, r.id.pos, "id-mismatch",
-              fmt::format("id {} does not match the file name {}; rename the file or change the id "
-                          "to {}",
-                          in_quotes(r.id.value), in_quotes(r.source.path.substr(r.source.path.rfind('/') + 1)),
-                          in_quotes(stem)));
+              is_valid_id(stem)
+                  ? fmt::format("id {} does not match the file name {}; rename the file to {} or "
+                                "change the id to {}",
+                                in_quotes(r.id.value), in_quotes(file), in_quotes(r.id.value + ".yaml"),
+                                in_quotes(stem))
+                  : fmt::format("id {} does not match the file name {}; rename the file to {}",
+                                in_quotes(r.id.value), in_quotes(file), in_quotes(r.id.value + ".yaml")));
+      }
       auto [it, inserted] = by_lower.emplace(to_lower_ascii(r.id.value), &r);
       if (inserted) continue;
       const T& first = *it->second;
@@ -218,7 +223,8 @@ class Checker {
       std::vector<std::string> ids;
       for (const Stage& s : m_plan.info.stages) ids.push_back(s.id.value);
       error(path, a.stage->pos, "unknown-reference",
-            unknown_reference_message("stage", "stages", a.stage->value, ids));
+            unknown_reference_message("stage", "stages", a.stage->value, ids, IdOrder::as_given) +
+                " (stages are listed in plan.yaml)");
     }
     for (const auto& r : a.regions) region(path, r);
     for (const auto& c : a.countries) {
@@ -283,8 +289,9 @@ class Checker {
       for (const IndicatorTarget& t : i.targets)
         if (!t.is_number)
           error(path, t.pos, "invalid-number",
-                fmt::format("target for {} must be a number for a numeric indicator; got {}",
-                            t.year.value, in_quotes(t.text)));
+                fmt::format("target for {} must be a number for a numeric indicator; got {}{}",
+                            t.year.value, in_quotes(t.text),
+                            parse_decimal(t.text) ? " (remove the quotes)" : ""));
     }
     if (i.achieved) not_future(path, *i.achieved, "'achieved'");
 

@@ -60,13 +60,28 @@ class Reader {
   }
 
   // A scalar of any form, kept as written. Empty values are missing values.
+  // Control characters written as escapes ("\e", "\x07") are refused like raw ones.
   Text text(const Node& node, std::string_view key) {
     if (node.is_null()) return std::nullopt;
     if (!node.is_scalar()) {
       wrong_type(node, key, "a text");
       return std::nullopt;
     }
+    const std::string printable = strip_newlines_and_tabs(node.text);
+    if (escape_controls(printable) != printable) {
+      error(node.pos, "control-character",
+            fmt::format("'{}' contains a control character ({}); remove it", key,
+                        in_quotes(node.text)));
+      return std::nullopt;
+    }
     return Located<std::string>{node.text, node.pos};
+  }
+
+  static std::string strip_newlines_and_tabs(std::string_view s) {
+    std::string out;
+    for (char c : s)
+      if (c != '\n' && c != '\t') out += c;
+    return out;
   }
 
   std::optional<Located<std::string>> id(const Node& node, std::string_view key) {
@@ -247,7 +262,9 @@ class Reader {
       if (key == node.keys.end()) {
         error(node.pos, "missing-key",
               fmt::format("{} is missing the required key {}", where, in_quotes(f.doc.key)));
-      } else if (node.items[static_cast<std::size_t>(key - node.keys.begin())].is_null()) {
+      } else if (const Node& value = node.items[static_cast<std::size_t>(key - node.keys.begin())];
+                 value.is_null() ||
+                 (value.is_scalar() && value.text.find_first_not_of(" \t\n") == std::string::npos)) {
         error(key->pos, "missing-key",
               fmt::format("{} has an empty {}; give it a value", where, in_quotes(f.doc.key)));
       }
@@ -481,6 +498,7 @@ const Field<PlanInfo> k_plan_fields[] = {
      [](Reader& r, const Node& n, PlanInfo& p) {
        auto stages = entries(r, n, "stages", k_stage_fields, "a stage");
        if (!stages) return;
+       p.stages_pos = n.pos;
        p.stages_given = true;
        p.stages = std::move(*stages);
      }},

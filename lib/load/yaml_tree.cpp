@@ -91,7 +91,9 @@ class TreeBuilder final : public YAML::EventHandler {
 
   void check_tag(const YAML::Mark& mark, const std::string& tag, bool scalar) {
     if (tag.empty() || tag == "?" || (scalar && tag == "!")) return;
-    refuse(mark, "tag", fmt::format("explicit YAML tags ('{}') are not allowed; remove the tag", tag));
+    std::string shown = tag;
+    if (shown.rfind("tag:yaml.org,2002:", 0) == 0) shown = "!!" + shown.substr(18);
+    refuse(mark, "tag", fmt::format("explicit YAML tags ('{}') are not allowed; remove the tag", shown));
   }
 
   void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, NodeKind kind,

@@ -51,8 +51,8 @@ int Diagnostics::warning_count() const {
 
 std::string format_diagnostic(const Diagnostic& d) {
   const char* level = d.severity == Severity::error ? "error" : "warning";
-  return fmt::format("{}:{}:{}: {}: {} [{}]", d.path, std::max(d.pos.line, 1),
-                     std::max(d.pos.column, 1), level, d.message, d.code);
+  return fmt::format("{}:{}:{}: {}: {} [{}]", escape_controls(d.path), std::max(d.pos.line, 1),
+                     std::max(d.pos.column, 1), level, escape_controls(d.message), d.code);
 }
 
 }  // namespace actionplan

@@ -80,6 +80,7 @@ struct PlanInfo {
   std::optional<std::vector<NamedEntry>> actors;
   std::vector<Stage> stages;  // the default pipeline when the file has none
   bool stages_given = false;
+  Position stages_pos;
   std::map<std::string, Located<std::string>> terms;
   AnalysisSettings analysis;
 

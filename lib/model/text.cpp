@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include <fmt/format.h>
+#include <utf8proc.h>
 
 namespace actionplan {
 namespace {
@@ -96,11 +97,13 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
   return best_distance <= allowed ? best : std::string{};
 }
 
-std::string describe_ids(std::vector<std::string> ids, std::size_t limit) {
+std::string describe_ids(std::vector<std::string> ids, std::size_t limit, IdOrder order) {
   if (ids.empty()) return "none";
-  std::sort(ids.begin(), ids.end(),
-            [](const std::string& a, const std::string& b) { return natural_less(a, b); });
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  if (order == IdOrder::natural) {
+    std::sort(ids.begin(), ids.end(),
+              [](const std::string& a, const std::string& b) { return natural_less(a, b); });
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  }
   if (ids.size() >= 3) {
     std::string_view first_prefix, prefix;
     long first = 0, number = 0;
@@ -120,14 +123,46 @@ std::string describe_ids(std::vector<std::string> ids, std::size_t limit) {
 }
 
 std::string unknown_reference_message(std::string_view what, std::string_view what_plural,
-                                      std::string_view id, const std::vector<std::string>& known) {
+                                      std::string_view id, const std::vector<std::string>& known,
+                                      IdOrder order) {
   std::string message = fmt::format("unknown {} {}; known {}: {}", what, in_quotes(id), what_plural,
-                                    describe_ids(known));
+                                    describe_ids(known, 12, order));
   const std::string suggestion = closest_match(id, known);
   if (!suggestion.empty()) message += fmt::format("; did you mean {}?", in_quotes(suggestion));
   return message;
 }
 
-std::string in_quotes(std::string_view s) { return fmt::format("'{}'", s); }
+std::string in_quotes(std::string_view s) { return fmt::format("'{}'", escape_controls(s)); }
+
+std::string escape_controls(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      out += static_cast<char>(c);
+      ++i;
+    } else if (c == '\n' || c == '\t' || c == '\r') {
+      out += c == '\n' ? "\\n" : c == '\t' ? "\\t" : "\\r";
+      ++i;
+    } else if (c < 0x80) {
+      out += fmt::format("\\x{:02X}", c);
+      ++i;
+    } else {
+      utf8proc_int32_t cp = 0;
+      const auto n = utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+      if (n < 0) {
+        out += fmt::format("\\x{:02X}", c);  // not UTF-8
+        ++i;
+      } else {
+        if (cp <= 0x9F) out += fmt::format("\\u{:04X}", cp);  // C1 control
+        else out.append(s.substr(i, static_cast<std::size_t>(n)));
+        i += static_cast<std::size_t>(n);
+      }
+    }
+  }
+  return out;
+}
 
 }  // namespace actionplan

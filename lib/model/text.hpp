@@ -7,6 +7,8 @@
 
 namespace actionplan {
 
+enum class IdOrder { natural, as_given };
+
 // "O2" < "O10": digit runs compare by value, everything else bytewise.
 bool natural_less(std::string_view a, std::string_view b);
 
@@ -21,13 +23,19 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 
 // "O1..O24" for a run like O1, O2, ..., O24; otherwise "a, b, c" (at most
 // `limit` names, then "and N more"); "none" when empty. Input in any order.
-std::string describe_ids(std::vector<std::string> ids, std::size_t limit = 12);
+std::string describe_ids(std::vector<std::string> ids, std::size_t limit = 12,
+                         IdOrder order = IdOrder::natural);
 
 // "unknown objective 'O25'; known objectives: O1..O24; did you mean 'O2'?"
 std::string unknown_reference_message(std::string_view what, std::string_view what_plural,
-                                      std::string_view id, const std::vector<std::string>& known);
+                                      std::string_view id, const std::vector<std::string>& known,
+                                      IdOrder order = IdOrder::natural);
 
-// Quotes a value for a message: 'value'.
+// Quotes a value for a message: 'value', control characters escaped.
 std::string in_quotes(std::string_view s);
+
+// Replaces control characters (C0, DEL, C1) by \n, \t, \r or \xNN so a
+// text stays on one line and cannot drive a terminal. Valid UTF-8 is kept.
+std::string escape_controls(std::string_view s);
 
 }  // namespace actionplan

@@ -29,10 +29,46 @@ int days_in_month(int year, int month) {
   return k_days[month - 1];
 }
 
+namespace {
+
+// The time part of a YAML timestamp: HH:MM:SS(.frac)? then Z, +HH(:MM)? or nothing,
+// optionally after spaces.
+bool is_time_of_day(std::string_view t) {
+  auto digits = [&](std::size_t at, std::size_t n) {
+    return t.size() >= at + n && all_digits(t.substr(at, n));
+  };
+  if (!digits(0, 1)) return false;
+  std::size_t i = t.size() > 1 && t[1] >= '0' && t[1] <= '9' ? 2 : 1;
+  if (!(t.size() > i && t[i] == ':' && digits(i + 1, 2))) return false;
+  i += 3;
+  if (!(t.size() > i && t[i] == ':' && digits(i + 1, 2))) return false;
+  i += 3;
+  if (t.size() > i && t[i] == '.') {
+    ++i;
+    while (t.size() > i && t[i] >= '0' && t[i] <= '9') ++i;
+  }
+  while (t.size() > i && t[i] == ' ') ++i;
+  if (i == t.size()) return true;
+  if (t[i] == 'Z' || t[i] == 'z') return i + 1 == t.size();
+  if (t[i] != '+' && t[i] != '-') return false;
+  ++i;
+  const std::size_t start = i;
+  while (t.size() > i && t[i] >= '0' && t[i] <= '9') ++i;
+  if (i == start || i - start > 2) return false;
+  if (i == t.size()) return true;
+  return t[i] == ':' && digits(i + 1, 2) && i + 3 == t.size();
+}
+
+}  // namespace
+
 std::optional<Date> Date::parse(std::string_view text) {
   // A YAML timestamp keeps only its date part.
-  if (text.size() > 10 && (text[10] == 'T' || text[10] == 't' || text[10] == ' '))
+  if (text.size() > 10 && (text[10] == 'T' || text[10] == 't' || text[10] == ' ')) {
+    std::string_view time = text.substr(11);
+    while (!time.empty() && time[0] == ' ') time.remove_prefix(1);
+    if (!is_time_of_day(time)) return std::nullopt;
     text = text.substr(0, 10);
+  }
   Date d;
   if (text.size() < 4 || !all_digits(text.substr(0, 4))) return std::nullopt;
   d.year = to_int(text.substr(0, 4));

@@ -3,13 +3,15 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "model/text.hpp"
+
 namespace actionplan {
 namespace {
 
 // Workflow command escaping: data escapes %, CR, LF; properties also ':' and ','.
 std::string escape_data(std::string_view s) {
   std::string out;
-  for (char c : s) {
+  for (char c : escape_controls(s)) {
     if (c == '%') out += "%25";
     else if (c == '\r') out += "%0D";
     else if (c == '\n') out += "%0A";
@@ -69,7 +71,7 @@ std::string render_diagnostics(const Diagnostics& diags, DiagnosticFormat format
       doc["summary"] = {{"errors", diags.error_count()},
                         {"warnings", diags.warning_count()},
                         {"files", files}};
-      out = doc.dump(2) + "\n";
+      out = doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
       break;
     }
   }

@@ -28,7 +28,7 @@ TEST_CASE("a complete small plan is clean") {
 TEST_CASE("id must equal the file name") {
   auto r = test::load({{"objectives/O1.yaml", "id: O2\ntitle: x\ngoal: G1\n"}});
   CHECK(r.lines() == V{"objectives/O1.yaml:1:5: error: id 'O2' does not match the file name 'O1.yaml'; "
-                       "rename the file or change the id to 'O1' [id-mismatch]"});
+                       "rename the file to 'O2.yaml' or change the id to 'O1' [id-mismatch]"});
 }
 
 TEST_CASE("duplicate ids and case clashes") {
@@ -53,8 +53,9 @@ TEST_CASE("every kind of reference resolves") {
   CHECK(r.lines() ==
         V{"activities/a.yaml:4:13: error: unknown task force 'TF2'; known task forces: TF1; did you "
           "mean 'TF1'? [unknown-reference]",
-          "activities/a.yaml:5:8: error: unknown stage 'draft'; known stages: agreement, completed, "
-          "concept, idea, implementation, interest, proposal, validated [unknown-reference]",
+          "activities/a.yaml:5:8: error: unknown stage 'draft'; known stages: idea, concept, validated, "
+          "interest, proposal, agreement, implementation, completed (stages are listed in plan.yaml) "
+          "[unknown-reference]",
           "activities/a.yaml:6:14: error: unknown indicator 'I2'; known indicators: I1; did you mean "
           "'I1'? [unknown-reference]",
           "indicators/I1.yaml:3:11: error: unknown activity 'b'; known activities: a; did you mean "

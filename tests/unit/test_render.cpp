@@ -22,7 +22,7 @@ Diagnostics sample() {
 
 TEST_CASE("text format: one GCC-style line each, sorted by path then line") {
   CHECK(render_diagnostics(sample(), DiagnosticFormat::text, 3, {2026, 1, 1}) ==
-        "a,b:c.yaml:1:5: error: 100% wrong:\nsecond line [bad]\n"
+        "a,b:c.yaml:1:5: error: 100% wrong:\\nsecond line [bad]\n"
         "a9.yaml:4:1: error: y [x]\n"
         "a10.yaml:1:1: error: too large [file-too-large]\n"
         "b.yaml:2:3: warning: unknown key 'x' [unknown-key]\n");
@@ -31,7 +31,7 @@ TEST_CASE("text format: one GCC-style line each, sorted by path then line") {
 
 TEST_CASE("github format escapes data and properties") {
   const std::string out = render_diagnostics(sample(), DiagnosticFormat::github, 3, {2026, 1, 1});
-  CHECK(out.find("::error file=a%2Cb%3Ac.yaml,line=1,col=5::100%25 wrong:%0Asecond line [bad]\n") !=
+  CHECK(out.find("::error file=a%2Cb%3Ac.yaml,line=1,col=5::100%25 wrong:\\nsecond line [bad]\n") !=
         std::string::npos);
   CHECK(out.find("::warning file=b.yaml,line=2,col=3::unknown key 'x' [unknown-key]\n") !=
         std::string::npos);
