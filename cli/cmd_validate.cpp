@@ -1,7 +1,6 @@
 // actionplan validate: report every problem of the plan.
 #include "check/check.hpp"
 #include "common.hpp"
-#include "load/plan_loader.hpp"
 #include "render/diagnostics.hpp"
 
 namespace actionplan::cli {
@@ -19,10 +18,8 @@ int run_validate(const ValidateOptions& options, Session& session) {
   std::optional<std::filesystem::path> root = session.plan_root();
   if (!root) return k_exit_failure;
 
-  LoadResult loaded = load_plan(*root);
-  Diagnostics diags = std::move(loaded.diags);
-  diags.append(check_plan(loaded.plan, *as_of));
-  diags.sort();
+  const LoadResult loaded = load_and_check(*root, *as_of);
+  const Diagnostics& diags = loaded.diags;
 
   const std::string rendered =
       render_diagnostics(diags, options.format, loaded.plan.files_read, *as_of);

@@ -326,4 +326,11 @@ bool is_country_code(std::string_view code) {
 
 Diagnostics check_plan(const Plan& plan, const Date& as_of) { return Checker(plan, as_of).run(); }
 
+LoadResult load_and_check(const std::filesystem::path& root, const Date& as_of) {
+  LoadResult result = load_plan(root);
+  result.diags.append(check_plan(result.plan, as_of));
+  result.diags.sort();
+  return result;
+}
+
 }  // namespace actionplan

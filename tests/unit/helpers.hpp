@@ -82,9 +82,7 @@ inline Loaded load(std::map<std::string, std::string> files,
   TempDir dir;
   if (!files.count("plan.yaml")) files["plan.yaml"] = k_plan_yaml;
   for (const auto& [path, text] : files) dir.write(path, text);
-  actionplan::LoadResult result = actionplan::load_plan(dir.path());
-  result.diags.append(actionplan::check_plan(result.plan, as_of));
-  result.diags.sort();
+  actionplan::LoadResult result = actionplan::load_and_check(dir.path(), as_of);
   return {std::move(result.plan), std::move(result.diags)};
 }
 

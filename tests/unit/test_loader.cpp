@@ -65,10 +65,9 @@ TEST_CASE("a folder where a record folder should be a file is reported") {
 }
 
 TEST_CASE("the shipped example plan loads clean") {
-  LoadResult r = load_plan(std::filesystem::path(ACTIONPLAN_SOURCE_DIR) / "examples/4p1000");
-  Diagnostics diags = r.diags;
-  diags.append(check_plan(r.plan, Date{2026, 11, 21}));
-  CHECK(test::lines(diags) == std::vector<std::string>{});
+  LoadResult r = load_and_check(std::filesystem::path(ACTIONPLAN_SOURCE_DIR) / "examples/4p1000",
+                                Date{2026, 11, 21});
+  CHECK(test::lines(r.diags) == std::vector<std::string>{});
   CHECK(r.plan.objectives.size() >= 8);
   CHECK(r.plan.activities.size() >= 25);
   CHECK(r.plan.info.goals->size() == 6);

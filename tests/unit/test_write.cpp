@@ -79,10 +79,8 @@ TEST_CASE("a fresh plan from init validates clean and keeps its title") {
                                   InitMode::refuse_existing);
   CHECK(r.error.empty());
   CHECK(r.created.size() == 11);
-  LoadResult loaded = load_plan(dir.path());
-  Diagnostics diags = loaded.diags;
-  diags.append(check_plan(loaded.plan, Date{2026, 11, 21}));
-  CHECK(test::lines(diags) == std::vector<std::string>{});
+  LoadResult loaded = load_and_check(dir.path(), Date{2026, 11, 21});
+  CHECK(test::lines(loaded.diags) == std::vector<std::string>{});
   CHECK(loaded.plan.info.title->value == "Soils: \"4 per 1000\"");
   CHECK(loaded.plan.info.stages.size() == 8);
   CHECK(loaded.plan.info.stages_given);
