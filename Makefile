@@ -5,7 +5,7 @@ CMAKE_FLAGS ?=
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BIN := $(BUILD_DIR)/actionplan
 
-.PHONY: all deps configure build demo test test-asan clean format
+.PHONY: all deps configure build demo test test-asan bench clean format
 
 all: build
 
@@ -28,6 +28,10 @@ test: build
 test-asan:
 	@$(MAKE) --no-print-directory test BUILD_DIR=build-asan \
 	  CMAKE_FLAGS="-DACTIONPLAN_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug $(CMAKE_FLAGS)"
+
+# Benchmarks (not part of `make test`): figures for docs/performance.md.
+bench: build
+	bash tests/bench/run.sh $(BIN) 1000 10000 20000
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
