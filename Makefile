@@ -31,6 +31,7 @@ test-asan:
 
 # Benchmarks (not part of `make test`): figures for docs/performance.md.
 bench: build
+	@ACTIONPLAN_EXTRA_DEPS="time python3-yaml" bash scripts/install-deps.sh
 	bash tests/bench/run.sh $(BIN) 1000 10000 20000
 
 format:
