@@ -3,7 +3,9 @@
 
 #include "common.hpp"
 #include "history/git.hpp"
+#include "model/text.hpp"
 #include "write/init_plan.hpp"
+#include "write/templates.hpp"
 
 namespace fs = std::filesystem;
 
@@ -21,8 +23,17 @@ struct InitOptions {
 
 int run_init(const InitOptions& options, Session& session) {
   if (options.list_templates) {
-    session.out << "blank\tan empty plan with the default project pipeline\n";
+    for (const TemplateInfo& t : list_templates()) session.out << t.name << "\t" << t.description << "\n";
     return k_exit_ok;
+  }
+  if (!template_files(options.template_name, "")) {
+    std::vector<std::string> names;
+    for (const TemplateInfo& t : list_templates()) names.push_back(t.name);
+    std::string message = fmt::format("unknown template '{}'; templates: {}", options.template_name,
+                                      describe_ids(names, 20, IdOrder::as_given));
+    const std::string suggestion = closest_match(options.template_name, names);
+    if (!suggestion.empty()) message += fmt::format("; did you mean '{}'?", suggestion);
+    return session.fail(message);
   }
   fs::path dir = (session.start_dir() / options.dir).lexically_normal();
   if (!dir.has_filename()) dir = dir.parent_path();  // "plan/" and "." name the folder itself
@@ -31,7 +42,7 @@ int run_init(const InitOptions& options, Session& session) {
     return session.fail(fmt::format("{} exists and is not a folder", dir.string()));
 
   std::string title = options.title;
-  if (title.empty()) {
+  if (title.empty() && options.template_name == "blank") {
     title = dir.filename().string();
     if (title.empty() || title == "." || title == "..") title = "Untitled plan";
   }
@@ -39,8 +50,12 @@ int run_init(const InitOptions& options, Session& session) {
   while (!fs::exists(existing, ec) && existing.has_relative_path()) existing = existing.parent_path();
   const bool git = !options.no_git && !inside_git_repository(existing);
 
-  const InitResult result = write_plan_files(
-      dir, blank_plan_files(title), options.force ? InitMode::keep_existing : InitMode::refuse_existing);
+  const InitResult result =
+      write_plan_files(dir, *template_files(options.template_name, title),
+                       options.force ? InitMode::keep_existing : InitMode::refuse_existing);
+  if (title.empty())
+    for (const TemplateInfo& t : list_templates())
+      if (t.name == options.template_name) title = t.description;
   if (!result.error.empty()) return session.fail(result.error);
   for (const std::string& path : result.created) session.out << path << "\n";
   for (const std::string& path : result.kept)
@@ -75,8 +90,8 @@ void add_init_command(CLI::App& app, Session& session) {
       ->type_name("DIR");
   sub->add_option("--title", options->title, "Title of the plan (default: the folder's name)")
       ->type_name("TEXT");
-  sub->add_option("--template", options->template_name, "Starting point (default blank)")
-      ->check(CLI::IsMember({"blank"}))
+  sub->add_option("--template", options->template_name,
+                  "Starting point: blank (default) or a shipped example (see --list-templates)")
       ->type_name("NAME");
   sub->add_flag("--list-templates", options->list_templates, "List the templates and exit");
   sub->add_flag("--no-git", options->no_git, "Do not create a git repository");

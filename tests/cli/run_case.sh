@@ -13,7 +13,8 @@
 set -u
 bin=$1 case_dir=$2 fixtures=$3
 work=$(mktemp -d)
-trap 'chmod -R u+rwX "$work" 2>/dev/null; rm -rf "$work"' EXIT
+outputs=$(mktemp -d)
+trap 'chmod -R u+rwX "$work" 2>/dev/null; rm -rf "$work" "$outputs"' EXIT
 if [[ -f "$case_dir/fixture" ]]; then
   cp -R "$fixtures/$(tr -d '[:space:]' < "$case_dir/fixture")/." "$work/"
 fi
@@ -29,19 +30,19 @@ before=$(snapshot)
 
 export EXAMPLES="$(cd "$fixtures/../../examples" && pwd)"
 export AP="$bin" NO_COLOR=1 SOURCE_DATE_EPOCH=1795219200  # 2026-11-21
-timeout 20 bash "$case_dir/cmd" >"$work/.stdout" 2>"$work/.stderr" </dev/null
+timeout 20 bash "$case_dir/cmd" >"$outputs/stdout" 2>"$outputs/stderr" </dev/null
 code=$?
-after=$(snapshot | grep -v ' ./.std\(out\|err\)$')
-sed -i "s#$work#<WORK>#g" "$work/.stdout" "$work/.stderr"
+after=$(snapshot)
+sed -i "s#$work#<WORK>#g" "$outputs/stdout" "$outputs/stderr"
 
 status=0
 if [[ "${UPDATE_GOLDEN:-}" == 1 ]]; then
-  cp "$work/.stdout" "$case_dir/stdout"
-  cp "$work/.stderr" "$case_dir/stderr"
+  cp "$outputs/stdout" "$case_dir/stdout"
+  cp "$outputs/stderr" "$case_dir/stderr"
   echo "$code" > "$case_dir/exit"
 else
   for stream in stdout stderr; do
-    if ! diff -u --label "expected $stream" --label "actual $stream" "$case_dir/$stream" "$work/.$stream"; then
+    if ! diff -u --label "expected $stream" --label "actual $stream" "$case_dir/$stream" "$outputs/$stream"; then
       status=1
     fi
   done
@@ -55,7 +56,7 @@ if [[ $code -ge 124 ]]; then
   echo "the command timed out or died from a signal (exit $code)"
   status=1
 fi
-if [[ ! -f "$case_dir/writes" && "$before" != "$(echo "$after")" ]]; then
+if [[ ! -f "$case_dir/writes" && "$before" != "$after" ]]; then
   echo "the command changed the plan's files:"
   diff <(echo "$before") <(echo "$after")
   status=1

@@ -7,6 +7,7 @@
 #include "helpers.hpp"
 #include "write/atomic.hpp"
 #include "write/init_plan.hpp"
+#include "write/templates.hpp"
 #include "write/yaml_text.hpp"
 
 using namespace actionplan;
@@ -100,4 +101,32 @@ TEST_CASE("init refuses an existing plan or file and writes nothing; force keeps
 
   InitResult again = write_plan_files(dir.path(), blank_plan_files("T"), InitMode::refuse_existing);
   CHECK(again.error.find("already holds a plan") != std::string::npos);
+}
+
+TEST_CASE("every template writes a plan that validates clean") {
+  const std::vector<TemplateInfo> templates = list_templates();
+  REQUIRE(templates.size() >= 2);
+  CHECK(templates[0].name == "blank");
+  for (const TemplateInfo& t : templates) {
+    CAPTURE(t.name);
+    test::TempDir dir;
+    auto files = template_files(t.name, "");
+    REQUIRE(files);
+    InitResult r = write_plan_files(dir.path(), *files, InitMode::refuse_existing);
+    CHECK(r.error.empty());
+    CHECK(std::filesystem::exists(dir.path() / "README.md"));
+    CHECK(std::filesystem::exists(dir.path() / ".actionplan/schemas/activity.schema.json"));
+    LoadResult loaded = load_and_check(dir.path(), Date{2026, 11, 21});
+    CHECK(test::lines(loaded.diags) == std::vector<std::string>{});
+  }
+  CHECK_FALSE(template_files("no-such-template", ""));
+}
+
+TEST_CASE("--title replaces the template's title") {
+  auto files = template_files("4p1000", "Our soils plan");
+  REQUIRE(files);
+  auto plan = std::find_if(files->begin(), files->end(), [](const PlanFile& f) { return f.path == "plan.yaml"; });
+  REQUIRE(plan != files->end());
+  CHECK(plan->content.find("\ntitle: \"Our soils plan\"\n") != std::string::npos);
+  CHECK(plan->content.find("Strategic Plan'") == std::string::npos);
 }
