@@ -32,6 +32,9 @@ TEST_CASE("closest match suggests plausible typos only") {
   CHECK(closest_match("concep", stages) == "concept");
   CHECK(closest_match("CONCEPT", stages) == "concept");
   CHECK(closest_match("implementation", stages).empty());
+  CHECK(closest_match("titel", {"id", "title"}) == "title");
+  CHECK(closest_match("x", {"id", "title"}).empty());
+  CHECK(closest_match("O25", {"O1", "O2", "O15"}) == "O2");
 }
 
 TEST_CASE("lists of known ids are compact") {
