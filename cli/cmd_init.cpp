@@ -1,4 +1,6 @@
 // actionplan init: create a ready-to-edit plan.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "common.hpp"
@@ -26,9 +28,12 @@ int run_init(const InitOptions& options, Session& session) {
     for (const TemplateInfo& t : list_templates()) session.out << t.name << "\t" << t.description << "\n";
     return k_exit_ok;
   }
-  if (!template_files(options.template_name, "")) {
+  const std::vector<TemplateInfo> templates = list_templates();
+  auto chosen = std::find_if(templates.begin(), templates.end(),
+                             [&](const TemplateInfo& t) { return t.name == options.template_name; });
+  if (chosen == templates.end()) {
     std::vector<std::string> names;
-    for (const TemplateInfo& t : list_templates()) names.push_back(t.name);
+    for (const TemplateInfo& t : templates) names.push_back(t.name);
     std::string message = fmt::format("unknown template '{}'; templates: {}", options.template_name,
                                       describe_ids(names, 20, IdOrder::as_given));
     const std::string suggestion = closest_match(options.template_name, names);
@@ -41,21 +46,22 @@ int run_init(const InitOptions& options, Session& session) {
   if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
     return session.fail(fmt::format("{} exists and is not a folder", dir.string()));
 
+  // The title written: --title, else the folder's name for a blank plan; an
+  // example keeps its own title unless --title is given.
   std::string title = options.title;
-  if (title.empty() && options.template_name == "blank") {
+  if (title.empty() && chosen->name == "blank") {
     title = dir.filename().string();
     if (title.empty() || title == "." || title == "..") title = "Untitled plan";
   }
+  const std::vector<PlanFile> files = *template_files(chosen->name, title);
+  if (title.empty()) title = chosen->description;
+
   fs::path existing = dir;  // the nearest folder that exists: DIR may not exist yet
   while (!fs::exists(existing, ec) && existing.has_relative_path()) existing = existing.parent_path();
   const bool git = !options.no_git && !inside_git_repository(existing);
 
-  const InitResult result =
-      write_plan_files(dir, *template_files(options.template_name, title),
-                       options.force ? InitMode::keep_existing : InitMode::refuse_existing);
-  if (title.empty())
-    for (const TemplateInfo& t : list_templates())
-      if (t.name == options.template_name) title = t.description;
+  const InitResult result = write_plan_files(
+      dir, files, options.force ? InitMode::keep_existing : InitMode::refuse_existing);
   if (!result.error.empty()) return session.fail(result.error);
   for (const std::string& path : result.created) session.out << path << "\n";
   for (const std::string& path : result.kept)
