@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "load/plan_loader.hpp"
+#include "write/atomic.hpp"
 
 namespace fs = std::filesystem;
 
@@ -34,6 +35,30 @@ std::optional<fs::path> Session::plan_root() const {
                      "'actionplan init', or point at one with -C DIR)",
                      start.string()));
   return root;
+}
+
+int Session::emit(const std::string& result, const std::string& output) const {
+  if (output.empty()) {
+    out << result;
+    return k_exit_ok;
+  }
+  const fs::path path = (context.cwd / output).lexically_normal();
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  if (ec) return fail(fmt::format("cannot create folder {}: {}", path.parent_path().string(), ec.message()));
+  const WriteResult written = write_file(path, result, WriteMode::replace);
+  if (!written.ok()) return fail(written.message);
+  err << "wrote " << output << "\n";
+  return k_exit_ok;
+}
+
+std::string format_from_extension(const std::string& output) {
+  const std::string ext = fs::path(output).extension().string();
+  if (ext == ".json") return "json";
+  if (ext == ".csv") return "csv";
+  if (ext == ".tsv") return "tsv";
+  if (ext == ".md" || ext == ".markdown") return "md";
+  return "";
 }
 
 std::optional<Date> Session::as_of(const std::string& option) const {

@@ -33,11 +33,19 @@ struct Session {
   std::optional<std::filesystem::path> plan_root() const;
   // --as-of, else SOURCE_DATE_EPOCH, else today; nullopt after reporting.
   std::optional<Date> as_of(const std::string& option) const;
+  // Writes a command's result to stdout, or with -o to FILE (relative to the
+  // current folder; parent folders created; replaced atomically). Returns
+  // an exit code: 0, or 2 after reporting a failed write.
+  int emit(const std::string& result, const std::string& output) const;
 };
 
 // Registers a subcommand; each cmd_<name>.cpp defines one.
 void add_init_command(CLI::App& app, Session& session);
 void add_validate_command(CLI::App& app, Session& session);
 void add_schema_command(CLI::App& app, Session& session);
+void add_gap_analysis_command(CLI::App& app, Session& session);
+
+// The format named by an output file's extension (".json" → "json"), or "".
+std::string format_from_extension(const std::string& output);
 
 }  // namespace actionplan::cli

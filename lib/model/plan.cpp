@@ -39,6 +39,39 @@ const Stage* Plan::stage(std::string_view id) const {
   return nullptr;
 }
 
+const Stage& Plan::stage_of(const Activity& activity) const {
+  static const Stage k_none{};
+  if (info.stages.empty()) return k_none;
+  if (activity.stage)
+    if (const Stage* s = stage(activity.stage->value)) return *s;
+  return info.stages.front();
+}
+
+bool Plan::is_funded(const Activity& activity) const { return stage_of(activity).funded; }
+
+bool Plan::is_completed(const Activity& activity) const {
+  if (info.stages.empty()) return false;
+  const Stage& current = stage_of(activity);
+  if (stage("completed")) return current.id.value == "completed";
+  return &current == &info.stages.back();
+}
+
+std::vector<std::string> Plan::regions_of(const Objective& objective) const {
+  std::vector<std::string> out;
+  if (objective.regions) {
+    for (const auto& r : *objective.regions)
+      if (r.value != "global") out.push_back(r.value);
+  } else if (info.regions) {
+    for (const NamedEntry& r : *info.regions) out.push_back(r.id.value);
+  }
+  return out;
+}
+
+std::string Plan::term(const std::string& key, const std::string& fallback) const {
+  auto it = info.terms.find(key);
+  return it == info.terms.end() ? fallback : it->second.value;
+}
+
 std::vector<std::string> Plan::ids(RecordKind kind) const {
   switch (kind) {
     case RecordKind::objective: return ids_of(objectives);

@@ -31,6 +31,17 @@ class Plan {
   const Indicator* indicator(std::string_view id) const { return find(m_indicators, indicators, id); }
   const Stage* stage(std::string_view id) const;
 
+  // The activity's stage (the first stage when it names none or an unknown one).
+  const Stage& stage_of(const Activity& activity) const;
+  // In a stage marked `funded`.
+  bool is_funded(const Activity& activity) const;
+  // In the stage `completed`, or, when the pipeline has no stage of that id, its last stage.
+  bool is_completed(const Activity& activity) const;
+  // The regions an objective must cover: its own `regions`, else the plan's.
+  std::vector<std::string> regions_of(const Objective& objective) const;
+  // The plan's word for a thing (`terms`), e.g. term("task_force", "task force").
+  std::string term(const std::string& key, const std::string& fallback) const;
+
   std::vector<std::string> ids(RecordKind kind) const;
 
  private:

@@ -1,5 +1,6 @@
 #include "model/values.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -147,6 +148,28 @@ Date date_from_unix_seconds(long long seconds) {
   const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
   const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
   return {year, month, day};
+}
+
+}  // namespace actionplan
+
+namespace actionplan {
+
+long long day_number(const Date& d) {
+  // Howard Hinnant's days_from_civil.
+  const long long y = d.year - (d.month <= 2 ? 1 : 0);
+  const long long era = (y >= 0 ? y : y - 399) / 400;
+  const long long yoe = y - era * 400;
+  const long long mp = d.month > 2 ? d.month - 3 : d.month + 9;
+  const long long doy = (153 * mp + 2) / 5 + d.day - 1;
+  const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+Date add_months(const Date& d, int months) {
+  const int index = d.year * 12 + (d.month - 1) + months;
+  Date out{index / 12, index % 12 + 1, 0};
+  out.day = std::min(d.day, days_in_month(out.year, out.month));
+  return out;
 }
 
 }  // namespace actionplan

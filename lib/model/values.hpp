@@ -69,3 +69,10 @@ namespace actionplan {
 // The UTC calendar date of a Unix time in seconds (for SOURCE_DATE_EPOCH).
 Date date_from_unix_seconds(long long seconds);
 }  // namespace actionplan
+
+namespace actionplan {
+// Days since 1970-01-01 of a full date (for straight lines through time).
+long long day_number(const Date& full_date);
+// The date `months` calendar months after `date` (day clamped to the month's end).
+Date add_months(const Date& full_date, int months);
+}  // namespace actionplan

@@ -1,0 +1,96 @@
+// actionplan gap-analysis: where the plan falls short.
+#include <fmt/format.h>
+
+#include "analysis/gaps.hpp"
+#include "check/check.hpp"
+#include "common.hpp"
+#include "model/text.hpp"
+#include "render/gaps.hpp"
+
+namespace actionplan::cli {
+namespace {
+
+struct GapOptions {
+  std::string format;  // md, json, csv; default from -o's extension, else md
+  std::string output;
+  std::string as_of;
+  std::vector<std::string> objectives;
+  std::string fail_on = "never";
+};
+
+int run_gap_analysis(const GapOptions& options, Session& session) {
+  std::optional<Date> as_of = session.as_of(options.as_of);
+  if (!as_of) return k_exit_failure;
+  std::optional<std::filesystem::path> root = session.plan_root();
+  if (!root) return k_exit_failure;
+  const std::string format_name =
+      !options.format.empty() ? options.format
+                              : (format_from_extension(options.output).empty() ? "md"
+                                                                               : format_from_extension(options.output));
+  if (format_name != "md" && format_name != "json" && format_name != "csv")
+    return session.fail(fmt::format("-o {}: gap-analysis writes md, json or csv; give --format", options.output));
+
+  const LoadResult loaded = load_and_check(*root, *as_of);
+  const Plan& plan = loaded.plan;
+  for (const std::string& id : options.objectives)
+    if (!plan.objective(id))
+      return session.fail("--objective: " + unknown_reference_message("objective", "objectives", id,
+                                                                       plan.ids(RecordKind::objective)));
+  // Errors make the numbers doubtful: show them, still analyse, exit 1.
+  for (const Diagnostic& d : loaded.diags.items())
+    if (d.severity == Severity::error) session.err << format_diagnostic(d) << "\n";
+  const int errors = loaded.diags.error_count();
+  if (errors > 0)
+    session.err << fmt::format("warning: the plan has {} errors (see above, or run 'actionplan validate'); "
+                               "the analysis below may be incomplete\n",
+                               errors);
+
+  GapAnalysis analysis = analyse_gaps(plan, *as_of);
+  if (!options.objectives.empty()) keep_objectives(analysis, options.objectives);
+  const GapFormat format = format_name == "json"  ? GapFormat::json
+                           : format_name == "csv" ? GapFormat::csv
+                                                  : GapFormat::markdown;
+  if (const int code = session.emit(render_gaps(plan, analysis, format), options.output)) return code;
+  session.err << gap_summary(analysis) << " (as of " << as_of->to_string() << ")\n";
+
+  if (errors > 0) return k_exit_problems;
+  if (options.fail_on != "never") {
+    const FindingSeverity limit = options.fail_on == "high"     ? FindingSeverity::high
+                                  : options.fail_on == "medium" ? FindingSeverity::medium
+                                                                : FindingSeverity::low;
+    for (const Finding& f : analysis.findings)
+      if (f.severity <= limit) return k_exit_problems;
+  }
+  return k_exit_ok;
+}
+
+}  // namespace
+
+void add_gap_analysis_command(CLI::App& app, Session& session) {
+  auto options = std::make_shared<GapOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "gap-analysis",
+      "Find where the plan falls short: objectives without activities, funding or\n"
+      "indicators, uncovered regions, missing leaders and representatives, indicators\n"
+      "behind their targets, overdue milestones and activities, funding gaps and\n"
+      "potential overlaps. Markdown (default), JSON or CSV on stdout or to -o FILE.");
+  sub->add_option("--format", options->format, "md (default), json or csv; default from -o's extension")
+      ->check(CLI::IsMember({"md", "json", "csv"}).description(""))
+      ->type_name("md|json|csv");
+  sub->add_option("-o,--output", options->output,
+                  "Write to FILE (atomically, creating folders) instead of stdout")
+      ->type_name("FILE");
+  sub->add_option("--as-of", options->as_of,
+                  "Date of the analysis (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today")
+      ->type_name("DATE");
+  sub->add_option("--objective", options->objectives, "Only this objective (repeatable)")
+      ->type_name("ID");
+  sub->add_option("--fail-on", options->fail_on,
+                  "Exit 1 when a finding of this severity or higher exists: high, medium, low or never "
+                  "(default)")
+      ->check(CLI::IsMember({"high", "medium", "low", "never"}).description(""))
+      ->type_name("SEVERITY");
+  sub->callback([options, &session] { session.exit_code = run_gap_analysis(*options, session); });
+}
+
+}  // namespace actionplan::cli

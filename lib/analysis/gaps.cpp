@@ -1,0 +1,426 @@
+#include "analysis/gaps.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "analysis/overlap.hpp"
+#include "model/text.hpp"
+
+namespace actionplan {
+namespace {
+
+bool counts(const Activity& a) { return a.status == ActivityStatus::active; }
+
+std::string title_of(const Activity& a) { return a.title ? a.title->value : a.id.value; }
+
+std::string join(const std::vector<std::string>& items, const char* separator = ", ") {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : separator) + item;
+  return out;
+}
+
+std::string percent(double ratio) { return fmt::format("{:.0f}%", ratio * 100); }
+
+// Indicator values for people: whole numbers from 100 up (grouped), else two decimals at most.
+std::string quantity(double value) {
+  if (std::fabs(value) >= 100) return format_money(std::round(value));
+  return format_money(std::round(value * 100) / 100);
+}
+
+class Analyser {
+ public:
+  Analyser(const Plan& plan, const Date& as_of) : m_plan(plan), m_as_of(as_of) {
+    m_activity = plan.term("activity", "activity");
+    m_activities = plan.term("activities", "activities");
+    m_task_force = plan.term("task_force", "task force");
+    m_objective = plan.term("objective", "objective");
+    for (const Activity& a : plan.activities)
+      if (counts(a))
+        for (const auto& o : a.objectives) m_serving[o.value].push_back(&a);
+    for (const TaskForce& t : plan.task_forces)
+      for (const auto& o : t.objectives) m_task_forces_of[o.value].push_back(&t);
+    for (const Indicator& i : plan.indicators)
+      if (i.objective) m_indicators_of[i.objective->value].push_back(&i);
+    if (plan.info.regions)
+      for (const NamedEntry& r : *plan.info.regions)
+        m_region_names[r.id.value] = r.name ? r.name->value : r.id.value;
+  }
+
+  GapAnalysis run() {
+    GapAnalysis out;
+    out.as_of = m_as_of;
+    out.coverage = coverage();
+    out.funding = funding();
+    objectives(out.coverage);
+    task_forces();
+    indicators();
+    activities();
+    for (const FundingLine& line : out.funding) funding_gap(line);
+    overlaps();
+    sort_findings();
+    out.findings = std::move(m_findings);
+    return out;
+  }
+
+ private:
+  Finding& add(const char* code, FindingSeverity severity, std::vector<std::string> subject,
+               std::string message, std::vector<std::string> objectives) {
+    Finding f;
+    f.code = code;
+    f.severity = severity;
+    f.subject = std::move(subject);
+    f.message = std::move(message);
+    f.objectives = std::move(objectives);
+    m_findings.push_back(std::move(f));
+    return m_findings.back();
+  }
+
+  std::string region_name(const std::string& id) const {
+    auto it = m_region_names.find(id);
+    return it == m_region_names.end() ? id : it->second;
+  }
+
+  std::vector<std::string> objectives_of(const Activity& a) const {
+    std::vector<std::string> out;
+    for (const auto& o : a.objectives) out.push_back(o.value);
+    return out;
+  }
+
+  CoverageMatrix coverage() const {
+    CoverageMatrix m;
+    if (m_plan.info.regions)
+      for (const NamedEntry& r : *m_plan.info.regions) m.regions.push_back(r.id.value);
+    m.regions.push_back("global");
+    for (const Objective& o : m_plan.objectives) {
+      CoverageMatrix::Row row;
+      row.objective = o.id.value;
+      row.counts.assign(m.regions.size(), 0);
+      row.required.assign(m.regions.size(), false);
+      const std::vector<std::string> required = m_plan.regions_of(o);
+      for (std::size_t c = 0; c < m.regions.size(); ++c)
+        row.required[c] = std::find(required.begin(), required.end(), m.regions[c]) != required.end();
+      auto serving = m_serving.find(o.id.value);
+      if (serving != m_serving.end()) {
+        row.total = static_cast<int>(serving->second.size());
+        for (const Activity* a : serving->second) {
+          std::set<std::string> regions;
+          for (const auto& r : a->regions) regions.insert(r.value);
+          for (std::size_t c = 0; c < m.regions.size(); ++c)
+            if (regions.count(m.regions[c])) ++row.counts[c];
+        }
+      }
+      m.rows.push_back(std::move(row));
+    }
+    return m;
+  }
+
+  std::vector<FundingLine> funding() const {
+    std::vector<FundingLine> out;
+    for (const Objective& o : m_plan.objectives) {
+      auto serving = m_serving.find(o.id.value);
+      if (serving == m_serving.end()) continue;
+      std::map<std::string, FundingLine> by_currency;
+      for (const Activity* a : serving->second) {
+        const std::string currency = a->budget && a->budget->currency ? a->budget->currency->value
+                                                                      : m_plan.info.default_currency();
+        FundingLine& line = by_currency[currency];
+        line.objective = o.id.value;
+        line.currency = currency;
+        ++line.activities;
+        if (a->objectives.size() > 1) ++line.shared;
+        const std::optional<Located<Amount>> estimate = a->budget ? a->budget->estimate : std::nullopt;
+        if (!estimate || estimate->value.kind == AmountKind::tbd) ++line.tbd;
+        else if (estimate->value.kind == AmountKind::none) ++line.none;
+        else {
+          line.estimate_low += estimate->value.min;
+          line.estimate_high += estimate->value.max;
+        }
+        if (a->budget && a->budget->secured) line.secured += a->budget->secured->value;
+      }
+      for (auto& [currency, line] : by_currency) out.push_back(std::move(line));
+    }
+    return out;
+  }
+
+  void objectives(const CoverageMatrix& coverage) {
+    std::vector<std::string> funded_stages;
+    for (const Stage& s : m_plan.info.stages)
+      if (s.funded) funded_stages.push_back(s.name ? s.name->value : s.id.value);
+    for (std::size_t r = 0; r < m_plan.objectives.size(); ++r) {
+      const Objective& o = m_plan.objectives[r];
+      const std::string& id = o.id.value;
+      const std::string label = fmt::format("{} {}", m_objective, id);
+      auto serving = m_serving.find(id);
+      const bool has_activities = serving != m_serving.end();
+      if (!has_activities) {
+        add("objective-without-activities", FindingSeverity::high, {id},
+            fmt::format("no active {} serves {}", m_activity, label), {id});
+      } else if (std::none_of(serving->second.begin(), serving->second.end(),
+                              [&](const Activity* a) { return m_plan.is_funded(*a); })) {
+        add("objective-unfunded", FindingSeverity::medium, {id},
+            fmt::format("{} active {} serve {}, but none is in a funded stage ({})",
+                        serving->second.size(), serving->second.size() == 1 ? m_activity : m_activities,
+                        label, funded_stages.empty() ? "the plan marks no stage as funded" : join(funded_stages)),
+            {id});
+      }
+      if (!m_task_forces_of.count(id))
+        add("objective-without-task-force", FindingSeverity::medium, {id},
+            fmt::format("no {} works on {}", m_task_force, label), {id});
+      if (!m_indicators_of.count(id))
+        add("objective-without-indicators", FindingSeverity::medium, {id},
+            fmt::format("no indicator measures {}", label), {id});
+      const CoverageMatrix::Row& row = coverage.rows[r];
+      for (std::size_t c = 0; c < coverage.regions.size(); ++c) {
+        if (!row.required[c] || row.counts[c] > 0) continue;
+        const std::string& region = coverage.regions[c];
+        Finding& f = add("region-gap", FindingSeverity::low, {id, region},
+                         fmt::format("{} has no active {} in {}", label, m_activity, region_name(region)),
+                         {id});
+        f.region = region;
+      }
+    }
+  }
+
+  void task_forces() {
+    for (const TaskForce& t : m_plan.task_forces) {
+      std::vector<std::string> objectives;
+      for (const auto& o : t.objectives) objectives.push_back(o.value);
+      const std::string label = t.name ? fmt::format("{} ({})", t.name->value, t.id.value)
+                                       : fmt::format("{} {}", m_task_force, t.id.value);
+      if (t.leaders.empty())
+        add("task-force-without-leader", FindingSeverity::medium, {t.id.value},
+            fmt::format("{} has no leader", label), objectives);
+      // The regions its objectives must cover (the plan's regions by default).
+      std::vector<std::string> needed;
+      for (const auto& ref : t.objectives)
+        if (const Objective* o = m_plan.objective(ref.value))
+          for (const std::string& r : m_plan.regions_of(*o))
+            if (std::find(needed.begin(), needed.end(), r) == needed.end()) needed.push_back(r);
+      if (t.objectives.empty() && m_plan.info.regions)
+        for (const NamedEntry& r : *m_plan.info.regions) needed.push_back(r.id.value);
+      std::set<std::string> covered;
+      for (const Person& p : t.representatives)
+        if (p.region) covered.insert(p.region->value);
+      std::vector<std::string> missing, names;
+      if (m_plan.info.regions)
+        for (const NamedEntry& r : *m_plan.info.regions)  // plan order
+          if (std::find(needed.begin(), needed.end(), r.id.value) != needed.end() &&
+              !covered.count(r.id.value)) {
+            missing.push_back(r.id.value);
+            names.push_back(region_name(r.id.value));
+          }
+      if (missing.empty()) continue;
+      std::vector<std::string> subject = {t.id.value};
+      subject.insert(subject.end(), missing.begin(), missing.end());
+      add("task-force-missing-representative", FindingSeverity::low, subject,
+          fmt::format("{} has no representative for {}", label, join(names)), objectives);
+    }
+  }
+
+  std::vector<std::string> objectives_of(const Indicator& i) const {
+    if (i.objective) return {i.objective->value};
+    if (i.activity)
+      if (const Activity* a = m_plan.activity(i.activity->value)) return objectives_of(*a);
+    return {};
+  }
+
+  void indicators() {
+    const AnalysisSettings& settings = m_plan.info.analysis;
+    for (const Indicator& i : m_plan.indicators) {
+      const std::string& id = i.id.value;
+      const std::string label = fmt::format("indicator {}{}", id, i.title ? " (" + i.title->value + ")" : "");
+      const std::vector<std::string> objectives = objectives_of(i);
+      if (i.type.value == IndicatorType::milestone) {
+        if (i.due && !i.achieved && i.due->value.last_day() < m_as_of) {
+          Finding& f = add("milestone-overdue", FindingSeverity::high, {id},
+                           fmt::format("milestone {} was due {} and is not achieved", label,
+                                       i.due->value.to_string()),
+                           objectives);
+          f.date = i.due->value.to_string();
+        }
+        continue;
+      }
+      const IndicatorProgress p = indicator_progress(i, settings);
+      if (p.status == ProgressStatus::no_data) {
+        add("indicator-no-data", FindingSeverity::medium, {id},
+            fmt::format("{} has no measurements yet", label), objectives);
+        continue;
+      }
+      const Date stale_from = add_months(p.latest->date.last_day(), settings.stale_after_months);
+      if (stale_from < m_as_of) {
+        Finding& f = add("indicator-stale", FindingSeverity::low, {id},
+                         fmt::format("{} was last measured {}, more than {} months before {}", label,
+                                     p.latest->date.to_string(), settings.stale_after_months,
+                                     m_as_of.to_string()),
+                         objectives);
+        f.date = p.latest->date.to_string();
+      }
+      if (p.status != ProgressStatus::off_track && p.status != ProgressStatus::at_risk) continue;
+      // "43 ha", "43%", and no unit for plain counts.
+      const std::string unit = !i.unit || i.unit->value == "count" ? ""
+                               : i.unit->value == "%"               ? "%"
+                                                                    : " " + i.unit->value;
+      std::string message =
+          fmt::format("{} is behind: {}{} in {} against {}{} expected on the way to {}{} by {}", label,
+                      quantity(p.latest->value), unit, p.latest->date.to_string(), quantity(*p.expected),
+                      unit, quantity(p.next_target->value), unit, p.next_target->date.year);
+      if (p.ratio) message += fmt::format(" ({} of the expected progress)", percent(*p.ratio));
+      Finding& f = add("indicator-off-track",
+                       p.status == ProgressStatus::off_track ? FindingSeverity::high : FindingSeverity::medium,
+                       {id}, std::move(message), objectives);
+      f.expected = p.expected;
+      f.actual = p.latest->value;
+      f.ratio = p.ratio;
+      f.date = p.latest->date.to_string();
+    }
+  }
+
+  void activities() {
+    const int months = m_plan.info.analysis.stale_after_months;
+    for (const Activity& a : m_plan.activities) {
+      if (!counts(a) || m_plan.is_completed(a)) continue;
+      const std::string label = fmt::format("{} {} ('{}')", m_activity, a.id.value, title_of(a));
+      if (a.updated && add_months(a.updated->value.last_day(), months) < m_as_of) {
+        Finding& f = add("activity-stale", FindingSeverity::low, {a.id.value},
+                         fmt::format("{} was last reviewed {}, more than {} months before {}", label,
+                                     a.updated->value.to_string(), months, m_as_of.to_string()),
+                         objectives_of(a));
+        f.date = a.updated->value.to_string();
+      }
+      if (a.end && a.end->value.last_day() < m_as_of) {
+        const Stage& stage = m_plan.stage_of(a);
+        Finding& f = add("activity-overdue", FindingSeverity::medium, {a.id.value},
+                         fmt::format("{} was to end {} but is at stage '{}'", label,
+                                     a.end->value.to_string(),
+                                     stage.name ? stage.name->value : stage.id.value),
+                         objectives_of(a));
+        f.date = a.end->value.to_string();
+      }
+    }
+  }
+
+  void funding_gap(const FundingLine& line) {
+    if (line.estimate_high <= line.secured) return;
+    const std::string range =
+        line.estimate_low == line.estimate_high
+            ? format_money(line.estimate_high)
+            : fmt::format("{}–{}", format_money(line.estimate_low), format_money(line.estimate_high));
+    const std::string gap =
+        line.gap_low() == line.gap_high()
+            ? format_money(line.gap_high())
+            : fmt::format("{}–{}", format_money(line.gap_low()), format_money(line.gap_high()));
+    std::string message = fmt::format("{} {}: {} {} estimated, {} secured: a gap of {} {}", m_objective,
+                                      line.objective, line.currency, range, format_money(line.secured),
+                                      line.currency, gap);
+    if (line.tbd > 0)
+      message += fmt::format("; {} more {} with no estimate yet (unknown, not zero)", line.tbd,
+                             line.tbd == 1 ? m_activity : m_activities);
+    Finding& f = add("funding-gap", FindingSeverity::medium, {line.objective, line.currency},
+                     std::move(message), {line.objective});
+    f.currency = line.currency;
+    f.estimate_low = line.estimate_low;
+    f.estimate_high = line.estimate_high;
+    f.secured = line.secured;
+    f.gap_low = line.gap_low();
+    f.gap_high = line.gap_high();
+    f.unknown_estimates = line.tbd;
+  }
+
+  void overlaps() {
+    for (const Overlap& o : find_overlaps(m_plan, m_plan.info.analysis.overlap_threshold)) {
+      std::vector<std::string> words = o.shared_words;
+      if (words.size() > 8) {
+        words.resize(8);
+        words.push_back("…");
+      }
+      const std::string where = o.region.empty() ? "" : " in " + (o.region == "global" ? "global" : region_name(o.region));
+      Finding& f = add("potential-overlap", FindingSeverity::low, {o.a->id.value, o.b->id.value},
+                       fmt::format("{} '{}' and '{}' both serve {} {}{} and look alike (similarity {:.2f}; "
+                                   "shared words: {}): candidates to connect",
+                                   m_activities, title_of(*o.a), title_of(*o.b), m_objective,
+                                   o.objective, where, o.score, join(words)),
+                       {o.objective});
+      f.score = std::round(o.score * 100) / 100;
+      f.shared_words = o.shared_words;
+      if (!o.region.empty()) f.region = o.region;
+    }
+  }
+
+  void sort_findings() {
+    const std::vector<std::string>& codes = finding_codes();
+    auto code_index = [&](const std::string& code) {
+      return std::find(codes.begin(), codes.end(), code) - codes.begin();
+    };
+    std::stable_sort(m_findings.begin(), m_findings.end(), [&](const Finding& x, const Finding& y) {
+      if (x.severity != y.severity) return x.severity < y.severity;
+      if (x.code != y.code) return code_index(x.code) < code_index(y.code);
+      for (std::size_t i = 0; i < std::min(x.subject.size(), y.subject.size()); ++i)
+        if (x.subject[i] != y.subject[i]) return natural_less(x.subject[i], y.subject[i]);
+      return x.subject.size() < y.subject.size();
+    });
+  }
+
+  const Plan& m_plan;
+  Date m_as_of;
+  std::string m_activity, m_activities, m_task_force, m_objective;
+  std::map<std::string, std::vector<const Activity*>> m_serving;
+  std::map<std::string, std::vector<const TaskForce*>> m_task_forces_of;
+  std::map<std::string, std::vector<const Indicator*>> m_indicators_of;
+  std::map<std::string, std::string> m_region_names;
+  std::vector<Finding> m_findings;
+};
+
+}  // namespace
+
+const char* severity_name(FindingSeverity severity) {
+  switch (severity) {
+    case FindingSeverity::high: return "high";
+    case FindingSeverity::medium: return "medium";
+    case FindingSeverity::low: return "low";
+  }
+  return "";
+}
+
+const std::vector<std::string>& finding_codes() {
+  static const std::vector<std::string> k_codes = {
+      "objective-without-activities", "objective-unfunded", "objective-without-task-force",
+      "objective-without-indicators", "region-gap", "task-force-without-leader",
+      "task-force-missing-representative", "indicator-no-data", "indicator-stale",
+      "indicator-off-track", "milestone-overdue", "activity-stale", "activity-overdue",
+      "funding-gap", "potential-overlap"};
+  return k_codes;
+}
+
+GapAnalysis analyse_gaps(const Plan& plan, const Date& as_of) { return Analyser(plan, as_of).run(); }
+
+void keep_objectives(GapAnalysis& analysis, const std::vector<std::string>& objectives) {
+  auto wanted = [&](const std::string& id) {
+    return std::find(objectives.begin(), objectives.end(), id) != objectives.end();
+  };
+  std::erase_if(analysis.findings, [&](const Finding& f) {
+    return std::none_of(f.objectives.begin(), f.objectives.end(), wanted);
+  });
+  std::erase_if(analysis.funding, [&](const FundingLine& l) { return !wanted(l.objective); });
+  std::erase_if(analysis.coverage.rows, [&](const CoverageMatrix::Row& r) { return !wanted(r.objective); });
+}
+
+std::string format_money(double amount) {
+  const double rounded = std::round(amount * 100) / 100;
+  const bool whole = rounded == std::floor(rounded);
+  std::string digits = fmt::format("{:.0f}", std::floor(std::fabs(rounded)));
+  std::string grouped;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+    grouped += digits[i];
+  }
+  if (rounded < 0) grouped = "-" + grouped;
+  if (!whole)
+    grouped += fmt::format(".{:02.0f}", std::round((std::fabs(rounded) - std::floor(std::fabs(rounded))) * 100));
+  return grouped;
+}
+
+}  // namespace actionplan

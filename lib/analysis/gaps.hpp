@@ -1,0 +1,79 @@
+#pragma once
+// Gap analysis: where the plan falls short. Pure: reads a Plan and the as-of
+// date, returns findings, funding sums and the coverage matrix. The rules,
+// codes and severities are documented in docs/commands.md (gap-analysis).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/progress.hpp"
+#include "model/plan.hpp"
+
+namespace actionplan {
+
+enum class FindingSeverity { high, medium, low };
+const char* severity_name(FindingSeverity severity);
+
+struct Finding {
+  std::string code;
+  FindingSeverity severity = FindingSeverity::low;
+  std::vector<std::string> subject;     // the ids it is about
+  std::string message;                  // for people
+  std::vector<std::string> objectives;  // the objectives it concerns (grouping, --objective)
+  // Numbers, where the rule has them.
+  std::optional<double> expected, actual, ratio, score;
+  std::optional<std::string> currency;
+  std::optional<double> estimate_low, estimate_high, secured, gap_low, gap_high;
+  std::optional<int> unknown_estimates;  // activities whose estimate is tbd or missing
+  std::optional<std::string> region;
+  std::optional<std::string> date;  // the date the rule looked at
+  std::vector<std::string> shared_words;
+};
+
+// Money needed and secured for one objective in one currency.
+struct FundingLine {
+  std::string objective;
+  std::string currency;
+  double estimate_low = 0;
+  double estimate_high = 0;
+  double secured = 0;
+  int activities = 0;       // active activities with a budget in this currency
+  int none = 0;             // estimate `none`: no additional funds required
+  int tbd = 0;              // estimate `tbd` or no estimate: unknown, never zero
+  int shared = 0;           // activities that also serve other objectives (counted in each)
+  double gap_low() const { return std::max(0.0, estimate_low - secured); }
+  double gap_high() const { return std::max(0.0, estimate_high - secured); }
+};
+
+// Objectives × regions: active activities per cell.
+struct CoverageMatrix {
+  std::vector<std::string> regions;  // the plan's regions in plan order, then "global"
+  struct Row {
+    std::string objective;
+    std::vector<int> counts;      // per column of `regions`
+    std::vector<bool> required;   // the objective must cover this region
+    int total = 0;                // active activities serving the objective
+  };
+  std::vector<Row> rows;          // objectives in natural order
+};
+
+struct GapAnalysis {
+  Date as_of;
+  std::vector<Finding> findings;  // high first, then by code order, then by subject
+  std::vector<FundingLine> funding;
+  CoverageMatrix coverage;
+};
+
+// The finding codes in the order reports list them.
+const std::vector<std::string>& finding_codes();
+
+GapAnalysis analyse_gaps(const Plan& plan, const Date& as_of);
+
+// Keeps only what concerns `objectives`: findings that name one of them,
+// their funding lines and coverage rows.
+void keep_objectives(GapAnalysis& analysis, const std::vector<std::string>& objectives);
+
+// Money as people write it: 1,250,000 or 12,500.50.
+std::string format_money(double amount);
+
+}  // namespace actionplan

@@ -1,0 +1,32 @@
+#pragma once
+// Potential overlaps: active activities that share an objective and a region
+// (or both `global`, or both without regions) and whose title + description
+// are alike. Similarity is the Jaccard index of their word sets (normalised:
+// accents folded, lower case, stop words and words under three letters
+// dropped, a plural -s removed). Candidate pairs come from prefix filtering
+// (words ordered rarest first), which finds every pair at or above the
+// threshold without comparing all pairs.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/plan.hpp"
+
+namespace actionplan {
+
+// The normalised, de-duplicated words of a text, sorted.
+std::vector<std::string> similarity_words(std::string_view text);
+
+struct Overlap {
+  const Activity* a = nullptr;  // a's id before b's in natural order
+  const Activity* b = nullptr;
+  double score = 0;
+  std::vector<std::string> shared_words;
+  std::string objective;  // the first shared objective and region (natural order)
+  std::string region;     // "global", a region id, or "" when neither names a region
+};
+
+// Pairs with score >= threshold, sorted by a's id then b's id.
+std::vector<Overlap> find_overlaps(const Plan& plan, double threshold);
+
+}  // namespace actionplan

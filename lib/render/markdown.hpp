@@ -1,0 +1,26 @@
+#pragma once
+// Markdown building blocks. Every text taken from a plan goes through
+// md_text() so it cannot break the document: no raw HTML, no links or
+// emphasis of its own, no line breaks, no table-cell breaks.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace actionplan {
+
+// Inline text: \ ` * _ [ ] # | ~ $ backslash-escaped, <, > and & as
+// entities, line breaks and control characters as spaces.
+std::string md_text(std::string_view text);
+
+// `code` span for ids and codes (backticks in them are replaced).
+std::string md_code(std::string_view text);
+
+// A GitHub-flavoured table; `align` holds 'l' or 'r' per column. Cells are
+// used as given (escape plan text with md_text first).
+std::string md_table(const std::vector<std::string>& header, const std::string& align,
+                     const std::vector<std::vector<std::string>>& rows);
+
+// "Task force" from "task force".
+std::string capitalised(std::string_view text);
+
+}  // namespace actionplan
