@@ -1,0 +1,325 @@
+// Gap analysis and indicator progress on small hand-made plans. Every
+// expected number is worked out by hand in the comments.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <set>
+
+#include "analysis/gaps.hpp"
+#include "analysis/overlap.hpp"
+#include "helpers.hpp"
+#include "load/decode.hpp"
+#include "model/text.hpp"
+
+using namespace actionplan;
+using V = std::vector<std::string>;
+
+namespace {
+
+Indicator indicator(const std::string& yaml) {
+  Diagnostics diags;
+  auto root = yaml::parse("id: I\ntitle: t\nobjective: O1\n" + yaml, "i.yaml", diags);
+  REQUIRE(root);
+  Indicator i = decode_indicator(*root, "i.yaml", diags);
+  REQUIRE(diags.items().empty());
+  return i;
+}
+
+IndicatorProgress progress(const std::string& yaml) { return indicator_progress(indicator(yaml), {}); }
+
+}  // namespace
+
+TEST_CASE("progress: a straight line from baseline to target") {
+  // 2020-12-31 → 2030-12-31 is 3652 days; → 2025-12-31 is 1826 days: exactly half way.
+  // expected = 0 + 100 × 1826/3652 = 50; ratio = (40 − 0) / (50 − 0) = 0.8 → at risk.
+  auto p = progress("baseline: {date: 2020, value: 0}\ntargets: {2030: 100}\n"
+                    "measurements:\n  - {date: 2025, value: 40}\n");
+  CHECK(p.status == ProgressStatus::at_risk);
+  CHECK(*p.expected == doctest::Approx(50));
+  CHECK(*p.ratio == doctest::Approx(0.8));
+  CHECK(p.next_target->value == 100);
+  CHECK(p.next_target->date == Date{2030, 0, 0});
+  CHECK_FALSE(p.target_reached);
+}
+
+TEST_CASE("progress: thresholds 0.9 and 0.6 decide the status") {
+  auto at = [](int value) {
+    return progress("baseline: {date: 2020, value: 0}\ntargets: {2030: 100}\nmeasurements:\n  - {date: 2025, value: " +
+                    std::to_string(value) + "}\n").status;
+  };
+  CHECK(at(45) == ProgressStatus::on_track);   // 0.9
+  CHECK(at(44) == ProgressStatus::at_risk);    // 0.88
+  CHECK(at(30) == ProgressStatus::at_risk);    // 0.6
+  CHECK(at(29) == ProgressStatus::off_track);  // 0.58
+}
+
+TEST_CASE("progress: direction decrease") {
+  // expected = 100 − 50 × 0.5 = 75. latest 80: (80 − 100)/(75 − 100) = 0.8 → at risk.
+  auto p = progress("direction: decrease\nbaseline: {date: 2020, value: 100}\ntargets: {2030: 50}\n"
+                    "measurements:\n  - {date: 2025, value: 80}\n");
+  CHECK(*p.expected == doctest::Approx(75));
+  CHECK(*p.ratio == doctest::Approx(0.8));
+  CHECK(p.status == ProgressStatus::at_risk);
+  // latest 74: (74 − 100)/(75 − 100) = 1.04 → on track.
+  auto q = progress("direction: decrease\nbaseline: {date: 2020, value: 100}\ntargets: {2030: 50}\n"
+                    "measurements:\n  - {date: 2025, value: 74}\n");
+  CHECK(*q.ratio == doctest::Approx(1.04));
+  CHECK(q.status == ProgressStatus::on_track);
+}
+
+TEST_CASE("progress: a target already reached is on track") {
+  auto p = progress("baseline: {date: 2020, value: 0}\ntargets: {2030: 100}\nmeasurements:\n  - {date: 2022, value: 120}\n");
+  CHECK(p.target_reached);
+  CHECK(p.status == ProgressStatus::on_track);
+}
+
+TEST_CASE("progress: without a baseline the first measurement serves") {
+  // Line from (2020, 10) to (2030, 110): at 2025 expected 60; ratio (30 − 10)/(60 − 10) = 0.4 → off track.
+  auto p = progress("targets: {2030: 110}\nmeasurements:\n  - {date: 2020, value: 10}\n  - {date: 2025, value: 30}\n");
+  CHECK(p.baseline->value == 10);
+  CHECK(*p.expected == doctest::Approx(60));
+  CHECK(*p.ratio == doctest::Approx(0.4));
+  CHECK(p.status == ProgressStatus::off_track);
+}
+
+TEST_CASE("progress: baseline equal to target") {
+  CHECK(progress("baseline: {date: 2020, value: 50}\ntargets: {2030: 50}\nmeasurements:\n  - {date: 2025, value: 50}\n")
+            .status == ProgressStatus::on_track);
+  auto below = progress("baseline: {date: 2020, value: 50}\ntargets: {2030: 50}\nmeasurements:\n  - {date: 2025, value: 45}\n");
+  CHECK(below.status == ProgressStatus::off_track);
+  CHECK_FALSE(below.ratio);
+}
+
+TEST_CASE("progress: a target of 0") {
+  // Decrease 10 → 0 by 2030: expected at 2025 is 5. Latest 8: (8 − 10)/(5 − 10) = 0.4.
+  auto p = progress("direction: decrease\nbaseline: {date: 2020, value: 10}\ntargets: {2030: 0}\n"
+                    "measurements:\n  - {date: 2025, value: 8}\n");
+  CHECK(*p.expected == doctest::Approx(5));
+  CHECK(*p.ratio == doctest::Approx(0.4));
+  CHECK(p.status == ProgressStatus::off_track);
+}
+
+TEST_CASE("progress: a single measurement without baseline cannot be assessed") {
+  auto p = progress("targets: {2030: 10}\nmeasurements:\n  - {date: 2025, value: 5}\n");
+  CHECK(p.status == ProgressStatus::not_assessable);
+  CHECK(p.reason == "a single measurement and no baseline: no trend yet");
+  // With a baseline, one measurement is enough: expected 5, ratio 1 → on track.
+  auto q = progress("baseline: {date: 2020, value: 0}\ntargets: {2030: 10}\nmeasurements:\n  - {date: 2025, value: 5}\n");
+  CHECK(q.status == ProgressStatus::on_track);
+}
+
+TEST_CASE("progress: measurements after the last target are measured against it") {
+  // The 2025 target of 100 is past: expected = 100; latest 80 → ratio 0.8.
+  auto p = progress("baseline: {date: 2020, value: 0}\ntargets: {2025: 100}\nmeasurements:\n  - {date: 2026, value: 80}\n");
+  CHECK(*p.expected == doctest::Approx(100));
+  CHECK(*p.ratio == doctest::Approx(0.8));
+  CHECK(p.next_target->date == Date{2025, 0, 0});
+}
+
+TEST_CASE("progress: from one target to the next (2030 → 2050)") {
+  // 2030-12-31 → 2050-12-31 is 7305 days, → 2040-12-31 is 3653 days.
+  // expected = 100 + 200 × 3653/7305 = 200.0137; ratio = 150 / 200.0137 = 0.74995 → at risk.
+  auto p = progress("baseline: {date: 2020, value: 0}\ntargets: {2030: 100, 2050: 300}\n"
+                    "measurements:\n  - {date: 2040, value: 150}\n");
+  CHECK(*p.expected == doctest::Approx(100 + 200.0 * 3653 / 7305));
+  CHECK(*p.ratio == doctest::Approx(150 / (100 + 200.0 * 3653 / 7305)));
+  CHECK(p.next_target->value == 300);
+  CHECK(p.status == ProgressStatus::at_risk);
+}
+
+TEST_CASE("progress: no data, no target") {
+  CHECK(progress("targets: {2030: 1}\n").status == ProgressStatus::no_data);
+  auto p = progress("measurements:\n  - {date: 2025, value: 5}\n");
+  CHECK(p.status == ProgressStatus::not_assessable);
+  CHECK(p.reason == "no numeric target");
+}
+
+TEST_CASE("similarity words are normalised") {
+  CHECK(similarity_words("Gestión de SUELOS en Perú, for the farms' soils!") ==
+        V{"farm", "gestion", "peru", "soil", "suelo"});
+}
+
+namespace {
+
+// Regions africa and asia; O3 must cover asia only.
+const std::map<std::string, std::string> k_gap_plan = {
+    {"plan.yaml",
+     "format: 1\ntitle: Gaps\ncurrency: EUR\nregions:\n  - {id: africa, name: Africa}\n"
+     "  - {id: asia, name: Asia}\nanalysis: {stale_after_months: 12}\n"},
+    {"objectives/O1.yaml", "id: O1\ntitle: One\n"},
+    {"objectives/O2.yaml", "id: O2\ntitle: Two\n"},
+    {"objectives/O3.yaml", "id: O3\ntitle: Three\nregions: [asia]\n"},
+    {"taskforces/TF1.yaml", "id: TF1\nname: First\nobjectives: [O1]\nleaders: [Ana]\n"
+                            "representatives:\n  - {name: Kofi, region: africa}\n"},
+    {"taskforces/TF2.yaml", "id: TF2\nname: Second\nobjectives: [O2]\n"},
+    {"activities/a1.yaml",
+     "id: a1\ntitle: Compost pilots\nobjectives: [O1]\nstage: agreement\nregions: [africa]\n"
+     "budget: {estimate: [100, 200], secured: 50}\nend: 2025-12\nupdated: 2025-01\n"},
+    {"activities/a2.yaml",
+     "id: a2\ntitle: Soil carbon mapping for smallholder farms in Kenya\nobjectives: [O1, O2]\n"
+     "stage: idea\nregions: [africa]\nbudget: {estimate: 300}\n"},
+    {"activities/a3.yaml",
+     "id: a3\ntitle: Mapping soil carbon on smallholder farms in Kenya\nobjectives: [O2]\n"
+     "stage: concept\nregions: [africa]\n"},
+    {"activities/a4.yaml", "id: a4\ntitle: Cancelled work\nobjectives: [O3]\nstatus: cancelled\nregions: [asia]\n"},
+    {"activities/a5.yaml",
+     "id: a5\ntitle: Finished survey\nobjectives: [O1]\nstage: completed\nregions: [asia]\n"
+     "budget: {estimate: tbd}\nend: 2020\nupdated: 2020\n"},
+    {"indicators/I1.yaml", "id: I1\ntitle: No data\nobjective: O1\n"},
+    {"indicators/I2.yaml", "id: I2\ntitle: Behind\nobjective: O2\nbaseline: {date: 2020, value: 0}\n"
+                           "targets: {2030: 100}\nmeasurements:\n  - {date: 2025, value: 20}\n"},
+    {"indicators/I3.yaml", "id: I3\ntitle: Old\nobjective: O1\nmeasurements:\n  - {date: 2024, value: 1}\n"},
+    {"indicators/M1.yaml", "id: M1\ntitle: Law adopted\ntype: milestone\nobjective: O2\ndue: 2026-06\n"},
+};
+
+std::vector<std::string> summary(const GapAnalysis& a) {
+  std::vector<std::string> out;
+  for (const Finding& f : a.findings) {
+    std::string subject;
+    for (const std::string& s : f.subject) subject += " " + s;
+    out.push_back(std::string(severity_name(f.severity)) + " " + f.code + subject);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every rule on a hand-made plan") {
+  auto r = test::load(k_gap_plan);
+  REQUIRE(r.lines() == V{});
+  const GapAnalysis a = analyse_gaps(r.plan, Date{2026, 11, 21});
+  CHECK(summary(a) == V{
+                          "high objective-without-activities O3",  // a4 is cancelled
+                          "high indicator-off-track I2",           // ratio 0.4 < 0.6
+                          "high milestone-overdue M1",             // due 2026-06, not achieved
+                          "medium objective-unfunded O2",          // a2 idea, a3 concept
+                          "medium objective-without-task-force O3",
+                          "medium objective-without-indicators O3",
+                          "medium task-force-without-leader TF2",
+                          "medium indicator-no-data I1",
+                          "medium activity-overdue a1",            // ended 2025-12, stage agreement
+                          "medium funding-gap O1 EUR",
+                          "medium funding-gap O2 EUR",
+                          "low region-gap O2 asia",                // a5 (completed) covers O1 in asia
+                          "low region-gap O3 asia",
+                          "low task-force-missing-representative TF1 asia",
+                          "low task-force-missing-representative TF2 africa asia",
+                          "low indicator-stale I3",                // 2024-12-31 + 12 months < 2026-11-21
+                          "low activity-stale a1",                 // 2025-01-31 + 12 months < 2026-11-21
+                          "low potential-overlap a2 a3",
+                      });
+}
+
+TEST_CASE("the numbers of a hand-made plan") {
+  auto r = test::load(k_gap_plan);
+  const GapAnalysis a = analyse_gaps(r.plan, Date{2026, 11, 21});
+  auto find = [&](const std::string& code, const std::string& first) -> const Finding& {
+    for (const Finding& f : a.findings)
+      if (f.code == code && f.subject[0] == first) return f;
+    FAIL("no finding " << code << " " << first);
+    throw 0;
+  };
+  const Finding& behind = find("indicator-off-track", "I2");
+  CHECK(*behind.expected == doctest::Approx(50));  // half way from 0 to 100
+  CHECK(*behind.actual == 20);
+  CHECK(*behind.ratio == doctest::Approx(0.4));
+  CHECK(behind.message ==
+        "indicator I2 (Behind) is behind: 20 in 2025 against 50 expected on the way to 100 by 2030 "
+        "(40% of the expected progress)");
+
+  // O1 in EUR: a1 [100, 200] + a2 300 → 400–500; a5 tbd is unknown, not zero; secured 50.
+  const Finding& o1 = find("funding-gap", "O1");
+  CHECK(*o1.estimate_low == 400);
+  CHECK(*o1.estimate_high == 500);
+  CHECK(*o1.secured == 50);
+  CHECK(*o1.gap_low == 350);
+  CHECK(*o1.gap_high == 450);
+  CHECK(*o1.unknown_estimates == 1);
+  CHECK(o1.message ==
+        "objective O1: EUR 400–500 estimated, 50 secured: a gap of EUR 350–450; 1 more activity with "
+        "no estimate yet (unknown, not zero)");
+  // O2: a2 300 (also counted for O1) + a3 without budget.
+  const Finding& o2 = find("funding-gap", "O2");
+  CHECK(*o2.estimate_low == 300);
+  CHECK(*o2.gap_high == 300);
+  CHECK(*o2.unknown_estimates == 1);
+
+  const Finding& overlap = find("potential-overlap", "a2");
+  CHECK(*overlap.score == 1.0);  // same six words: carbon farm kenya mapping smallholder soil
+  CHECK(overlap.shared_words == V{"carbon", "farm", "kenya", "mapping", "smallholder", "soil"});
+  CHECK(overlap.objectives == V{"O2"});
+  CHECK(*overlap.region == "africa");
+
+  const FundingLine& line = a.funding[0];
+  CHECK(line.objective == "O1");
+  CHECK(line.activities == 3);
+  CHECK(line.shared == 1);  // a2 serves O1 and O2
+}
+
+TEST_CASE("coverage matrix counts active activities per objective and region") {
+  auto r = test::load(k_gap_plan);
+  const GapAnalysis a = analyse_gaps(r.plan, Date{2026, 11, 21});
+  CHECK(a.coverage.regions == V{"africa", "asia", "global"});
+  REQUIRE(a.coverage.rows.size() == 3);
+  CHECK(a.coverage.rows[0].counts == std::vector<int>{2, 1, 0});  // O1: a1 a2 | a5
+  CHECK(a.coverage.rows[0].total == 3);
+  CHECK(a.coverage.rows[1].counts == std::vector<int>{2, 0, 0});  // O2: a2 a3
+  CHECK(a.coverage.rows[2].counts == std::vector<int>{0, 0, 0});  // O3: a4 cancelled
+  CHECK(a.coverage.rows[2].required == std::vector<bool>{false, true, false});
+}
+
+TEST_CASE("filtering by objective keeps its findings, funding and coverage") {
+  auto r = test::load(k_gap_plan);
+  GapAnalysis a = analyse_gaps(r.plan, Date{2026, 11, 21});
+  keep_objectives(a, {"O3"});
+  CHECK(summary(a) == V{"high objective-without-activities O3", "medium objective-without-task-force O3",
+                        "medium objective-without-indicators O3", "low region-gap O3 asia"});
+  CHECK(a.coverage.rows.size() == 1);
+  CHECK(a.funding.empty());
+}
+
+TEST_CASE("overlaps are found by index, not by comparing all pairs, and match a brute force") {
+  // 300 activities over 3 objectives with random-ish titles from a small vocabulary:
+  // the prefix-filtered search must find exactly the pairs a brute-force search finds.
+  std::map<std::string, std::string> files = {
+      {"plan.yaml", "format: 1\ntitle: T\n"},
+      {"objectives/O1.yaml", "id: O1\ntitle: t\n"},
+      {"objectives/O2.yaml", "id: O2\ntitle: t\n"}};
+  const V words = {"soil", "carbon", "farm", "kenya", "mapping", "compost", "grazing", "policy", "water",
+                   "forest", "training", "market"};
+  unsigned seed = 7;
+  auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) % 12; };
+  for (int i = 0; i < 300; ++i) {
+    std::string title;
+    for (int w = 0; w < 4; ++w) title += words[next()] + " ";
+    files["activities/a" + std::to_string(i) + ".yaml"] =
+        "id: a" + std::to_string(i) + "\ntitle: " + title + "\nobjectives: [O" + std::to_string(i % 2 + 1) +
+        "]\nregions: [" + (i % 3 ? "x" : "y") + "]\n";
+  }
+  auto r = test::load(files);
+  const double threshold = 0.5;
+  const std::vector<Overlap> found = find_overlaps(r.plan, threshold);
+  std::set<std::pair<std::string, std::string>> expected;
+  for (const Activity& a : r.plan.activities)
+    for (const Activity& b : r.plan.activities) {
+      if (!natural_less(a.id.value, b.id.value)) continue;
+      if (a.objectives[0].value != b.objectives[0].value || a.regions[0].value != b.regions[0].value) continue;
+      const V wa = similarity_words(a.title->value), wb = similarity_words(b.title->value);
+      V shared;
+      std::set_intersection(wa.begin(), wa.end(), wb.begin(), wb.end(), std::back_inserter(shared));
+      const double j = static_cast<double>(shared.size()) / static_cast<double>(wa.size() + wb.size() - shared.size());
+      if (j >= threshold) expected.insert({a.id.value, b.id.value});
+    }
+  std::set<std::pair<std::string, std::string>> actual;
+  for (const Overlap& o : found) actual.insert({o.a->id.value, o.b->id.value});
+  CHECK(expected.size() > 20);
+  CHECK(actual == expected);
+}
+
+TEST_CASE("money and quantities read like people write them") {
+  CHECK(format_money(1250000) == "1,250,000");
+  CHECK(format_money(999) == "999");
+  CHECK(format_money(1000) == "1,000");
+  CHECK(format_money(12500.5) == "12,500.50");
+  CHECK(format_money(0) == "0");
+}
