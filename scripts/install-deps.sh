@@ -9,6 +9,7 @@ packages=(
   build-essential cmake pkg-config git python3
   libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev
   nlohmann-json3-dev libgit2-dev libutf8proc-dev
+  cmark-gfm
 )
 # Extra packages for optional targets, named by the caller: e.g. ACTIONPLAN_EXTRA_DEPS="clang".
 if [[ -n "${ACTIONPLAN_EXTRA_DEPS:-}" ]]; then
