@@ -32,7 +32,7 @@ test-asan:
 # Benchmarks (not part of `make test`): figures for docs/performance.md.
 bench: build
 	@ACTIONPLAN_EXTRA_DEPS="time python3-yaml" bash scripts/install-deps.sh
-	bash tests/bench/run.sh $(BIN) 1000 10000 20000
+	bash tests/bench/run.sh $(BIN) 1000 10000 20000 50000
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

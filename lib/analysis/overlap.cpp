@@ -34,6 +34,8 @@ const std::set<std::string, std::less<>>& stop_words() {
 
 // Accents folded and case folded, NFKC-compatible; invalid UTF-8 is kept as bytes.
 std::string fold(std::string_view text) {
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return to_lower_ascii(text);  // nothing to fold but case
   utf8proc_uint8_t* folded = nullptr;
   const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
                               static_cast<utf8proc_ssize_t>(text.size()), &folded,
@@ -48,6 +50,14 @@ std::string fold(std::string_view text) {
 struct Entry {
   const Activity* activity;
   std::vector<int> tokens;  // ids, rarest first
+  std::size_t index = 0;    // position in natural id order
+};
+
+// A pair found, before the cap: entry indexes (lower first), score, group.
+struct Candidate {
+  double score;
+  std::size_t x, y;
+  std::size_t group;
 };
 
 }  // namespace
@@ -72,7 +82,7 @@ std::vector<std::string> similarity_words(std::string_view text) {
   return {words.begin(), words.end()};
 }
 
-std::vector<Overlap> find_overlaps(const Plan& plan, double threshold) {
+std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size_t per_activity) {
   // Words of every active activity, and how many activities use each word.
   std::vector<std::pair<const Activity*, std::vector<std::string>>> texts;
   std::unordered_map<std::string, int> frequency;
@@ -100,7 +110,7 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold) {
   std::vector<Entry> entries;
   entries.reserve(texts.size());
   for (auto& [activity, words] : texts) {
-    Entry e{activity, {}};
+    Entry e{activity, {}, entries.size()};
     for (const std::string& w : words) e.tokens.push_back(token_id[w]);
     std::sort(e.tokens.begin(), e.tokens.end());
     entries.push_back(std::move(e));
@@ -121,51 +131,85 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold) {
       for (const std::string& r : regions) groups[{o.value, r}].push_back(&e);
   }
 
-  std::map<std::pair<std::string, std::string>, Overlap> found;  // by (a id, b id)
+  // Pairs at or above the threshold, each once (under its first group).
+  std::vector<std::pair<std::string, std::string>> group_keys;
+  std::unordered_map<std::size_t, std::unordered_map<std::size_t, std::size_t>> seen;
+  std::vector<Candidate> pairs;
   const double t = std::clamp(threshold, 0.0, 1.0);
   auto prefix_length = [&](std::size_t size) {
     const auto needed = static_cast<std::size_t>(std::ceil(t * static_cast<double>(size) - 1e-9));
     return size - std::min(size, needed) + 1;
   };
   for (auto& [key, members] : groups) {
+    const std::size_t group = group_keys.size();
+    group_keys.push_back(key);
     if (members.size() < 2) continue;
     std::stable_sort(members.begin(), members.end(), [](const Entry* x, const Entry* y) {
       return x->tokens.size() < y->tokens.size();
     });
     std::unordered_map<int, std::vector<const Entry*>> index;  // prefix token → entries seen
+    std::vector<const Entry*> candidates;
     for (const Entry* x : members) {
-      std::set<const Entry*> candidates;
+      candidates.clear();
       const std::size_t prefix = std::min(prefix_length(x->tokens.size()), x->tokens.size());
       for (std::size_t i = 0; i < prefix; ++i) {
         auto it = index.find(x->tokens[i]);
         if (it == index.end()) continue;
         for (const Entry* y : it->second)
           if (static_cast<double>(y->tokens.size()) >= t * static_cast<double>(x->tokens.size()) - 1e-9)
-            candidates.insert(y);
+            candidates.push_back(y);
       }
+      std::sort(candidates.begin(), candidates.end());
+      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
       for (const Entry* y : candidates) {
-        std::vector<int> shared;
-        std::set_intersection(x->tokens.begin(), x->tokens.end(), y->tokens.begin(), y->tokens.end(),
-                              std::back_inserter(shared));
-        const double score = static_cast<double>(shared.size()) /
-                             static_cast<double>(x->tokens.size() + y->tokens.size() - shared.size());
-        if (shared.empty() || score + 1e-12 < t) continue;
-        const Activity* a = x->activity;
-        const Activity* b = y->activity;
-        if (natural_less(b->id.value, a->id.value)) std::swap(a, b);
-        auto [it, inserted] = found.try_emplace({a->id.value, b->id.value});
-        if (!inserted) continue;  // already found under an earlier objective or region
-        Overlap& o = it->second;
-        o.a = a;
-        o.b = b;
-        o.score = score;
-        for (int token : shared) o.shared_words.push_back(token_word[static_cast<std::size_t>(token)]);
-        std::sort(o.shared_words.begin(), o.shared_words.end());
-        o.objective = key.first;
-        o.region = key.second;
+        std::size_t shared = 0;
+        for (auto i = x->tokens.begin(), j = y->tokens.begin(); i != x->tokens.end() && j != y->tokens.end();) {
+          if (*i < *j) ++i;
+          else if (*j < *i) ++j;
+          else ++shared, ++i, ++j;
+        }
+        const double score =
+            static_cast<double>(shared) / static_cast<double>(x->tokens.size() + y->tokens.size() - shared);
+        if (shared == 0 || score + 1e-12 < t) continue;
+        const std::size_t lo = std::min(x->index, y->index), hi = std::max(x->index, y->index);
+        if (!seen[lo].emplace(hi, group).second) continue;
+        pairs.push_back({score, lo, hi, group});
       }
       for (std::size_t i = 0; i < prefix; ++i) index[x->tokens[i]].push_back(x);
     }
+  }
+
+  // The cap: each activity's closest partners (score, then id order).
+  std::sort(pairs.begin(), pairs.end(), [](const Candidate& p, const Candidate& q) {
+    if (p.score != q.score) return p.score > q.score;
+    return std::tie(p.x, p.y) < std::tie(q.x, q.y);
+  });
+  std::vector<std::size_t> taken(entries.size(), 0);
+  std::vector<Candidate> kept;
+  for (const Candidate& p : pairs) {
+    const bool keep = taken[p.x] < per_activity || taken[p.y] < per_activity;
+    ++taken[p.x];
+    ++taken[p.y];
+    if (keep) kept.push_back(p);
+  }
+
+  std::map<std::pair<std::string, std::string>, Overlap> found;  // sorted by (a id, b id) below
+  for (const Candidate& p : kept) {
+    const Entry& x = entries[p.x];
+    const Entry& y = entries[p.y];
+    Overlap o;
+    o.a = x.activity;
+    o.b = y.activity;
+    if (natural_less(o.b->id.value, o.a->id.value)) std::swap(o.a, o.b);
+    o.score = p.score;
+    std::vector<int> shared;
+    std::set_intersection(x.tokens.begin(), x.tokens.end(), y.tokens.begin(), y.tokens.end(),
+                          std::back_inserter(shared));
+    for (int token : shared) o.shared_words.push_back(token_word[static_cast<std::size_t>(token)]);
+    std::sort(o.shared_words.begin(), o.shared_words.end());
+    o.objective = group_keys[p.group].first;
+    o.region = group_keys[p.group].second;
+    found.emplace(std::make_pair(o.a->id.value, o.b->id.value), std::move(o));
   }
   std::vector<Overlap> out;
   for (auto& [ids, overlap] : found) out.push_back(std::move(overlap));

@@ -5,7 +5,10 @@
 // accents folded, lower case, stop words and words under three letters
 // dropped, a plural -s removed). Candidate pairs come from prefix filtering
 // (words ordered rarest first), which finds every pair at or above the
-// threshold without comparing all pairs.
+// threshold without comparing all pairs. Each activity keeps its
+// k_overlaps_per_activity closest partners (a pair stays when it is among the
+// closest of either side), so the findings grow linearly with the plan even
+// when many activities look alike.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,7 +29,10 @@ struct Overlap {
   std::string region;     // "global", a region id, or "" when neither names a region
 };
 
+inline constexpr std::size_t k_overlaps_per_activity = 3;
+
 // Pairs with score >= threshold, sorted by a's id then b's id.
-std::vector<Overlap> find_overlaps(const Plan& plan, double threshold);
+std::vector<Overlap> find_overlaps(const Plan& plan, double threshold,
+                                   std::size_t per_activity = k_overlaps_per_activity);
 
 }  // namespace actionplan

@@ -1,5 +1,6 @@
 #include "load/file_read.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -150,10 +151,15 @@ std::optional<std::string> read_plan_file(const std::filesystem::path& abs_path,
                             st.st_size));
     return std::nullopt;
   }
+  // Sized from fstat, one byte more to notice a file that grew; never past the limit.
   std::string text;
-  text.resize(k_max_file_bytes + 1);
+  text.resize(std::min(static_cast<std::size_t>(st.st_size), k_max_file_bytes) + 1);
   std::size_t used = 0;
-  while (used < text.size()) {
+  while (true) {
+    if (used == text.size()) {
+      if (text.size() > k_max_file_bytes) break;
+      text.resize(std::min(text.size() * 2, k_max_file_bytes + 1));
+    }
     const ssize_t n = ::read(fd.get(), text.data() + used, text.size() - used);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {

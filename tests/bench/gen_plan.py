@@ -17,8 +17,28 @@ STAGES = ["idea", "concept", "validated", "interest", "proposal", "agreement",
           "implementation", "completed"]
 
 
+def vocabulary(seed):
+    """About 3,000 words: the domain words first (most frequent), then
+    pronounceable invented ones. Drawn with Zipf weights, like real text."""
+    rng = random.Random(seed)
+    syllables = ["ka", "lo", "mi", "ter", "san", "vo", "ri", "pel", "dun", "ca", "bor", "ne",
+                 "tu", "gra", "fin", "so", "lim", "ar", "que", "zo"]
+    words = list(WORDS)
+    seen = set(words)
+    while len(words) < 3000:
+        w = "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4)))
+        if w not in seen:
+            seen.add(w)
+            words.append(w)
+    weights = [1.0 / (rank + 1) for rank in range(len(words))]
+    return words, weights
+
+
+VOCABULARY, WEIGHTS = vocabulary(0)
+
+
 def sentence(rng, n):
-    return " ".join(rng.choice(WORDS) for _ in range(n))
+    return " ".join(rng.choices(VOCABULARY, WEIGHTS, k=n))
 
 
 def main():
@@ -55,20 +75,29 @@ def main():
                     "measurements:\n")
             for y in range(2016, 2026):
                 f.write(f"  - {{date: {y}, value: {(y - 2015) * rng.randint(10, 60)}, source: survey}}\n")
+    previous = None
     for a in range(args.n):
         o = rng.randint(1, 24)
+        # About 1% near-duplicates of the activity before (same objective and region).
+        duplicate = previous is not None and rng.random() < 0.01
         lo = rng.randint(1, 50) * 10000
+        title = sentence(rng, 6).capitalize()
+        region = rng.choice(REGIONS)
+        description = "".join(f"  {sentence(rng, 12)}\n" for _ in range(rng.randint(3, 7)))
+        if duplicate:
+            o, region, title, description = previous
+        previous = (o, region, title, description)
         with open(os.path.join(root, f"activities/act-{a}.yaml"), "w") as f:
             f.write(f"# Project {a}, added by the synthetic generator\n"
-                    f"id: act-{a}\ntitle: {sentence(rng, 6).capitalize()}\n"
+                    f"id: act-{a}\ntitle: {title}\n"
                     f"objectives: [O{o}]\ntask_force: TF{o}\nstage: {rng.choice(STAGES)}\n"
-                    f"regions: [{rng.choice(REGIONS)}]\ncountries: [KE, FR]\n"
+                    f"regions: [{region}]\ncountries: [KE, FR]\n"
                     f"lead: {{name: Lead {a}, org: Org {a % 97}}}\n"
                     f"sponsors: [Sponsor {a % 13}]\n"
                     f"budget: {{currency: EUR, estimate: [{lo}, {lo * 2}], secured: {lo // 2}}}\n"
                     f"start: 2024-0{rng.randint(1, 9)}\nend: 2027-12\n"
                     "description: |\n"
-                    + "".join(f"  {sentence(rng, 12)}\n" for _ in range(rng.randint(3, 7)))
+                    + description
                     + f"outputs:\n  - {sentence(rng, 5)}\n  - {sentence(rng, 5)}\n"
                     f"indicators: [I{a % n_ind}]\nupdated: 2026-0{rng.randint(1, 9)}-15\n")
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Times `actionplan validate` on synthetic plans of growing size (median of
-# RUNS runs, wall seconds and peak memory) and prints a Markdown table.
+# Times `actionplan validate` and `gap-analysis` on synthetic plans of growing
+# size (median of RUNS runs, wall seconds and peak memory), with the PyYAML
+# baseline for validate, and prints Markdown tables.
 #   tests/bench/run.sh [BINARY] [SIZES...]   (default: build/actionplan 1000 10000 20000)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -12,21 +13,24 @@ runs=${RUNS:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 median_of() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
-echo "| activities | files | validate wall (median of $runs) | peak memory | PyYAML CSafeLoader, load only | ratio |"
-echo "|---:|---:|---:|---:|---:|---:|"
-for n in "${sizes[@]}"; do
-  python3 "$here/gen_plan.py" "$work/p$n" "$n"
-  files=$(find "$work/p$n" -name '*.yaml' | wc -l)
-  times=()
-  mem=0
+time_command() {  # prints "median_seconds peak_kib" of RUNS runs
+  local times=() mem=0
   for _ in $(seq "$runs"); do
-    /usr/bin/time -o "$work/time" -f '%e %M' "$bin" -C "$work/p$n" validate --as-of 2026-11-21 \
-      >/dev/null 2>&1 || true
+    /usr/bin/time -o "$work/time" -f '%e %M' "$@" >/dev/null 2>&1 || true
+    local out
     out=$(tail -1 "$work/time")
     times+=("${out% *}")
     mem=${out#* }
   done
-  median=$(median_of "${times[@]}")
+  echo "$(median_of "${times[@]}") $mem"
+}
+echo "| activities | files | validate wall (median of $runs) | peak memory | PyYAML CSafeLoader, load only | ratio | gap-analysis wall | peak memory | gap-analysis / validate |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+for n in "${sizes[@]}"; do
+  python3 "$here/gen_plan.py" "$work/p$n" "$n"
+  files=$(find "$work/p$n" -name '*.yaml' | wc -l)
+  read -r median mem < <(time_command "$bin" -C "$work/p$n" validate --as-of 2026-11-21)
+  read -r gap_median gap_mem < <(time_command "$bin" -C "$work/p$n" gap-analysis --as-of 2026-11-21 --format json)
   base=()
   for _ in $(seq "$runs"); do
     /usr/bin/time -o "$work/time" -f '%e' python3 "$here/baseline.py" "$work/p$n" >/dev/null
@@ -34,5 +38,6 @@ for n in "${sizes[@]}"; do
   done
   base_median=$(median_of "${base[@]}")
   ratio=$(python3 -c "print(f'{$base_median / max($median, 0.01):.1f}x faster')")
-  echo "| $n | $files | ${median} s | $((mem / 1024)) MiB | ${base_median} s | $ratio |"
+  gap_ratio=$(python3 -c "print(f'{$gap_median / max($median, 0.01):.2f}')")
+  echo "| $n | $files | ${median} s | $((mem / 1024)) MiB | ${base_median} s | $ratio | ${gap_median} s | $((gap_mem / 1024)) MiB | $gap_ratio |"
 done

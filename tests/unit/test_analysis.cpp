@@ -298,7 +298,7 @@ TEST_CASE("overlaps are found by index, not by comparing all pairs, and match a 
   }
   auto r = test::load(files);
   const double threshold = 0.5;
-  const std::vector<Overlap> found = find_overlaps(r.plan, threshold);
+  const std::vector<Overlap> found = find_overlaps(r.plan, threshold, SIZE_MAX);
   std::set<std::pair<std::string, std::string>> expected;
   for (const Activity& a : r.plan.activities)
     for (const Activity& b : r.plan.activities) {
@@ -314,6 +314,23 @@ TEST_CASE("overlaps are found by index, not by comparing all pairs, and match a 
   for (const Overlap& o : found) actual.insert({o.a->id.value, o.b->id.value});
   CHECK(expected.size() > 20);
   CHECK(actual == expected);
+
+  // The cap keeps a pair only when it is among the 3 closest of one of its two activities.
+  const std::vector<Overlap> capped = find_overlaps(r.plan, threshold);
+  CHECK(capped.size() < found.size());
+  CHECK(capped.size() <= 3 * r.plan.activities.size());
+  std::map<std::string, std::vector<double>> scores;  // every activity's scores, best first
+  for (const Overlap& o : found) {
+    scores[o.a->id.value].push_back(o.score);
+    scores[o.b->id.value].push_back(o.score);
+  }
+  for (auto& [id, list] : scores) std::sort(list.rbegin(), list.rend());
+  auto third_best = [&](const std::string& id) {
+    const auto& list = scores[id];
+    return list.size() < 3 ? 0.0 : list[2];
+  };
+  for (const Overlap& o : capped)
+    CHECK((o.score >= third_best(o.a->id.value) || o.score >= third_best(o.b->id.value)));
 }
 
 TEST_CASE("money and quantities read like people write them") {
