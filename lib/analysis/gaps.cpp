@@ -17,12 +17,6 @@ bool counts(const Activity& a) { return a.status == ActivityStatus::active; }
 
 std::string title_of(const Activity& a) { return a.title ? a.title->value : a.id.value; }
 
-std::string join(const std::vector<std::string>& items, const char* separator = ", ") {
-  std::string out;
-  for (const std::string& item : items) out += (out.empty() ? "" : separator) + item;
-  return out;
-}
-
 std::string percent(double ratio) { return fmt::format("{:.0f}%", ratio * 100); }
 
 // Indicator values for people: whole numbers from 100 up (grouped), else two decimals at most.

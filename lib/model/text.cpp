@@ -135,6 +135,15 @@ std::string unknown_reference_message(std::string_view what, std::string_view wh
   return message;
 }
 
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out += separator;
+    out += items[i];
+  }
+  return out;
+}
+
 std::string in_quotes(std::string_view s) { return fmt::format("'{}'", escape_controls(s)); }
 
 std::string escape_controls(std::string_view s) {

@@ -31,6 +31,9 @@ std::string unknown_reference_message(std::string_view what, std::string_view wh
                                       std::string_view id, const std::vector<std::string>& known,
                                       IdOrder order = IdOrder::natural);
 
+// "a, b, c" (or with another separator).
+std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
+
 // Quotes a value for a message: 'value', control characters escaped.
 std::string in_quotes(std::string_view s);
 

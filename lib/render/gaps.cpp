@@ -24,12 +24,6 @@ std::string number_text(const std::optional<double>& v) {
   return v ? format_number(std::round(*v * 10000) / 10000) : "";
 }
 
-std::string join(const std::vector<std::string>& items, const char* separator) {
-  std::string out;
-  for (const std::string& item : items) out += (out.empty() ? "" : separator) + item;
-  return out;
-}
-
 std::string money_range(double low, double high) {
   return low == high ? format_money(high) : fmt::format("{}–{}", format_money(low), format_money(high));
 }

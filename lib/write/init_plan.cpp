@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "model/records.hpp"
+#include "model/text.hpp"
 #include "render/schema.hpp"
 #include "write/atomic.hpp"
 #include "write/yaml_text.hpp"
@@ -133,11 +134,9 @@ InitResult write_plan_files(const fs::path& dir, const std::vector<PlanFile>& fi
     for (const PlanFile& f : files)
       if (fs::exists(fs::symlink_status(dir / f.path, ec))) existing.push_back(f.path);
     if (!existing.empty()) {
-      std::string list;
-      for (const std::string& p : existing) list += (list.empty() ? "" : ", ") + p;
       result.error = fmt::format("{} already holds {}; nothing was written (--force adds only "
                                  "the missing files and never overwrites)",
-                                 dir.string(), list);
+                                 dir.string(), join(existing));
       return result;
     }
   }
