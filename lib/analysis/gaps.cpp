@@ -117,25 +117,19 @@ class Analyser {
     for (const Objective& o : m_plan.objectives) {
       auto serving = m_serving.find(o.id.value);
       if (serving == m_serving.end()) continue;
-      std::map<std::string, FundingLine> by_currency;
+      std::vector<MoneyTotals> money;
+      std::map<std::string, std::pair<int, int>> counts;  // currency → activities, shared
       for (const Activity* a : serving->second) {
-        const std::string currency = a->budget && a->budget->currency ? a->budget->currency->value
-                                                                      : m_plan.info.default_currency();
-        FundingLine& line = by_currency[currency];
-        line.objective = o.id.value;
-        line.currency = currency;
-        ++line.activities;
-        if (a->objectives.size() > 1) ++line.shared;
-        const std::optional<Located<Amount>> estimate = a->budget ? a->budget->estimate : std::nullopt;
-        if (!estimate || estimate->value.kind == AmountKind::tbd) ++line.tbd;
-        else if (estimate->value.kind == AmountKind::none) ++line.none;
-        else {
-          line.estimate_low += estimate->value.min;
-          line.estimate_high += estimate->value.max;
-        }
-        if (a->budget && a->budget->secured) line.secured += a->budget->secured->value;
+        add_budget(money, *a, m_plan.info.default_currency());
+        auto& [activities, shared] = counts[a->budget && a->budget->currency ? a->budget->currency->value
+                                                                             : m_plan.info.default_currency()];
+        ++activities;
+        if (a->objectives.size() > 1) ++shared;
       }
-      for (auto& [currency, line] : by_currency) out.push_back(std::move(line));
+      for (MoneyTotals& m : money) {
+        const auto [activities, shared] = counts[m.currency];
+        out.push_back({o.id.value, std::move(m), activities, shared});
+      }
     }
     return out;
   }
@@ -297,7 +291,8 @@ class Analyser {
     }
   }
 
-  void funding_gap(const FundingLine& line) {
+  void funding_gap(const FundingLine& funding) {
+    const MoneyTotals& line = funding.money;
     if (line.estimate_high <= line.secured) return;
     const std::string range =
         line.estimate_low == line.estimate_high
@@ -308,20 +303,20 @@ class Analyser {
             ? format_money(line.gap_high())
             : fmt::format("{}–{}", format_money(line.gap_low()), format_money(line.gap_high()));
     std::string message = fmt::format("{} {}: {} {} estimated, {} secured: a gap of {} {}", m_objective,
-                                      line.objective, line.currency, range, format_money(line.secured),
+                                      funding.objective, line.currency, range, format_money(line.secured),
                                       line.currency, gap);
-    if (line.tbd > 0)
-      message += fmt::format("; {} more {} with no estimate yet (unknown, not zero)", line.tbd,
-                             line.tbd == 1 ? m_activity : m_activities);
-    Finding& f = add("funding-gap", FindingSeverity::medium, {line.objective, line.currency},
-                     std::move(message), {line.objective});
+    if (line.unknown > 0)
+      message += fmt::format("; {} more {} with no estimate yet (unknown, not zero)", line.unknown,
+                             line.unknown == 1 ? m_activity : m_activities);
+    Finding& f = add("funding-gap", FindingSeverity::medium, {funding.objective, line.currency},
+                     std::move(message), {funding.objective});
     f.currency = line.currency;
     f.estimate_low = line.estimate_low;
     f.estimate_high = line.estimate_high;
     f.secured = line.secured;
     f.gap_low = line.gap_low();
     f.gap_high = line.gap_high();
-    f.unknown_estimates = line.tbd;
+    f.unknown_estimates = line.unknown;
   }
 
   void overlaps() {
@@ -369,6 +364,25 @@ class Analyser {
 };
 
 }  // namespace
+
+void add_budget(std::vector<MoneyTotals>& totals, const Activity& a, const std::string& default_currency) {
+  const std::string currency = a.budget && a.budget->currency ? a.budget->currency->value : default_currency;
+  auto it = std::find_if(totals.begin(), totals.end(), [&](const MoneyTotals& m) { return m.currency == currency; });
+  if (it == totals.end()) {
+    totals.push_back({currency});
+    it = totals.end() - 1;
+  }
+  const auto estimate = a.budget ? a.budget->estimate : std::nullopt;
+  if (!estimate || estimate->value.kind == AmountKind::tbd) ++it->unknown;
+  else if (estimate->value.kind == AmountKind::none) ++it->none;
+  else {
+    it->estimate_low += estimate->value.min;
+    it->estimate_high += estimate->value.max;
+  }
+  if (a.budget && a.budget->secured) it->secured += a.budget->secured->value;
+  std::sort(totals.begin(), totals.end(),
+            [](const MoneyTotals& x, const MoneyTotals& y) { return x.currency < y.currency; });
+}
 
 const char* severity_name(FindingSeverity severity) {
   switch (severity) {

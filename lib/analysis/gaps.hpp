@@ -30,19 +30,28 @@ struct Finding {
   std::vector<std::string> shared_words;
 };
 
-// Money needed and secured for one objective in one currency.
-struct FundingLine {
-  std::string objective;
+// Money of a set of activities in one currency, each activity counted once.
+struct MoneyTotals {
   std::string currency;
   double estimate_low = 0;
   double estimate_high = 0;
   double secured = 0;
-  int activities = 0;       // active activities with a budget in this currency
-  int none = 0;             // estimate `none`: no additional funds required
-  int tbd = 0;              // estimate `tbd` or no estimate: unknown, never zero
-  int shared = 0;           // activities that also serve other objectives (counted in each)
+  int unknown = 0;  // tbd or no estimate
+  int none = 0;     // no additional funds required
   double gap_low() const { return std::max(0.0, estimate_low - secured); }
   double gap_high() const { return std::max(0.0, estimate_high - secured); }
+};
+
+// Adds one activity's budget to the totals of its currency (kept sorted by currency).
+void add_budget(std::vector<MoneyTotals>& totals, const Activity& activity,
+                const std::string& default_currency);
+
+// Money needed and secured for one objective in one currency.
+struct FundingLine {
+  std::string objective;
+  MoneyTotals money;
+  int activities = 0;  // active activities with a budget in this currency
+  int shared = 0;      // activities that also serve other objectives (counted in each)
 };
 
 // Objectives × regions: active activities per cell.

@@ -100,12 +100,14 @@ std::string markdown(const Plan& plan, const GapAnalysis& a) {
         "An activity serving several {} is counted in each (column *shared*).\n\n",
         plan.term("activities", "activities"), objective, objectives);
     std::vector<std::vector<std::string>> funding_rows;
-    for (const FundingLine& line : a.funding)
-      funding_rows.push_back({md_text(line.objective), md_text(line.currency),
-                              money_range(line.estimate_low, line.estimate_high), format_money(line.secured),
-                              money_range(line.gap_low(), line.gap_high()), std::to_string(line.activities),
-                              line.tbd ? std::to_string(line.tbd) : "", line.none ? std::to_string(line.none) : "",
+    for (const FundingLine& line : a.funding) {
+      const MoneyTotals& m = line.money;
+      funding_rows.push_back({md_text(line.objective), md_text(m.currency),
+                              money_range(m.estimate_low, m.estimate_high), format_money(m.secured),
+                              money_range(m.gap_low(), m.gap_high()), std::to_string(line.activities),
+                              m.unknown ? std::to_string(m.unknown) : "", m.none ? std::to_string(m.none) : "",
                               line.shared ? std::to_string(line.shared) : ""});
+    }
     out += md_table({capitalised(objective), "currency", "estimated", "secured", "gap", "activities",
                      "estimate unknown", "no funds needed", "shared"},
                     "llrrrrrrr", funding_rows) +
@@ -186,10 +188,12 @@ std::string json(const Plan& plan, const GapAnalysis& a) {
                     {"by_code", std::move(by_code)}};
   ordered_json funding = ordered_json::array();
   for (const FundingLine& l : a.funding)
-    funding.push_back({{"objective", l.objective}, {"currency", l.currency}, {"estimate_low", l.estimate_low},
-                       {"estimate_high", l.estimate_high}, {"secured", l.secured}, {"gap_low", l.gap_low()},
-                       {"gap_high", l.gap_high()}, {"activities", l.activities}, {"unknown_estimates", l.tbd},
-                       {"no_funds_needed", l.none}, {"shared", l.shared}});
+    funding.push_back({{"objective", l.objective}, {"currency", l.money.currency},
+                       {"estimate_low", l.money.estimate_low}, {"estimate_high", l.money.estimate_high},
+                       {"secured", l.money.secured}, {"gap_low", l.money.gap_low()},
+                       {"gap_high", l.money.gap_high()}, {"activities", l.activities},
+                       {"unknown_estimates", l.money.unknown}, {"no_funds_needed", l.money.none},
+                       {"shared", l.shared}});
   doc["funding"] = std::move(funding);
   ordered_json rows = ordered_json::array();
   for (const CoverageMatrix::Row& row : a.coverage.rows) {

@@ -1,0 +1,97 @@
+#include "analysis/report.hpp"
+
+#include <algorithm>
+
+namespace actionplan {
+
+ReportData build_report(const Plan& plan, const Date& as_of, std::optional<int> year) {
+  ReportData r;
+  r.as_of = as_of;
+  r.year = year;
+  r.gaps = analyse_gaps(plan, as_of);
+  const std::string currency = plan.info.default_currency();
+
+  for (const Stage& s : plan.info.stages) r.pipeline.push_back({&s, 0, {}});
+  for (const Activity& a : plan.activities) {
+    if (a.status != ActivityStatus::active) {
+      ++r.inactive;
+      continue;
+    }
+    add_budget(r.funding, a, currency);
+    if (a.type == ActivityType::activity) {
+      ++r.work_activities;
+      continue;
+    }
+    ++r.projects;
+    if (plan.is_funded(a)) ++r.projects_funded;
+    const Stage& stage = plan.stage_of(a);
+    for (StageRow& row : r.pipeline)
+      if (row.stage == &stage) {
+        ++row.projects;
+        add_budget(row.money, a, currency);
+      }
+  }
+
+  // Indicators, by the objective they measure (directly, or through an activity).
+  std::map<std::string, std::vector<IndicatorRow>> indicators_of;
+  for (const Indicator& i : plan.indicators) {
+    IndicatorRow row{&i, {}, {}};
+    if (i.type.value == IndicatorType::milestone) {
+      ++r.milestones;
+      if (i.achieved) {
+        row.milestone_status = "achieved";
+        ++r.milestones_achieved;
+      } else if (i.due && i.due->value.last_day() < as_of) {
+        row.milestone_status = "overdue";
+        ++r.milestones_overdue;
+      } else {
+        row.milestone_status = "due";
+      }
+    } else {
+      row.progress = indicator_progress(i, plan.info.analysis);
+      ++r.numeric_indicators;
+      ++r.indicator_status[row.progress.status];
+    }
+    if (i.objective) {
+      indicators_of[i.objective->value].push_back(row);
+    } else if (i.activity) {
+      if (const Activity* a = plan.activity(i.activity->value))
+        for (const auto& o : a->objectives) indicators_of[o.value].push_back(row);
+    }
+  }
+
+  auto section = [&](const Objective& o) {
+    ObjectiveSection s;
+    s.objective = &o;
+    for (const TaskForce& t : plan.task_forces)
+      if (std::any_of(t.objectives.begin(), t.objectives.end(), [&](const auto& ref) { return ref.value == o.id.value; }))
+        s.task_forces.push_back(&t);
+    if (auto it = indicators_of.find(o.id.value); it != indicators_of.end()) s.indicators = it->second;
+    for (const Activity& a : plan.activities) {
+      if (std::none_of(a.objectives.begin(), a.objectives.end(), [&](const auto& ref) { return ref.value == o.id.value; }))
+        continue;
+      if (a.status != ActivityStatus::active) s.inactive.push_back(&a);
+      else if (plan.is_completed(a)) s.completed.push_back(&a);
+      else s.ongoing.push_back(&a);
+    }
+    return s;
+  };
+  if (plan.info.goals)
+    for (const Goal& g : *plan.info.goals) {
+      GoalSection goal{&g, {}};
+      for (const Objective& o : plan.objectives)
+        if (o.goal && o.goal->value == g.id.value) goal.objectives.push_back(section(o));
+      r.goals.push_back(std::move(goal));
+    }
+  GoalSection rest{nullptr, {}};
+  for (const Objective& o : plan.objectives) {
+    const bool placed = plan.info.goals && o.goal &&
+                        std::any_of(plan.info.goals->begin(), plan.info.goals->end(),
+                                    [&](const Goal& g) { return g.id.value == o.goal->value; });
+    if (!placed) rest.objectives.push_back(section(o));
+  }
+  if (!rest.objectives.empty()) r.goals.push_back(std::move(rest));
+  return r;
+}
+
+}  // namespace actionplan
