@@ -44,6 +44,7 @@ void add_init_command(CLI::App& app, Session& session);
 void add_validate_command(CLI::App& app, Session& session);
 void add_schema_command(CLI::App& app, Session& session);
 void add_gap_analysis_command(CLI::App& app, Session& session);
+void add_report_command(CLI::App& app, Session& session);
 
 // The format named by an output file's extension (".json" → "json"), or "".
 std::string format_from_extension(const std::string& output);

@@ -32,6 +32,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   add_init_command(app, session);
   add_validate_command(app, session);
   add_gap_analysis_command(app, session);
+  add_report_command(app, session);
   add_schema_command(app, session);
 
   // An unknown command gets its own message (CLI11 would only say one is required).

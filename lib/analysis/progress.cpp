@@ -15,7 +15,57 @@ struct Point {
 
 Point point(const Date& date, double value) { return {day_number(date.last_day()), value, date}; }
 
+std::vector<Point> measured(const Indicator& indicator) {
+  std::vector<Point> out;
+  for (const Measurement& m : indicator.measurements)
+    if (m.date && m.value) out.push_back(point(m.date->value, m.value->value));
+  return out;
+}
+
+// The baseline (explicit, else the first measurement), then the numeric
+// targets after it in year order. Empty without a baseline.
+std::vector<Point> expected_line(const Indicator& indicator, const std::vector<Point>& measurements) {
+  std::vector<Point> line;
+  if (indicator.baseline && indicator.baseline->value) {
+    if (!indicator.baseline->date && measurements.empty()) return line;
+    const Date date = indicator.baseline->date ? indicator.baseline->date->value : measurements.front().date;
+    line.push_back(point(date, indicator.baseline->value->value));
+  } else if (!measurements.empty()) {
+    line.push_back(measurements.front());
+  } else {
+    return line;
+  }
+  std::vector<const IndicatorTarget*> targets;
+  for (const IndicatorTarget& t : indicator.targets)
+    if (t.is_number) targets.push_back(&t);
+  std::sort(targets.begin(), targets.end(),
+            [](const IndicatorTarget* a, const IndicatorTarget* b) { return a->year.value < b->year.value; });
+  for (const IndicatorTarget* t : targets) {
+    Point p = point(Date{t->year.value, 0, 0}, *t->number);
+    if (p.day > line.back().day) line.push_back(p);
+  }
+  return line;
+}
+
+// The segment of the line holding `day` (index of its end) and the value there.
+std::pair<std::size_t, double> on_line(const std::vector<Point>& line, long long day) {
+  std::size_t end = 1;
+  while (end + 1 < line.size() && line[end].day < day) ++end;
+  const Point& from = line[end - 1];
+  const Point& to = line[end];
+  if (day <= from.day) return {end, from.value};
+  if (day >= to.day) return {end, to.value};
+  return {end, from.value + (to.value - from.value) * static_cast<double>(day - from.day) /
+                                static_cast<double>(to.day - from.day)};
+}
+
 }  // namespace
+
+std::optional<double> expected_value(const Indicator& indicator, const Date& date) {
+  const std::vector<Point> line = expected_line(indicator, measured(indicator));
+  if (line.size() < 2) return std::nullopt;
+  return on_line(line, day_number(date.last_day())).second;
+}
 
 const char* progress_status_name(ProgressStatus status) {
   switch (status) {
@@ -30,63 +80,36 @@ const char* progress_status_name(ProgressStatus status) {
 
 IndicatorProgress indicator_progress(const Indicator& indicator, const AnalysisSettings& settings) {
   IndicatorProgress out;
-  std::vector<Point> measurements;
-  for (const Measurement& m : indicator.measurements)
-    if (m.date && m.value) measurements.push_back(point(m.date->value, m.value->value));
+  const std::vector<Point> measurements = measured(indicator);
   if (measurements.empty()) {
     out.reason = "no measurements yet";
     return out;
   }
   const Point latest = measurements.back();
   out.latest = DatedNumber{latest.date, latest.value};
-
-  std::optional<Point> base;
-  if (indicator.baseline && indicator.baseline->value) {
-    const Date date = indicator.baseline->date ? indicator.baseline->date->value : measurements.front().date;
-    base = point(date, indicator.baseline->value->value);
-  } else {
-    base = measurements.front();
-  }
-  out.baseline = DatedNumber{base->date, base->value};
-
-  std::vector<Point> line = {*base};
-  std::vector<const IndicatorTarget*> targets;
-  for (const IndicatorTarget& t : indicator.targets)
-    if (t.is_number) targets.push_back(&t);
-  std::sort(targets.begin(), targets.end(),
-            [](const IndicatorTarget* a, const IndicatorTarget* b) { return a->year.value < b->year.value; });
-  for (const IndicatorTarget* t : targets) {
-    Point p = point(Date{t->year.value, 0, 0}, *t->number);
-    if (p.day > line.back().day) line.push_back(p);
-  }
+  const std::vector<Point> line = expected_line(indicator, measurements);
+  const Point base = line.front();
+  out.baseline = DatedNumber{base.date, base.value};
   if (line.size() < 2) {
+    const bool any_target = std::any_of(indicator.targets.begin(), indicator.targets.end(),
+                                        [](const IndicatorTarget& t) { return t.is_number; });
     out.status = ProgressStatus::not_assessable;
-    out.reason = targets.empty() ? "no numeric target" : "no target after the baseline";
+    out.reason = any_target ? "no target after the baseline" : "no numeric target";
     return out;
   }
-
-  // The segment of the line that holds the latest date, and its end target.
-  std::size_t end = 1;
-  while (end + 1 < line.size() && line[end].day < latest.day) ++end;
-  const Point& from = line[end - 1];
+  const auto [end, expected] = on_line(line, latest.day);
   const Point& to = line[end];
-  double expected;
-  if (latest.day <= from.day) expected = from.value;
-  else if (latest.day >= to.day) expected = to.value;
-  else
-    expected = from.value + (to.value - from.value) * static_cast<double>(latest.day - from.day) /
-                                static_cast<double>(to.day - from.day);
   out.expected = expected;
   out.next_target = DatedNumber{to.date, to.value};
 
   const bool increase = indicator.direction == Direction::increase;
   out.target_reached = increase ? latest.value >= to.value : latest.value <= to.value;
-  const double denominator = expected - base->value;
-  if (std::fabs(denominator) > 1e-12) out.ratio = (latest.value - base->value) / denominator;
+  const double denominator = expected - base.value;
+  if (std::fabs(denominator) > 1e-12) out.ratio = (latest.value - base.value) / denominator;
 
   if (out.target_reached) {
     out.status = ProgressStatus::on_track;
-  } else if (!out.ratio && latest.day > base->day) {
+  } else if (!out.ratio && latest.day > base.day) {
     out.status = ProgressStatus::off_track;  // a target equal to the baseline, and below it
     out.reason = "below a target that equals the baseline";
   } else if (!out.ratio) {

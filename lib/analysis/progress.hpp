@@ -40,4 +40,7 @@ struct IndicatorProgress {
 
 IndicatorProgress indicator_progress(const Indicator& indicator, const AnalysisSettings& settings);
 
+// The value the line expects at `date`; nullopt without a baseline and a later target.
+std::optional<double> expected_value(const Indicator& indicator, const Date& date);
+
 }  // namespace actionplan

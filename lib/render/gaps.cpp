@@ -41,8 +41,8 @@ std::string objective_heading(const Plan& plan, const std::string& id) {
 }
 
 std::string markdown(const Plan& plan, const GapAnalysis& a) {
-  const std::string objective = plan.term("objective", "objective");
-  const std::string objectives = plan.term("objectives", "objectives");
+  const std::string objective = md_term(plan, "objective", "objective");
+  const std::string objectives = md_term(plan, "objectives", "objectives");
   std::string out = fmt::format("# Gap analysis: {}\n\n", md_text(plan.info.title ? plan.info.title->value : "plan"));
   out += fmt::format("As of {}. {}.\n\n", a.as_of.to_string(), gap_summary(a));
 
@@ -78,7 +78,7 @@ std::string markdown(const Plan& plan, const GapAnalysis& a) {
     }
     if (!uncovered.empty())
       items += fmt::format("- **low** {}: no active {} in {}\n", md_code("region-gap"),
-                           plan.term("activity", "activity"), md_text(join(uncovered, ", ")));
+                           md_term(plan, "activity", "activity"), md_text(join(uncovered, ", ")));
     if (items.empty()) continue;
     out += fmt::format("### {}\n\n{}\n", objective_heading(plan, row.objective), items);
     any = true;
@@ -98,7 +98,7 @@ std::string markdown(const Plan& plan, const GapAnalysis& a) {
     out += fmt::format(
         "Estimates of active {} per {} and currency; ranges give a low and a high sum. "
         "An activity serving several {} is counted in each (column *shared*).\n\n",
-        plan.term("activities", "activities"), objective, objectives);
+        md_term(plan, "activities", "activities"), objective, objectives);
     std::vector<std::vector<std::string>> funding_rows;
     for (const FundingLine& line : a.funding) {
       const MoneyTotals& m = line.money;
@@ -116,29 +116,7 @@ std::string markdown(const Plan& plan, const GapAnalysis& a) {
 
   // Coverage matrix, last.
   out += fmt::format("## Coverage: {} × regions\n\n", objectives);
-  out += fmt::format(
-      "Active {} per {} and region. **0** marks a region the {} must cover with no activity; "
-      "an empty cell, a region it need not cover.\n\n",
-      plan.term("activities", "activities"), objective, objective);
-  std::vector<std::string> header = {capitalised(objective)};
-  std::string align = "l";
-  for (const std::string& r : a.coverage.regions) {
-    header.push_back(md_text(region_label(plan, r)));
-    align += 'r';
-  }
-  header.push_back("total");
-  align += 'r';
-  std::vector<std::vector<std::string>> matrix;
-  for (const CoverageMatrix::Row& row : a.coverage.rows) {
-    std::vector<std::string> cells = {md_text(row.objective)};
-    for (std::size_t c = 0; c < row.counts.size(); ++c) {
-      if (row.counts[c] > 0) cells.push_back(std::to_string(row.counts[c]));
-      else cells.push_back(row.required[c] ? "**0**" : "");
-    }
-    cells.push_back(std::to_string(row.total));
-    matrix.push_back(std::move(cells));
-  }
-  out += md_table(header, align, matrix);
+  out += md_coverage_table(plan, a.coverage);
   return out;
 }
 
@@ -224,6 +202,33 @@ std::string csv(const GapAnalysis& a) {
 }
 
 }  // namespace
+
+std::string md_coverage_table(const Plan& plan, const CoverageMatrix& coverage) {
+  const std::string objective = md_term(plan, "objective", "objective");
+  std::string out = fmt::format(
+      "Active {} per {} and region. **0** marks a region the {} must cover with no activity; "
+      "an empty cell, a region it need not cover.\n\n",
+      md_term(plan, "activities", "activities"), objective, objective);
+  std::vector<std::string> header = {capitalised(objective)};
+  std::string align = "l";
+  for (const std::string& r : coverage.regions) {
+    header.push_back(md_text(region_label(plan, r)));
+    align += 'r';
+  }
+  header.push_back("total");
+  align += 'r';
+  std::vector<std::vector<std::string>> matrix;
+  for (const CoverageMatrix::Row& row : coverage.rows) {
+    std::vector<std::string> cells = {md_text(row.objective)};
+    for (std::size_t c = 0; c < row.counts.size(); ++c) {
+      if (row.counts[c] > 0) cells.push_back(std::to_string(row.counts[c]));
+      else cells.push_back(row.required[c] ? "**0**" : "");
+    }
+    cells.push_back(std::to_string(row.total));
+    matrix.push_back(std::move(cells));
+  }
+  return out + md_table(header, align, matrix);
+}
 
 std::string gap_summary(const GapAnalysis& a) {
   return fmt::format("{} findings: {} high, {} medium, {} low", a.findings.size(),

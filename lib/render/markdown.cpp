@@ -51,6 +51,32 @@ std::string md_table(const std::vector<std::string>& header, const std::string& 
   return out;
 }
 
+std::string mermaid_label(std::string_view text) {
+  std::string out;
+  std::size_t characters = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto u = static_cast<unsigned char>(text[i]);
+    const char c = text[i];
+    const bool keep = u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                      (c >= '0' && c <= '9') || std::strchr(" .,:;-()/'+&", c) != nullptr ||
+                      (c == '%' && (out.empty() || out.back() != '%'));
+    const char next = keep ? c : ' ';
+    if (next == ' ' && (out.empty() || out.back() == ' ')) continue;
+    if ((u & 0xC0) != 0x80) {  // a new character (not a UTF-8 continuation byte)
+      if (characters == 40) {
+        while ((static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+        out.pop_back();
+        out += "…";
+        return out;
+      }
+      ++characters;
+    }
+    out += next;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 std::string capitalised(std::string_view text) {
   std::string out(text);
   if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');

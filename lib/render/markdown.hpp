@@ -20,6 +20,18 @@ std::string md_code(std::string_view text);
 std::string md_table(const std::vector<std::string>& header, const std::string& align,
                      const std::vector<std::vector<std::string>>& rows);
 
+// A label inside a Mermaid chart's double quotes: letters, digits, spaces
+// and . , : ; - ( ) / ' + & % kept (non-ASCII letters too); quotes, brackets,
+// backticks, # and line breaks become spaces; "%%" (Mermaid directives) cannot
+// appear. At most 40 characters, with an ellipsis.
+std::string mermaid_label(std::string_view text);
+
+// A word from the plan's `terms` (or the default), escaped for Markdown.
+template <class PlanT>
+std::string md_term(const PlanT& plan, const std::string& key, const std::string& fallback) {
+  return md_text(plan.term(key, fallback));
+}
+
 // "Task force" from "task force".
 std::string capitalised(std::string_view text);
 

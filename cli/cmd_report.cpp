@@ -1,0 +1,76 @@
+// actionplan report: the progress report.
+#include <fmt/format.h>
+
+#include "analysis/report.hpp"
+#include "check/check.hpp"
+#include "common.hpp"
+#include "render/report.hpp"
+
+namespace actionplan::cli {
+namespace {
+
+struct ReportOptions {
+  int year = 0;
+  std::string as_of;
+  std::string since;
+  std::string format;  // md or json; default from -o's extension, else md
+  std::string output;
+};
+
+int run_report(const ReportOptions& options, Session& session) {
+  if (options.year && !options.as_of.empty())
+    return session.fail("give --year or --as-of, not both");
+  std::optional<Date> as_of;
+  if (options.year) as_of = Date{options.year, 12, 31};
+  else as_of = session.as_of(options.as_of);
+  if (!as_of) return k_exit_failure;
+  std::optional<std::filesystem::path> root = session.plan_root();
+  if (!root) return k_exit_failure;
+  const std::string from_extension = format_from_extension(options.output);
+  const std::string format = !options.format.empty() ? options.format : from_extension.empty() ? "md" : from_extension;
+  if (format != "md" && format != "json")
+    return session.fail(fmt::format("-o {}: report writes md or json; give --format", options.output));
+
+  const LoadResult loaded = load_and_check(*root, *as_of);
+  for (const Diagnostic& d : loaded.diags.items())
+    if (d.severity == Severity::error) session.err << format_diagnostic(d) << "\n";
+  const int errors = loaded.diags.error_count();
+  if (errors > 0)
+    session.err << fmt::format("warning: the plan has {} errors (see above, or run 'actionplan validate'); "
+                               "the report below may be incomplete\n",
+                               errors);
+  const ReportData report =
+      build_report(loaded.plan, *as_of, options.year ? std::optional<int>(options.year) : std::nullopt);
+  const std::string text = format == "json" ? render_report_json(loaded.plan, report)
+                                            : render_report_markdown(loaded.plan, report);
+  if (const int code = session.emit(text, options.output)) return code;
+  session.err << report_summary(loaded.plan, report) << " (as of " << as_of->to_string() << ")\n";
+  return errors > 0 ? k_exit_problems : k_exit_ok;
+}
+
+}  // namespace
+
+void add_report_command(CLI::App& app, Session& session) {
+  auto options = std::make_shared<ReportOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "report",
+      "Write the progress report: key figures, the project pipeline, funding, each goal\n"
+      "and objective with its targets, task force, indicators and activities, indicator\n"
+      "trends (Mermaid charts), the main gaps and regional coverage. GitHub-flavoured\n"
+      "Markdown (default) or JSON, on stdout or to -o FILE.");
+  sub->add_option("--year", options->year, "Report on this calendar year (as of 31 December)")
+      ->check(CLI::Range(1000, 9999))
+      ->type_name("YYYY");
+  sub->add_option("--as-of", options->as_of,
+                  "Date of the report (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today")
+      ->type_name("DATE");
+  sub->add_option("--format", options->format, "md (default) or json; default from -o's extension")
+      ->check(CLI::IsMember({"md", "json"}).description(""))
+      ->type_name("md|json");
+  sub->add_option("-o,--output", options->output,
+                  "Write to FILE (atomically, creating folders such as reports/) instead of stdout")
+      ->type_name("FILE");
+  sub->callback([options, &session] { session.exit_code = run_report(*options, session); });
+}
+
+}  // namespace actionplan::cli

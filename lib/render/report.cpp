@@ -1,0 +1,478 @@
+#include "render/report.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "model/text.hpp"
+#include "render/gaps.hpp"
+#include "render/markdown.hpp"
+
+namespace actionplan {
+namespace {
+
+using nlohmann::ordered_json;
+
+std::string plural(int n, const std::string& one, const std::string& many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+std::string money_range(double low, double high) {
+  return low == high ? format_money(high) : fmt::format("{}–{}", format_money(low), format_money(high));
+}
+
+// "EUR 100,000–200,000; USD 50,000" for a list of totals, by a chosen amount.
+template <class F>
+std::string money_list(const std::vector<MoneyTotals>& totals, F amount) {
+  std::vector<std::string> parts;
+  for (const MoneyTotals& m : totals) {
+    const std::string text = amount(m);
+    if (!text.empty()) parts.push_back(fmt::format("{} {}", m.currency, text));
+  }
+  return join(parts, "; ");
+}
+
+std::string quantity(double value) {
+  if (std::fabs(value) >= 100) return format_money(std::round(value));
+  return format_money(std::round(value * 100) / 100);
+}
+
+std::string with_unit(double value, const Indicator& i) {
+  if (!i.unit || i.unit->value == "count") return quantity(value);
+  if (i.unit->value == "%") return quantity(value) + "%";
+  return quantity(value) + " " + md_text(i.unit->value);
+}
+
+std::string region_name(const Plan& plan, const std::string& id) {
+  if (plan.info.regions)
+    for (const NamedEntry& r : *plan.info.regions)
+      if (r.id.value == id && r.name) return r.name->value;
+  return id;
+}
+
+std::string person(const Person& p, bool with_region, const Plan& plan) {
+  std::vector<std::string> details;
+  if (p.org) details.push_back(p.org->value);
+  if (with_region && p.region) details.push_back(region_name(plan, p.region->value));
+  return md_text(details.empty() ? p.name.value : fmt::format("{} ({})", p.name.value, join(details)));
+}
+
+std::string budget_text(const Activity& a, const Plan& plan) {
+  if (!a.budget || !a.budget->estimate) return "";
+  const std::string currency = a.budget->currency ? a.budget->currency->value : plan.info.default_currency();
+  const Amount& amount = a.budget->estimate->value;
+  std::string text;
+  if (amount.kind == AmountKind::none) text = "no additional funds required";
+  else if (amount.kind == AmountKind::tbd) text = "to be determined";
+  else text = fmt::format("{} {}", currency, money_range(amount.min, amount.max));
+  if (a.budget->secured && amount.kind != AmountKind::none)
+    text += fmt::format(", {} secured", format_money(a.budget->secured->value));
+  return md_text(text);
+}
+
+std::string stage_name(const Plan& plan, const Activity& a) {
+  const Stage& s = plan.stage_of(a);
+  return s.name ? s.name->value : s.id.value;
+}
+
+std::string status_text(const IndicatorRow& row) {
+  if (row.indicator->type.value == IndicatorType::milestone) {
+    if (row.milestone_status == "achieved") return "achieved";
+    if (row.milestone_status == "overdue") return "**overdue**";
+    return "due";
+  }
+  switch (row.progress.status) {
+    case ProgressStatus::on_track: return "on track";
+    case ProgressStatus::at_risk: return "*at risk*";
+    case ProgressStatus::off_track: return "**off track**";
+    case ProgressStatus::no_data: return "no data";
+    case ProgressStatus::not_assessable: return "not assessable";
+  }
+  return "";
+}
+
+std::string indicator_table(const std::vector<IndicatorRow>& rows) {
+  std::vector<std::vector<std::string>> cells;
+  for (const IndicatorRow& row : rows) {
+    const Indicator& i = *row.indicator;
+    const std::string name = md_text(i.title ? i.title->value : i.id.value);
+    if (i.type.value == IndicatorType::milestone) {
+      std::string target;
+      for (const IndicatorTarget& t : i.targets) target = fmt::format("{}: {}", t.year.value, md_text(t.text));
+      const std::string when = i.achieved ? "achieved " + i.achieved->value.to_string()
+                               : i.due    ? "due " + i.due->value.to_string()
+                                          : "";
+      cells.push_back({name, "milestone", "", when, target, "", status_text(row)});
+      continue;
+    }
+    const IndicatorProgress& p = row.progress;
+    auto dated = [&](const std::optional<DatedNumber>& d) {
+      return d ? fmt::format("{} ({})", with_unit(d->value, i), d->date.to_string()) : std::string();
+    };
+    std::string progress;
+    if (p.target_reached) progress = "target reached";
+    else if (p.ratio) progress = fmt::format("{:.0f}%", *p.ratio * 100);
+    cells.push_back({name, "numeric", dated(p.baseline), dated(p.latest),
+                     p.next_target ? fmt::format("{} ({})", with_unit(p.next_target->value, i), p.next_target->date.year)
+                                   : std::string(),
+                     progress, status_text(row)});
+  }
+  return md_table({"Indicator", "type", "baseline", "latest", "next target", "progress vs. expected", "status"},
+                  "lllllrl",
+                  cells);
+}
+
+// A line chart of measured values against the expected path (baseline → target).
+std::string trend_chart(const IndicatorRow& row) {
+  const Indicator& i = *row.indicator;
+  const IndicatorProgress& p = row.progress;
+  if (i.type.value != IndicatorType::numeric || i.measurements.size() < 2 || !p.next_target) return "";
+  std::vector<std::string> dates, values, expected;
+  for (const Measurement& m : i.measurements) {
+    if (!m.date || !m.value) continue;
+    dates.push_back(fmt::format("\"{}\"", m.date->value.to_string()));
+    values.push_back(format_number(m.value->value));
+    const std::optional<double> e = expected_value(i, m.date->value);
+    expected.push_back(e ? format_number(std::round(*e * 100) / 100) : values.back());
+  }
+  return fmt::format(
+      "*{}*: bars are the measured values, the line the expected path to the target of {} by {}.\n\n"
+      "```mermaid\nxychart-beta\n  title \"{}\"\n"
+      "  x-axis [{}]\n  y-axis \"{}\"\n  bar [{}]\n  line [{}]\n```\n",
+      md_text(i.title ? i.title->value : i.id.value), with_unit(p.next_target->value, i), p.next_target->date.year,
+      mermaid_label(i.title ? i.title->value : i.id.value), join(dates),
+      mermaid_label(i.unit ? i.unit->value : "value"), join(values), join(expected));
+}
+
+std::string activity_table(const Plan& plan, const std::vector<const Activity*>& activities) {
+  std::vector<std::vector<std::string>> cells;
+  for (const Activity* a : activities) {
+    std::vector<std::string> regions, sponsors;
+    for (const auto& r : a->regions) regions.push_back(region_name(plan, r.value));
+    for (const auto& s : a->sponsors) sponsors.push_back(s.value);
+    std::string lead;
+    if (a->lead) lead = person(*a->lead, false, plan);
+    cells.push_back({md_text(a->title ? a->title->value : a->id.value), md_code(a->id.value),
+                     md_text(stage_name(plan, *a)), md_text(join(regions)), lead, md_text(join(sponsors)),
+                     budget_text(*a, plan)});
+  }
+  return md_table({"Title", "id", "stage", "regions", "lead", "sponsors", "budget"}, "lllllll", cells);
+}
+
+std::string objective_section(const Plan& plan, const ObjectiveSection& s) {
+  const Objective& o = *s.objective;
+  const std::string task_force = md_term(plan, "task_force", "task force");
+  std::string out = fmt::format("#### {}: {}\n\n", md_text(o.id.value), md_text(o.title ? o.title->value : ""));
+  if (o.description) out += md_text(o.description->value) + "\n\n";
+  if (!o.targets.empty()) {
+    out += "**Targets**\n\n";
+    for (const YearText& t : o.targets) out += fmt::format("- {}: {}\n", t.year.value, md_text(t.text.value));
+    out += "\n";
+  }
+  if (s.task_forces.empty()) {
+    out += fmt::format("**{}**: none yet.\n\n", capitalised(task_force));
+  }
+  for (const TaskForce* t : s.task_forces) {
+    out += fmt::format("**{}**: {}\n\n", capitalised(task_force), md_text(t->name ? t->name->value : t->id.value));
+    std::vector<std::string> leaders, reps;
+    for (const Person& p : t->leaders) leaders.push_back(person(p, false, plan));
+    for (const Person& p : t->representatives) reps.push_back(person(p, true, plan));
+    out += fmt::format("- Leaders: {}\n", leaders.empty() ? "*none yet*" : join(leaders));
+    out += fmt::format("- Regional representatives: {}\n\n", reps.empty() ? "*none yet*" : join(reps));
+  }
+  const std::string indicators = capitalised(md_term(plan, "indicators", "indicators"));
+  if (s.indicators.empty()) {
+    out += fmt::format("**{}**: none measures this {} yet.\n\n", indicators, md_term(plan, "objective", "objective"));
+  } else {
+    out += fmt::format("**{}**\n\n{}\n", indicators, indicator_table(s.indicators));
+    for (const IndicatorRow& row : s.indicators) out += trend_chart(row).empty() ? "" : trend_chart(row) + "\n";
+  }
+  const std::string activities = capitalised(md_term(plan, "activities", "activities"));
+  if (s.ongoing.empty()) out += fmt::format("**{}**: none under way.\n\n", activities);
+  else out += fmt::format("**{} under way**\n\n{}\n", activities, activity_table(plan, s.ongoing));
+  if (!s.completed.empty()) out += fmt::format("**Completed**\n\n{}\n", activity_table(plan, s.completed));
+  if (!s.inactive.empty()) {
+    std::vector<std::string> names;
+    for (const Activity* a : s.inactive)
+      names.push_back(fmt::format("{} ({})", md_text(a->title ? a->title->value : a->id.value),
+                                  a->status == ActivityStatus::on_hold ? "on hold" : "cancelled"));
+    out += fmt::format("*On hold or cancelled*: {}.\n\n", join(names));
+  }
+  return out;
+}
+
+std::string title_of(const Plan& plan, const ReportData& r) {
+  const std::string name = plan.info.title ? plan.info.title->value : "Plan";
+  return r.year ? fmt::format("Progress report {}: {}", *r.year, name) : fmt::format("Progress report: {}", name);
+}
+
+}  // namespace
+
+std::string report_summary(const Plan& plan, const ReportData& r) {
+  const std::string indicators = plan.term("indicators", "indicators");
+  std::vector<std::string> parts;
+  parts.push_back(fmt::format("{}, {} funded", plural(r.projects, "project", "projects"), r.projects_funded));
+  if (r.work_activities)
+    parts.push_back(plural(r.work_activities, "work-plan activity", "work-plan activities"));
+  auto status = [&](ProgressStatus s) {
+    auto it = r.indicator_status.find(s);
+    return it == r.indicator_status.end() ? 0 : it->second;
+  };
+  if (r.numeric_indicators)
+    parts.push_back(fmt::format("{} of {} {} on track, {} at risk, {} off track, {} without data",
+                                status(ProgressStatus::on_track), r.numeric_indicators, indicators,
+                                status(ProgressStatus::at_risk), status(ProgressStatus::off_track),
+                                status(ProgressStatus::no_data)));
+  if (r.milestones)
+    parts.push_back(fmt::format("{} of {} milestones achieved, {} overdue", r.milestones_achieved, r.milestones,
+                                r.milestones_overdue));
+  int high = 0;
+  for (const Finding& f : r.gaps.findings) high += f.severity == FindingSeverity::high;
+  parts.push_back(plural(high, "high-severity gap", "high-severity gaps"));
+  return join(parts, "; ");
+}
+
+std::string render_report_markdown(const Plan& plan, const ReportData& r) {
+  const PlanInfo& info = plan.info;
+  std::string out = fmt::format("# {}\n\n", md_text(title_of(plan, r)));
+  std::vector<std::string> facts;
+  if (info.period && info.period->start && info.period->end)
+    facts.push_back(fmt::format("Plan period {}–{}", info.period->start->value.to_string(),
+                                info.period->end->value.to_string()));
+  facts.push_back(fmt::format("as of {}", r.as_of.to_string()));
+  out += capitalised(join(facts, ", ")) + ".\n\n";
+  if (info.vision) out += fmt::format("> {}\n\n", md_text(info.vision->value));
+  out += fmt::format("**In short**: {}.\n\n", md_text(report_summary(plan, r)));
+
+  // Key figures.
+  out += "## Key figures\n\n";
+  std::vector<std::vector<std::string>> figures;
+  if (info.goals) figures.push_back({"Goals", std::to_string(info.goals->size())});
+  figures.push_back({capitalised(md_term(plan, "objectives", "objectives")), std::to_string(plan.objectives.size())});
+  figures.push_back({capitalised(md_term(plan, "task_forces", "task forces")), std::to_string(plan.task_forces.size())});
+  figures.push_back({"Projects (active)", std::to_string(r.projects)});
+  figures.push_back({"… in a funded stage", std::to_string(r.projects_funded)});
+  if (r.work_activities) figures.push_back({"Work-plan activities (active)", std::to_string(r.work_activities)});
+  if (r.inactive) figures.push_back({"On hold or cancelled", std::to_string(r.inactive)});
+  figures.push_back({capitalised(md_term(plan, "indicators", "indicators")),
+                     std::to_string(r.numeric_indicators + r.milestones)});
+  for (const MoneyTotals& m : r.funding) {
+    figures.push_back({fmt::format("Estimated need ({})", m.currency), money_range(m.estimate_low, m.estimate_high)});
+    figures.push_back({fmt::format("Secured ({})", m.currency), format_money(m.secured)});
+  }
+  out += md_table({"", "figure"}, "lr", figures) + "\n";
+
+  // Pipeline.
+  out += "## Project pipeline\n\n";
+  std::vector<std::vector<std::string>> stages;
+  std::vector<std::string> labels, counts;
+  for (const StageRow& row : r.pipeline) {
+    const std::string name = row.stage->name ? row.stage->name->value : row.stage->id.value;
+    stages.push_back({md_text(name), row.stage->funded ? "yes" : "", std::to_string(row.projects),
+                      md_text(money_list(row.money, [](const MoneyTotals& m) {
+                        return m.estimate_high > 0 ? money_range(m.estimate_low, m.estimate_high) : std::string();
+                      })),
+                      md_text(money_list(row.money, [](const MoneyTotals& m) {
+                        return m.secured > 0 ? format_money(m.secured) : std::string();
+                      }))});
+    labels.push_back(fmt::format("\"{}\"", mermaid_label(name)));
+    counts.push_back(std::to_string(row.projects));
+  }
+  out += md_table({"Stage", "funded", "projects", "estimated", "secured"}, "llrrr", stages) + "\n";
+  out += fmt::format("```mermaid\nxychart-beta\n  title \"Projects by stage\"\n  x-axis [{}]\n"
+                     "  y-axis \"Projects\"\n  bar [{}]\n```\n\n",
+                     join(labels), join(counts));
+
+  // Funding.
+  out += "## Funding\n\n";
+  out += "Active projects and activities, each counted once. Ranges give a low and a high sum; "
+         "*estimate unknown* counts budgets still to be determined (never as zero).\n\n";
+  std::vector<std::vector<std::string>> money;
+  for (const MoneyTotals& m : r.funding)
+    money.push_back({md_text(m.currency), money_range(m.estimate_low, m.estimate_high), format_money(m.secured),
+                     money_range(m.gap_low(), m.gap_high()), m.unknown ? std::to_string(m.unknown) : "",
+                     m.none ? std::to_string(m.none) : ""});
+  out += md_table({"Currency", "estimated", "secured", "gap", "estimate unknown", "no funds needed"}, "lrrrrr",
+                  money) +
+         "\n";
+
+  // Goals and objectives.
+  out += fmt::format("## Goals and {}\n\n", md_term(plan, "objectives", "objectives"));
+  for (const GoalSection& g : r.goals) {
+    if (g.goal)
+      out += fmt::format("### {}: {}\n\n{}", md_text(g.goal->id.value),
+                         md_text(g.goal->title ? g.goal->title->value : ""),
+                         g.goal->description ? md_text(g.goal->description->value) + "\n\n" : "");
+    else if (info.goals)
+      out += fmt::format("### {} without a goal\n\n", capitalised(md_term(plan, "objectives", "objectives")));
+    if (g.objectives.empty()) out += fmt::format("No {} yet.\n\n", md_term(plan, "objectives", "objectives"));
+    for (const ObjectiveSection& s : g.objectives) out += objective_section(plan, s);
+  }
+
+  // Main gaps.
+  out += "## Main gaps\n\n";
+  int shown = 0, low = 0;
+  for (const Finding& f : r.gaps.findings) {
+    if (f.severity == FindingSeverity::low) {
+      ++low;
+      continue;
+    }
+    if (f.code == "region-gap") continue;  // in the coverage table below
+    out += fmt::format("- **{}** {}: {}\n", severity_name(f.severity), md_code(f.code), md_text(f.message));
+    ++shown;
+  }
+  if (shown == 0) out += "No high or medium gaps.\n";
+  out += fmt::format("\n{} low-severity findings (region gaps, representatives, staleness, overlaps) are listed by "
+                     "`actionplan gap-analysis`.\n\n",
+                     low);
+
+  // Regional coverage.
+  out += "## Regional coverage\n\n" + md_coverage_table(plan, r.gaps.coverage);
+  return out;
+}
+
+std::string render_report_json(const Plan& plan, const ReportData& r) {
+  ordered_json doc;
+  const PlanInfo& info = plan.info;
+  doc["title"] = title_of(plan, r);
+  doc["as_of"] = r.as_of.to_string();
+  doc["year"] = r.year ? ordered_json(*r.year) : ordered_json(nullptr);
+  doc["plan"] = {{"id", info.id ? info.id->value : ""}, {"title", info.title ? info.title->value : ""}};
+  doc["summary"] = report_summary(plan, r);
+  auto money_json = [](const std::vector<MoneyTotals>& totals) {
+    ordered_json list = ordered_json::array();
+    for (const MoneyTotals& m : totals)
+      list.push_back({{"currency", m.currency}, {"estimate_low", m.estimate_low}, {"estimate_high", m.estimate_high},
+                      {"secured", m.secured}, {"gap_low", m.gap_low()}, {"gap_high", m.gap_high()},
+                      {"unknown_estimates", m.unknown}, {"no_funds_needed", m.none}});
+    return list;
+  };
+  ordered_json statuses = ordered_json::object();
+  for (ProgressStatus s : {ProgressStatus::on_track, ProgressStatus::at_risk, ProgressStatus::off_track,
+                           ProgressStatus::no_data, ProgressStatus::not_assessable}) {
+    auto it = r.indicator_status.find(s);
+    statuses[progress_status_name(s)] = it == r.indicator_status.end() ? 0 : it->second;
+  }
+  doc["key_figures"] = {{"goals", info.goals ? info.goals->size() : 0},
+                        {"objectives", plan.objectives.size()},
+                        {"task_forces", plan.task_forces.size()},
+                        {"projects", r.projects},
+                        {"projects_funded", r.projects_funded},
+                        {"work_activities", r.work_activities},
+                        {"inactive", r.inactive},
+                        {"numeric_indicators", r.numeric_indicators},
+                        {"indicator_status", std::move(statuses)},
+                        {"milestones", r.milestones},
+                        {"milestones_achieved", r.milestones_achieved},
+                        {"milestones_overdue", r.milestones_overdue}};
+  ordered_json pipeline = ordered_json::array();
+  for (const StageRow& row : r.pipeline)
+    pipeline.push_back({{"stage", row.stage->id.value},
+                        {"name", row.stage->name ? row.stage->name->value : row.stage->id.value},
+                        {"funded", row.stage->funded},
+                        {"projects", row.projects},
+                        {"money", money_json(row.money)}});
+  doc["pipeline"] = std::move(pipeline);
+  doc["funding"] = money_json(r.funding);
+  ordered_json goals = ordered_json::array();
+  for (const GoalSection& g : r.goals) {
+    ordered_json objectives = ordered_json::array();
+    for (const ObjectiveSection& s : g.objectives) {
+      ordered_json indicators = ordered_json::array();
+      for (const IndicatorRow& row : s.indicators) {
+        const Indicator& i = *row.indicator;
+        ordered_json item = {{"id", i.id.value}, {"title", i.title ? i.title->value : ""},
+                             {"type", i.type.value == IndicatorType::milestone ? "milestone" : "numeric"}};
+        if (i.type.value == IndicatorType::milestone) {
+          item["status"] = row.milestone_status;
+          if (i.due) item["due"] = i.due->value.to_string();
+          if (i.achieved) item["achieved"] = i.achieved->value.to_string();
+        } else {
+          const IndicatorProgress& p = row.progress;
+          item["unit"] = i.unit ? i.unit->value : "";
+          item["status"] = progress_status_name(p.status);
+          auto dated = [](const std::optional<DatedNumber>& d) {
+            return d ? ordered_json{{"date", d->date.to_string()}, {"value", d->value}} : ordered_json(nullptr);
+          };
+          item["baseline"] = dated(p.baseline);
+          item["latest"] = dated(p.latest);
+          item["next_target"] = dated(p.next_target);
+          item["expected"] = p.expected ? ordered_json(*p.expected) : ordered_json(nullptr);
+          item["ratio"] = p.ratio ? ordered_json(*p.ratio) : ordered_json(nullptr);
+          item["target_reached"] = p.target_reached;
+        }
+        indicators.push_back(std::move(item));
+      }
+      auto person_json = [&](const Person& p) {  // names and organisations, never e-mail addresses
+        ordered_json j = {{"name", p.name.value}, {"org", p.org ? ordered_json(p.org->value) : ordered_json(nullptr)}};
+        if (p.region) j["region"] = p.region->value;
+        return j;
+      };
+      auto activities_json = [&](const std::vector<const Activity*>& list, const char* state) {
+        ordered_json out = ordered_json::array();
+        for (const Activity* a : list) {
+          std::vector<std::string> regions, sponsors;
+          for (const auto& r : a->regions) regions.push_back(r.value);
+          for (const auto& sp : a->sponsors) sponsors.push_back(sp.value);
+          ordered_json budget = nullptr;
+          if (a->budget && a->budget->estimate) {
+            const Amount& m = a->budget->estimate->value;
+            budget = {{"currency", a->budget->currency ? a->budget->currency->value : info.default_currency()},
+                      {"estimate", m.kind == AmountKind::none ? "none"
+                                   : m.kind == AmountKind::tbd ? "tbd"
+                                                               : "amount"},
+                      {"estimate_low", m.kind == AmountKind::number || m.kind == AmountKind::range ? ordered_json(m.min) : ordered_json(nullptr)},
+                      {"estimate_high", m.kind == AmountKind::number || m.kind == AmountKind::range ? ordered_json(m.max) : ordered_json(nullptr)},
+                      {"secured", a->budget->secured ? ordered_json(a->budget->secured->value) : ordered_json(nullptr)}};
+          }
+          out.push_back({{"id", a->id.value},
+                         {"title", a->title ? a->title->value : ""},
+                         {"state", state},
+                         {"status", a->status == ActivityStatus::active ? "active"
+                                    : a->status == ActivityStatus::on_hold ? "on-hold"
+                                                                           : "cancelled"},
+                         {"stage", plan.stage_of(*a).id.value},
+                         {"regions", regions},
+                         {"lead", a->lead ? person_json(*a->lead) : ordered_json(nullptr)},
+                         {"sponsors", sponsors},
+                         {"budget", std::move(budget)}});
+        }
+        return out;
+      };
+      ordered_json task_forces = ordered_json::array();
+      for (const TaskForce* t : s.task_forces) {
+        ordered_json leaders = ordered_json::array(), reps = ordered_json::array();
+        for (const Person& p : t->leaders) leaders.push_back(person_json(p));
+        for (const Person& p : t->representatives) reps.push_back(person_json(p));
+        task_forces.push_back({{"id", t->id.value}, {"name", t->name ? t->name->value : ""},
+                               {"leaders", std::move(leaders)}, {"representatives", std::move(reps)}});
+      }
+      ordered_json activities = activities_json(s.ongoing, "ongoing");
+      for (auto& a : activities_json(s.completed, "completed")) activities.push_back(a);
+      for (auto& a : activities_json(s.inactive, "inactive")) activities.push_back(a);
+      objectives.push_back({{"id", s.objective->id.value},
+                            {"title", s.objective->title ? s.objective->title->value : ""},
+                            {"targets", [&] {
+                               ordered_json t = ordered_json::object();
+                               for (const YearText& y : s.objective->targets) t[std::to_string(y.year.value)] = y.text.value;
+                               return t;
+                             }()},
+                            {"task_forces", std::move(task_forces)},
+                            {"indicators", std::move(indicators)},
+                            {"activities", std::move(activities)}});
+    }
+    goals.push_back({{"id", g.goal ? ordered_json(g.goal->id.value) : ordered_json(nullptr)},
+                     {"title", g.goal && g.goal->title ? g.goal->title->value : ""},
+                     {"objectives", std::move(objectives)}});
+  }
+  doc["goals"] = std::move(goals);
+  // The gaps, as gap-analysis prints them in JSON.
+  ordered_json gaps = ordered_json::parse(render_gaps(plan, r.gaps, GapFormat::json));
+  doc["gaps"] = {{"summary", gaps["summary"]}, {"findings", gaps["findings"]}};
+  doc["coverage"] = gaps["coverage"];
+  return doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace actionplan

@@ -1,0 +1,16 @@
+#pragma once
+// The progress report as GitHub-flavoured Markdown (with Mermaid charts) or as
+// JSON with the same content as numbers. Returns strings.
+#include <string>
+
+#include "analysis/report.hpp"
+
+namespace actionplan {
+
+std::string render_report_markdown(const Plan& plan, const ReportData& report);
+std::string render_report_json(const Plan& plan, const ReportData& report);
+
+// "31 projects, 9 funded; 17 work-plan activities; 5 of 12 indicators on track …"
+std::string report_summary(const Plan& plan, const ReportData& report);
+
+}  // namespace actionplan
