@@ -414,7 +414,7 @@ std::string render_report_json(const Plan& plan, const ReportData& r) {
         ordered_json out = ordered_json::array();
         for (const Activity* a : list) {
           std::vector<std::string> regions, sponsors;
-          for (const auto& r : a->regions) regions.push_back(r.value);
+          for (const auto& region : a->regions) regions.push_back(region.value);
           for (const auto& sp : a->sponsors) sponsors.push_back(sp.value);
           ordered_json budget = nullptr;
           if (a->budget && a->budget->estimate) {
