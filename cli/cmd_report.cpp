@@ -4,6 +4,7 @@
 #include "analysis/report.hpp"
 #include "check/check.hpp"
 #include "common.hpp"
+#include "history/git.hpp"
 #include "render/report.hpp"
 
 namespace actionplan::cli {
@@ -39,8 +40,19 @@ int run_report(const ReportOptions& options, Session& session) {
     session.err << fmt::format("warning: the plan has {} errors (see above, or run 'actionplan validate'); "
                                "the report below may be incomplete\n",
                                errors);
-  const ReportData report =
+  ReportData report =
       build_report(loaded.plan, *as_of, options.year ? std::optional<int>(options.year) : std::nullopt);
+  if (!options.since.empty()) {
+    const PlanAtRevision then = read_plan_at_revision(*root, options.since);
+    if (!then.error.empty()) return session.fail("--since: " + then.error);
+    const LoadResult before = load_plan_from_memory(then.files);
+    if (before.diags.has_errors())
+      session.err << fmt::format("note: the plan at {} had {} errors; its unreadable records count as absent\n",
+                                 options.since, before.diags.error_count());
+    report.changes = diff_plans(before.plan, loaded.plan);
+    report.changes->revision = options.since;
+    report.changes->commit = then.commit;
+  }
   const std::string text = format == "json" ? render_report_json(loaded.plan, report)
                                             : render_report_markdown(loaded.plan, report);
   if (const int code = session.emit(text, options.output)) return code;
@@ -64,6 +76,11 @@ void add_report_command(CLI::App& app, Session& session) {
   sub->add_option("--as-of", options->as_of,
                   "Date of the report (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today")
       ->type_name("DATE");
+  sub->add_option("--since", options->since,
+                  "Add 'Changes since REV' (a tag, branch or commit of the plan's git repository): "
+                  "activities added, removed, moved between stages, status and secured funding "
+                  "changes, indicator values recorded since")
+      ->type_name("REV");
   sub->add_option("--format", options->format, "md (default) or json; default from -o's extension")
       ->check(CLI::IsMember({"md", "json"}).description(""))
       ->type_name("md|json");

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/changes.hpp"
 #include "analysis/gaps.hpp"
 #include "analysis/progress.hpp"
 #include "model/plan.hpp"
@@ -52,6 +53,7 @@ struct ReportData {
   std::vector<MoneyTotals> funding;   // all active activities, by currency
   std::vector<GoalSection> goals;
   GapAnalysis gaps;
+  std::optional<PlanChanges> changes;  // with --since
 };
 
 // `year` names the report (its as-of date is then 31 December of that year).

@@ -3,6 +3,9 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "load/plan_loader.hpp"
 
 namespace actionplan {
 
@@ -11,5 +14,18 @@ bool inside_git_repository(const std::filesystem::path& dir);
 
 // `git init` of `dir` with initial branch main. Returns an error message on failure.
 std::optional<std::string> init_git_repository(const std::filesystem::path& dir);
+
+struct PlanAtRevision {
+  std::vector<PlanFileContent> files;  // plan.yaml and the four folders' *.yaml / *.yml
+  std::string commit;                  // the short id REV resolved to
+  std::string error;                   // set when nothing could be read
+};
+
+// The plan files of the plan at `plan_root` as they were in revision `rev`
+// (a tag, branch or commit, anything `git rev-parse` takes), read straight
+// from the repository's objects: no checkout, no git subprocess. The plan may
+// sit in a sub-folder of the repository. Symbolic links and other non-blob
+// entries come back refused; blobs over 1 MiB come back for the loader to refuse.
+PlanAtRevision read_plan_at_revision(const std::filesystem::path& plan_root, const std::string& rev);
 
 }  // namespace actionplan

@@ -18,10 +18,12 @@ namespace fs = std::filesystem;
 namespace actionplan {
 namespace {
 
+// One file to load: from disk (abs_path), or already in memory (a git blob).
 struct FileJob {
   RecordKind kind;
   fs::path abs_path;
   std::string rel_path;
+  const PlanFileContent* memory = nullptr;
 };
 
 using AnyRecord = std::variant<std::monostate, Objective, TaskForce, Activity, Indicator>;
@@ -70,9 +72,27 @@ void list_folder(const fs::path& root, RecordKind kind, std::vector<FileJob>& jo
                 fmt::format("cannot list folder: {}", ec.message()));
 }
 
+// The text of a job, through the same checks whatever its origin.
+std::optional<std::string> job_text(const FileJob& job, Diagnostics& diags) {
+  if (!job.memory) return read_plan_file(job.abs_path, job.rel_path, diags);
+  if (!job.memory->refusal.empty()) {
+    diags.error(job.rel_path, {}, "not-a-regular-file", "refused: " + job.memory->refusal);
+    return std::nullopt;
+  }
+  if (job.memory->content.size() > k_max_file_bytes) {
+    diags.error(job.rel_path, {}, "file-too-large",
+                fmt::format("file is {} bytes; plan records may be at most 1 MiB (1048576 bytes)",
+                            job.memory->content.size()));
+    return std::nullopt;
+  }
+  std::string text = job.memory->content;
+  if (!check_plan_text(text, job.rel_path, diags)) return std::nullopt;
+  return text;
+}
+
 FileResult load_file(const FileJob& job) {
   FileResult result;
-  std::optional<std::string> text = read_plan_file(job.abs_path, job.rel_path, result.diags);
+  std::optional<std::string> text = job_text(job, result.diags);
   if (!text) return result;
   std::optional<yaml::Node> root = yaml::parse(*text, job.rel_path, result.diags);
   if (!root) return result;
@@ -107,15 +127,20 @@ std::optional<fs::path> find_plan_root(const fs::path& start) {
   }
 }
 
-LoadResult load_plan(const fs::path& root, unsigned threads) {
+namespace {
+
+// Loads plan.yaml and the record jobs (any origin) into a Plan.
+LoadResult load_jobs(const fs::path& root, const FileJob& plan_job, std::vector<FileJob> jobs,
+                     Diagnostics listing, unsigned threads) {
   LoadResult result;
+  result.diags = std::move(listing);
   Plan& plan = result.plan;
   plan.root = root;
   plan.info.stages = default_stages();
 
   {
     Diagnostics& diags = result.diags;
-    std::optional<std::string> text = read_plan_file(root / "plan.yaml", "plan.yaml", diags);
+    std::optional<std::string> text = job_text(plan_job, diags);
     std::optional<yaml::Node> tree;
     if (text) tree = yaml::parse(*text, "plan.yaml", diags);
     if (tree) {
@@ -126,11 +151,8 @@ LoadResult load_plan(const fs::path& root, unsigned threads) {
     ++plan.files_read;
   }
 
-  std::vector<FileJob> jobs;
-  for (RecordKind kind : record_kinds()) list_folder(root, kind, jobs, result.diags);
   std::sort(jobs.begin(), jobs.end(),
             [](const FileJob& a, const FileJob& b) { return natural_less(a.rel_path, b.rel_path); });
-
   std::vector<FileResult> results(jobs.size());
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, jobs.size()));
@@ -161,6 +183,32 @@ LoadResult load_plan(const fs::path& root, unsigned threads) {
   plan.index();
   result.diags.sort();
   return result;
+}
+
+}  // namespace
+
+LoadResult load_plan(const fs::path& root, unsigned threads) {
+  Diagnostics listing;
+  std::vector<FileJob> jobs;
+  for (RecordKind kind : record_kinds()) list_folder(root, kind, jobs, listing);
+  return load_jobs(root, FileJob{RecordKind::plan, root / "plan.yaml", "plan.yaml", nullptr}, std::move(jobs),
+                   std::move(listing), threads);
+}
+
+LoadResult load_plan_from_memory(const std::vector<PlanFileContent>& files) {
+  static const PlanFileContent k_missing{"plan.yaml", "", "plan.yaml is missing"};
+  const PlanFileContent* plan_file = &k_missing;
+  std::vector<FileJob> jobs;
+  for (const PlanFileContent& f : files) {
+    if (f.path == "plan.yaml") {
+      plan_file = &f;
+      continue;
+    }
+    const std::string folder = f.path.substr(0, f.path.find('/'));
+    for (RecordKind kind : record_kinds())
+      if (folder == kind_info(kind).folder) jobs.push_back({kind, {}, f.path, &f});
+  }
+  return load_jobs({}, FileJob{RecordKind::plan, {}, "plan.yaml", plan_file}, std::move(jobs), {}, 0);
 }
 
 }  // namespace actionplan

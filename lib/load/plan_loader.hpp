@@ -2,6 +2,8 @@
 // Finds a plan's root and loads the whole plan directory.
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "model/plan.hpp"
 
@@ -21,5 +23,16 @@ struct LoadResult {
 // file can contain; problems become diagnostics and the file is skipped.
 // Diagnostics come out in a deterministic order whatever the thread count.
 LoadResult load_plan(const std::filesystem::path& root, unsigned threads = 0);
+
+// A plan file that is already in memory (e.g. a blob of a git revision).
+struct PlanFileContent {
+  std::string path;     // relative to the plan root: "plan.yaml", "activities/x.yaml"
+  std::string content;
+  std::string refusal;  // set when the entry is not a regular file (e.g. "a symbolic link")
+};
+
+// Loads a plan from files in memory with the same checks, parsing and
+// decoding as load_plan (record files outside the four folders are ignored).
+LoadResult load_plan_from_memory(const std::vector<PlanFileContent>& files);
 
 }  // namespace actionplan

@@ -203,6 +203,70 @@ std::string objective_section(const Plan& plan, const ObjectiveSection& s) {
   return out;
 }
 
+std::string changes_section(const PlanChanges& c) {
+  std::string out = fmt::format("## Changes since {}\n\n", md_text(c.revision));
+  out += fmt::format("Compared with the plan as it was at {} (commit {}).\n\n", md_code(c.revision), md_code(c.commit));
+  if (c.empty()) return out + "No changes to projects, activities or indicator values.\n\n";
+  auto name = [](const ActivityRef& a) { return fmt::format("{} ({})", md_text(a.title), md_code(a.id)); };
+  if (!c.added.empty()) {
+    out += fmt::format("**Added** ({})\n\n", c.added.size());
+    for (const ActivityRef& a : c.added) out += "- " + name(a) + "\n";
+    out += "\n";
+  }
+  if (!c.removed.empty()) {
+    out += fmt::format("**Removed** ({})\n\n", c.removed.size());
+    for (const ActivityRef& a : c.removed) out += "- " + name(a) + "\n";
+    out += "\n";
+  }
+  auto moves = [&](const char* title, const std::vector<ValueChange>& list) {
+    if (list.empty()) return;
+    std::vector<std::vector<std::string>> rows;
+    for (const ValueChange& m : list) rows.push_back({name(m.activity), md_text(m.from), md_text(m.to)});
+    out += fmt::format("**{}** ({})\n\n{}\n", title, list.size(), md_table({"", "from", "to"}, "lll", rows));
+  };
+  moves("Moved between stages", c.stage_moves);
+  moves("Status changed", c.status_changes);
+  if (!c.secured.empty()) {
+    std::vector<std::vector<std::string>> rows;
+    for (const SecuredChange& s : c.secured)
+      rows.push_back({name(s.activity), md_text(s.currency), format_money(s.from), format_money(s.to)});
+    out += fmt::format("**Secured funding changed** ({})\n\n{}\n", c.secured.size(),
+                       md_table({"", "currency", "before", "now"}, "llrr", rows));
+  }
+  if (!c.recorded.empty()) {
+    std::vector<std::vector<std::string>> rows;
+    for (const RecordedValue& v : c.recorded)
+      rows.push_back({fmt::format("{} ({})", md_text(v.title), md_code(v.indicator)), v.date,
+                      md_text(v.unit.empty() || v.unit == "count" ? quantity(v.value)
+                                                                  : quantity(v.value) + " " + v.unit)});
+    out += fmt::format("**Indicator values recorded** ({})\n\n{}\n", c.recorded.size(),
+                       md_table({"", "date", "value"}, "llr", rows));
+  }
+  return out;
+}
+
+ordered_json changes_json(const PlanChanges& c) {
+  auto refs = [](const std::vector<ActivityRef>& list) {
+    ordered_json out = ordered_json::array();
+    for (const ActivityRef& a : list) out.push_back({{"id", a.id}, {"title", a.title}});
+    return out;
+  };
+  auto moves = [](const std::vector<ValueChange>& list) {
+    ordered_json out = ordered_json::array();
+    for (const ValueChange& m : list) out.push_back({{"id", m.activity.id}, {"from", m.from}, {"to", m.to}});
+    return out;
+  };
+  ordered_json secured = ordered_json::array();
+  for (const SecuredChange& s : c.secured)
+    secured.push_back({{"id", s.activity.id}, {"currency", s.currency}, {"from", s.from}, {"to", s.to}});
+  ordered_json recorded = ordered_json::array();
+  for (const RecordedValue& v : c.recorded)
+    recorded.push_back({{"indicator", v.indicator}, {"date", v.date}, {"value", v.value}});
+  return {{"revision", c.revision}, {"commit", c.commit}, {"added", refs(c.added)}, {"removed", refs(c.removed)},
+          {"stage_moves", moves(c.stage_moves)}, {"status_changes", moves(c.status_changes)},
+          {"secured", std::move(secured)}, {"recorded", std::move(recorded)}};
+}
+
 std::string title_of(const Plan& plan, const ReportData& r) {
   const std::string name = plan.info.title ? plan.info.title->value : "Plan";
   return r.year ? fmt::format("Progress report {}: {}", *r.year, name) : fmt::format("Progress report: {}", name);
@@ -297,6 +361,8 @@ std::string render_report_markdown(const Plan& plan, const ReportData& r) {
   out += md_table({"Currency", "estimated", "secured", "gap", "estimate unknown", "no funds needed"}, "lrrrrr",
                   money) +
          "\n";
+
+  if (r.changes) out += changes_section(*r.changes);
 
   // Goals and objectives.
   out += fmt::format("## Goals and {}\n\n", md_term(plan, "objectives", "objectives"));
@@ -468,6 +534,7 @@ std::string render_report_json(const Plan& plan, const ReportData& r) {
                      {"objectives", std::move(objectives)}});
   }
   doc["goals"] = std::move(goals);
+  doc["changes"] = r.changes ? changes_json(*r.changes) : ordered_json(nullptr);
   // The gaps, as gap-analysis prints them in JSON.
   ordered_json gaps = ordered_json::parse(render_gaps(plan, r.gaps, GapFormat::json));
   doc["gaps"] = {{"summary", gaps["summary"]}, {"findings", gaps["findings"]}};

@@ -19,6 +19,7 @@ if [[ -f "$case_dir/fixture" ]]; then
   cp -R "$fixtures/$(tr -d '[:space:]' < "$case_dir/fixture")/." "$work/"
 fi
 cd "$work" || exit 1
+export EXAMPLES="$(cd "$fixtures/../../examples" && pwd)"
 if [[ -f "$case_dir/setup" ]]; then
   bash -e "$case_dir/setup" || { echo "setup failed"; exit 1; }
 fi
@@ -28,7 +29,6 @@ snapshot() {
 }
 before=$(snapshot)
 
-export EXAMPLES="$(cd "$fixtures/../../examples" && pwd)"
 export AP="$bin" NO_COLOR=1 SOURCE_DATE_EPOCH=1795219200  # 2026-11-21
 timeout 20 bash "$case_dir/cmd" >"$outputs/stdout" 2>"$outputs/stderr" </dev/null
 code=$?

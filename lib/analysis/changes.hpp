@@ -1,0 +1,59 @@
+#pragma once
+// What changed between two versions of a plan (a git revision and now):
+// activities added, removed, moved between stages, status changes, secured
+// money changes, and indicator values recorded since. Plain strings, so the
+// result outlives both plans.
+#include <string>
+#include <vector>
+
+#include "model/plan.hpp"
+
+namespace actionplan {
+
+struct ActivityRef {
+  std::string id;
+  std::string title;
+};
+
+struct ValueChange {  // stage moves and status changes
+  ActivityRef activity;
+  std::string from;
+  std::string to;
+};
+
+struct SecuredChange {
+  ActivityRef activity;
+  std::string currency;
+  double from = 0;
+  double to = 0;
+};
+
+struct RecordedValue {
+  std::string indicator;
+  std::string title;
+  std::string date;
+  double value = 0;
+  std::string unit;
+};
+
+struct PlanChanges {
+  std::string revision;  // as the user named it
+  std::string commit;    // what it resolved to
+  std::vector<ActivityRef> added;
+  std::vector<ActivityRef> removed;
+  std::vector<ValueChange> stage_moves;     // stage names, from → to
+  std::vector<ValueChange> status_changes;  // active, on-hold, cancelled
+  std::vector<SecuredChange> secured;
+  std::vector<RecordedValue> recorded;      // measurements not in the earlier version
+  bool empty() const {
+    return added.empty() && removed.empty() && stage_moves.empty() && status_changes.empty() &&
+           secured.empty() && recorded.empty();
+  }
+};
+
+// Each list in natural order of ids (recorded values by indicator, then date).
+PlanChanges diff_plans(const Plan& before, const Plan& after);
+
+const char* status_name(ActivityStatus status);
+
+}  // namespace actionplan
