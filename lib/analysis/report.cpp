@@ -60,20 +60,25 @@ ReportData build_report(const Plan& plan, const Date& as_of, std::optional<int> 
     }
   }
 
+  // One pass over the records: what serves, leads and measures each objective.
+  std::map<std::string, std::vector<const Activity*>> activities_of;
+  std::map<std::string, std::vector<const TaskForce*>> task_forces_of;
+  for (const Activity& a : plan.activities)
+    for (const auto& o : a.objectives) activities_of[o.value].push_back(&a);
+  for (const TaskForce& t : plan.task_forces)
+    for (const auto& o : t.objectives) task_forces_of[o.value].push_back(&t);
+
   auto section = [&](const Objective& o) {
     ObjectiveSection s;
     s.objective = &o;
-    for (const TaskForce& t : plan.task_forces)
-      if (std::any_of(t.objectives.begin(), t.objectives.end(), [&](const auto& ref) { return ref.value == o.id.value; }))
-        s.task_forces.push_back(&t);
+    if (auto it = task_forces_of.find(o.id.value); it != task_forces_of.end()) s.task_forces = it->second;
     if (auto it = indicators_of.find(o.id.value); it != indicators_of.end()) s.indicators = it->second;
-    for (const Activity& a : plan.activities) {
-      if (std::none_of(a.objectives.begin(), a.objectives.end(), [&](const auto& ref) { return ref.value == o.id.value; }))
-        continue;
-      if (a.status != ActivityStatus::active) s.inactive.push_back(&a);
-      else if (plan.is_completed(a)) s.completed.push_back(&a);
-      else s.ongoing.push_back(&a);
-    }
+    if (auto it = activities_of.find(o.id.value); it != activities_of.end())
+      for (const Activity* a : it->second) {
+        if (a->status != ActivityStatus::active) s.inactive.push_back(a);
+        else if (plan.is_completed(*a)) s.completed.push_back(a);
+        else s.ongoing.push_back(a);
+      }
     return s;
   };
   if (plan.info.goals)
