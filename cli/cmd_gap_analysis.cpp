@@ -23,10 +23,7 @@ int run_gap_analysis(const GapOptions& options, Session& session) {
   if (!as_of) return k_exit_failure;
   std::optional<std::filesystem::path> root = session.plan_root();
   if (!root) return k_exit_failure;
-  const std::string format_name =
-      !options.format.empty() ? options.format
-                              : (format_from_extension(options.output).empty() ? "md"
-                                                                               : format_from_extension(options.output));
+  const std::string format_name = output_format(options.format, options.output, "md");
   if (format_name != "md" && format_name != "json" && format_name != "csv")
     return session.fail(fmt::format("-o {}: gap-analysis writes md, json or csv; give --format", options.output));
 
@@ -37,13 +34,7 @@ int run_gap_analysis(const GapOptions& options, Session& session) {
       return session.fail("--objective: " + unknown_reference_message("objective", "objectives", id,
                                                                        plan.ids(RecordKind::objective)));
   // Errors make the numbers doubtful: show them, still analyse, exit 1.
-  for (const Diagnostic& d : loaded.diags.items())
-    if (d.severity == Severity::error) session.err << format_diagnostic(d) << "\n";
-  const int errors = loaded.diags.error_count();
-  if (errors > 0)
-    session.err << fmt::format("warning: the plan has {} errors (see above, or run 'actionplan validate'); "
-                               "the analysis below may be incomplete\n",
-                               errors);
+  const int errors = session.show_plan_errors(loaded.diags, "the analysis below");
 
   GapAnalysis analysis = analyse_gaps(plan, *as_of);
   if (!options.objectives.empty()) keep_objectives(analysis, options.objectives);

@@ -27,19 +27,12 @@ int run_report(const ReportOptions& options, Session& session) {
   if (!as_of) return k_exit_failure;
   std::optional<std::filesystem::path> root = session.plan_root();
   if (!root) return k_exit_failure;
-  const std::string from_extension = format_from_extension(options.output);
-  const std::string format = !options.format.empty() ? options.format : from_extension.empty() ? "md" : from_extension;
+  const std::string format = output_format(options.format, options.output, "md");
   if (format != "md" && format != "json")
     return session.fail(fmt::format("-o {}: report writes md or json; give --format", options.output));
 
   const LoadResult loaded = load_and_check(*root, *as_of);
-  for (const Diagnostic& d : loaded.diags.items())
-    if (d.severity == Severity::error) session.err << format_diagnostic(d) << "\n";
-  const int errors = loaded.diags.error_count();
-  if (errors > 0)
-    session.err << fmt::format("warning: the plan has {} errors (see above, or run 'actionplan validate'); "
-                               "the report below may be incomplete\n",
-                               errors);
+  const int errors = session.show_plan_errors(loaded.diags, "the report below");
   ReportData report =
       build_report(loaded.plan, *as_of, options.year ? std::optional<int>(options.year) : std::nullopt);
   if (!options.since.empty()) {

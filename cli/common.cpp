@@ -52,13 +52,26 @@ int Session::emit(const std::string& result, const std::string& output) const {
   return k_exit_ok;
 }
 
-std::string format_from_extension(const std::string& output) {
+std::string output_format(const std::string& format_option, const std::string& output,
+                          const std::string& fallback) {
+  if (!format_option.empty()) return format_option;
   const std::string ext = fs::path(output).extension().string();
   if (ext == ".json") return "json";
   if (ext == ".csv") return "csv";
   if (ext == ".tsv") return "tsv";
   if (ext == ".md" || ext == ".markdown") return "md";
-  return "";
+  return fallback;
+}
+
+int Session::show_plan_errors(const Diagnostics& diags, const std::string& what) const {
+  for (const Diagnostic& d : diags.items())
+    if (d.severity == Severity::error) err << format_diagnostic(d) << "\n";
+  const int errors = diags.error_count();
+  if (errors > 0)
+    err << fmt::format("warning: the plan has {} errors (see above, or run 'actionplan validate'); "
+                       "{} may be incomplete\n",
+                       errors, what);
+  return errors;
 }
 
 std::optional<Date> Session::as_of(const std::string& option) const {

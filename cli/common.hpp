@@ -37,6 +37,9 @@ struct Session {
   // current folder; parent folders created; replaced atomically). Returns
   // an exit code: 0, or 2 after reporting a failed write.
   int emit(const std::string& result, const std::string& output) const;
+  // Prints a plan's errors on stderr, then a warning that `what` may be
+  // incomplete; returns how many errors there were (commands still run).
+  int show_plan_errors(const Diagnostics& diags, const std::string& what) const;
 };
 
 // Registers a subcommand; each cmd_<name>.cpp defines one.
@@ -46,7 +49,9 @@ void add_schema_command(CLI::App& app, Session& session);
 void add_gap_analysis_command(CLI::App& app, Session& session);
 void add_report_command(CLI::App& app, Session& session);
 
-// The format named by an output file's extension (".json" → "json"), or "".
-std::string format_from_extension(const std::string& output);
+// The output format: --format when given, else the one named by -o's
+// extension (".json" → "json", ".md" → "md", ".csv", ".tsv"), else `fallback`.
+std::string output_format(const std::string& format_option, const std::string& output,
+                          const std::string& fallback);
 
 }  // namespace actionplan::cli
