@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 
 #include <fmt/format.h>
 #include <utf8proc.h>
@@ -133,6 +134,45 @@ std::string unknown_reference_message(std::string_view what, std::string_view wh
   const std::string suggestion = closest_match(id, known);
   if (!suggestion.empty()) message += fmt::format("; did you mean {}?", in_quotes(suggestion));
   return message;
+}
+
+std::string slug(std::string_view title, std::size_t max) {
+  utf8proc_uint8_t* folded = nullptr;
+  const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(title.data()),
+                              static_cast<utf8proc_ssize_t>(title.size()), &folded,
+                              static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
+                                                             UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD));
+  std::string text = n < 0 ? to_lower_ascii(title) : std::string(reinterpret_cast<char*>(folded), static_cast<std::size_t>(n));
+  std::free(folded);
+  // Latin letters that do not decompose into an ASCII letter and a mark.
+  static constexpr std::pair<std::string_view, std::string_view> k_letters[] = {
+      {"æ", "ae"}, {"ø", "o"}, {"œ", "oe"}, {"ł", "l"}, {"đ", "d"}, {"ð", "d"}, {"þ", "th"}, {"ı", "i"}, {"ŧ", "t"}};
+  for (const auto& [from, to] : k_letters)
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+      text.replace(at, from.size(), to);
+  std::vector<std::string> words(1);
+  for (char c : text) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) words.back() += c;
+    else if (!words.back().empty()) words.emplace_back();
+  }
+  if (words.back().empty()) words.pop_back();
+  std::string out;
+  for (const std::string& w : words) {
+    const std::size_t needed = out.size() + (out.empty() ? 0 : 1) + w.size();
+    if (needed > max) {
+      if (out.empty()) out = w.substr(0, max);  // one word longer than the limit
+      break;
+    }
+    out += (out.empty() ? "" : "-") + w;
+  }
+  return out;
+}
+
+bool is_windows_reserved(std::string_view id) {
+  const std::string stem = to_lower_ascii(id.substr(0, id.find('.')));
+  if (stem == "con" || stem == "prn" || stem == "aux" || stem == "nul") return true;
+  return stem.size() == 4 && (stem.starts_with("com") || stem.starts_with("lpt")) && stem[3] >= '1' &&
+         stem[3] <= '9';
 }
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {

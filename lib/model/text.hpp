@@ -31,6 +31,16 @@ std::string unknown_reference_message(std::string_view what, std::string_view wh
                                       std::string_view id, const std::vector<std::string>& known,
                                       IdOrder order = IdOrder::natural);
 
+// An id made from a title: accents folded, lower-case ASCII letters and
+// digits, words joined by '-', at most `max` characters cut at a word
+// boundary ("Gestión de suelos en Perú" → "gestion-de-suelos-en-peru").
+// Empty when the title has no letter or digit that folds to ASCII.
+std::string slug(std::string_view title, std::size_t max = 64);
+
+// True for names Windows reserves (CON, PRN, AUX, NUL, COM1-9, LPT1-9),
+// alone or before a dot, in any case: such a file cannot exist there.
+bool is_windows_reserved(std::string_view id);
+
 // "a, b, c" (or with another separator).
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
 

@@ -1,0 +1,138 @@
+// Emitted YAML reads back to exactly what was given.
+#include <doctest/doctest.h>
+
+#include "helpers.hpp"
+#include "load/decode.hpp"
+#include "model/text.hpp"
+#include "write/emit.hpp"
+
+using namespace actionplan;
+
+namespace {
+Activity read_back(const std::string& yaml_text) {
+  Diagnostics diags;
+  auto root = yaml::parse(yaml_text, "activities/a.yaml", diags);
+  REQUIRE(root);
+  Activity a = decode_activity(*root, "activities/a.yaml", diags);
+  CHECK(test::lines(diags) == std::vector<std::string>{});
+  return a;
+}
+
+const std::vector<std::string> k_tricky = {
+    "yes", "no", "Yes", "null", "~", "true", "on", "y", "010", "0x1A", "1e3", "12", "-3", ".5", ".inf",
+    "2024-01-01", "2024", "- x", "-x", "#x", "a #b", "a: b", "a:b", "ends with colon:", " leading",
+    "trailing ", "[list]", "{map}", "a, b", "quote \"inside\"", "'single'", "back\\slash", "*star", "&amp",
+    "!tag", "%percent", "@at", "`tick`", "|pipe", ">fold", "?q", "Gestión de suelos en Perú", "tab\there",
+    "two\nlines", "two\nlines\n", "two\nlines\n\n", "\nleading newline", " indented\nsecond", "a\n \nb",
+    "ok plain text", "Soil carbon mapping for smallholder farms in Kenya", "x-y_z.1"};
+}  // namespace
+
+TEST_CASE("every tricky string survives emit and read-back byte for byte") {
+  for (const std::string& s : k_tricky) {
+    CAPTURE(s);
+    Activity a;
+    a.id = {"a", {}};
+    a.title = Located<std::string>{s, {}};
+    a.objectives = {{"O1", {}}};
+    a.description = Located<std::string>{s, {}};
+    a.sponsors = {{s, {}}, {"second", {}}};
+    a.lead = Person{{s, {}}, Located<std::string>{s, {}}, std::nullopt, std::nullopt, {}, std::nullopt, {}};
+    const std::string yaml_text = emit_activity(a);
+    const Activity back = read_back(yaml_text);
+    CHECK(back.title->value == s);
+    CHECK(back.description->value == s);
+    CHECK(back.sponsors[0].value == s);
+    CHECK(back.lead->name.value == s);
+    CHECK(back.lead->org->value == s);
+  }
+}
+
+TEST_CASE("plain where safe, quoted where YAML could misread") {
+  CHECK(yaml_scalar("Soil carbon mapping") == "Soil carbon mapping");
+  CHECK(yaml_scalar("yes") == "\"yes\"");
+  CHECK(yaml_scalar("010") == "\"010\"");
+  CHECK(yaml_scalar("2024-01-01") == "\"2024-01-01\"");
+  CHECK(yaml_scalar("a: b") == "\"a: b\"");
+  CHECK(yaml_scalar("- x") == "\"- x\"");
+  CHECK(yaml_text("one\ntwo\n", 0) == "|\n  one\n  two");
+  CHECK(yaml_text("one\ntwo", 0) == "|-\n  one\n  two");
+}
+
+TEST_CASE("an emitted activity keeps the format's key order and every value") {
+  Activity a;
+  a.id = {"soil-carbon-kenya", {}};
+  a.title = Located<std::string>{"Soil carbon mapping", {}};
+  a.type = ActivityType::activity;
+  a.objectives = {{"O3", {}}, {"O10", {}}};
+  a.task_force = Located<std::string>{"TF3", {}};
+  a.stage = Located<std::string>{"concept", {}};
+  a.status = ActivityStatus::on_hold;
+  a.regions = {{"africa", {}}};
+  a.countries = {{"KE", {}}};
+  a.lead = Person{{"Amina Odhiambo", {}}, Located<std::string>{"KALRO", {}}, std::nullopt, std::nullopt, {}, std::nullopt, {}};
+  a.responsible = {{"secretariat", {}}};
+  a.partners = {{"CIFOR", {}}};
+  a.sponsors = {{"Example Foundation", {}}};
+  a.budget = Budget{Located<std::string>{"EUR", {}}, Located<Amount>{{AmountKind::range, 250000, 400000}, {}},
+                    Located<double>{50000, {}}, {}};
+  a.start = Located<Date>{{2026, 1, 0}, {}};
+  a.end = Located<Date>{{2028, 12, 0}, {}};
+  a.timeframe = Located<std::string>{"three years", {}};
+  a.outputs = {{"Maps", {}}};
+  a.outcome = Located<std::string>{"Better maps", {}};
+  a.description = Located<std::string>{"Line one\nline two\n", {}};
+  a.indicators = {{"I3-area", {}}};
+  a.url = Located<std::string>{"https://example.org/p", {}};
+  a.updated = Located<Date>{{2026, 11, 21}, {}};
+  CHECK(emit_activity(a) ==
+        "# yaml-language-server: $schema=../.actionplan/schemas/activity.schema.json\n"
+        "id: soil-carbon-kenya\n"
+        "title: Soil carbon mapping\n"
+        "type: activity\n"
+        "objectives: [O3, O10]\n"
+        "task_force: TF3\n"
+        "stage: concept\n"
+        "status: on-hold\n"
+        "regions: [africa]\n"
+        "countries: [KE]\n"
+        "lead:\n  name: Amina Odhiambo\n  org: KALRO\n"
+        "responsible:\n  - secretariat\n"
+        "partners:\n  - CIFOR\n"
+        "sponsors:\n  - Example Foundation\n"
+        "budget:\n  currency: EUR\n  estimate: [250000, 400000]\n  secured: 50000\n"
+        "start: 2026-01\n"
+        "end: 2028-12\n"
+        "timeframe: three years\n"
+        "outputs:\n  - Maps\n"
+        "outcome: Better maps\n"
+        "description: |\n  Line one\n  line two\n"
+        "indicators: [I3-area]\n"
+        "url: https://example.org/p\n"
+        "updated: 2026-11-21\n");
+  const Activity back = read_back(emit_activity(a));
+  CHECK(back.budget->estimate->value.min == 250000);
+  CHECK(back.status == ActivityStatus::on_hold);
+  CHECK(back.description->value == "Line one\nline two\n");
+}
+
+TEST_CASE("slugs: accents folded, words joined, cut at a word boundary") {
+  CHECK(slug("Gestión de suelos en Perú") == "gestion-de-suelos-en-peru");
+  CHECK(slug("  Soil carbon: mapping (Kenya) 2026! ") == "soil-carbon-mapping-kenya-2026");
+  CHECK(slug("Ærøskøbing straße, Łódź") == "aeroskobing-strasse-lodz");
+  CHECK(slug("土壌") == "");
+  const std::string long_title =
+      "Restoration of degraded rangelands through community grazing plans in the Sahel and beyond";
+  const std::string s = slug(long_title);
+  CHECK(s.size() <= 64);
+  CHECK(s == "restoration-of-degraded-rangelands-through-community-grazing");
+  CHECK(slug(std::string(80, 'a')) == std::string(64, 'a'));
+  CHECK(is_valid_id(slug("Gestión de suelos en Perú")));
+}
+
+TEST_CASE("Windows reserved names") {
+  CHECK(is_windows_reserved("CON"));
+  CHECK(is_windows_reserved("con.yaml"));
+  CHECK(is_windows_reserved("Lpt1"));
+  CHECK_FALSE(is_windows_reserved("console"));
+  CHECK_FALSE(is_windows_reserved("com10"));
+}
