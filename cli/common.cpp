@@ -47,7 +47,7 @@ int Session::emit(const std::string& result, const std::string& output) const {
   fs::create_directories(path.parent_path(), ec);
   if (ec) return fail(fmt::format("cannot create folder {}: {}", path.parent_path().string(), ec.message()));
   const WriteResult written = write_file(path, result, WriteMode::replace);
-  if (!written.ok()) return fail(written.message);
+  if (!written.ok()) return fail(fmt::format("cannot write {}: {}", output, written.message));
   err << "wrote " << output << "\n";
   return k_exit_ok;
 }

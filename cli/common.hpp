@@ -48,6 +48,7 @@ void add_validate_command(CLI::App& app, Session& session);
 void add_schema_command(CLI::App& app, Session& session);
 void add_gap_analysis_command(CLI::App& app, Session& session);
 void add_report_command(CLI::App& app, Session& session);
+void add_add_project_command(CLI::App& app, Session& session);
 
 // The output format: --format when given, else the one named by -o's
 // extension (".json" → "json", ".md" → "md", ".csv", ".tsv"), else `fallback`.

@@ -1,5 +1,6 @@
 // actionplan: reads the process's surroundings once and hands over to run().
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -7,6 +8,8 @@
 #include "run.hpp"
 
 int main(int argc, char** argv) {
+  // A full disk or a file-size limit must fail a write cleanly, not kill the process.
+  std::signal(SIGXFSZ, SIG_IGN);
   actionplan::cli::Context context;
   std::error_code ec;
   context.cwd = std::filesystem::current_path(ec);

@@ -126,6 +126,21 @@ std::optional<double> parse_decimal(std::string_view text) {
   return value;
 }
 
+std::optional<Amount> parse_amount_text(std::string_view text) {
+  if (text == "none") return Amount{AmountKind::none, 0, 0};
+  if (text == "tbd") return Amount{AmountKind::tbd, 0, 0};
+  const std::size_t dash = text.find('-', 1);
+  if (dash == std::string_view::npos) {
+    const std::optional<double> v = parse_decimal(text);
+    if (!v || *v < 0) return std::nullopt;
+    return Amount{AmountKind::number, *v, *v};
+  }
+  const std::optional<double> low = parse_decimal(text.substr(0, dash));
+  const std::optional<double> high = parse_decimal(text.substr(dash + 1));
+  if (!low || !high || *low < 0 || *low > *high) return std::nullopt;
+  return Amount{AmountKind::range, *low, *high};
+}
+
 std::string format_number(double value) {
   if (value == std::floor(value) && std::fabs(value) < 1e15)
     return fmt::format("{}", static_cast<long long>(value));

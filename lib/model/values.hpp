@@ -53,6 +53,9 @@ struct Amount {
   double max = 0;
 };
 
+// An amount written on a command line: "250000", "45000-90000", "none", "tbd".
+std::optional<Amount> parse_amount_text(std::string_view text);
+
 struct Person {
   Located<std::string> name;
   Text org;

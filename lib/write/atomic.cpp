@@ -14,9 +14,8 @@
 namespace actionplan {
 namespace {
 
-WriteResult failure(const std::filesystem::path& path, const char* what, int err) {
-  return {WriteStatus::failed, fmt::format("cannot write {}: {}: {}", path.string(), what,
-                                           std::strerror(err))};
+WriteResult failure(const char* what, int err) {
+  return {WriteStatus::failed, fmt::format("{}: {}", what, std::strerror(err))};
 }
 
 void sync_folder(const std::filesystem::path& folder) {
@@ -42,13 +41,13 @@ WriteResult write_file(const std::filesystem::path& path, std::string_view conte
   const std::filesystem::path folder = path.parent_path();
   std::string tmp = (folder / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
   const int fd = ::mkostemp(tmp.data(), O_CLOEXEC);
-  if (fd < 0) return failure(path, "creating a temporary file", errno);
+  if (fd < 0) return failure("creating a temporary file", errno);
   ::fchmod(fd, 0644);
   if (!write_all(fd, content) || ::fsync(fd) != 0) {
     const int err = errno;
     ::close(fd);
     ::unlink(tmp.c_str());
-    return failure(path, "writing", err);
+    return failure("writing", err);
   }
   ::close(fd);
 
@@ -56,7 +55,7 @@ WriteResult write_file(const std::filesystem::path& path, std::string_view conte
     if (::rename(tmp.c_str(), path.c_str()) != 0) {
       const int err = errno;
       ::unlink(tmp.c_str());
-      return failure(path, "renaming into place", err);
+      return failure("renaming into place", err);
     }
     sync_folder(folder);
     return {};
@@ -73,8 +72,8 @@ WriteResult write_file(const std::filesystem::path& path, std::string_view conte
     const int err = errno;
     ::unlink(tmp.c_str());
     if (err == EEXIST)
-      return {WriteStatus::exists, fmt::format("{} already exists; nothing was overwritten", path.string())};
-    return failure(path, "moving into place", err);
+      return {WriteStatus::exists, "it already exists; nothing was overwritten"};
+    return failure("moving into place", err);
   }
   sync_folder(folder);
   return {};

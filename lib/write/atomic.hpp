@@ -13,7 +13,7 @@ enum class WriteStatus { written, exists, failed };
 
 struct WriteResult {
   WriteStatus status = WriteStatus::written;
-  std::string message;  // why it failed, for the user
+  std::string message;  // why it failed ("writing: No space left on device"); callers name the file
   bool ok() const { return status == WriteStatus::written; }
 };
 

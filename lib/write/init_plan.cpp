@@ -152,7 +152,7 @@ InitResult write_plan_files(const fs::path& dir, const std::vector<PlanFile>& fi
     if (written.status == WriteStatus::exists) {
       result.kept.push_back(f.path);
     } else if (!written.ok()) {
-      result.error = written.message;
+      result.error = fmt::format("cannot write {}: {}", target.string(), written.message);
       return result;
     } else {
       result.created.push_back(f.path);

@@ -1,0 +1,147 @@
+// actionplan add-project: create activities/<id>.yaml, every value checked first.
+#include <iostream>
+#include <iterator>
+
+#include <fmt/format.h>
+
+#include "common.hpp"
+#include "load/file_read.hpp"
+#include "load/plan_loader.hpp"
+#include "render/records.hpp"
+#include "write/add_record.hpp"
+#include "write/atomic.hpp"
+
+namespace fs = std::filesystem;
+
+namespace actionplan::cli {
+namespace {
+
+struct AddProjectOptions {
+  std::string title_argument;
+  ActivityOptions activity;
+  std::string from;
+  bool dry_run = false;
+  std::string format = "path";
+};
+
+int run_add_project(AddProjectOptions& options, Session& session, std::istream& in) {
+  ActivityOptions& a = options.activity;
+  if (!options.title_argument.empty()) {
+    auto title = a.values.find("title");
+    if (title != a.values.end() && title->second != options.title_argument)
+      return session.fail("give the title once: as the argument or with --title");
+    a.values["title"] = options.title_argument;
+  }
+  std::optional<Date> today = session.as_of("");
+  if (!today) return k_exit_failure;
+  std::optional<fs::path> root = session.plan_root();
+  if (!root) return k_exit_failure;
+
+  std::optional<RecordInput> input;
+  if (!options.from.empty()) {
+    RecordInput record{options.from, {}};
+    if (options.from == "-") {
+      record.text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    } else {
+      Diagnostics diags;
+      std::optional<std::string> text = read_plan_file(session.context.cwd / options.from, options.from, diags);
+      if (!text) {
+        for (const Diagnostic& d : diags.items()) session.err << format_diagnostic(d) << "\n";
+        return session.fail(fmt::format("--from: cannot use {}; nothing was written", options.from));
+      }
+      record.text = *text;
+    }
+    input = std::move(record);
+  }
+
+  const LoadResult loaded = load_plan(*root);
+  const PreparedActivity prepared =
+      prepare_activity(loaded.plan, a, input, *today, record_file_ids(*root / "activities"));
+  if (!prepared.ok()) {
+    for (const std::string& line : prepared.errors)
+      session.err << (line.find(": error: ") != std::string::npos ? line : "actionplan: error: " + line) << "\n";
+    session.err << "nothing was written\n";
+    return k_exit_failure;
+  }
+  if (options.dry_run) {
+    session.out << prepared.yaml;
+    session.err << fmt::format("dry run: {} would be created; nothing was written\n", prepared.rel_path);
+    return k_exit_ok;
+  }
+  std::error_code ec;
+  fs::create_directories(*root / "activities", ec);
+  const WriteResult written = write_file(*root / prepared.rel_path, prepared.yaml, WriteMode::create_new);
+  if (written.status == WriteStatus::exists)
+    return session.fail(fmt::format("{} was created by someone else just now; nothing was overwritten",
+                                    prepared.rel_path));
+  if (!written.ok())
+    return session.fail(fmt::format("cannot write {}: {}; nothing was written", prepared.rel_path, written.message));
+  if (options.format == "json") session.out << activity_json(prepared.record).dump(2) << "\n";
+  else session.out << prepared.rel_path << "\n";
+  return k_exit_ok;
+}
+
+}  // namespace
+
+void add_add_project_command(CLI::App& app, Session& session) {
+  auto options = std::make_shared<AddProjectOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "add-project",
+      "Create activities/<id>.yaml from options, or from a YAML record (--from FILE, or -\n"
+      "for stdin) that options override. Every value is checked first, as validate\n"
+      "would: on any problem nothing is written (exit 2). Prints the new file's path.");
+  ActivityOptions& a = options->activity;
+  auto value = [&](const std::string& names, const std::string& key, const std::string& help,
+                   const std::string& type) {
+    const std::string long_name = names.substr(names.rfind(',') + 1);
+    a.option_names[key] = long_name;
+    sub->add_option_function<std::string>(
+           names, [options, key](const std::string& v) { options->activity.values[key] = v; }, help)
+        ->type_name(type);
+  };
+  auto list = [&](const std::string& names, const std::string& key, const std::string& help,
+                  const std::string& type) {
+    a.option_names[key] = names.substr(names.rfind(',') + 1);
+    sub->add_option_function<std::vector<std::string>>(
+           names,
+           [options, key](const std::vector<std::string>& v) {
+             auto& items = options->activity.lists[key];
+             items.insert(items.end(), v.begin(), v.end());
+           },
+           help)
+        ->type_name(type)
+        ->allow_extra_args(false);
+  };
+  sub->add_option("TITLE", options->title_argument, "The project's title (or --title)")->type_name("TITLE");
+  value("--title", "title", "The project's title", "TEXT");
+  value("--id", "id", "The id and file name (default: a slug of the title)", "ID");
+  list("-O,--objective", "objectives", "An objective it serves (repeatable, at least one)", "ID");
+  value("--task-force", "task_force", "The task force it belongs to", "ID");
+  list("--region", "regions", "A region (repeatable; a plan region or global)", "ID");
+  list("--country", "countries", "An ISO 3166-1 alpha-2 country code (repeatable)", "CODE");
+  value("--stage", "stage", "Its stage in the pipeline (default: the plan's first stage)", "ID");
+  value("--type", "type", "project (default) or activity", "TYPE");
+  value("--lead", "lead", "The project team leader's name", "NAME");
+  value("--lead-org", "lead_org", "The lead's organisation", "ORG");
+  list("--sponsor", "sponsors", "A sponsor (repeatable)", "ORG");
+  list("--partner", "partners", "A partner (repeatable)", "ORG");
+  list("--responsible", "responsible", "A responsible body (repeatable; an actor id or text)", "TEXT");
+  value("--budget", "budget", "Estimated budget: 250000, 45000-90000, none or tbd", "AMOUNT");
+  value("--secured", "secured", "Money secured so far", "MONEY");
+  value("--currency", "currency", "Currency of the budget (default: the plan's)", "CODE");
+  value("--start", "start", "Start date: YYYY, YYYY-MM or YYYY-MM-DD", "DATE");
+  value("--end", "end", "End date", "DATE");
+  value("--timeframe", "timeframe", "When, in words, if no dates fit (ongoing, yearly)", "TEXT");
+  list("--indicator", "indicators", "An indicator measuring it (repeatable)", "ID");
+  value("--url", "url", "A web page about it (http:// or https://)", "URL");
+  value("--description", "description", "What it does", "TEXT");
+  sub->add_option("--from", options->from, "Start from this YAML record (- for stdin); options override its fields")
+      ->type_name("FILE");
+  sub->add_flag("--dry-run", options->dry_run, "Print the YAML that would be written; write nothing");
+  sub->add_option("--format", options->format, "What to print once created: path (default) or json")
+      ->check(CLI::IsMember({"path", "json"}).description(""))
+      ->type_name("path|json");
+  sub->callback([options, &session] { session.exit_code = run_add_project(*options, session, std::cin); });
+}
+
+}  // namespace actionplan::cli

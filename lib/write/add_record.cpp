@@ -1,0 +1,249 @@
+#include "write/add_record.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "check/check.hpp"
+#include "load/decode.hpp"
+#include "load/file_read.hpp"
+#include "load/yaml_tree.hpp"
+#include "model/text.hpp"
+#include "write/emit.hpp"
+
+namespace fs = std::filesystem;
+
+namespace actionplan {
+namespace {
+
+IdList as_list(const std::vector<std::string>& items) {
+  IdList out;
+  for (const std::string& item : items) out.push_back({item, {}});
+  return out;
+}
+
+// The top-level key a line of emitted YAML belongs to.
+std::string key_at_line(const std::string& yaml_text, int line) {
+  std::string key;
+  int number = 0;
+  std::size_t at = 0;
+  while (at < yaml_text.size() && number < line) {
+    std::size_t end = yaml_text.find('\n', at);
+    if (end == std::string::npos) end = yaml_text.size();
+    ++number;
+    const std::string_view text(yaml_text.data() + at, end - at);
+    if (!text.empty() && text[0] != ' ' && text[0] != '#' && text.find(':') != std::string_view::npos)
+      key = std::string(text.substr(0, text.find(':')));
+    at = end + 1;
+  }
+  return key;
+}
+
+class Builder {
+ public:
+  Builder(const ActivityOptions& options, PreparedActivity& out) : m_options(options), m_out(out) {}
+
+  // An option's value parsed, or an error naming the option.
+  void error(const std::string& key, const std::string& message) {
+    m_out.errors.push_back(fmt::format("{}: {}", option(key), message));
+  }
+  std::string option(const std::string& key) const {
+    auto it = m_options.option_names.find(key);
+    return it == m_options.option_names.end() ? key : it->second;
+  }
+  const std::string* value(const std::string& key) const {
+    auto it = m_options.values.find(key);
+    return it == m_options.values.end() ? nullptr : &it->second;
+  }
+  const std::vector<std::string>* list(const std::string& key) const {
+    auto it = m_options.lists.find(key);
+    return it == m_options.lists.end() ? nullptr : &it->second;
+  }
+  void text(const char* key, Text& field) {
+    if (const std::string* v = value(key)) field = Located<std::string>{*v, {}};
+  }
+  void date(const char* key, std::optional<Located<Date>>& field) {
+    const std::string* v = value(key);
+    if (!v) return;
+    if (std::optional<Date> d = Date::parse(*v)) field = Located<Date>{*d, {}};
+    else error(key, fmt::format("{} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", in_quotes(*v)));
+  }
+
+  void apply(Activity& a) {
+    text("title", a.title);
+    if (const std::string* v = value("id")) a.id = {*v, {}};
+    if (const std::string* v = value("type")) {
+      if (*v == "project") a.type = ActivityType::project;
+      else if (*v == "activity") a.type = ActivityType::activity;
+      else error("type", fmt::format("{} is not a type; use project or activity", in_quotes(*v)));
+    }
+    if (const auto* l = list("objectives")) a.objectives = as_list(*l);
+    if (const std::string* v = value("task_force")) a.task_force = Located<std::string>{*v, {}};
+    if (const std::string* v = value("stage")) a.stage = Located<std::string>{*v, {}};
+    if (const auto* l = list("regions")) a.regions = as_list(*l);
+    if (const auto* l = list("countries")) a.countries = as_list(*l);
+    if (const std::string* v = value("lead")) {
+      if (!a.lead) a.lead = Person{};
+      a.lead->name = {*v, {}};
+    }
+    if (const std::string* v = value("lead_org")) {
+      if (!a.lead) error("lead_org", "give the lead's name with --lead as well");
+      else a.lead->org = Located<std::string>{*v, {}};
+    }
+    if (const auto* l = list("responsible")) a.responsible = as_list(*l);
+    if (const auto* l = list("partners")) a.partners = as_list(*l);
+    if (const auto* l = list("sponsors")) a.sponsors = as_list(*l);
+    if (const std::string* v = value("budget")) {
+      if (std::optional<Amount> amount = parse_amount_text(*v)) {
+        if (!a.budget) a.budget = Budget{};
+        a.budget->estimate = Located<Amount>{*amount, {}};
+      } else {
+        error("budget", fmt::format("{} is not an amount; write 250000, 45000-90000, none or tbd", in_quotes(*v)));
+      }
+    }
+    if (const std::string* v = value("secured")) {
+      std::optional<double> money = parse_decimal(*v);
+      if (!money || *money < 0) {
+        error("secured", fmt::format("{} is not an amount of money (a number of 0 or more)", in_quotes(*v)));
+      } else {
+        if (!a.budget) a.budget = Budget{};
+        a.budget->secured = Located<double>{*money, {}};
+      }
+    }
+    if (const std::string* v = value("currency")) {
+      if (!a.budget) a.budget = Budget{};
+      a.budget->currency = Located<std::string>{*v, {}};
+    }
+    date("start", a.start);
+    date("end", a.end);
+    text("timeframe", a.timeframe);
+    if (const auto* l = list("indicators")) a.indicators = as_list(*l);
+    text("url", a.url);
+    text("description", a.description);
+  }
+
+ private:
+  const ActivityOptions& m_options;
+  PreparedActivity& m_out;
+};
+
+}  // namespace
+
+std::vector<std::string> record_file_ids(const fs::path& folder) {
+  std::vector<std::string> ids;
+  std::error_code ec;
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.empty() || name[0] == '.') continue;
+    const std::size_t dot = name.rfind('.');
+    if (dot == std::string::npos) continue;
+    const std::string ext = name.substr(dot);
+    if (ext == ".yaml" || ext == ".yml") ids.push_back(name.substr(0, dot));
+  }
+  return ids;
+}
+
+PreparedActivity prepare_activity(const Plan& plan, const ActivityOptions& options,
+                                  const std::optional<RecordInput>& input, const Date& today,
+                                  const std::vector<std::string>& existing_ids) {
+  PreparedActivity out;
+  Activity& a = out.record;
+  std::map<std::string, Position> input_keys;  // keys of the --from record and where they were
+  const std::string input_name = input && input->path == "-" ? "<stdin>" : input ? input->path : "";
+
+  if (input) {
+    Diagnostics diags;
+    std::string text = input->text;
+    std::optional<yaml::Node> root;
+    if (text.size() > k_max_file_bytes)
+      diags.error(input_name, {}, "file-too-large", "the record is larger than 1 MiB");
+    else if (check_plan_text(text, input_name, diags))
+      root = yaml::parse(text, input_name, diags);
+    if (root) {
+      for (std::size_t i = 0; i < root->keys.size(); ++i) {
+        input_keys[root->keys[i].text] = root->keys[i].pos;
+        if (root->keys[i].text.rfind("x-", 0) == 0)
+          diags.error(input_name, root->keys[i].pos, "unsupported-key",
+                      fmt::format("add-project does not copy your own keys ({}) yet; add them to the "
+                                  "file after it is created",
+                                  in_quotes(root->keys[i].text)));
+      }
+      a = decode_activity(*root, input_name, diags);
+    }
+    diags.sort();
+    for (const Diagnostic& d : diags.items())  // required keys are checked below, after the options
+      if (d.severity == Severity::error && d.code != "missing-key") out.errors.push_back(format_diagnostic(d));
+    if (!root) return out;
+  }
+
+  Builder builder(options, out);
+  builder.apply(a);  // values that do not parse are reported and left out; the rest is checked below
+  const std::size_t value_errors = out.errors.size();
+  if (!a.title || a.title->value.find_first_not_of(" \t\n") == std::string::npos)
+    out.errors.push_back("a title is required: give it as the first argument or with --title");
+  if (a.objectives.empty())
+    out.errors.push_back(fmt::format("at least one objective is required: -O ID (known objectives: {})",
+                                     describe_ids(plan.ids(RecordKind::objective))));
+  const bool id_given = !a.id.value.empty();
+  if (!id_given && a.title) {
+    a.id = {slug(a.title->value), {}};
+    if (a.id.value.empty())
+      out.errors.push_back("cannot make an id from this title (no letters that read as ASCII); give one with --id");
+  }
+  if (!a.stage && !plan.info.stages.empty()) a.stage = Located<std::string>{plan.info.stages.front().id.value, {}};
+  if (!a.updated) a.updated = Located<Date>{today, {}};
+  if (out.errors.size() > value_errors || a.id.value.empty()) return out;  // no record to check
+
+  // The id: valid, portable, and free in any letter case.
+  const std::string& id = a.id.value;
+  const std::string how = id_given ? "" : " (made from the title)";
+  if (!is_valid_id(id)) {
+    out.errors.push_back(fmt::format("--id: {} is not a valid id: 1 to 64 letters, digits, '.', '_' or '-', "
+                                     "starting with a letter or digit",
+                                     in_quotes(id)));
+    return out;
+  }
+  if (is_windows_reserved(id)) {
+    out.errors.push_back(fmt::format("--id: {} is a name Windows reserves; choose another id", in_quotes(id)));
+    return out;
+  }
+  for (const std::string& existing : existing_ids)
+    if (to_lower_ascii(existing) == to_lower_ascii(id)) {
+      out.errors.push_back(fmt::format(
+          "an activity with the id {}{} already exists: activities/{}.yaml{}; give this one its own id with "
+          "--id, e.g. --id {}-2",
+          in_quotes(id), how, existing, existing == id ? "" : " (the same id but for letter case)", id));
+      return out;
+    }
+  out.rel_path = "activities/" + id + ".yaml";
+  out.yaml = emit_activity(a);
+
+  // The same checks as `validate`, on the record as it will be written.
+  Diagnostics diags;
+  std::optional<yaml::Node> root = yaml::parse(out.yaml, out.rel_path, diags);
+  if (root) {
+    Plan with = plan;
+    with.activities.push_back(decode_activity(*root, out.rel_path, diags));
+    with.index();
+    diags.append(check_plan(with, today));
+  }
+  diags.sort();
+  for (const Diagnostic& d : diags.items()) {
+    if (d.path != out.rel_path || d.severity != Severity::error) continue;
+    const std::string key = key_at_line(out.yaml, d.pos.line);
+    auto from_input = input_keys.find(key);
+    const bool from_option = options.values.count(key) || options.lists.count(key) ||
+                             (key == "budget" && (options.values.count("budget") || options.values.count("secured") ||
+                                                  options.values.count("currency"))) ||
+                             (key == "lead" && options.values.count("lead"));
+    if (!from_option && from_input != input_keys.end())
+      out.errors.push_back(fmt::format("{}:{}:{}: error: {} [{}]", input_name, from_input->second.line,
+                                       from_input->second.column, escape_controls(d.message), d.code));
+    else
+      out.errors.push_back(fmt::format("{}: {} [{}]", from_option ? builder.option(key) : key,
+                                       escape_controls(d.message), d.code));
+  }
+  return out;
+}
+
+}  // namespace actionplan

@@ -1,0 +1,45 @@
+#pragma once
+// Preparing a new activity record from command-line options and/or a YAML
+// record (`--from`), with every check done before anything is written.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/plan.hpp"
+
+namespace actionplan {
+
+// Option values as given (unset: not given). Lists replace the record's list.
+struct ActivityOptions {
+  std::map<std::string, std::string> values;               // key of the format → text
+  std::map<std::string, std::vector<std::string>> lists;   // key of the format → items
+  std::map<std::string, std::string> option_names;         // key of the format → "--objective"
+};
+
+// A YAML record to start from: its text and the name to report it by.
+struct RecordInput {
+  std::string path;  // "new.yaml", or "-" shown as "<stdin>"
+  std::string text;
+};
+
+struct PreparedActivity {
+  Activity record;
+  std::string rel_path;            // "activities/<id>.yaml"
+  std::string yaml;                // the file content
+  std::vector<std::string> errors; // each a full line: "--stage: unknown stage ..." or "FILE:L:C: error: ..."
+  bool ok() const { return errors.empty(); }
+};
+
+// Builds the record (input first, options over it, id from the title when
+// none is given, stage defaulting to the plan's first, `updated` = today),
+// then checks it as `validate` would inside `plan`, and checks the id is
+// free in `existing_ids` (ids of the files in activities/, any case).
+PreparedActivity prepare_activity(const Plan& plan, const ActivityOptions& options,
+                                  const std::optional<RecordInput>& input, const Date& today,
+                                  const std::vector<std::string>& existing_ids);
+
+// The ids of the record files in a folder (file names without extension).
+std::vector<std::string> record_file_ids(const std::filesystem::path& folder);
+
+}  // namespace actionplan
