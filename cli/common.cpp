@@ -63,6 +63,27 @@ std::string output_format(const std::string& format_option, const std::string& o
   return fallback;
 }
 
+int Session::apply_edit(const FileEdit& edit, const fs::path& root) const {
+  if (!edit.ok()) {
+    for (const std::string& line : edit.errors)
+      err << (line.find(": error: ") != std::string::npos && !line.starts_with("the edited")
+                  ? line
+                  : "actionplan: error: " + line)
+          << "\n";
+    err << "nothing was written\n";
+    return k_exit_failure;
+  }
+  if (edit.unchanged) {
+    err << edit.note << "\n";
+    return k_exit_ok;
+  }
+  const WriteResult written = write_file(root / edit.rel_path, edit.text, WriteMode::replace);
+  if (!written.ok())
+    return fail(fmt::format("cannot write {}: {}; the file is unchanged", edit.rel_path, written.message));
+  out << edit.rel_path << "\n";
+  return k_exit_ok;
+}
+
 int Session::show_plan_errors(const Diagnostics& diags, const std::string& what) const {
   for (const Diagnostic& d : diags.items())
     if (d.severity == Severity::error) err << format_diagnostic(d) << "\n";

@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "model/values.hpp"
+#include "write/record_edits.hpp"
 #include "run.hpp"
 
 namespace actionplan::cli {
@@ -40,6 +41,9 @@ struct Session {
   // Prints a plan's errors on stderr, then a warning that `what` may be
   // incomplete; returns how many errors there were (commands still run).
   int show_plan_errors(const Diagnostics& diags, const std::string& what) const;
+  // Writes an edit of an existing record (atomically), or reports why not:
+  // exit 2 and nothing written. Prints the file's path on stdout.
+  int apply_edit(const FileEdit& edit, const std::filesystem::path& root) const;
 };
 
 // Registers a subcommand; each cmd_<name>.cpp defines one.
@@ -49,6 +53,8 @@ void add_schema_command(CLI::App& app, Session& session);
 void add_gap_analysis_command(CLI::App& app, Session& session);
 void add_report_command(CLI::App& app, Session& session);
 void add_add_project_command(CLI::App& app, Session& session);
+void add_record_command(CLI::App& app, Session& session);
+void add_set_stage_command(CLI::App& app, Session& session);
 
 // The output format: --format when given, else the one named by -o's
 // extension (".json" → "json", ".md" → "md", ".csv", ".tsv"), else `fallback`.

@@ -1,0 +1,166 @@
+#include "write/record_edits.hpp"
+
+#include <fstream>
+
+#include <fmt/format.h>
+
+#include "check/check.hpp"
+#include "load/decode.hpp"
+#include "load/file_read.hpp"
+#include "load/yaml_tree.hpp"
+#include "model/text.hpp"
+#include "write/edit.hpp"
+#include "write/emit.hpp"
+
+namespace actionplan {
+namespace {
+
+std::vector<std::string_view> key_order(RecordKind kind) {
+  std::vector<std::string_view> order;
+  for (const FieldDoc& f : field_docs(kind)) order.push_back(f.key);
+  return order;
+}
+
+bool starts_with_bom(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  char bytes[3] = {};
+  in.read(bytes, 3);
+  return in.gcount() == 3 && bytes[0] == '\xEF' && bytes[1] == '\xBB' && bytes[2] == '\xBF';
+}
+
+// Reads a record file for editing: its text and tree, or errors.
+struct EditSource {
+  std::string text;
+  std::optional<yaml::Node> root;
+  bool bom = false;
+};
+
+EditSource read_source(const Plan& plan, const std::string& rel_path, FileEdit& edit) {
+  EditSource s;
+  Diagnostics diags;
+  const std::filesystem::path path = plan.root / rel_path;
+  if (std::optional<std::string> text = read_plan_file(path, rel_path, diags)) {
+    s.text = std::move(*text);
+    s.root = yaml::parse(s.text, rel_path, diags);
+    s.bom = starts_with_bom(path);
+  }
+  for (const Diagnostic& d : diags.items())
+    if (d.severity == Severity::error) edit.errors.push_back(format_diagnostic(d));
+  return s;
+}
+
+// The edited text, checked as `validate` would check the file inside the plan.
+template <class Record, class Decode, class Members>
+void check_edited(const Plan& plan, FileEdit& edit, const Date& as_of, Decode decode, Members members) {
+  Diagnostics diags;
+  std::optional<yaml::Node> root = yaml::parse(edit.text, edit.rel_path, diags);
+  if (root) {
+    Plan with = plan;
+    std::vector<Record>& records = with.*members;
+    Record record = decode(*root, edit.rel_path, diags);
+    for (Record& r : records)
+      if (r.source.path == edit.rel_path) r = record;
+    with.index();
+    diags.append(check_plan(with, as_of));
+  }
+  diags.sort();
+  for (const Diagnostic& d : diags.items())
+    if (d.path == edit.rel_path && d.severity == Severity::error)
+      edit.errors.push_back("the edited file would not validate: " + format_diagnostic(d));
+}
+
+}  // namespace
+
+FileEdit set_stage(const Plan& plan, const std::string& activity, const std::string& stage, const Date& date) {
+  FileEdit edit;
+  const Activity* a = plan.activity(activity);
+  if (!a) {
+    edit.errors.push_back(unknown_reference_message("activity", "activities", activity, plan.ids(RecordKind::activity)));
+    return edit;
+  }
+  edit.rel_path = a->source.path;
+  std::vector<std::string> stages;
+  for (const Stage& s : plan.info.stages) stages.push_back(s.id.value);
+  if (!plan.stage(stage)) {
+    edit.errors.push_back(unknown_reference_message("stage", "stages", stage, stages, IdOrder::as_given));
+    return edit;
+  }
+  if (plan.stage_of(*a).id.value == stage && a->stage) {
+    edit.unchanged = true;
+    edit.note = fmt::format("{} is already in stage '{}'; nothing to change", activity, stage);
+    return edit;
+  }
+  EditSource source = read_source(plan, edit.rel_path, edit);
+  if (!source.root) return edit;
+  const std::vector<std::string_view> order = key_order(RecordKind::activity);
+  EditResult staged = set_top_level_scalar(source.text, *source.root, "stage", yaml_scalar(stage), order);
+  if (!staged.ok()) {
+    edit.errors.push_back(fmt::format("{}: {}", edit.rel_path, staged.error));
+    return edit;
+  }
+  Diagnostics diags;
+  std::optional<yaml::Node> root = yaml::parse(staged.text, edit.rel_path, diags);
+  if (!root) {
+    edit.errors.push_back(fmt::format("{}: the stage could not be set surgically", edit.rel_path));
+    return edit;
+  }
+  EditResult dated = set_top_level_scalar(staged.text, *root, "updated", date.to_string(), order);
+  if (!dated.ok()) {
+    edit.errors.push_back(fmt::format("{}: {}", edit.rel_path, dated.error));
+    return edit;
+  }
+  edit.text = dated.text;
+  check_edited<Activity>(plan, edit, date, decode_activity,
+                         &Plan::activities);
+  if (source.bom) edit.text = "\xEF\xBB\xBF" + edit.text;
+  return edit;
+}
+
+FileEdit record_measurement(const Plan& plan, const std::string& indicator, const std::string& value,
+                            const Date& date, const std::optional<std::string>& source_text,
+                            const std::optional<std::string>& note, const Date& as_of) {
+  FileEdit edit;
+  const Indicator* i = plan.indicator(indicator);
+  if (!i) {
+    edit.errors.push_back(
+        unknown_reference_message("indicator", "indicators", indicator, plan.ids(RecordKind::indicator)));
+    return edit;
+  }
+  edit.rel_path = i->source.path;
+  if (i->type.value == IndicatorType::milestone)
+    edit.errors.push_back(fmt::format("{} is a milestone indicator: record measures numbers; set its "
+                                      "'achieved' date instead",
+                                      indicator));
+  const std::optional<double> number = parse_decimal(value);
+  if (!number)
+    edit.errors.push_back(fmt::format("--value: {} is not a number (decimal, like 38000 or 0.5)", in_quotes(value)));
+  const Measurement* last = nullptr;  // measurements are kept in date order (validate checks it)
+  for (const Measurement& m : i->measurements)
+    if (m.date) last = &m;
+  if (last && !(last->date->value < date))
+    edit.errors.push_back(fmt::format("--date: {} does not come after the last measurement of {} ({}); "
+                                      "measurements are kept oldest first, one per date",
+                                      date.to_string(), indicator, last->date->value.to_string()));
+  if (date.first_day() > as_of)
+    edit.errors.push_back(fmt::format("--date: {} is after today ({})", date.to_string(), as_of.to_string()));
+  if (!edit.errors.empty()) return edit;
+
+  EditSource source = read_source(plan, edit.rel_path, edit);
+  if (!source.root) return edit;
+  std::string item = fmt::format("{{date: {}, value: {}", date.to_string(), value);
+  if (source_text) item += ", source: " + yaml_scalar(*source_text);
+  if (note) item += ", note: " + yaml_scalar(*note);
+  item += "}";
+  EditResult appended =
+      append_to_top_level_sequence(source.text, *source.root, "measurements", item, key_order(RecordKind::indicator));
+  if (!appended.ok()) {
+    edit.errors.push_back(fmt::format("{}: {}", edit.rel_path, appended.error));
+    return edit;
+  }
+  edit.text = appended.text;
+  check_edited<Indicator>(plan, edit, as_of, decode_indicator, &Plan::indicators);
+  if (source.bom) edit.text = "\xEF\xBB\xBF" + edit.text;
+  return edit;
+}
+
+}  // namespace actionplan
