@@ -54,6 +54,7 @@ void add_gap_analysis_command(CLI::App& app, Session& session);
 void add_report_command(CLI::App& app, Session& session);
 void add_add_project_command(CLI::App& app, Session& session);
 void add_record_command(CLI::App& app, Session& session);
+void add_record_creation_commands(CLI::App& app, Session& session);  // add-objective, -task-force, -indicator
 void add_set_stage_command(CLI::App& app, Session& session);
 
 // The output format: --format when given, else the one named by -o's

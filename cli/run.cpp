@@ -32,6 +32,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   add_init_command(app, session);
   add_validate_command(app, session);
   add_add_project_command(app, session);
+  add_record_creation_commands(app, session);
   add_record_command(app, session);
   add_set_stage_command(app, session);
   add_gap_analysis_command(app, session);

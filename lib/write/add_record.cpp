@@ -127,6 +127,80 @@ class Builder {
   PreparedActivity& m_out;
 };
 
+// The rest of making any new record: the id checks, the YAML, and the same
+// checks as `validate` inside the plan, each problem traced back to the
+// option (or the --from line) its value came from.
+template <class R>
+void finish_new_record(const Plan& plan, const R& record, RecordKind kind, bool id_given,
+                       std::string (*emit)(const R&), R (*decode)(const yaml::Node&, const std::string&, Diagnostics&),
+                       std::vector<R> Plan::*members, const ActivityOptions& options,
+                       const std::map<std::string, std::vector<std::string>>& composite,
+                       const std::map<std::string, Position>& input_keys, const std::string& input_name,
+                       const Date& today, const std::vector<std::string>& existing_ids, PreparedActivity& out) {
+  const KindInfo& info = kind_info(kind);
+  const std::string& id = record.id.value;
+  const std::string how = id_given ? "" : " (made from the title)";
+  if (!is_valid_id(id)) {
+    out.errors.push_back(fmt::format("--id: {} is not a valid id: 1 to 64 letters, digits, '.', '_' or '-', "
+                                     "starting with a letter or digit",
+                                     in_quotes(id)));
+    return;
+  }
+  if (is_windows_reserved(id)) {
+    out.errors.push_back(fmt::format("--id: {} is a name Windows reserves; choose another id", in_quotes(id)));
+    return;
+  }
+  for (const std::string& existing : existing_ids)
+    if (to_lower_ascii(existing) == to_lower_ascii(id)) {
+      out.errors.push_back(fmt::format(
+          "{} {} with the id {}{} already exists: {}/{}.yaml{}; give this one its own id with --id, e.g. --id {}-2",
+          kind == RecordKind::activity || kind == RecordKind::objective || kind == RecordKind::indicator ? "an" : "a",
+          info.singular, in_quotes(id), how, info.folder, existing,
+          existing == id ? "" : " (the same id but for letter case)", id));
+      return;
+    }
+  out.rel_path = std::string(info.folder) + "/" + id + ".yaml";
+  out.yaml = emit(record);
+
+  Diagnostics diags;
+  std::optional<yaml::Node> root = yaml::parse(out.yaml, out.rel_path, diags);
+  if (root) {
+    Plan with = plan;
+    (with.*members).push_back(decode(*root, out.rel_path, diags));
+    with.index();
+    diags.append(check_plan(with, today));
+  }
+  diags.sort();
+  auto option_of = [&](const std::string& key) -> std::string {
+    auto named = [&](const std::string& k) {
+      auto it = options.option_names.find(k);
+      return it == options.option_names.end() ? k : it->second;
+    };
+    if (options.values.count(key) || options.lists.count(key)) return named(key);
+    if (auto c = composite.find(key); c != composite.end())
+      for (const std::string& k : c->second)
+        if (options.values.count(k) || options.lists.count(k)) return named(k);
+    return "";
+  };
+  for (const Diagnostic& d : diags.items()) {
+    if (d.path != out.rel_path || d.severity != Severity::error) continue;
+    std::string key = key_at_line(out.yaml, d.pos.line);
+    if (d.code == "missing-key")  // about the key it names, not the line it is reported on
+      for (const auto& [k, name] : options.option_names)
+        if (d.message.find(in_quotes(k)) != std::string::npos) key = k;
+    std::string option = option_of(key);
+    if (option.empty() && d.code == "missing-key")
+      if (auto it = options.option_names.find(key); it != options.option_names.end()) option = it->second;
+    auto from_input = input_keys.find(key);
+    if (option.empty() && from_input != input_keys.end())
+      out.errors.push_back(fmt::format("{}:{}:{}: error: {} [{}]", input_name, from_input->second.line,
+                                       from_input->second.column, escape_controls(d.message), d.code));
+    else
+      out.errors.push_back(option.empty() ? fmt::format("{} [{}]", escape_controls(d.message), d.code)
+                                          : fmt::format("{}: {} [{}]", option, escape_controls(d.message), d.code));
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> record_file_ids(const fs::path& folder) {
@@ -194,54 +268,142 @@ PreparedActivity prepare_activity(const Plan& plan, const ActivityOptions& optio
   if (!a.updated) a.updated = Located<Date>{today, {}};
   if (out.errors.size() > value_errors || a.id.value.empty()) return out;  // no record to check
 
-  // The id: valid, portable, and free in any letter case.
-  const std::string& id = a.id.value;
-  const std::string how = id_given ? "" : " (made from the title)";
-  if (!is_valid_id(id)) {
-    out.errors.push_back(fmt::format("--id: {} is not a valid id: 1 to 64 letters, digits, '.', '_' or '-', "
-                                     "starting with a letter or digit",
-                                     in_quotes(id)));
-    return out;
-  }
-  if (is_windows_reserved(id)) {
-    out.errors.push_back(fmt::format("--id: {} is a name Windows reserves; choose another id", in_quotes(id)));
-    return out;
-  }
-  for (const std::string& existing : existing_ids)
-    if (to_lower_ascii(existing) == to_lower_ascii(id)) {
-      out.errors.push_back(fmt::format(
-          "an activity with the id {}{} already exists: activities/{}.yaml{}; give this one its own id with "
-          "--id, e.g. --id {}-2",
-          in_quotes(id), how, existing, existing == id ? "" : " (the same id but for letter case)", id));
-      return out;
-    }
-  out.rel_path = "activities/" + id + ".yaml";
-  out.yaml = emit_activity(a);
+  finish_new_record(plan, a, RecordKind::activity, id_given, emit_activity, decode_activity, &Plan::activities,
+                    options, {{"budget", {"budget", "secured", "currency"}}, {"lead", {"lead", "lead_org"}}},
+                    input_keys, input_name, today, existing_ids, out);
+  return out;
+}
 
-  // The same checks as `validate`, on the record as it will be written.
-  Diagnostics diags;
-  std::optional<yaml::Node> root = yaml::parse(out.yaml, out.rel_path, diags);
-  if (root) {
-    Plan with = plan;
-    with.activities.push_back(decode_activity(*root, out.rel_path, diags));
-    with.index();
-    diags.append(check_plan(with, today));
+namespace {
+
+// Reads the options common to every kind: title, id (or a slug of the title).
+template <class R>
+bool title_and_id(R& record, Text& title, const ActivityOptions& o, PreparedActivity& out, const char* what) {
+  if (auto t = o.values.find("title"); t != o.values.end()) title = Located<std::string>{t->second, {}};
+  if (!title || title->value.find_first_not_of(" \t\n") == std::string::npos)
+    out.errors.push_back(fmt::format("a {} is required: give it as the first argument or with --title", what));
+  if (auto i = o.values.find("id"); i != o.values.end()) record.id = {i->second, {}};
+  else if (title) record.id = {slug(title->value), {}};
+  if (title && record.id.value.empty())
+    out.errors.push_back("cannot make an id from this title (no letters that read as ASCII); give one with --id");
+  return o.values.count("id") > 0;
+}
+
+const std::vector<std::string>* list_of(const ActivityOptions& o, const char* key) {
+  auto it = o.lists.find(key);
+  return it == o.lists.end() ? nullptr : &it->second;
+}
+const std::string* value_of(const ActivityOptions& o, const char* key) {
+  auto it = o.values.find(key);
+  return it == o.values.end() ? nullptr : &it->second;
+}
+Text text_of(const ActivityOptions& o, const char* key) {
+  if (const std::string* v = value_of(o, key)) return Located<std::string>{*v, {}};
+  return std::nullopt;
+}
+
+// "2030=text" → (2030, text); reports a malformed one under the option.
+std::optional<std::pair<int, std::string>> year_pair(const std::string& item, const std::string& option,
+                                                     PreparedActivity& out) {
+  const std::size_t eq = item.find('=');
+  std::optional<Date> year = eq == 4 ? Date::parse(item.substr(0, 4)) : std::nullopt;
+  if (!year || eq + 1 >= item.size()) {
+    out.errors.push_back(fmt::format("{}: {} is not YEAR=VALUE, e.g. 2030=100", option, in_quotes(item)));
+    return std::nullopt;
   }
-  diags.sort();
-  for (const Diagnostic& d : diags.items()) {
-    if (d.path != out.rel_path || d.severity != Severity::error) continue;
-    const std::string key = key_at_line(out.yaml, d.pos.line);
-    auto from_input = input_keys.find(key);
-    const bool from_option = options.values.count(key) || options.lists.count(key) ||
-                             (key == "budget" && (options.values.count("budget") || options.values.count("secured") ||
-                                                  options.values.count("currency"))) ||
-                             (key == "lead" && options.values.count("lead"));
-    if (!from_option && from_input != input_keys.end())
-      out.errors.push_back(fmt::format("{}:{}:{}: error: {} [{}]", input_name, from_input->second.line,
-                                       from_input->second.column, escape_controls(d.message), d.code));
-    else
-      out.errors.push_back(fmt::format("{}: {} [{}]", from_option ? builder.option(key) : key,
-                                       escape_controls(d.message), d.code));
+  return std::make_pair(year->year, item.substr(eq + 1));
+}
+
+std::string option_name(const ActivityOptions& o, const std::string& key) {
+  auto it = o.option_names.find(key);
+  return it == o.option_names.end() ? key : it->second;
+}
+
+}  // namespace
+
+PreparedActivity prepare_record(RecordKind kind, const Plan& plan, const ActivityOptions& o, const Date& today,
+                                const std::vector<std::string>& existing_ids) {
+  PreparedActivity out;
+  const std::map<std::string, Position> no_input;
+  if (kind == RecordKind::objective) {
+    Objective r;
+    const bool id_given = title_and_id(r, r.title, o, out, "title");
+    if (const std::string* v = value_of(o, "goal")) r.goal = Located<std::string>{*v, {}};
+    r.description = text_of(o, "description");
+    r.problem = text_of(o, "problem");
+    if (const auto* l = list_of(o, "targets"))
+      for (const std::string& item : *l)
+        if (auto p = year_pair(item, option_name(o, "targets"), out))
+          r.targets.push_back({{p->first, {}}, {p->second, {}}});
+    if (const auto* l = list_of(o, "regions")) r.regions = as_list(*l);
+    if (!out.errors.empty()) return out;
+    finish_new_record(plan, r, kind, id_given, emit_objective, decode_objective, &Plan::objectives, o, {}, no_input,
+                      "", today, existing_ids, out);
+  } else if (kind == RecordKind::task_force) {
+    TaskForce r;
+    const bool id_given = title_and_id(r, r.name, o, out, "name");
+    if (const auto* l = list_of(o, "objectives")) r.objectives = as_list(*l);
+    if (r.objectives.empty())
+      out.errors.push_back(fmt::format("at least one objective is required: -O ID (known objectives: {})",
+                                       describe_ids(plan.ids(RecordKind::objective))));
+    for (const char* key : {"leaders", "members"})
+      if (const auto* l = list_of(o, key))
+        for (const std::string& name : *l)
+          (std::string(key) == "leaders" ? r.leaders : r.members).push_back(Person{{name, {}}, {}, {}, {}, {}, {}, {}});
+    r.approach = text_of(o, "approach");
+    if (!out.errors.empty()) return out;
+    finish_new_record(plan, r, kind, id_given, emit_task_force, decode_task_force, &Plan::task_forces, o, {},
+                      no_input, "", today, existing_ids, out);
+  } else if (kind == RecordKind::indicator) {
+    Indicator r;
+    const bool id_given = title_and_id(r, r.title, o, out, "title");
+    if (const std::string* v = value_of(o, "objective")) r.objective = Located<std::string>{*v, {}};
+    if (const std::string* v = value_of(o, "activity")) r.activity = Located<std::string>{*v, {}};
+    if (const std::string* v = value_of(o, "type")) {
+      if (*v == "milestone") r.type = {IndicatorType::milestone, {}};
+      else if (*v != "numeric") out.errors.push_back(fmt::format("--type: {} is not a type; use numeric or milestone", in_quotes(*v)));
+    }
+    const bool milestone = r.type.value == IndicatorType::milestone;
+    r.unit = text_of(o, "unit");
+    if (const std::string* v = value_of(o, "direction")) {
+      if (*v == "decrease") r.direction = Direction::decrease;
+      else if (*v != "increase") out.errors.push_back(fmt::format("--direction: {} is not a direction; use increase or decrease", in_quotes(*v)));
+    }
+    if (const std::string* v = value_of(o, "baseline")) {
+      if (std::optional<double> n = parse_decimal(*v)) {
+        r.baseline = DatedValue{};
+        r.baseline->value = Located<double>{*n, {}};
+      } else {
+        out.errors.push_back(fmt::format("--baseline: {} is not a number", in_quotes(*v)));
+      }
+    }
+    if (const std::string* v = value_of(o, "baseline_date")) {
+      std::optional<Date> d = Date::parse(*v);
+      if (!d) out.errors.push_back(fmt::format("--baseline-date: {} is not a date", in_quotes(*v)));
+      else if (!r.baseline) out.errors.push_back("--baseline-date: give the baseline's value with --baseline as well");
+      else r.baseline->date = Located<Date>{*d, {}};
+    }
+    if (const auto* l = list_of(o, "targets"))
+      for (const std::string& item : *l)
+        if (auto p = year_pair(item, option_name(o, "targets"), out)) {
+          IndicatorTarget t{{p->first, {}}, std::nullopt, p->second, false, {}};
+          t.number = parse_decimal(p->second);
+          t.is_number = t.number.has_value();
+          if (!milestone && !t.is_number)
+            out.errors.push_back(fmt::format("{}: the target for {} must be a number for a numeric indicator; got {}",
+                                             option_name(o, "targets"), p->first, in_quotes(p->second)));
+          r.targets.push_back(std::move(t));
+        }
+    if (const std::string* v = value_of(o, "due")) {
+      if (std::optional<Date> d = Date::parse(*v)) r.due = Located<Date>{*d, {}};
+      else out.errors.push_back(fmt::format("--due: {} is not a date", in_quotes(*v)));
+    }
+    r.description = text_of(o, "description");
+    r.method = text_of(o, "method");
+    r.source_text = text_of(o, "source");
+    if (!out.errors.empty()) return out;
+    finish_new_record(plan, r, kind, id_given, emit_indicator, decode_indicator, &Plan::indicators, o,
+                      {{"baseline", {"baseline", "baseline_date"}}}, no_input, "", today, existing_ids, out);
   }
   return out;
 }

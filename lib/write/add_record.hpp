@@ -39,6 +39,15 @@ PreparedActivity prepare_activity(const Plan& plan, const ActivityOptions& optio
                                   const std::optional<RecordInput>& input, const Date& today,
                                   const std::vector<std::string>& existing_ids);
 
+// The same for the other kinds, from options only. Options: objective —
+// title, id, goal, description, problem, targets ("YEAR=TEXT"), regions;
+// task force — title (its name), id, objectives, leaders, members, approach;
+// indicator — title, id, objective, activity, type, unit, direction,
+// baseline, baseline_date, targets ("YEAR=VALUE"), due, description,
+// method, source.
+PreparedActivity prepare_record(RecordKind kind, const Plan& plan, const ActivityOptions& options,
+                                const Date& today, const std::vector<std::string>& existing_ids);
+
 // The ids of the record files in a folder (file names without extension).
 std::vector<std::string> record_file_ids(const std::filesystem::path& folder);
 

@@ -123,7 +123,67 @@ std::string amount_text(const Amount& a) {
   return "";
 }
 
+void persons(Writer& w, const char* key, const std::vector<Person>& list) {
+  std::vector<Located<std::string>> names;
+  for (const Person& p : list) names.push_back(p.name);
+  w.texts(key, names);
+}
+
 }  // namespace
+
+std::string emit_objective(const Objective& o) {
+  Writer w;
+  w.scalar("id", o.id.value);
+  w.text("title", o.title);
+  if (o.goal) w.scalar("goal", o.goal->value);
+  w.text("description", o.description);
+  w.text("problem", o.problem);
+  if (!o.targets.empty()) {
+    w.open("targets");
+    for (const YearText& t : o.targets) w.scalar(std::to_string(t.year.value).c_str(), t.text.value, 2);
+  }
+  if (o.regions) w.ids("regions", *o.regions);
+  return schema_hint("objective", true) + "\n" + w.take();
+}
+
+std::string emit_task_force(const TaskForce& t) {
+  Writer w;
+  w.scalar("id", t.id.value);
+  w.text("name", t.name);
+  w.ids("objectives", t.objectives);
+  persons(w, "leaders", t.leaders);
+  persons(w, "members", t.members);
+  w.text("approach", t.approach);
+  return schema_hint("taskforce", true) + "\n" + w.take();
+}
+
+std::string emit_indicator(const Indicator& i) {
+  Writer w;
+  w.scalar("id", i.id.value);
+  w.text("title", i.title);
+  if (i.objective) w.scalar("objective", i.objective->value);
+  if (i.activity) w.scalar("activity", i.activity->value);
+  const bool milestone = i.type.value == IndicatorType::milestone;
+  if (milestone) w.raw("type", "milestone");
+  w.text("unit", i.unit);
+  if (i.direction == Direction::decrease) w.raw("direction", "decrease");
+  if (i.baseline && i.baseline->value) {
+    std::string text = "{";
+    if (i.baseline->date) text += "date: " + i.baseline->date->value.to_string() + ", ";
+    w.raw("baseline", text + "value: " + format_number(i.baseline->value->value) + "}");
+  }
+  if (!i.targets.empty()) {
+    w.open("targets");
+    for (const IndicatorTarget& t : i.targets)
+      w.raw(std::to_string(t.year.value).c_str(), t.is_number && !milestone ? format_number(*t.number) : yaml_scalar(t.text), 2);
+  }
+  w.date("due", i.due);
+  w.date("achieved", i.achieved);
+  w.text("description", i.description);
+  w.text("method", i.method);
+  w.text("source", i.source_text);
+  return schema_hint("indicator", true) + "\n" + w.take();
+}
 
 std::string emit_activity(const Activity& a) {
   Writer w;

@@ -17,7 +17,10 @@ std::string yaml_scalar(std::string_view text);
 // (`|`, `|-`, `|+`) indented by `indent` + 2 for multi-line text.
 std::string yaml_text(std::string_view text, int indent);
 
-// The file content of an activity record, schema hint first.
+// The file content of a record, schema hint first.
 std::string emit_activity(const Activity& activity);
+std::string emit_objective(const Objective& objective);
+std::string emit_task_force(const TaskForce& task_force);
+std::string emit_indicator(const Indicator& indicator);
 
 }  // namespace actionplan

@@ -1,0 +1,133 @@
+// actionplan add-objective, add-task-force, add-indicator: create records,
+// every value checked first, as add-project does.
+#include <fmt/format.h>
+
+#include "common.hpp"
+#include "load/plan_loader.hpp"
+#include "write/add_record.hpp"
+#include "write/atomic.hpp"
+
+namespace fs = std::filesystem;
+
+namespace actionplan::cli {
+namespace {
+
+struct AddOptions {
+  std::string title_argument;
+  ActivityOptions record;
+  bool dry_run = false;
+};
+
+int run_add(RecordKind kind, AddOptions& options, Session& session) {
+  ActivityOptions& o = options.record;
+  if (!options.title_argument.empty()) {
+    auto title = o.values.find("title");
+    if (title != o.values.end() && title->second != options.title_argument)
+      return session.fail("give the title once: as the argument or with --title");
+    o.values["title"] = options.title_argument;
+  }
+  std::optional<Date> today = session.as_of("");
+  if (!today) return k_exit_failure;
+  std::optional<fs::path> root = session.plan_root();
+  if (!root) return k_exit_failure;
+  const std::string folder = kind_info(kind).folder;
+  const LoadResult loaded = load_plan(*root);
+  const PreparedActivity prepared = prepare_record(kind, loaded.plan, o, *today, record_file_ids(*root / folder));
+  if (!prepared.ok()) {
+    for (const std::string& line : prepared.errors)
+      session.err << (line.find(": error: ") != std::string::npos ? line : "actionplan: error: " + line) << "\n";
+    session.err << "nothing was written\n";
+    return k_exit_failure;
+  }
+  if (options.dry_run) {
+    session.out << prepared.yaml;
+    session.err << fmt::format("dry run: {} would be created; nothing was written\n", prepared.rel_path);
+    return k_exit_ok;
+  }
+  std::error_code ec;
+  fs::create_directories(*root / folder, ec);
+  const WriteResult written = write_file(*root / prepared.rel_path, prepared.yaml, WriteMode::create_new);
+  if (written.status == WriteStatus::exists)
+    return session.fail(fmt::format("{} was created by someone else just now; nothing was overwritten", prepared.rel_path));
+  if (!written.ok())
+    return session.fail(fmt::format("cannot write {}: {}; nothing was written", prepared.rel_path, written.message));
+  session.out << prepared.rel_path << "\n";
+  return k_exit_ok;
+}
+
+struct Spec {
+  const char* option;   // "--goal" or "-O,--objective"
+  const char* key;      // key of the format the option sets
+  const char* help;
+  const char* type;
+  bool repeatable;
+};
+
+void add_command(CLI::App& app, Session& session, RecordKind kind, const char* name, const char* help,
+                 const char* title_help, const std::vector<Spec>& specs) {
+  auto options = std::make_shared<AddOptions>();
+  CLI::App* sub = app.add_subcommand(name, help);
+  sub->add_option("TITLE", options->title_argument, title_help)->type_name("TITLE");
+  std::vector<Spec> all = {{"--title", "title", title_help, "TEXT", false},
+                           {"--id", "id", "The id and file name (default: a slug of the title)", "ID", false}};
+  all.insert(all.end(), specs.begin(), specs.end());
+  for (const Spec& s : all) {
+    const std::string names = s.option;
+    const std::string key = s.key;
+    options->record.option_names[key] = names.substr(names.rfind(',') + 1);
+    if (s.repeatable) {
+      sub->add_option_function<std::vector<std::string>>(
+             names,
+             [options, key](const std::vector<std::string>& v) {
+               auto& items = options->record.lists[key];
+               items.insert(items.end(), v.begin(), v.end());
+             },
+             s.help)
+          ->type_name(s.type)
+          ->allow_extra_args(false);
+    } else {
+      sub->add_option_function<std::string>(
+             names, [options, key](const std::string& v) { options->record.values[key] = v; }, s.help)
+          ->type_name(s.type);
+    }
+  }
+  sub->add_flag("--dry-run", options->dry_run, "Print the YAML that would be written; write nothing");
+  sub->callback([options, kind, &session] { session.exit_code = run_add(kind, *options, session); });
+}
+
+}  // namespace
+
+void add_record_creation_commands(CLI::App& app, Session& session) {
+  add_command(app, session, RecordKind::objective, "add-objective",
+              "Create objectives/<id>.yaml; every value is checked first, as add-project does.",
+              "The objective's title",
+              {{"--goal", "goal", "The goal it serves (required when the plan has goals)", "ID", false},
+               {"--description", "description", "What the objective is", "TEXT", false},
+               {"--problem", "problem", "The problem behind it", "TEXT", false},
+               {"--target", "targets", "A target: YEAR=TEXT, e.g. 2030=\"Losses halted\" (repeatable)", "YEAR=TEXT", true},
+               {"--region", "regions", "A region it must cover (repeatable; default all)", "ID", true}});
+  add_command(app, session, RecordKind::task_force, "add-task-force",
+              "Create taskforces/<id>.yaml; every value is checked first, as add-project does.",
+              "The task force's name",
+              {{"-O,--objective", "objectives", "An objective it works on (repeatable, at least one)", "ID", true},
+               {"--leader", "leaders", "A leader's name (repeatable)", "NAME", true},
+               {"--member", "members", "A member's name (repeatable)", "NAME", true},
+               {"--approach", "approach", "How it works", "TEXT", false}});
+  add_command(app, session, RecordKind::indicator, "add-indicator",
+              "Create indicators/<id>.yaml, numeric or milestone; every value is checked first.",
+              "The indicator's title",
+              {{"--objective", "objective", "The objective it measures (or --activity)", "ID", false},
+               {"--activity", "activity", "The activity it measures (or --objective)", "ID", false},
+               {"--type", "type", "numeric (default) or milestone", "TYPE", false},
+               {"--unit", "unit", "Unit: count, %, ha, tCO2e ...", "TEXT", false},
+               {"--direction", "direction", "increase (default) or decrease", "DIR", false},
+               {"--baseline", "baseline", "Baseline value", "N", false},
+               {"--baseline-date", "baseline_date", "Baseline date", "DATE", false},
+               {"--target", "targets", "A target: YEAR=VALUE (a number; text for milestones) (repeatable)", "YEAR=VALUE", true},
+               {"--due", "due", "Due date (milestones)", "DATE", false},
+               {"--description", "description", "What it measures", "TEXT", false},
+               {"--method", "method", "How it is measured", "TEXT", false},
+               {"--source", "source", "Where the data come from", "TEXT", false}});
+}
+
+}  // namespace actionplan::cli
