@@ -1,12 +1,14 @@
 // actionplan add-project: create activities/<id>.yaml, every value checked first.
 #include <iostream>
 #include <iterator>
+#include <sstream>
 
 #include <fmt/format.h>
 
 #include "common.hpp"
 #include "load/file_read.hpp"
 #include "load/plan_loader.hpp"
+#include "model/text.hpp"
 #include "render/records.hpp"
 #include "write/add_record.hpp"
 #include "write/atomic.hpp"
@@ -24,6 +26,28 @@ struct AddProjectOptions {
   std::string format = "path";
 };
 
+// At a terminal, asks for the title and objectives when they were not given.
+void ask_missing(AddProjectOptions& options, const fs::path& root, Session& session) {
+  std::istream& in = *session.context.in;
+  ActivityOptions& a = options.activity;
+  std::string line;
+  if (!a.values.count("title")) {
+    session.err << "Title of the project: " << std::flush;
+    if (std::getline(in, line) && !line.empty()) a.values["title"] = line;
+  }
+  if (!a.lists.count("objectives")) {
+    const LoadResult loaded = load_plan(root);
+    session.err << "Objectives:\n";
+    for (const Objective& o : loaded.plan.objectives)
+      session.err << "  " << o.id.value << "  " << (o.title ? escape_controls(o.title->value) : "") << "\n";
+    session.err << "Which does it serve? (ids, separated by spaces): " << std::flush;
+    if (std::getline(in, line)) {
+      std::istringstream words(line);
+      for (std::string id; words >> id;) a.lists["objectives"].push_back(id);
+    }
+  }
+}
+
 int run_add_project(AddProjectOptions& options, Session& session, std::istream& in) {
   ActivityOptions& a = options.activity;
   if (!options.title_argument.empty()) {
@@ -36,6 +60,7 @@ int run_add_project(AddProjectOptions& options, Session& session, std::istream& 
   if (!today) return k_exit_failure;
   std::optional<fs::path> root = session.plan_root();
   if (!root) return k_exit_failure;
+  if (session.context.interactive && options.from.empty() && session.context.in) ask_missing(options, *root, session);
 
   std::optional<RecordInput> input;
   if (!options.from.empty()) {
@@ -141,7 +166,9 @@ void add_add_project_command(CLI::App& app, Session& session) {
   sub->add_option("--format", options->format, "What to print once created: path (default) or json")
       ->check(CLI::IsMember({"path", "json"}).description(""))
       ->type_name("path|json");
-  sub->callback([options, &session] { session.exit_code = run_add_project(*options, session, std::cin); });
+  sub->callback([options, &session] {
+    session.exit_code = run_add_project(*options, session, session.context.in ? *session.context.in : std::cin);
+  });
 }
 
 }  // namespace actionplan::cli

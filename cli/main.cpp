@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include <unistd.h>
+
 #include "run.hpp"
 
 int main(int argc, char** argv) {
@@ -17,6 +19,8 @@ int main(int argc, char** argv) {
   context.now_unix_seconds = std::chrono::duration_cast<std::chrono::seconds>(
                                  std::chrono::system_clock::now().time_since_epoch())
                                  .count();
+  context.in = &std::cin;
+  context.interactive = ::isatty(STDIN_FILENO) && ::isatty(STDOUT_FILENO);  // never prompt in pipes or CI
   std::vector<std::string> args(argv + 1, argv + argc);
   const int code = actionplan::cli::run(args, std::cout, std::cerr, context);
   std::cout.flush();

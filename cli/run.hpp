@@ -3,6 +3,7 @@
 // only code that writes to streams; main() passes std::cout and std::cerr.
 #include <filesystem>
 #include <optional>
+#include <istream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -14,6 +15,8 @@ struct Context {
   std::filesystem::path cwd;
   std::optional<std::string> source_date_epoch;  // $SOURCE_DATE_EPOCH
   long long now_unix_seconds = 0;                // the clock, read once by main()
+  std::istream* in = nullptr;                    // standard input (add-project --from -, prompts)
+  bool interactive = false;                      // stdin and stdout are terminals: prompts allowed
 };
 
 // `args` excludes the program name. Returns the exit code (0, 1 or 2).

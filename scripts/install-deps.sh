@@ -6,7 +6,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake pkg-config git python3
+  build-essential cmake pkg-config git python3 bsdutils
   libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev
   nlohmann-json3-dev libgit2-dev libutf8proc-dev
   cmark-gfm

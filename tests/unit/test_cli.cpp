@@ -55,3 +55,22 @@ TEST_CASE("bad arguments exit 2 with a message") {
   CHECK(run_cli({}, dir.path()).code == 2);
   CHECK(run_cli({"--version"}, dir.path()).out == "actionplan " ACTIONPLAN_VERSION "\n");
 }
+
+TEST_CASE("add-project asks for a missing title and objective only at a terminal") {
+  test::TempDir dir;
+  dir.write("plan.yaml", "format: 1\ntitle: T\n");
+  dir.write("objectives/O1.yaml", "id: O1\ntitle: Healthy soils\n");
+  std::istringstream answers("Compost pilots\nO1\n");
+  std::ostringstream out, err;
+  cli::Context context{dir.path(), "1795219200", 0, &answers, true};
+  CHECK(cli::run({"add-project"}, out, err, context) == 0);
+  CHECK(out.str() == "activities/compost-pilots.yaml\n");
+  CHECK(err.str() ==
+        "Title of the project: Objectives:\n  O1  Healthy soils\nWhich does it serve? (ids, separated by spaces): ");
+
+  std::istringstream unused("Should not be read\nO1\n");
+  std::ostringstream out2, err2;
+  cli::Context scripted{dir.path(), "1795219200", 0, &unused, false};
+  CHECK(cli::run({"add-project"}, out2, err2, scripted) == 2);  // no prompt: a script never hangs
+  CHECK(err2.str().find("a title is required") != std::string::npos);
+}
