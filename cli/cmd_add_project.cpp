@@ -11,7 +11,6 @@
 #include "model/text.hpp"
 #include "render/records.hpp"
 #include "write/add_record.hpp"
-#include "write/atomic.hpp"
 
 namespace fs = std::filesystem;
 
@@ -82,25 +81,7 @@ int run_add_project(AddProjectOptions& options, Session& session, std::istream& 
   const LoadResult loaded = load_plan(*root);
   const PreparedActivity prepared =
       prepare_activity(loaded.plan, a, input, *today, record_file_ids(*root / "activities"));
-  if (!prepared.ok()) {
-    for (const std::string& line : prepared.errors)
-      session.err << (line.find(": error: ") != std::string::npos ? line : "actionplan: error: " + line) << "\n";
-    session.err << "nothing was written\n";
-    return k_exit_failure;
-  }
-  if (options.dry_run) {
-    session.out << prepared.yaml;
-    session.err << fmt::format("dry run: {} would be created; nothing was written\n", prepared.rel_path);
-    return k_exit_ok;
-  }
-  std::error_code ec;
-  fs::create_directories(*root / "activities", ec);
-  const WriteResult written = write_file(*root / prepared.rel_path, prepared.yaml, WriteMode::create_new);
-  if (written.status == WriteStatus::exists)
-    return session.fail(fmt::format("{} was created by someone else just now; nothing was overwritten",
-                                    prepared.rel_path));
-  if (!written.ok())
-    return session.fail(fmt::format("cannot write {}: {}; nothing was written", prepared.rel_path, written.message));
+  if (const int code = session.create_record(prepared, *root, options.dry_run); code || options.dry_run) return code;
   if (options.format == "json") session.out << activity_json(prepared.record).dump(2) << "\n";
   else session.out << prepared.rel_path << "\n";
   return k_exit_ok;

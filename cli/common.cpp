@@ -84,6 +84,28 @@ int Session::apply_edit(const FileEdit& edit, const fs::path& root) const {
   return k_exit_ok;
 }
 
+int Session::create_record(const PreparedActivity& prepared, const fs::path& root, bool dry_run) const {
+  if (!prepared.ok()) {
+    for (const std::string& line : prepared.errors)
+      err << (line.find(": error: ") != std::string::npos ? line : "actionplan: error: " + line) << "\n";
+    err << "nothing was written\n";
+    return k_exit_failure;
+  }
+  if (dry_run) {
+    out << prepared.yaml;
+    err << fmt::format("dry run: {} would be created; nothing was written\n", prepared.rel_path);
+    return k_exit_ok;
+  }
+  std::error_code ec;
+  fs::create_directories((root / prepared.rel_path).parent_path(), ec);
+  const WriteResult written = write_file(root / prepared.rel_path, prepared.yaml, WriteMode::create_new);
+  if (written.status == WriteStatus::exists)
+    return fail(fmt::format("{} was created by someone else just now; nothing was overwritten", prepared.rel_path));
+  if (!written.ok())
+    return fail(fmt::format("cannot write {}: {}; nothing was written", prepared.rel_path, written.message));
+  return k_exit_ok;
+}
+
 int Session::show_plan_errors(const Diagnostics& diags, const std::string& what) const {
   for (const Diagnostic& d : diags.items())
     if (d.severity == Severity::error) err << format_diagnostic(d) << "\n";

@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "model/values.hpp"
+#include "write/add_record.hpp"
 #include "write/record_edits.hpp"
 #include "run.hpp"
 
@@ -44,6 +45,10 @@ struct Session {
   // Writes an edit of an existing record (atomically), or reports why not:
   // exit 2 and nothing written. Prints the file's path on stdout.
   int apply_edit(const FileEdit& edit, const std::filesystem::path& root) const;
+  // Creates a prepared new record (exclusively, atomically), or reports why
+  // not, or with `dry_run` prints its YAML. Returns the exit code; on success
+  // the caller prints what it wants (the path, or JSON).
+  int create_record(const PreparedActivity& prepared, const std::filesystem::path& root, bool dry_run) const;
 };
 
 // Registers a subcommand; each cmd_<name>.cpp defines one.
