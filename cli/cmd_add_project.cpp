@@ -49,12 +49,7 @@ void ask_missing(AddProjectOptions& options, const fs::path& root, Session& sess
 
 int run_add_project(AddProjectOptions& options, Session& session, std::istream& in) {
   ActivityOptions& a = options.activity;
-  if (!options.title_argument.empty()) {
-    auto title = a.values.find("title");
-    if (title != a.values.end() && title->second != options.title_argument)
-      return session.fail("give the title once: as the argument or with --title");
-    a.values["title"] = options.title_argument;
-  }
+  if (!session.take_title_argument(options.title_argument, a)) return k_exit_failure;
   std::optional<Date> today = session.as_of("");
   if (!today) return k_exit_failure;
   std::optional<fs::path> root = session.plan_root();

@@ -19,12 +19,7 @@ struct AddOptions {
 
 int run_add(RecordKind kind, AddOptions& options, Session& session) {
   ActivityOptions& o = options.record;
-  if (!options.title_argument.empty()) {
-    auto title = o.values.find("title");
-    if (title != o.values.end() && title->second != options.title_argument)
-      return session.fail("give the title once: as the argument or with --title");
-    o.values["title"] = options.title_argument;
-  }
+  if (!session.take_title_argument(options.title_argument, o)) return k_exit_failure;
   std::optional<Date> today = session.as_of("");
   if (!today) return k_exit_failure;
   std::optional<fs::path> root = session.plan_root();

@@ -16,36 +16,41 @@ struct SetStageOptions {
   std::string activity, stage, date;
 };
 
-std::optional<Date> date_option(const Session& session, const std::string& text, const Date& today) {
-  if (text.empty()) return today;
-  std::optional<Date> date = Date::parse(text);
-  if (!date) session.fail(fmt::format("--date: {} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", text));
-  return date;
+// What both edits start from: today, the date to use, the plan.
+struct EditStart {
+  Date today;
+  Date date;
+  std::filesystem::path root;
+  LoadResult loaded;
+};
+
+std::optional<EditStart> start_edit(const Session& session, const std::string& date_text) {
+  std::optional<Date> today = session.as_of("");
+  if (!today) return std::nullopt;
+  std::optional<Date> date = date_text.empty() ? today : Date::parse(date_text);
+  if (!date) {
+    session.fail(fmt::format("--date: {} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", date_text));
+    return std::nullopt;
+  }
+  std::optional<std::filesystem::path> root = session.plan_root();
+  if (!root) return std::nullopt;
+  return EditStart{*today, *date, *root, load_plan(*root)};
 }
 
 int run_record(const RecordOptions& o, Session& session) {
-  std::optional<Date> today = session.as_of("");
-  if (!today) return k_exit_failure;
-  std::optional<Date> date = date_option(session, o.date, *today);
-  if (!date) return k_exit_failure;
-  std::optional<std::filesystem::path> root = session.plan_root();
-  if (!root) return k_exit_failure;
-  const LoadResult loaded = load_plan(*root);
-  const FileEdit edit =
-      record_measurement(loaded.plan, o.indicator, o.value, *date, o.has_source ? std::optional(o.source) : std::nullopt,
-                         o.has_note ? std::optional(o.note) : std::nullopt, *today);
-  return session.apply_edit(edit, *root);
+  std::optional<EditStart> s = start_edit(session, o.date);
+  if (!s) return k_exit_failure;
+  return session.apply_edit(
+      record_measurement(s->loaded.plan, o.indicator, o.value, s->date,
+                         o.has_source ? std::optional(o.source) : std::nullopt,
+                         o.has_note ? std::optional(o.note) : std::nullopt, s->today),
+      s->root);
 }
 
 int run_set_stage(const SetStageOptions& o, Session& session) {
-  std::optional<Date> today = session.as_of("");
-  if (!today) return k_exit_failure;
-  std::optional<Date> date = date_option(session, o.date, *today);
-  if (!date) return k_exit_failure;
-  std::optional<std::filesystem::path> root = session.plan_root();
-  if (!root) return k_exit_failure;
-  const LoadResult loaded = load_plan(*root);
-  return session.apply_edit(set_stage(loaded.plan, o.activity, o.stage, *date), *root);
+  std::optional<EditStart> s = start_edit(session, o.date);
+  if (!s) return k_exit_failure;
+  return session.apply_edit(set_stage(s->loaded.plan, o.activity, o.stage, s->date), s->root);
 }
 
 }  // namespace

@@ -84,6 +84,17 @@ int Session::apply_edit(const FileEdit& edit, const fs::path& root) const {
   return k_exit_ok;
 }
 
+bool Session::take_title_argument(const std::string& argument, ActivityOptions& options) const {
+  if (argument.empty()) return true;
+  auto title = options.values.find("title");
+  if (title != options.values.end() && title->second != argument) {
+    fail("give the title once: as the argument or with --title");
+    return false;
+  }
+  options.values["title"] = argument;
+  return true;
+}
+
 int Session::create_record(const PreparedActivity& prepared, const fs::path& root, bool dry_run) const {
   if (!prepared.ok()) {
     for (const std::string& line : prepared.errors)

@@ -49,6 +49,9 @@ struct Session {
   // not, or with `dry_run` prints its YAML. Returns the exit code; on success
   // the caller prints what it wants (the path, or JSON).
   int create_record(const PreparedActivity& prepared, const std::filesystem::path& root, bool dry_run) const;
+  // Puts a TITLE argument into the options' title; false (reported) when
+  // --title says something else.
+  bool take_title_argument(const std::string& argument, ActivityOptions& options) const;
 };
 
 // Registers a subcommand; each cmd_<name>.cpp defines one.
