@@ -19,12 +19,6 @@ std::string title_of(const Activity& a) { return a.title ? a.title->value : a.id
 
 std::string percent(double ratio) { return fmt::format("{:.0f}%", ratio * 100); }
 
-// Indicator values for people: whole numbers from 100 up (grouped), else two decimals at most.
-std::string quantity(double value) {
-  if (std::fabs(value) >= 100) return format_money(std::round(value));
-  return format_money(std::round(value * 100) / 100);
-}
-
 class Analyser {
  public:
   Analyser(const Plan& plan, const Date& as_of) : m_plan(plan), m_as_of(as_of) {
@@ -39,9 +33,6 @@ class Analyser {
       for (const auto& o : t.objectives) m_task_forces_of[o.value].push_back(&t);
     for (const Indicator& i : plan.indicators)
       if (i.objective) m_indicators_of[i.objective->value].push_back(&i);
-    if (plan.info.regions)
-      for (const NamedEntry& r : *plan.info.regions)
-        m_region_names[r.id.value] = r.name ? r.name->value : r.id.value;
   }
 
   GapAnalysis run() {
@@ -71,11 +62,6 @@ class Analyser {
     f.objectives = std::move(objectives);
     m_findings.push_back(std::move(f));
     return m_findings.back();
-  }
-
-  std::string region_name(const std::string& id) const {
-    auto it = m_region_names.find(id);
-    return it == m_region_names.end() ? id : it->second;
   }
 
   std::vector<std::string> objectives_of(const Activity& a) const {
@@ -166,7 +152,7 @@ class Analyser {
         if (!row.required[c] || row.counts[c] > 0) continue;
         const std::string& region = coverage.regions[c];
         Finding& f = add("region-gap", FindingSeverity::low, {id, region},
-                         fmt::format("{} has no active {} in {}", label, m_activity, region_name(region)),
+                         fmt::format("{} has no active {} in {}", label, m_activity, m_plan.region_name(region)),
                          {id});
         f.region = region;
       }
@@ -199,7 +185,7 @@ class Analyser {
           if (std::find(needed.begin(), needed.end(), r.id.value) != needed.end() &&
               !covered.count(r.id.value)) {
             missing.push_back(r.id.value);
-            names.push_back(region_name(r.id.value));
+            names.push_back(m_plan.region_name(r.id.value));
           }
       if (missing.empty()) continue;
       std::vector<std::string> subject = {t.id.value};
@@ -254,8 +240,8 @@ class Analyser {
                                                                     : " " + i.unit->value;
       std::string message =
           fmt::format("{} is behind: {}{} in {} against {}{} expected on the way to {}{} by {}", label,
-                      quantity(p.latest->value), unit, p.latest->date.to_string(), quantity(*p.expected),
-                      unit, quantity(p.next_target->value), unit, p.next_target->date.year);
+                      format_quantity(p.latest->value), unit, p.latest->date.to_string(), format_quantity(*p.expected),
+                      unit, format_quantity(p.next_target->value), unit, p.next_target->date.year);
       if (p.ratio) message += fmt::format(" ({} of the expected progress)", percent(*p.ratio));
       Finding& f = add("indicator-off-track",
                        p.status == ProgressStatus::off_track ? FindingSeverity::high : FindingSeverity::medium,
@@ -294,14 +280,8 @@ class Analyser {
   void funding_gap(const FundingLine& funding) {
     const MoneyTotals& line = funding.money;
     if (line.estimate_high <= line.secured) return;
-    const std::string range =
-        line.estimate_low == line.estimate_high
-            ? format_money(line.estimate_high)
-            : fmt::format("{}–{}", format_money(line.estimate_low), format_money(line.estimate_high));
-    const std::string gap =
-        line.gap_low() == line.gap_high()
-            ? format_money(line.gap_high())
-            : fmt::format("{}–{}", format_money(line.gap_low()), format_money(line.gap_high()));
+    const std::string range = format_money_range(line.estimate_low, line.estimate_high);
+    const std::string gap = format_money_range(line.gap_low(), line.gap_high());
     std::string message = fmt::format("{} {}: {} {} estimated, {} secured: a gap of {} {}", m_objective,
                                       funding.objective, line.currency, range, format_money(line.secured),
                                       line.currency, gap);
@@ -326,7 +306,7 @@ class Analyser {
         words.resize(8);
         words.push_back("…");
       }
-      const std::string where = o.region.empty() ? "" : " in " + (o.region == "global" ? "global" : region_name(o.region));
+      const std::string where = o.region.empty() ? "" : " in " + (o.region == "global" ? "global" : m_plan.region_name(o.region));
       Finding& f = add("potential-overlap", FindingSeverity::low, {o.a->id.value, o.b->id.value},
                        fmt::format("{} '{}' and '{}' both serve {} {}{} and look alike (similarity {:.2f}; "
                                    "shared words: {}): candidates to connect",
@@ -359,7 +339,6 @@ class Analyser {
   std::map<std::string, std::vector<const Activity*>> m_serving;
   std::map<std::string, std::vector<const TaskForce*>> m_task_forces_of;
   std::map<std::string, std::vector<const Indicator*>> m_indicators_of;
-  std::map<std::string, std::string> m_region_names;
   std::vector<Finding> m_findings;
 };
 
@@ -414,6 +393,15 @@ void keep_objectives(GapAnalysis& analysis, const std::vector<std::string>& obje
   });
   std::erase_if(analysis.funding, [&](const FundingLine& l) { return !wanted(l.objective); });
   std::erase_if(analysis.coverage.rows, [&](const CoverageMatrix::Row& r) { return !wanted(r.objective); });
+}
+
+std::string format_money_range(double low, double high) {
+  return low == high ? format_money(high) : fmt::format("{}–{}", format_money(low), format_money(high));
+}
+
+std::string format_quantity(double value) {
+  if (std::fabs(value) >= 100) return format_money(std::round(value));
+  return format_money(std::round(value * 100) / 100);
 }
 
 std::string format_money(double amount) {

@@ -84,5 +84,9 @@ void keep_objectives(GapAnalysis& analysis, const std::vector<std::string>& obje
 
 // Money as people write it: 1,250,000 or 12,500.50.
 std::string format_money(double amount);
+// "250,000" or "250,000–400,000".
+std::string format_money_range(double low, double high);
+// Indicator values for people: whole numbers from 100 up (grouped), else two decimals at most.
+std::string format_quantity(double value);
 
 }  // namespace actionplan

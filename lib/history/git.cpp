@@ -71,10 +71,6 @@ using Tree = Owned<git_tree, git_tree_free>;
 using TreeEntry = Owned<git_tree_entry, git_tree_entry_free>;
 using Blob = Owned<git_blob, git_blob_free>;
 
-bool has_record_extension(std::string_view name) {
-  return (name.size() > 5 && name.ends_with(".yaml")) || (name.size() > 4 && name.ends_with(".yml"));
-}
-
 // Adds one tree entry (a file of the plan) to `files`.
 void add_entry(git_repository* repo, const git_tree_entry* entry, const std::string& path,
                std::vector<PlanFileContent>& files) {
@@ -156,7 +152,7 @@ PlanAtRevision read_plan_at_revision(const std::filesystem::path& plan_root, con
     for (std::size_t i = 0; i < count; ++i) {
       const git_tree_entry* entry = git_tree_entry_byindex(sub.get(), i);
       const std::string name = git_tree_entry_name(entry);
-      if (name.empty() || name[0] == '.' || !has_record_extension(name)) continue;
+      if (name.empty() || name[0] == '.' || !is_record_file_name(name)) continue;
       add_entry(repo.get(), entry, folder + "/" + name, out.files);
     }
   }

@@ -33,14 +33,6 @@ struct FileResult {
   Diagnostics diags;
 };
 
-bool has_record_extension(const std::string& name) {
-  auto ends_with = [&](std::string_view suffix) {
-    return name.size() > suffix.size() &&
-           name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
-  };
-  return ends_with(".yaml") || ends_with(".yml");
-}
-
 // Lists the record files of one folder; reports sub-folders (ignored).
 void list_folder(const fs::path& root, RecordKind kind, std::vector<FileJob>& jobs,
                  Diagnostics& diags) {
@@ -60,12 +52,12 @@ void list_folder(const fs::path& root, RecordKind kind, std::vector<FileJob>& jo
     const std::string rel = folder + "/" + name;
     std::error_code type_ec;
     const bool is_dir = it->symlink_status(type_ec).type() == fs::file_type::directory;
-    if (is_dir && !has_record_extension(name)) {
+    if (is_dir && !is_record_file_name(name)) {
       diags.warning(rel, {}, "subfolder-ignored",
                     fmt::format("sub-folder ignored: records of '{}' must sit directly in it", folder));
       continue;
     }
-    if (has_record_extension(name)) jobs.push_back({kind, it->path(), rel});
+    if (is_record_file_name(name)) jobs.push_back({kind, it->path(), rel});
   }
   if (ec)
     diags.error(folder, {}, "unreadable-file",
@@ -115,6 +107,10 @@ FileResult load_file(const FileJob& job) {
 }
 
 }  // namespace
+
+bool is_record_file_name(std::string_view name) {
+  return (name.size() > 5 && name.ends_with(".yaml")) || (name.size() > 4 && name.ends_with(".yml"));
+}
 
 std::optional<fs::path> find_plan_root(const fs::path& start) {
   std::error_code ec;

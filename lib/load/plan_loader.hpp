@@ -9,6 +9,9 @@
 
 namespace actionplan {
 
+// True for the names of record files: *.yaml or *.yml (with a stem).
+bool is_record_file_name(std::string_view name);
+
 // Walks up from `start` (made absolute) to the first folder holding
 // plan.yaml, like git finds .git. nullopt when there is none.
 std::optional<std::filesystem::path> find_plan_root(const std::filesystem::path& start);

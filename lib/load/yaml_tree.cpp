@@ -22,7 +22,6 @@ class TreeBuilder final : public YAML::EventHandler {
   TreeBuilder(const std::string& path, Diagnostics& diags) : m_path(path), m_diags(diags) {}
 
   std::optional<Node> take_root() { return std::move(m_root); }
-  int documents() const { return m_documents; }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
     if (++m_documents > 1)

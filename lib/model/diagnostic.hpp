@@ -27,7 +27,6 @@ class Diagnostics {
  public:
   void error(const std::string& path, Position pos, std::string code, std::string message);
   void warning(const std::string& path, Position pos, std::string code, std::string message);
-  void add(Diagnostic d) { m_items.push_back(std::move(d)); }
   void append(const Diagnostics& other);
 
   // Sorts by path (natural order), line, column, then severity and code.

@@ -67,6 +67,13 @@ std::vector<std::string> Plan::regions_of(const Objective& objective) const {
   return out;
 }
 
+std::string Plan::region_name(std::string_view id) const {
+  if (info.regions)
+    for (const NamedEntry& r : *info.regions)
+      if (r.id.value == id && r.name) return r.name->value;
+  return std::string(id);
+}
+
 std::string Plan::term(const std::string& key, const std::string& fallback) const {
   auto it = info.terms.find(key);
   return it == info.terms.end() ? fallback : it->second.value;

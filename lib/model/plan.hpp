@@ -39,6 +39,8 @@ class Plan {
   bool is_completed(const Activity& activity) const;
   // The regions an objective must cover: its own `regions`, else the plan's.
   std::vector<std::string> regions_of(const Objective& objective) const;
+  // A region's name from plan.yaml, else the id itself ("global", unknown ids).
+  std::string region_name(std::string_view id) const;
   // The plan's word for a thing (`terms`), e.g. term("task_force", "task force").
   std::string term(const std::string& key, const std::string& fallback) const;
 

@@ -24,17 +24,6 @@ std::string number_text(const std::optional<double>& v) {
   return v ? format_number(std::round(*v * 10000) / 10000) : "";
 }
 
-std::string money_range(double low, double high) {
-  return low == high ? format_money(high) : fmt::format("{}–{}", format_money(low), format_money(high));
-}
-
-std::string region_label(const Plan& plan, const std::string& id) {
-  if (plan.info.regions)
-    for (const NamedEntry& r : *plan.info.regions)
-      if (r.id.value == id && r.name) return r.name->value;
-  return id;
-}
-
 std::string objective_heading(const Plan& plan, const std::string& id) {
   const Objective* o = plan.objective(id);
   return o && o->title ? fmt::format("{}: {}", md_text(id), md_text(o->title->value)) : md_text(id);
@@ -73,7 +62,7 @@ std::string markdown(const Plan& plan, const GapAnalysis& a) {
     for (const Finding& f : a.findings) {
       if (std::find(f.objectives.begin(), f.objectives.end(), row.objective) == f.objectives.end())
         continue;
-      if (f.code == "region-gap" && f.region) uncovered.push_back(region_label(plan, *f.region));
+      if (f.code == "region-gap" && f.region) uncovered.push_back(plan.region_name(*f.region));
       else items += item(f);
     }
     if (!uncovered.empty())
@@ -103,8 +92,8 @@ std::string markdown(const Plan& plan, const GapAnalysis& a) {
     for (const FundingLine& line : a.funding) {
       const MoneyTotals& m = line.money;
       funding_rows.push_back({md_text(line.objective), md_text(m.currency),
-                              money_range(m.estimate_low, m.estimate_high), format_money(m.secured),
-                              money_range(m.gap_low(), m.gap_high()), std::to_string(line.activities),
+                              format_money_range(m.estimate_low, m.estimate_high), format_money(m.secured),
+                              format_money_range(m.gap_low(), m.gap_high()), std::to_string(line.activities),
                               m.unknown ? std::to_string(m.unknown) : "", m.none ? std::to_string(m.none) : "",
                               line.shared ? std::to_string(line.shared) : ""});
     }
@@ -212,7 +201,7 @@ std::string md_coverage_table(const Plan& plan, const CoverageMatrix& coverage) 
   std::vector<std::string> header = {capitalised(objective)};
   std::string align = "l";
   for (const std::string& r : coverage.regions) {
-    header.push_back(md_text(region_label(plan, r)));
+    header.push_back(md_text(plan.region_name(r)));
     align += 'r';
   }
   header.push_back("total");

@@ -19,10 +19,6 @@ std::string plural(int n, const std::string& one, const std::string& many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-std::string money_range(double low, double high) {
-  return low == high ? format_money(high) : fmt::format("{}–{}", format_money(low), format_money(high));
-}
-
 // "EUR 100,000–200,000; USD 50,000" for a list of totals, by a chosen amount.
 template <class F>
 std::string money_list(const std::vector<MoneyTotals>& totals, F amount) {
@@ -34,28 +30,16 @@ std::string money_list(const std::vector<MoneyTotals>& totals, F amount) {
   return join(parts, "; ");
 }
 
-std::string quantity(double value) {
-  if (std::fabs(value) >= 100) return format_money(std::round(value));
-  return format_money(std::round(value * 100) / 100);
-}
-
 std::string with_unit(double value, const Indicator& i) {
-  if (!i.unit || i.unit->value == "count") return quantity(value);
-  if (i.unit->value == "%") return quantity(value) + "%";
-  return quantity(value) + " " + md_text(i.unit->value);
-}
-
-std::string region_name(const Plan& plan, const std::string& id) {
-  if (plan.info.regions)
-    for (const NamedEntry& r : *plan.info.regions)
-      if (r.id.value == id && r.name) return r.name->value;
-  return id;
+  if (!i.unit || i.unit->value == "count") return format_quantity(value);
+  if (i.unit->value == "%") return format_quantity(value) + "%";
+  return format_quantity(value) + " " + md_text(i.unit->value);
 }
 
 std::string person(const Person& p, bool with_region, const Plan& plan) {
   std::vector<std::string> details;
   if (p.org) details.push_back(p.org->value);
-  if (with_region && p.region) details.push_back(region_name(plan, p.region->value));
+  if (with_region && p.region) details.push_back(plan.region_name(p.region->value));
   return md_text(details.empty() ? p.name.value : fmt::format("{} ({})", p.name.value, join(details)));
 }
 
@@ -66,7 +50,7 @@ std::string budget_text(const Activity& a, const Plan& plan) {
   std::string text;
   if (amount.kind == AmountKind::none) text = "no additional funds required";
   else if (amount.kind == AmountKind::tbd) text = "to be determined";
-  else text = fmt::format("{} {}", currency, money_range(amount.min, amount.max));
+  else text = fmt::format("{} {}", currency, format_money_range(amount.min, amount.max));
   if (a.budget->secured && amount.kind != AmountKind::none)
     text += fmt::format(", {} secured", format_money(a.budget->secured->value));
   return md_text(text);
@@ -150,7 +134,7 @@ std::string activity_table(const Plan& plan, const std::vector<const Activity*>&
   std::vector<std::vector<std::string>> cells;
   for (const Activity* a : activities) {
     std::vector<std::string> regions, sponsors;
-    for (const auto& r : a->regions) regions.push_back(region_name(plan, r.value));
+    for (const auto& r : a->regions) regions.push_back(plan.region_name(r.value));
     for (const auto& s : a->sponsors) sponsors.push_back(s.value);
     std::string lead;
     if (a->lead) lead = person(*a->lead, false, plan);
@@ -237,8 +221,8 @@ std::string changes_section(const PlanChanges& c) {
     std::vector<std::vector<std::string>> rows;
     for (const RecordedValue& v : c.recorded)
       rows.push_back({fmt::format("{} ({})", md_text(v.title), md_code(v.indicator)), v.date,
-                      md_text(v.unit.empty() || v.unit == "count" ? quantity(v.value)
-                                                                  : quantity(v.value) + " " + v.unit)});
+                      md_text(v.unit.empty() || v.unit == "count" ? format_quantity(v.value)
+                                                                  : format_quantity(v.value) + " " + v.unit)});
     out += fmt::format("**Indicator values recorded** ({})\n\n{}\n", c.recorded.size(),
                        md_table({"", "date", "value"}, "llr", rows));
   }
@@ -323,7 +307,7 @@ std::string render_report_markdown(const Plan& plan, const ReportData& r) {
   figures.push_back({capitalised(md_term(plan, "indicators", "indicators")),
                      std::to_string(r.numeric_indicators + r.milestones)});
   for (const MoneyTotals& m : r.funding) {
-    figures.push_back({fmt::format("Estimated need ({})", m.currency), money_range(m.estimate_low, m.estimate_high)});
+    figures.push_back({fmt::format("Estimated need ({})", m.currency), format_money_range(m.estimate_low, m.estimate_high)});
     figures.push_back({fmt::format("Secured ({})", m.currency), format_money(m.secured)});
   }
   out += md_table({"", "figure"}, "lr", figures) + "\n";
@@ -336,7 +320,7 @@ std::string render_report_markdown(const Plan& plan, const ReportData& r) {
     const std::string name = row.stage->name ? row.stage->name->value : row.stage->id.value;
     stages.push_back({md_text(name), row.stage->funded ? "yes" : "", std::to_string(row.projects),
                       md_text(money_list(row.money, [](const MoneyTotals& m) {
-                        return m.estimate_high > 0 ? money_range(m.estimate_low, m.estimate_high) : std::string();
+                        return m.estimate_high > 0 ? format_money_range(m.estimate_low, m.estimate_high) : std::string();
                       })),
                       md_text(money_list(row.money, [](const MoneyTotals& m) {
                         return m.secured > 0 ? format_money(m.secured) : std::string();
@@ -355,8 +339,8 @@ std::string render_report_markdown(const Plan& plan, const ReportData& r) {
          "*estimate unknown* counts budgets still to be determined (never as zero).\n\n";
   std::vector<std::vector<std::string>> money;
   for (const MoneyTotals& m : r.funding)
-    money.push_back({md_text(m.currency), money_range(m.estimate_low, m.estimate_high), format_money(m.secured),
-                     money_range(m.gap_low(), m.gap_high()), m.unknown ? std::to_string(m.unknown) : "",
+    money.push_back({md_text(m.currency), format_money_range(m.estimate_low, m.estimate_high), format_money(m.secured),
+                     format_money_range(m.gap_low(), m.gap_high()), m.unknown ? std::to_string(m.unknown) : "",
                      m.none ? std::to_string(m.none) : ""});
   out += md_table({"Currency", "estimated", "secured", "gap", "estimate unknown", "no funds needed"}, "lrrrrr",
                   money) +

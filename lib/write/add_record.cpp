@@ -7,6 +7,7 @@
 #include "check/check.hpp"
 #include "load/decode.hpp"
 #include "load/file_read.hpp"
+#include "load/plan_loader.hpp"
 #include "load/yaml_tree.hpp"
 #include "model/text.hpp"
 #include "write/emit.hpp"
@@ -209,10 +210,7 @@ std::vector<std::string> record_file_ids(const fs::path& folder) {
   for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
     if (name.empty() || name[0] == '.') continue;
-    const std::size_t dot = name.rfind('.');
-    if (dot == std::string::npos) continue;
-    const std::string ext = name.substr(dot);
-    if (ext == ".yaml" || ext == ".yml") ids.push_back(name.substr(0, dot));
+    if (is_record_file_name(name)) ids.push_back(name.substr(0, name.rfind('.')));
   }
   return ids;
 }
