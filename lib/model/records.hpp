@@ -153,6 +153,7 @@ struct Activity {
   std::optional<Located<Date>> end;
   Text timeframe;
   std::vector<Located<std::string>> outputs;
+  Text methodology;
   Text outcome;
   Text description;
   IdList indicators;

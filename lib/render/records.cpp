@@ -55,6 +55,7 @@ ordered_json activity_json(const Activity& a) {
   if (a.end) j["end"] = a.end->value.to_string();
   if (a.timeframe) j["timeframe"] = a.timeframe->value;
   if (!a.outputs.empty()) j["outputs"] = texts(a.outputs);
+  if (a.methodology) j["methodology"] = a.methodology->value;
   if (a.outcome) j["outcome"] = a.outcome->value;
   if (a.description) j["description"] = a.description->value;
   if (!a.indicators.empty()) j["indicators"] = texts(a.indicators);

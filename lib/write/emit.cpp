@@ -218,6 +218,7 @@ std::string emit_activity(const Activity& a) {
   w.date("end", a.end);
   w.text("timeframe", a.timeframe);
   w.texts("outputs", a.outputs);
+  w.text("methodology", a.methodology);
   w.text("outcome", a.outcome);
   w.text("description", a.description);
   w.ids("indicators", a.indicators);

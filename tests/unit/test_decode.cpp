@@ -120,7 +120,7 @@ TEST_CASE("activity decodes every key") {
       "partners: [CIFOR]\nsponsors: [Example Foundation]\n"
       "budget: {currency: EUR, estimate: [250000, 400000], secured: 50000}\n"
       "start: 2026-01\nend: 2028-12\ntimeframe: ongoing\noutputs: [Maps, Report]\n"
-      "outcome: Better maps\ndescription: Long\nindicators: [I3-area]\n"
+      "methodology: Workshops\noutcome: Better maps\ndescription: Long\nindicators: [I3-area]\n"
       "url: https://example.org/p\nupdated: 2026-10-15\n",
       decode_activity, diags);
   CHECK(diags.items().empty());
@@ -133,6 +133,7 @@ TEST_CASE("activity decodes every key") {
   CHECK(a.responsible.size() == 2);
   CHECK(a.partners[0].value == "CIFOR");
   CHECK(a.sponsors[0].value == "Example Foundation");
+  CHECK(a.methodology->value == "Workshops");
   REQUIRE(a.budget);
   CHECK(a.budget->currency->value == "EUR");
   CHECK(a.budget->estimate->value.kind == AmountKind::range);

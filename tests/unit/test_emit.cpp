@@ -79,6 +79,7 @@ TEST_CASE("an emitted activity keeps the format's key order and every value") {
   a.end = Located<Date>{{2028, 12, 0}, {}};
   a.timeframe = Located<std::string>{"three years", {}};
   a.outputs = {{"Maps", {}}};
+  a.methodology = Located<std::string>{"Two workshops", {}};
   a.outcome = Located<std::string>{"Better maps", {}};
   a.description = Located<std::string>{"Line one\nline two\n", {}};
   a.indicators = {{"I3-area", {}}};
@@ -104,6 +105,7 @@ TEST_CASE("an emitted activity keeps the format's key order and every value") {
         "end: 2028-12\n"
         "timeframe: three years\n"
         "outputs:\n  - Maps\n"
+        "methodology: Two workshops\n"
         "outcome: Better maps\n"
         "description: |\n  Line one\n  line two\n"
         "indicators: [I3-area]\n"
@@ -112,6 +114,7 @@ TEST_CASE("an emitted activity keeps the format's key order and every value") {
   const Activity back = read_back(emit_activity(a));
   CHECK(back.budget->estimate->value.min == 250000);
   CHECK(back.status == ActivityStatus::on_hold);
+  CHECK(back.methodology->value == "Two workshops");
   CHECK(back.description->value == "Line one\nline two\n");
 }
 
