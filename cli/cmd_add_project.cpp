@@ -77,7 +77,7 @@ int run_add_project(AddProjectOptions& options, Session& session, std::istream& 
   const PreparedActivity prepared =
       prepare_activity(loaded.plan, a, input, *today, record_file_ids(*root / "activities"));
   if (const int code = session.create_record(prepared, *root, options.dry_run); code || options.dry_run) return code;
-  if (options.format == "json") session.out << activity_json(prepared.record).dump(2) << "\n";
+  if (options.format == "json") session.out << json_text(activity_json(prepared.record));
   else session.out << prepared.rel_path << "\n";
   return k_exit_ok;
 }

@@ -60,6 +60,7 @@ std::string output_format(const std::string& format_option, const std::string& o
   if (ext == ".csv") return "csv";
   if (ext == ".tsv") return "tsv";
   if (ext == ".md" || ext == ".markdown") return "md";
+  if (ext == ".yaml" || ext == ".yml") return "yaml";
   return fallback;
 }
 

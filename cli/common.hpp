@@ -64,9 +64,11 @@ void add_add_project_command(CLI::App& app, Session& session);
 void add_record_command(CLI::App& app, Session& session);
 void add_record_creation_commands(CLI::App& app, Session& session);  // add-objective, -task-force, -indicator
 void add_set_stage_command(CLI::App& app, Session& session);
+void add_list_command(CLI::App& app, Session& session);
+void add_show_command(CLI::App& app, Session& session);
 
 // The output format: --format when given, else the one named by -o's
-// extension (".json" → "json", ".md" → "md", ".csv", ".tsv"), else `fallback`.
+// extension (".json" → "json", ".md" → "md", ".csv", ".tsv", ".yaml"), else `fallback`.
 std::string output_format(const std::string& format_option, const std::string& output,
                           const std::string& fallback);
 

@@ -37,6 +37,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   add_set_stage_command(app, session);
   add_gap_analysis_command(app, session);
   add_report_command(app, session);
+  add_list_command(app, session);
+  add_show_command(app, session);
   add_schema_command(app, session);
 
   // An unknown command gets its own message (CLI11 would only say one is required).

@@ -14,15 +14,6 @@ std::string stage_label(const Plan& plan, const Activity& a) {
 
 }  // namespace
 
-const char* status_name(ActivityStatus status) {
-  switch (status) {
-    case ActivityStatus::active: return "active";
-    case ActivityStatus::on_hold: return "on-hold";
-    case ActivityStatus::cancelled: return "cancelled";
-  }
-  return "";
-}
-
 PlanChanges diff_plans(const Plan& before, const Plan& after) {
   PlanChanges out;
   for (const Activity& a : after.activities) {  // natural order

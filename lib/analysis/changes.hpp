@@ -54,6 +54,5 @@ struct PlanChanges {
 // Each list in natural order of ids (recorded values by indicator, then date).
 PlanChanges diff_plans(const Plan& before, const Plan& after);
 
-const char* status_name(ActivityStatus status);
 
 }  // namespace actionplan

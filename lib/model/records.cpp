@@ -41,4 +41,13 @@ std::vector<Stage> default_stages() {
   return stages;
 }
 
+const char* status_name(ActivityStatus status) {
+  switch (status) {
+    case ActivityStatus::active: return "active";
+    case ActivityStatus::on_hold: return "on-hold";
+    case ActivityStatus::cancelled: return "cancelled";
+  }
+  return "";
+}
+
 }  // namespace actionplan

@@ -23,6 +23,11 @@ struct KindInfo {
 const KindInfo& kind_info(RecordKind kind);
 const std::vector<RecordKind>& record_kinds();  // the four folder kinds
 
+enum class ActivityType { project, activity };
+enum class ActivityStatus { active, on_hold, cancelled };
+// "active", "on-hold" or "cancelled", as written in the format.
+const char* status_name(ActivityStatus status);
+
 // Where a record came from: path relative to the plan root and the position
 // of its top-level mapping.
 struct Source {
@@ -121,9 +126,6 @@ struct TaskForce {
   Text approach;
   std::vector<Milestone> milestones;
 };
-
-enum class ActivityType { project, activity };
-enum class ActivityStatus { active, on_hold, cancelled };
 
 struct Budget {
   Text currency;

@@ -141,6 +141,16 @@ std::optional<Amount> parse_amount_text(std::string_view text) {
   return Amount{AmountKind::range, *low, *high};
 }
 
+std::string amount_as_text(const Amount& a) {
+  switch (a.kind) {
+    case AmountKind::number: return format_number(a.max);
+    case AmountKind::range: return format_number(a.min) + "-" + format_number(a.max);
+    case AmountKind::none: return "none";
+    case AmountKind::tbd: return "tbd";
+  }
+  return "";
+}
+
 std::string format_number(double value) {
   if (value == std::floor(value) && std::fabs(value) < 1e15)
     return fmt::format("{}", static_cast<long long>(value));

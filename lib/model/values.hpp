@@ -55,6 +55,8 @@ struct Amount {
 
 // An amount written on a command line: "250000", "45000-90000", "none", "tbd".
 std::optional<Amount> parse_amount_text(std::string_view text);
+// The same form back: "250000", "45000-90000", "none", "tbd".
+std::string amount_as_text(const Amount& amount);
 
 struct Person {
   Located<std::string> name;

@@ -9,6 +9,7 @@
 #include "model/text.hpp"
 #include "render/csv.hpp"
 #include "render/markdown.hpp"
+#include "render/records.hpp"
 
 namespace actionplan {
 namespace {
@@ -174,7 +175,7 @@ std::string json(const Plan& plan, const GapAnalysis& a) {
                     {"required", std::move(required)}, {"total", row.total}});
   }
   doc["coverage"] = {{"regions", a.coverage.regions}, {"rows", std::move(rows)}};
-  return doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  return json_text(std::move(doc));
 }
 
 std::string csv(const GapAnalysis& a) {

@@ -9,6 +9,7 @@
 #include "model/text.hpp"
 #include "render/gaps.hpp"
 #include "render/markdown.hpp"
+#include "render/records.hpp"
 
 namespace actionplan {
 namespace {
@@ -480,9 +481,7 @@ std::string render_report_json(const Plan& plan, const ReportData& r) {
           out.push_back({{"id", a->id.value},
                          {"title", a->title ? a->title->value : ""},
                          {"state", state},
-                         {"status", a->status == ActivityStatus::active ? "active"
-                                    : a->status == ActivityStatus::on_hold ? "on-hold"
-                                                                           : "cancelled"},
+                         {"status", status_name(a->status)},
                          {"stage", plan.stage_of(*a).id.value},
                          {"regions", regions},
                          {"lead", a->lead ? person_json(*a->lead) : ordered_json(nullptr)},
@@ -523,7 +522,7 @@ std::string render_report_json(const Plan& plan, const ReportData& r) {
   ordered_json gaps = ordered_json::parse(render_gaps(plan, r.gaps, GapFormat::json));
   doc["gaps"] = {{"summary", gaps["summary"]}, {"findings", gaps["findings"]}};
   doc["coverage"] = gaps["coverage"];
-  return doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  return json_text(std::move(doc));
 }
 
 }  // namespace actionplan

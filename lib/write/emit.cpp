@@ -194,7 +194,7 @@ std::string emit_activity(const Activity& a) {
   if (a.task_force) w.scalar("task_force", a.task_force->value);
   if (a.stage) w.scalar("stage", a.stage->value);
   if (a.status != ActivityStatus::active)
-    w.raw("status", a.status == ActivityStatus::on_hold ? "on-hold" : "cancelled");
+    w.raw("status", status_name(a.status));
   w.ids("regions", a.regions);
   w.ids("countries", a.countries);
   if (a.lead) {

@@ -245,7 +245,7 @@ TEST_CASE("field docs list every key in format order") {
   };
   CHECK(keys(RecordKind::objective) ==
         std::vector<std::string>{"id", "title", "goal", "description", "problem", "targets", "regions"});
-  CHECK(keys(RecordKind::activity).size() == 23);
+  CHECK(keys(RecordKind::activity).size() == 24);
   CHECK(keys(RecordKind::indicator).size() == 15);
   CHECK(keys(RecordKind::task_force).size() == 8);
   CHECK(keys(RecordKind::plan).size() == 15);

@@ -36,7 +36,14 @@ TEST_CASE("markdown tables and csv fields") {
   CHECK(csv_field("a,b") == "\"a,b\"");
   CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
   CHECK(csv_field("two\nlines") == "\"two\nlines\"");
-  CHECK(csv_row({"a", "b,c"}) == "a,\"b,c\"\n");
+  CHECK(csv_row({"a", "b,c"}) == "a,\"b,c\"\r\n");
+  // Formulas are defused; numbers are not.
+  CHECK(csv_field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"");
+  CHECK(csv_field("@SUM(A1)") == "'@SUM(A1)");
+  CHECK(csv_field("-5") == "-5");
+  CHECK(csv_field("+3.5") == "+3.5");
+  CHECK(csv_field("-cmd") == "'-cmd");
+  CHECK(tsv_row({"a\tb", "c\nd\\"}) == "a\\tb\tc\\nd\\\\\n");
 }
 
 namespace {
