@@ -136,9 +136,9 @@ class Analyser {
       } else if (std::none_of(serving->second.begin(), serving->second.end(),
                               [&](const Activity* a) { return m_plan.is_funded(*a); })) {
         add("objective-unfunded", FindingSeverity::medium, {id},
-            fmt::format("{} active {} serve {}, but none is in a funded stage ({})",
+            fmt::format("{} active {} {} {}, but none is in a funded stage ({})",
                         serving->second.size(), serving->second.size() == 1 ? m_activity : m_activities,
-                        label, funded_stages.empty() ? "the plan marks no stage as funded" : join(funded_stages)),
+                        serving->second.size() == 1 ? "serves" : "serve", label, funded_stages.empty() ? "the plan marks no stage as funded" : join(funded_stages)),
             {id});
       }
       if (!m_task_forces_of.count(id))
@@ -168,13 +168,17 @@ class Analyser {
       if (t.leaders.empty())
         add("task-force-without-leader", FindingSeverity::medium, {t.id.value},
             fmt::format("{} has no leader", label), objectives);
-      // The regions its objectives must cover (the plan's regions by default).
+      // Its own regions, else the regions its objectives must cover (the
+      // plan's regions by default).
       std::vector<std::string> needed;
-      for (const auto& ref : t.objectives)
+      if (t.regions)
+        for (const auto& r : *t.regions) needed.push_back(r.value);
+      else
+        for (const auto& ref : t.objectives)
         if (const Objective* o = m_plan.objective(ref.value))
           for (const std::string& r : m_plan.regions_of(*o))
             if (std::find(needed.begin(), needed.end(), r) == needed.end()) needed.push_back(r);
-      if (t.objectives.empty() && m_plan.info.regions)
+      if (!t.regions && t.objectives.empty() && m_plan.info.regions)
         for (const NamedEntry& r : *m_plan.info.regions) needed.push_back(r.id.value);
       std::set<std::string> covered;
       for (const Person& p : t.representatives)

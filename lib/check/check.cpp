@@ -211,6 +211,8 @@ class Checker {
   void check_task_force(const TaskForce& t) {
     const std::string& path = t.source.path;
     objectives_list(path, t.objectives, t.objectives_list);
+    if (t.regions)
+      for (const auto& r : *t.regions) region(path, r);
     for (const Person& p : t.representatives)
       if (p.region) region(path, *p.region);
   }

@@ -596,6 +596,11 @@ const Field<TaskForce> k_task_force_fields[] = {
        if (n.is_sequence()) t.objectives_list = n.pos;
        t.objectives = r.ids(n, "objectives", "objective");
      }},
+    {{"regions", Need::optional, "list of region refs",
+      "the regions it works in (a geographic task force); default the regions of its objectives", AP_IDS},
+     [](Reader& r, const Node& n, TaskForce& t) {
+       if (!n.is_null()) t.regions = r.ids(n, "regions", "region");
+     }},
     {{"leaders", Need::optional, "list of person", "", AP_PERSONS},
      [](Reader& r, const Node& n, TaskForce& t) { t.leaders = persons(r, n, "leaders", false); }},
     {{"representatives", Need::optional, "list of person with a region", "regional representatives",
@@ -631,6 +636,8 @@ const Field<Budget> k_budget_fields[] = {
      [](Reader& r, const Node& n, Budget& b) { b.estimate = r.amount(n, "estimate"); }},
     {{"secured", Need::optional, "money", "", AP_MONEY},
      [](Reader& r, const Node& n, Budget& b) { b.secured = r.number(n, "secured", true); }},
+    {{"note", Need::optional, "text", "the estimate as written, its conditions", AP_TEXT},
+     [](Reader& r, const Node& n, Budget& b) { b.note = r.text(n, "note"); }},
 };
 
 const Field<Activity> k_activity_fields[] = {
@@ -673,11 +680,11 @@ const Field<Activity> k_activity_fields[] = {
      [](Reader& r, const Node& n, Activity& a) { a.partners = r.texts(n, "partners"); }},
     {{"sponsors", Need::optional, "list of text", "organisations", AP_TEXTS},
      [](Reader& r, const Node& n, Activity& a) { a.sponsors = r.texts(n, "sponsors"); }},
-    {{"budget", Need::optional, "{currency, estimate: amount, secured: money}", "",
+    {{"budget", Need::optional, "{currency, estimate: amount, secured: money, note}", "",
       R"({"type":"object","properties":{"currency":{"type":"string","pattern":"^[A-Z]{3}$"},)"
-      R"("estimate":)" AP_AMOUNT R"(,"secured":)" AP_MONEY "}}"},
+      R"("estimate":)" AP_AMOUNT R"(,"secured":)" AP_MONEY R"(,"note":)" AP_TEXT "}}"},
      [](Reader& r, const Node& n, Activity& a) {
-       if (!r.expect_mapping(n, "budget", "a mapping {currency, estimate, secured}")) return;
+       if (!r.expect_mapping(n, "budget", "a mapping {currency, estimate, secured, note}")) return;
        a.budget.emplace();
        a.budget->pos = n.pos;
        r.fields(n, k_budget_fields, *a.budget, "'budget'");

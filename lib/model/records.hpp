@@ -120,6 +120,7 @@ struct TaskForce {
   Text name;
   IdList objectives;
   std::optional<Position> objectives_list;  // where a list was written, even an empty one
+  std::optional<IdList> regions;             // geographic task forces: the regions they work in
   std::vector<Person> leaders;
   std::vector<Person> representatives;
   std::vector<Person> members;
@@ -131,6 +132,7 @@ struct Budget {
   Text currency;
   std::optional<Located<Amount>> estimate;
   std::optional<Located<double>> secured;
+  Text note;
   Position pos;
 };
 

@@ -163,9 +163,10 @@ std::vector<std::size_t> select_records(const Plan& plan, const ListKind& kind, 
       for (std::size_t i = 0; i < plan.task_forces.size(); ++i) {
         const TaskForce& t = plan.task_forces[i];
         if (!any_of(f.objectives, t.objectives)) continue;
-        if (!f.regions.empty() && std::none_of(t.representatives.begin(), t.representatives.end(), [&](const Person& p) {
-              return p.region && contains(f.regions, p.region->value);
-            }))
+        const bool works_there = t.regions && any_of(f.regions, *t.regions);
+        if (!f.regions.empty() && !works_there &&
+            std::none_of(t.representatives.begin(), t.representatives.end(),
+                         [&](const Person& p) { return p.region && contains(f.regions, p.region->value); }))
           continue;
         out.push_back(i);
       }
@@ -219,12 +220,13 @@ TextTable full_table(const Plan& plan, RecordKind kind, const std::vector<std::s
       break;
     }
     case RecordKind::task_force:
-      t.columns = {"id", "name", "objectives", "leaders", "representatives", "members", "approach", "milestones"};
+      t.columns = {"id", "name", "objectives", "regions", "leaders", "representatives", "members", "approach", "milestones"};
       for (std::size_t i : rows) {
         const TaskForce& f = plan.task_forces[i];
         std::vector<std::string> milestones;
         for (const Milestone& m : f.milestones) milestones.push_back(fmt::format("{}: {}", date(m.date), text(m.text)));
-        t.rows.push_back({f.id.value, text(f.name), joined(f.objectives), names(f.leaders),
+        t.rows.push_back({f.id.value, text(f.name), joined(f.objectives), f.regions ? joined(*f.regions) : "",
+                          names(f.leaders),
                           names(f.representatives, true), names(f.members), text(f.approach),
                           join(milestones, "; ")});
       }
@@ -233,7 +235,7 @@ TextTable full_table(const Plan& plan, RecordKind kind, const std::vector<std::s
       t.columns = {"id",         "title",       "type",         "objectives",      "task_force",
                    "stage",      "status",      "regions",      "countries",       "lead",
                    "lead.org",   "responsible", "partners",     "sponsors",        "budget.currency",
-                   "budget.estimate", "budget.secured", "start", "end",             "timeframe",
+                   "budget.estimate", "budget.secured", "budget.note", "start", "end", "timeframe",
                    "outputs",    "methodology", "outcome",      "description",     "indicators",
                    "url",        "updated"};
       for (std::size_t i : rows) {
@@ -256,6 +258,7 @@ TextTable full_table(const Plan& plan, RecordKind kind, const std::vector<std::s
                           b ? text(b->currency) : "",
                           b && b->estimate ? amount_as_text(b->estimate->value) : "",
                           b && b->secured ? format_number(b->secured->value) : "",
+                          b ? text(b->note) : "",
                           date(a.start),
                           date(a.end),
                           text(a.timeframe),

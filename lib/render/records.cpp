@@ -69,6 +69,7 @@ ordered_json task_force_json(const TaskForce& t) {
   j["id"] = t.id.value;
   if (t.name) j["name"] = t.name->value;
   j["objectives"] = texts(t.objectives);
+  if (t.regions) j["regions"] = texts(*t.regions);
   if (!t.leaders.empty()) j["leaders"] = people(t.leaders);
   if (!t.representatives.empty()) j["representatives"] = people(t.representatives);
   if (!t.members.empty()) j["members"] = people(t.members);
@@ -157,6 +158,7 @@ ordered_json activity_json(const Activity& a) {
       else b["estimate"] = m.max;
     }
     if (a.budget->secured) b["secured"] = a.budget->secured->value;
+    if (a.budget->note) b["note"] = a.budget->note->value;
     j["budget"] = std::move(b);
   }
   if (a.start) j["start"] = a.start->value.to_string();

@@ -151,6 +151,7 @@ std::string emit_task_force(const TaskForce& t) {
   w.scalar("id", t.id.value);
   w.text("name", t.name);
   w.ids("objectives", t.objectives);
+  if (t.regions) w.ids("regions", *t.regions);
   persons(w, "leaders", t.leaders);
   persons(w, "members", t.members);
   w.text("approach", t.approach);
@@ -208,11 +209,12 @@ std::string emit_activity(const Activity& a) {
   w.texts("responsible", a.responsible);
   w.texts("partners", a.partners);
   w.texts("sponsors", a.sponsors);
-  if (a.budget && (a.budget->currency || a.budget->estimate || a.budget->secured)) {
+  if (a.budget && (a.budget->currency || a.budget->estimate || a.budget->secured || a.budget->note)) {
     w.open("budget");
     if (a.budget->currency) w.scalar("currency", a.budget->currency->value, 2);
     if (a.budget->estimate) w.raw("estimate", amount_text(a.budget->estimate->value), 2);
     if (a.budget->secured) w.raw("secured", format_number(a.budget->secured->value), 2);
+    if (a.budget->note) w.scalar("note", a.budget->note->value, 2);
   }
   w.date("start", a.start);
   w.date("end", a.end);

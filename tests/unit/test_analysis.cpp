@@ -340,3 +340,23 @@ TEST_CASE("money and quantities read like people write them") {
   CHECK(format_money(12500.5) == "12,500.50");
   CHECK(format_money(0) == "0");
 }
+
+TEST_CASE("a geographic task force needs representatives for its own regions only") {
+  auto files = k_gap_plan;
+  // TF2 works on O2 (all regions) but only in Asia: one missing region, not two.
+  files["taskforces/TF2.yaml"] = "id: TF2\nname: Second\nobjectives: [O2]\nregions: [asia]\n";
+  files["taskforces/TF1.yaml"] = "id: TF1\nname: First\nobjectives: [O1]\nregions: [africa]\nleaders: [Ana]\n"
+                                 "representatives:\n  - {name: Kofi, region: africa}\n";
+  auto r = test::load(files);
+  REQUIRE(r.lines() == V{});
+  const GapAnalysis a = analyse_gaps(r.plan, Date{2026, 11, 21});
+  V missing;
+  for (const std::string& line : summary(a))
+    if (line.find("task-force-missing-representative") != std::string::npos) missing.push_back(line);
+  CHECK(missing == V{"low task-force-missing-representative TF2 asia"});
+
+  files["taskforces/TF2.yaml"] = "id: TF2\nname: Second\nobjectives: [O2]\nregions: [asai]\n";
+  CHECK(test::load(files).lines() ==
+        V{"taskforces/TF2.yaml:4:11: error: unknown region 'asai'; known regions: africa, asia, global; did you "
+          "mean 'asia'? (regions are listed in plan.yaml) [unknown-reference]"});
+}

@@ -118,7 +118,7 @@ TEST_CASE("activity decodes every key") {
       "task_force: TF3\nstage: concept\nstatus: on-hold\nregions: [africa]\ncountries: [KE]\n"
       "lead: {name: Amina Odhiambo, org: KALRO}\nresponsible: [secretariat, Parties]\n"
       "partners: [CIFOR]\nsponsors: [Example Foundation]\n"
-      "budget: {currency: EUR, estimate: [250000, 400000], secured: 50000}\n"
+      "budget: {currency: EUR, estimate: [250000, 400000], secured: 50000, note: per training}\n"
       "start: 2026-01\nend: 2028-12\ntimeframe: ongoing\noutputs: [Maps, Report]\n"
       "methodology: Workshops\noutcome: Better maps\ndescription: Long\nindicators: [I3-area]\n"
       "url: https://example.org/p\nupdated: 2026-10-15\n",
@@ -139,6 +139,7 @@ TEST_CASE("activity decodes every key") {
   CHECK(a.budget->estimate->value.kind == AmountKind::range);
   CHECK(a.budget->estimate->value.min == 250000);
   CHECK(a.budget->estimate->value.max == 400000);
+  CHECK(a.budget->note->value == "per training");
   CHECK(a.budget->secured->value == 50000);
   CHECK(a.start->value == Date{2026, 1, 0});
   CHECK(a.end->value == Date{2028, 12, 0});
@@ -247,6 +248,6 @@ TEST_CASE("field docs list every key in format order") {
         std::vector<std::string>{"id", "title", "goal", "description", "problem", "targets", "regions"});
   CHECK(keys(RecordKind::activity).size() == 24);
   CHECK(keys(RecordKind::indicator).size() == 15);
-  CHECK(keys(RecordKind::task_force).size() == 8);
+  CHECK(keys(RecordKind::task_force).size() == 9);
   CHECK(keys(RecordKind::plan).size() == 15);
 }
