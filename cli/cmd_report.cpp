@@ -64,7 +64,7 @@ void add_report_command(CLI::App& app, Session& session) {
       "trends (Mermaid charts), the main gaps and regional coverage. GitHub-flavoured\n"
       "Markdown (default) or JSON, on stdout or to -o FILE.");
   sub->add_option("--year", options->year, "Report on this calendar year (as of 31 December)")
-      ->check(CLI::Range(1000, 9999))
+      ->check(CLI::Range(1000, 9999).description(""))
       ->type_name("YYYY");
   sub->add_option("--as-of", options->as_of,
                   "Date of the report (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today")

@@ -403,6 +403,16 @@ std::string format_money_range(double low, double high) {
   return low == high ? format_money(high) : fmt::format("{}–{}", format_money(low), format_money(high));
 }
 
+std::string estimate_text(const MoneyTotals& m) {
+  if (m.estimate_high == 0 && m.unknown > 0) return "unknown";
+  return format_money_range(m.estimate_low, m.estimate_high);
+}
+
+std::string gap_text(const MoneyTotals& m) {
+  if (m.estimate_high == 0 && m.unknown > 0) return "unknown";
+  return format_money_range(m.gap_low(), m.gap_high());
+}
+
 std::string format_quantity(double value) {
   if (std::fabs(value) >= 100) return format_money(std::round(value));
   return format_money(std::round(value * 100) / 100);

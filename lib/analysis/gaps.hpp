@@ -86,6 +86,10 @@ void keep_objectives(GapAnalysis& analysis, const std::vector<std::string>& obje
 std::string format_money(double amount);
 // "250,000" or "250,000–400,000".
 std::string format_money_range(double low, double high);
+// A total's estimate and gap for people: "unknown" when every estimate
+// in it is still to be determined (tbd), never 0.
+std::string estimate_text(const MoneyTotals& money);
+std::string gap_text(const MoneyTotals& money);
 // Indicator values for people: whole numbers from 100 up (grouped), else two decimals at most.
 std::string format_quantity(double value);
 

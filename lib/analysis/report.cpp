@@ -11,23 +11,24 @@ ReportData build_report(const Plan& plan, const Date& as_of, std::optional<int> 
   r.gaps = analyse_gaps(plan, as_of);
   const std::string currency = plan.info.default_currency();
 
-  for (const Stage& s : plan.info.stages) r.pipeline.push_back({&s, 0, {}});
+  for (const Stage& s : plan.info.stages) r.pipeline.push_back({&s, 0, 0, {}});
   for (const Activity& a : plan.activities) {
     if (a.status != ActivityStatus::active) {
       ++r.inactive;
       continue;
     }
     add_budget(r.funding, a, currency);
-    if (a.type == ActivityType::activity) {
+    const bool project = a.type == ActivityType::project;
+    if (project) {
+      ++r.projects;
+      if (plan.is_funded(a)) ++r.projects_funded;
+    } else {
       ++r.work_activities;
-      continue;
     }
-    ++r.projects;
-    if (plan.is_funded(a)) ++r.projects_funded;
     const Stage& stage = plan.stage_of(a);
     for (StageRow& row : r.pipeline)
       if (row.stage == &stage) {
-        ++row.projects;
+        ++(project ? row.projects : row.activities);
         add_budget(row.money, a, currency);
       }
   }

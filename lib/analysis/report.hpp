@@ -16,7 +16,8 @@ namespace actionplan {
 struct StageRow {
   const Stage* stage = nullptr;
   int projects = 0;
-  std::vector<MoneyTotals> money;  // by currency
+  int activities = 0;              // active work-plan activities (type: activity)
+  std::vector<MoneyTotals> money;  // by currency, projects and activities
 };
 
 struct IndicatorRow {

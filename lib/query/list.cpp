@@ -307,7 +307,7 @@ TextTable short_table(const Plan& plan, RecordKind kind, const std::vector<std::
   switch (kind) {
     case RecordKind::objective: keep = {"id", "goal", "title"}; break;
     case RecordKind::task_force: keep = {"id", "objectives", "leaders", "name"}; break;
-    case RecordKind::activity: keep = {"id", "type", "stage", "status", "objectives", "title"}; break;
+    case RecordKind::activity: keep = {"id", "type", "stage", "status", "objectives", "regions", "title"}; break;
     case RecordKind::indicator: keep = {"id", "type", "objective", "activity", "title"}; break;
     case RecordKind::plan: break;
   }

@@ -93,8 +93,8 @@ std::string markdown(const Plan& plan, const GapAnalysis& a) {
     for (const FundingLine& line : a.funding) {
       const MoneyTotals& m = line.money;
       funding_rows.push_back({md_text(line.objective), md_text(m.currency),
-                              format_money_range(m.estimate_low, m.estimate_high), format_money(m.secured),
-                              format_money_range(m.gap_low(), m.gap_high()), std::to_string(line.activities),
+                              estimate_text(m), format_money(m.secured), gap_text(m),
+                              std::to_string(line.activities),
                               m.unknown ? std::to_string(m.unknown) : "", m.none ? std::to_string(m.none) : "",
                               line.shared ? std::to_string(line.shared) : ""});
     }

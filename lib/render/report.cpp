@@ -131,25 +131,45 @@ std::string trend_chart(const IndicatorRow& row) {
       mermaid_label(i.unit ? i.unit->value : "value"), join(values), join(expected));
 }
 
+// An actor's name from plan.yaml, else the text as written.
+std::string actor_name(const Plan& plan, const std::string& id) {
+  if (plan.info.actors)
+    for (const NamedEntry& a : *plan.info.actors)
+      if (a.id.value == id && a.name) return a.name->value;
+  return id;
+}
+
 std::string activity_table(const Plan& plan, const std::vector<const Activity*>& activities) {
   std::vector<std::vector<std::string>> cells;
   for (const Activity* a : activities) {
     std::vector<std::string> regions, sponsors;
     for (const auto& r : a->regions) regions.push_back(plan.region_name(r.value));
     for (const auto& s : a->sponsors) sponsors.push_back(s.value);
-    std::string lead;
-    if (a->lead) lead = person(*a->lead, false, plan);
+    // Who: the lead, else the responsible bodies by name (work-plan activities).
+    std::string who;
+    if (a->lead) {
+      who = person(*a->lead, false, plan);
+    } else {
+      std::vector<std::string> bodies;
+      for (const auto& body : a->responsible) bodies.push_back(actor_name(plan, body.value));
+      who = md_text(join(bodies));
+    }
+    std::string when;
+    if (a->timeframe) when = a->timeframe->value;
+    else if (a->start || a->end)
+      when = fmt::format("{}–{}", a->start ? a->start->value.to_string() : "", a->end ? a->end->value.to_string() : "");
     cells.push_back({md_text(a->title ? a->title->value : a->id.value), md_code(a->id.value),
-                     md_text(stage_name(plan, *a)), md_text(join(regions)), lead, md_text(join(sponsors)),
-                     budget_text(*a, plan)});
+                     md_text(stage_name(plan, *a)), md_text(join(regions)), who, md_text(when),
+                     md_text(join(sponsors)), budget_text(*a, plan)});
   }
-  return md_table({"Title", "id", "stage", "regions", "lead", "sponsors", "budget"}, "lllllll", cells);
+  return md_table({"Title", "id", "stage", "regions", "lead or responsible", "when", "sponsors", "budget"}, "llllllll",
+                  cells);
 }
 
 std::string objective_section(const Plan& plan, const ObjectiveSection& s) {
   const Objective& o = *s.objective;
   const std::string task_force = md_term(plan, "task_force", "task force");
-  std::string out = fmt::format("#### {}: {}\n\n", md_text(o.id.value), md_text(o.title ? o.title->value : ""));
+  std::string out = fmt::format("{} {}: {}\n\n", plan.info.goals ? "####" : "###", md_text(o.id.value), md_text(o.title ? o.title->value : ""));
   if (o.description) out += md_text(o.description->value) + "\n\n";
   if (!o.targets.empty()) {
     out += "**Targets**\n\n";
@@ -175,8 +195,8 @@ std::string objective_section(const Plan& plan, const ObjectiveSection& s) {
     for (const IndicatorRow& row : s.indicators) out += trend_chart(row).empty() ? "" : trend_chart(row) + "\n";
   }
   const std::string activities = capitalised(md_term(plan, "activities", "activities"));
-  if (s.ongoing.empty()) out += fmt::format("**{}**: none under way.\n\n", activities);
-  else out += fmt::format("**{} under way**\n\n{}\n", activities, activity_table(plan, s.ongoing));
+  if (s.ongoing.empty()) out += fmt::format("**{}**: none planned or under way.\n\n", activities);
+  else out += fmt::format("**{} planned or under way**\n\n{}\n", activities, activity_table(plan, s.ongoing));
   if (!s.completed.empty()) out += fmt::format("**Completed**\n\n{}\n", activity_table(plan, s.completed));
   if (!s.inactive.empty()) {
     std::vector<std::string> names;
@@ -308,31 +328,42 @@ std::string render_report_markdown(const Plan& plan, const ReportData& r) {
   figures.push_back({capitalised(md_term(plan, "indicators", "indicators")),
                      std::to_string(r.numeric_indicators + r.milestones)});
   for (const MoneyTotals& m : r.funding) {
-    figures.push_back({fmt::format("Estimated need ({})", m.currency), format_money_range(m.estimate_low, m.estimate_high)});
+    figures.push_back({fmt::format("Estimated need ({})", m.currency), estimate_text(m)});
     figures.push_back({fmt::format("Secured ({})", m.currency), format_money(m.secured)});
   }
   out += md_table({"", "figure"}, "lr", figures) + "\n";
 
   // Pipeline.
-  out += "## Project pipeline\n\n";
+  // Work-plan activities get their own column when the plan has some; the
+  // chart shows projects, or the activities of a plan that has no projects.
+  const bool with_activities = r.work_activities > 0;
+  const bool chart_activities = r.projects == 0 && with_activities;
+  out += with_activities ? "## Pipeline of projects and work-plan activities\n\n" : "## Project pipeline\n\n";
   std::vector<std::vector<std::string>> stages;
   std::vector<std::string> labels, counts;
   for (const StageRow& row : r.pipeline) {
     const std::string name = row.stage->name ? row.stage->name->value : row.stage->id.value;
-    stages.push_back({md_text(name), row.stage->funded ? "yes" : "", std::to_string(row.projects),
-                      md_text(money_list(row.money, [](const MoneyTotals& m) {
-                        return m.estimate_high > 0 ? format_money_range(m.estimate_low, m.estimate_high) : std::string();
-                      })),
-                      md_text(money_list(row.money, [](const MoneyTotals& m) {
-                        return m.secured > 0 ? format_money(m.secured) : std::string();
-                      }))});
+    std::vector<std::string> cells = {md_text(name), row.stage->funded ? "yes" : "", std::to_string(row.projects)};
+    if (with_activities) cells.push_back(std::to_string(row.activities));
+    cells.push_back(md_text(money_list(row.money, [](const MoneyTotals& m) {
+      return m.estimate_high > 0 ? format_money_range(m.estimate_low, m.estimate_high) : std::string();
+    })));
+    cells.push_back(md_text(money_list(row.money, [](const MoneyTotals& m) {
+      return m.secured > 0 ? format_money(m.secured) : std::string();
+    })));
+    stages.push_back(std::move(cells));
     labels.push_back(fmt::format("\"{}\"", mermaid_label(name)));
-    counts.push_back(std::to_string(row.projects));
+    counts.push_back(std::to_string(chart_activities ? row.activities : row.projects));
   }
-  out += md_table({"Stage", "funded", "projects", "estimated", "secured"}, "llrrr", stages) + "\n";
-  out += fmt::format("```mermaid\nxychart-beta\n  title \"Projects by stage\"\n  x-axis [{}]\n"
-                     "  y-axis \"Projects\"\n  bar [{}]\n```\n\n",
-                     join(labels), join(counts));
+  if (with_activities)
+    out += md_table({"Stage", "funded", "projects", "work-plan activities", "estimated", "secured"}, "llrrrr", stages);
+  else
+    out += md_table({"Stage", "funded", "projects", "estimated", "secured"}, "llrrr", stages);
+  out += "\n";
+  const std::string what = chart_activities ? "Work-plan activities" : "Projects";
+  out += fmt::format("```mermaid\nxychart-beta\n  title \"{} by stage\"\n  x-axis [{}]\n"
+                     "  y-axis \"{}\"\n  bar [{}]\n```\n\n",
+                     what, join(labels), what, join(counts));
 
   // Funding.
   out += "## Funding\n\n";
@@ -340,8 +371,7 @@ std::string render_report_markdown(const Plan& plan, const ReportData& r) {
          "*estimate unknown* counts budgets still to be determined (never as zero).\n\n";
   std::vector<std::vector<std::string>> money;
   for (const MoneyTotals& m : r.funding)
-    money.push_back({md_text(m.currency), format_money_range(m.estimate_low, m.estimate_high), format_money(m.secured),
-                     format_money_range(m.gap_low(), m.gap_high()), m.unknown ? std::to_string(m.unknown) : "",
+    money.push_back({md_text(m.currency), estimate_text(m), format_money(m.secured), gap_text(m), m.unknown ? std::to_string(m.unknown) : "",
                      m.none ? std::to_string(m.none) : ""});
   out += md_table({"Currency", "estimated", "secured", "gap", "estimate unknown", "no funds needed"}, "lrrrrr",
                   money) +
@@ -350,7 +380,8 @@ std::string render_report_markdown(const Plan& plan, const ReportData& r) {
   if (r.changes) out += changes_section(*r.changes);
 
   // Goals and objectives.
-  out += fmt::format("## Goals and {}\n\n", md_term(plan, "objectives", "objectives"));
+  out += info.goals ? fmt::format("## Goals and {}\n\n", md_term(plan, "objectives", "objectives"))
+                    : fmt::format("## {}\n\n", capitalised(md_term(plan, "objectives", "objectives")));
   for (const GoalSection& g : r.goals) {
     if (g.goal)
       out += fmt::format("### {}: {}\n\n{}", md_text(g.goal->id.value),

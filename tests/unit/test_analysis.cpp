@@ -360,3 +360,14 @@ TEST_CASE("a geographic task force needs representatives for its own regions onl
         V{"taskforces/TF2.yaml:4:11: error: unknown region 'asai'; known regions: africa, asia, global; did you "
           "mean 'asia'? (regions are listed in plan.yaml) [unknown-reference]"});
 }
+
+TEST_CASE("a total whose estimates are all to be determined reads unknown, not 0") {
+  MoneyTotals only_tbd{"EUR", 0, 0, 0, 2, 0};
+  CHECK(estimate_text(only_tbd) == "unknown");
+  CHECK(gap_text(only_tbd) == "unknown");
+  MoneyTotals some{"EUR", 1000, 2000, 500, 1, 0};
+  CHECK(estimate_text(some) == "1,000–2,000");
+  CHECK(gap_text(some) == "500–1,500");
+  MoneyTotals nothing_needed{"EUR", 0, 0, 0, 0, 3};
+  CHECK(estimate_text(nothing_needed) == "0");
+}
