@@ -19,6 +19,7 @@ struct InitOptions {
   std::string title;
   std::string template_name = "blank";
   bool no_git = false;
+  bool no_ci = false;
   bool force = false;
   bool list_templates = false;
 };
@@ -53,7 +54,8 @@ int run_init(const InitOptions& options, Session& session) {
     title = dir.filename().string();
     if (title.empty() || title == "." || title == "..") title = "Untitled plan";
   }
-  const std::vector<PlanFile> files = *template_files(chosen->name, title);
+  std::vector<PlanFile> files = *template_files(chosen->name, title);
+  if (!options.no_ci) files.push_back({".github/workflows/actionplan.yml", ci_workflow()});
   if (title.empty()) title = chosen->description;
 
   fs::path existing = dir;  // the nearest folder that exists: DIR may not exist yet
@@ -88,7 +90,8 @@ void add_init_command(CLI::App& app, Session& session) {
       "init",
       "Create a ready-to-edit plan in DIR (default: the current folder): plan.yaml with\n"
       "the default project pipeline, the four record folders, a README for contributors\n"
-      "and editor schema hints. Makes DIR a git repository unless it is inside one.\n"
+      "editor schema hints and a GitHub Actions workflow (.github/workflows/actionplan.yml).\n"
+      "Makes DIR a git repository unless it is inside one.\n"
       "Refuses (exit 2, nothing written) when DIR already holds a plan or any file init\n"
       "would write; --force writes only the missing files and never overwrites one.\n"
       "Prints the created files on stdout.");
@@ -101,6 +104,8 @@ void add_init_command(CLI::App& app, Session& session) {
       ->type_name("NAME");
   sub->add_flag("--list-templates", options->list_templates, "List the templates and exit");
   sub->add_flag("--no-git", options->no_git, "Do not create a git repository");
+  sub->add_flag("--no-ci", options->no_ci,
+                "Do not write .github/workflows/actionplan.yml (validate on pull requests, report each January)");
   sub->add_flag("--force", options->force,
                 "Add the missing files to an existing folder or plan (never overwrites)");
   sub->callback([options, &session] { session.exit_code = run_init(*options, session); });

@@ -161,4 +161,76 @@ InitResult write_plan_files(const fs::path& dir, const std::vector<PlanFile>& fi
   return result;
 }
 
+std::string ci_workflow() {
+  return R"yaml(# Written by `actionplan init`. Checks every pull request and writes the
+# annual progress report. See "CI recipes" (docs/ci.md) in actionplan's documentation.
+# This file expects the plan at the root of the repository; if it is in a
+# subfolder, set `defaults: run: working-directory:` to that folder.
+name: actionplan
+on:
+  pull_request:
+  push:
+    branches: [main]
+  schedule:
+    - cron: "0 6 5 1 *"   # 5 January, 06:00 UTC: the report for the year that ended
+  workflow_dispatch: {}    # run the report by hand (Actions tab)
+permissions:
+  contents: write
+env:
+  # Where actionplan is built from: set the repository variable ACTIONPLAN_SOURCE
+  # (Settings > Secrets and variables > Actions > Variables) to its git URL.
+  ACTIONPLAN_SOURCE: ${{ vars.ACTIONPLAN_SOURCE }}
+jobs:
+  check:
+    if: github.event_name == 'pull_request' || github.event_name == 'push'
+    runs-on: ubuntu-24.04
+    steps:
+      - uses: actions/checkout@v4
+      - name: Install actionplan
+        run: |
+          git clone --depth 1 "$ACTIONPLAN_SOURCE" "$RUNNER_TEMP/actionplan"
+          sudo "$RUNNER_TEMP/actionplan/scripts/install-deps.sh"
+          make -C "$RUNNER_TEMP/actionplan" build
+          echo "$RUNNER_TEMP/actionplan/build" >> "$GITHUB_PATH"
+      - name: Validate (each problem is annotated on its line)
+        run: actionplan validate --format github
+      - name: Gap analysis (shown as the job summary)
+        if: always()
+        run: actionplan gap-analysis >> "$GITHUB_STEP_SUMMARY"
+
+  annual-report:
+    if: github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'
+    runs-on: ubuntu-24.04
+    steps:
+      - uses: actions/checkout@v4
+        with: {fetch-depth: 0}   # the history and tags that --since reads
+      - name: Install actionplan
+        run: |
+          git clone --depth 1 "$ACTIONPLAN_SOURCE" "$RUNNER_TEMP/actionplan"
+          sudo "$RUNNER_TEMP/actionplan/scripts/install-deps.sh"
+          make -C "$RUNNER_TEMP/actionplan" build
+          echo "$RUNNER_TEMP/actionplan/build" >> "$GITHUB_PATH"
+      - name: Write the report for last year
+        run: |
+          year=$(( $(date -u +%Y) - 1 ))
+          since=()
+          if git rev-parse -q --verify "refs/tags/plan-$(( year - 1 ))" >/dev/null; then
+            since=(--since "plan-$(( year - 1 ))")
+          fi
+          actionplan validate
+          actionplan report --year "$year" "${since[@]}" -o "reports/$year.md"
+          actionplan report --year "$year" "${since[@]}" -o "reports/$year.json"
+          cat "reports/$year.md" >> "$GITHUB_STEP_SUMMARY"
+          echo "YEAR=$year" >> "$GITHUB_ENV"
+      - name: Commit the report and tag the plan
+        run: |
+          git config user.name "actionplan report"
+          git config user.email "actions@users.noreply.github.com"
+          git add reports/
+          git commit -m "Progress report $YEAR"
+          git tag "plan-$YEAR"
+          git push origin HEAD "plan-$YEAR"
+)yaml";
+}
+
 }  // namespace actionplan
