@@ -74,7 +74,7 @@ TEST_CASE("an emitted activity keeps the format's key order and every value") {
   a.partners = {{"CIFOR", {}}};
   a.sponsors = {{"Example Foundation", {}}};
   a.budget = Budget{Located<std::string>{"EUR", {}}, Located<Amount>{{AmountKind::range, 250000, 400000}, {}},
-                    Located<double>{50000, {}}, {}};
+                    Located<double>{50000, {}}, {}, {}};
   a.start = Located<Date>{{2026, 1, 0}, {}};
   a.end = Located<Date>{{2028, 12, 0}, {}};
   a.timeframe = Located<std::string>{"three years", {}};
