@@ -65,6 +65,7 @@ void add_record_command(CLI::App& app, Session& session);
 void add_record_creation_commands(CLI::App& app, Session& session);  // add-objective, -task-force, -indicator
 void add_set_stage_command(CLI::App& app, Session& session);
 void add_list_command(CLI::App& app, Session& session);
+void add_import_command(CLI::App& app, Session& session);
 void add_show_command(CLI::App& app, Session& session);
 
 // The output format: --format when given, else the one named by -o's

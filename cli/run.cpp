@@ -38,6 +38,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   add_gap_analysis_command(app, session);
   add_report_command(app, session);
   add_list_command(app, session);
+  add_import_command(app, session);
   add_show_command(app, session);
   add_schema_command(app, session);
 

@@ -124,8 +124,10 @@ bool check_plan_text(std::string& text, const std::string& rel_path, Diagnostics
   return true;
 }
 
-std::optional<std::string> read_plan_file(const std::filesystem::path& abs_path,
-                                          const std::string& rel_path, Diagnostics& diags) {
+std::optional<std::string> read_plan_file(const std::filesystem::path& abs_path, const std::string& rel_path,
+                                          Diagnostics& diags, std::size_t max_bytes) {
+  const std::string limit = max_bytes % (1024 * 1024) == 0 ? fmt::format("{} MiB", max_bytes / (1024 * 1024))
+                                                           : fmt::format("{} bytes", max_bytes);
   struct stat st {};
   if (::lstat(abs_path.c_str(), &st) != 0) {
     diags.error(rel_path, {}, "unreadable-file",
@@ -145,20 +147,20 @@ std::optional<std::string> read_plan_file(const std::filesystem::path& abs_path,
     return std::nullopt;
   }
   if (::fstat(fd.get(), &st) != 0 || refuse_type(st.st_mode, rel_path, diags)) return std::nullopt;
-  if (static_cast<std::size_t>(st.st_size) > k_max_file_bytes) {
+  if (static_cast<std::size_t>(st.st_size) > max_bytes) {
     diags.error(rel_path, {}, "file-too-large",
-                fmt::format("file is {} bytes; plan records may be at most 1 MiB (1048576 bytes)",
-                            st.st_size));
+                fmt::format("file is {} bytes; {} may be at most {} ({} bytes)", st.st_size,
+                            max_bytes == k_max_file_bytes ? "plan records" : "this file", limit, max_bytes));
     return std::nullopt;
   }
   // Sized from fstat, one byte more to notice a file that grew; never past the limit.
   std::string text;
-  text.resize(std::min(static_cast<std::size_t>(st.st_size), k_max_file_bytes) + 1);
+  text.resize(std::min(static_cast<std::size_t>(st.st_size), max_bytes) + 1);
   std::size_t used = 0;
   while (true) {
     if (used == text.size()) {
-      if (text.size() > k_max_file_bytes) break;
-      text.resize(std::min(text.size() * 2, k_max_file_bytes + 1));
+      if (text.size() > max_bytes) break;
+      text.resize(std::min(text.size() * 2, max_bytes + 1));
     }
     const ssize_t n = ::read(fd.get(), text.data() + used, text.size() - used);
     if (n < 0 && errno == EINTR) continue;
@@ -170,8 +172,8 @@ std::optional<std::string> read_plan_file(const std::filesystem::path& abs_path,
     if (n == 0) break;
     used += static_cast<std::size_t>(n);
   }
-  if (used > k_max_file_bytes) {
-    diags.error(rel_path, {}, "file-too-large", "file grew past 1 MiB while being read");
+  if (used > max_bytes) {
+    diags.error(rel_path, {}, "file-too-large", fmt::format("file grew past {} while being read", limit));
     return std::nullopt;
   }
   text.resize(used);

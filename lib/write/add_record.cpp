@@ -78,6 +78,12 @@ class Builder {
       else if (*v == "activity") a.type = ActivityType::activity;
       else error("type", fmt::format("{} is not a type; use project or activity", in_quotes(*v)));
     }
+    if (const std::string* v = value("status")) {
+      if (*v == "active") a.status = ActivityStatus::active;
+      else if (*v == "on-hold") a.status = ActivityStatus::on_hold;
+      else if (*v == "cancelled") a.status = ActivityStatus::cancelled;
+      else error("status", fmt::format("{} is not a status; use active, on-hold or cancelled", in_quotes(*v)));
+    }
     if (const auto* l = list("objectives")) a.objectives = as_list(*l);
     if (const std::string* v = value("task_force")) a.task_force = Located<std::string>{*v, {}};
     if (const std::string* v = value("stage")) a.stage = Located<std::string>{*v, {}};
@@ -115,12 +121,20 @@ class Builder {
       if (!a.budget) a.budget = Budget{};
       a.budget->currency = Located<std::string>{*v, {}};
     }
+    if (const std::string* v = value("budget_note")) {
+      if (!a.budget) a.budget = Budget{};
+      a.budget->note = Located<std::string>{*v, {}};
+    }
     date("start", a.start);
     date("end", a.end);
     text("timeframe", a.timeframe);
+    if (const auto* l = list("outputs")) a.outputs = as_list(*l);
+    text("methodology", a.methodology);
+    text("outcome", a.outcome);
     if (const auto* l = list("indicators")) a.indicators = as_list(*l);
     text("url", a.url);
     text("description", a.description);
+    date("updated", a.updated);
   }
 
  private:
@@ -267,7 +281,7 @@ PreparedActivity prepare_activity(const Plan& plan, const ActivityOptions& optio
   if (out.errors.size() > value_errors || a.id.value.empty()) return out;  // no record to check
 
   finish_new_record(plan, a, RecordKind::activity, id_given, emit_activity, decode_activity, &Plan::activities,
-                    options, {{"budget", {"budget", "secured", "currency"}}, {"lead", {"lead", "lead_org"}}},
+                    options, {{"budget", {"budget", "secured", "currency", "budget_note"}}, {"lead", {"lead", "lead_org"}}},
                     input_keys, input_name, today, existing_ids, out);
   return out;
 }

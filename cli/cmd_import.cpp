@@ -1,0 +1,96 @@
+// actionplan import KIND FILE.csv: records from a spreadsheet, all or nothing.
+#include <fmt/format.h>
+
+#include "common.hpp"
+#include "load/file_read.hpp"
+#include "load/plan_loader.hpp"
+#include "model/text.hpp"
+#include "query/list.hpp"
+#include "write/atomic.hpp"
+#include "write/import_csv.hpp"
+
+namespace fs = std::filesystem;
+
+namespace actionplan::cli {
+namespace {
+
+struct ImportOptions {
+  std::string kind;
+  std::string file;
+  bool dry_run = false;
+};
+
+int run_import(const ImportOptions& options, Session& session) {
+  const std::optional<ListKind> kind = list_kind_from_name(options.kind);
+  if (!kind || kind->projects_only)
+    return session.fail(fmt::format("unknown kind {}; import activities, objectives, taskforces or indicators",
+                                    in_quotes(options.kind)));
+  std::optional<Date> today = session.as_of("");
+  if (!today) return k_exit_failure;
+  std::optional<fs::path> root = session.plan_root();
+  if (!root) return k_exit_failure;
+
+  Diagnostics diags;
+  const fs::path path = session.context.cwd / options.file;
+  std::optional<std::string> text = read_plan_file(path, options.file, diags, 16 * k_max_file_bytes);
+  if (!text) {
+    for (const Diagnostic& d : diags.items()) session.err << format_diagnostic(d) << "\n";
+    return session.fail(fmt::format("cannot read {}; nothing was written", options.file));
+  }
+  const LoadResult loaded = load_plan(*root);
+  const KindInfo& info = kind_info(kind->kind);
+  const ImportResult result = prepare_import(loaded.plan, kind->kind, options.file, *text, *today,
+                                             record_file_ids(*root / info.folder));
+  if (!result.ok()) {
+    for (const std::string& line : result.errors) session.err << line << "\n";
+    session.err << fmt::format("{} {} in {}; nothing was written\n", result.errors.size(),
+                               result.errors.size() == 1 ? "problem" : "problems", options.file);
+    return k_exit_failure;
+  }
+  if (options.dry_run) {
+    for (const PreparedActivity& p : result.records) session.out << p.rel_path << "\n";
+    session.err << fmt::format("dry run: {} {} would be created; nothing was written\n", result.records.size(),
+                               result.records.size() == 1 ? info.singular : info.plural);
+    return k_exit_ok;
+  }
+  // Every file is created exclusively; if one cannot be, the ones already
+  // created by this import are removed again, so the plan is as before.
+  std::vector<fs::path> created;
+  std::error_code ec;
+  fs::create_directories(*root / info.folder, ec);
+  for (const PreparedActivity& p : result.records) {
+    const WriteResult written = write_file(*root / p.rel_path, p.yaml, WriteMode::create_new);
+    if (!written.ok()) {
+      for (const fs::path& done : created) fs::remove(done, ec);
+      return session.fail(fmt::format("cannot write {}: {}; nothing was written",
+                                      p.rel_path, written.status == WriteStatus::exists
+                                                      ? "it was created by someone else just now"
+                                                      : written.message));
+    }
+    created.push_back(*root / p.rel_path);
+  }
+  for (const PreparedActivity& p : result.records) session.out << p.rel_path << "\n";
+  session.err << fmt::format("imported {} {} from {}\n", result.records.size(),
+                             result.records.size() == 1 ? info.singular : info.plural, options.file);
+  return k_exit_ok;
+}
+
+}  // namespace
+
+void add_import_command(CLI::App& app, Session& session) {
+  auto options = std::make_shared<ImportOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "import",
+      "Create records from a CSV file (a spreadsheet export), one per row. The first\n"
+      "row names the columns: the format's keys, as 'list --format csv' writes them\n"
+      "(lists separated by ';'). Every row is checked first, as add-project would: on\n"
+      "any problem, each is reported as FILE.csv:ROW:COL and nothing is written (exit 2).\n"
+      "Prints the created files.");
+  sub->add_option("KIND", options->kind, "activities, objectives, taskforces or indicators")->required();
+  sub->add_option("FILE", options->file, "The CSV file (UTF-8, comma separated, first row = column names)")
+      ->required();
+  sub->add_flag("--dry-run", options->dry_run, "Check every row and print what would be created; write nothing");
+  sub->callback([options, &session] { session.exit_code = run_import(*options, session); });
+}
+
+}  // namespace actionplan::cli

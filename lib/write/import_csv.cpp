@@ -1,0 +1,387 @@
+#include "write/import_csv.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "load/file_read.hpp"
+#include "model/text.hpp"
+
+namespace actionplan {
+namespace {
+
+// A column the importer understands: its name, the option key it fills,
+// whether it holds a list ("a; b; c"), and other spellings.
+struct Column {
+  const char* name;
+  const char* key;  // "" for a column that is recognised but cannot be imported
+  bool list;
+  std::vector<const char*> aliases;
+};
+
+const std::vector<Column>& columns_of(RecordKind kind) {
+  static const std::vector<Column> activities = {
+      {"id", "id", false, {}},
+      {"title", "title", false, {"name"}},
+      {"type", "type", false, {}},
+      {"status", "status", false, {}},
+      {"objectives", "objectives", true, {"objective"}},
+      {"task_force", "task_force", false, {"taskforce"}},
+      {"stage", "stage", false, {}},
+      {"regions", "regions", true, {"region"}},
+      {"countries", "countries", true, {"country"}},
+      {"lead", "lead", false, {"lead.name", "leader"}},
+      {"lead.org", "lead_org", false, {"lead_org", "organisation", "organization"}},
+      {"responsible", "responsible", true, {}},
+      {"partners", "partners", true, {"partner"}},
+      {"sponsors", "sponsors", true, {"sponsor", "donor", "donors"}},
+      {"budget.currency", "currency", false, {"currency"}},
+      {"budget.estimate", "budget", false, {"budget", "estimate", "cost"}},
+      {"budget.secured", "secured", false, {"secured"}},
+      {"budget.note", "budget_note", false, {"budget_note"}},
+      {"start", "start", false, {}},
+      {"end", "end", false, {}},
+      {"timeframe", "timeframe", false, {"time_frame"}},
+      {"outputs", "outputs", true, {"output"}},
+      {"methodology", "methodology", false, {}},
+      {"outcome", "outcome", false, {"expected_outcome"}},
+      {"description", "description", false, {}},
+      {"indicators", "indicators", true, {"indicator"}},
+      {"url", "url", false, {"link", "website"}},
+      {"updated", "updated", false, {}},
+  };
+  static const std::vector<Column> objectives = {
+      {"id", "id", false, {}},
+      {"goal", "goal", false, {}},
+      {"title", "title", false, {"name"}},
+      {"description", "description", false, {}},
+      {"problem", "problem", false, {}},
+      {"regions", "regions", true, {"region"}},
+  };
+  static const std::vector<Column> task_forces = {
+      {"id", "id", false, {}},
+      {"name", "title", false, {"title"}},
+      {"objectives", "objectives", true, {"objective"}},
+      {"leaders", "leaders", true, {"leader"}},
+      {"members", "members", true, {"member"}},
+      {"approach", "approach", false, {}},
+      {"regions", "", true, {}},
+      {"representatives", "", true, {}},
+      {"milestones", "", true, {}},
+  };
+  static const std::vector<Column> indicators = {
+      {"id", "id", false, {}},
+      {"title", "title", false, {"name"}},
+      {"objective", "objective", false, {}},
+      {"activity", "activity", false, {}},
+      {"type", "type", false, {}},
+      {"unit", "unit", false, {}},
+      {"direction", "direction", false, {}},
+      {"baseline.date", "baseline_date", false, {"baseline_date"}},
+      {"baseline.value", "baseline", false, {"baseline"}},
+      {"due", "due", false, {}},
+      {"description", "description", false, {}},
+      {"method", "method", false, {}},
+      {"source", "source", false, {}},
+      {"measurements", "", true, {}},
+      {"achieved", "", false, {}},
+  };
+  static const std::vector<Column> none;
+  switch (kind) {
+    case RecordKind::activity: return activities;
+    case RecordKind::objective: return objectives;
+    case RecordKind::task_force: return task_forces;
+    case RecordKind::indicator: return indicators;
+    case RecordKind::plan: break;
+  }
+  return none;
+}
+
+// Lower case; spaces and '-' read as '_'.
+std::string normalised(std::string_view header) {
+  std::string out;
+  for (char c : header) {
+    if (c == ' ' || c == '-') out += '_';
+    else out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  const std::size_t first = out.find_first_not_of('_');
+  const std::size_t last = out.find_last_not_of('_');
+  return first == std::string::npos ? "" : out.substr(first, last - first + 1);
+}
+
+std::string trimmed(std::string_view text) {
+  const std::size_t first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return "";
+  const std::size_t last = text.find_last_not_of(" \t\r\n");
+  return std::string(text.substr(first, last - first + 1));
+}
+
+// A cell written by `list --format csv` with a defused formula: "'=x" → "=x".
+std::string cell_value(const std::string& text) {
+  std::string value = trimmed(text);
+  if (value.size() > 1 && value[0] == '\'' && std::string_view("=+-@").find(value[1]) != std::string_view::npos)
+    value.erase(0, 1);
+  return value;
+}
+
+std::string location(const std::string& name, int row, int column) {
+  return fmt::format("{}:{}:{}", name, row, column);
+}
+
+bool has_code(const std::string& message) {
+  return !message.empty() && message.back() == ']' && message.rfind(" [") != std::string::npos;
+}
+
+// How a column of the header is used.
+struct Use {
+  const Column* column = nullptr;
+  int year = 0;  // targets.YEAR
+};
+
+}  // namespace
+
+std::vector<CsvRow> parse_csv(const std::string& text, const std::string& name, std::vector<std::string>& errors) {
+  std::vector<CsvRow> rows;
+  std::size_t i = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+  int row = 1, column = 1;
+  CsvRow current;
+  std::string field;
+  bool quoted = false, in_quotes = false, field_started = false;
+  auto end_field = [&] {
+    current.push_back({field, row, column});
+    field.clear();
+    quoted = in_quotes = field_started = false;
+    ++column;
+  };
+  auto end_row = [&] {
+    end_field();
+    rows.push_back(std::move(current));
+    current.clear();
+    ++row;
+    column = 1;
+  };
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_quotes) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+          field += '"';
+          ++i;
+        } else {
+          in_quotes = false;
+        }
+      } else {
+        field += c;
+      }
+      continue;
+    }
+    if (c == '"' && !field_started) {
+      quoted = in_quotes = field_started = true;
+    } else if (c == '"' || (quoted && c != ',' && c != '\r' && c != '\n')) {
+      errors.push_back(fmt::format("{}: error: a quote inside a field must be doubled and the field quoted "
+                                   "(\"say \"\"hi\"\"\") [csv-syntax]",
+                                   location(name, row, column)));
+      return {};
+    } else if (c == ',') {
+      end_field();
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      end_row();
+    } else {
+      field += c;
+      field_started = true;
+    }
+  }
+  if (in_quotes) {
+    errors.push_back(fmt::format("{}: error: a quoted field is not closed before the end of the file [csv-syntax]",
+                                 location(name, row, column)));
+    return {};
+  }
+  if (field_started || !current.empty()) end_row();
+  return rows;
+}
+
+std::vector<std::string> import_columns(RecordKind kind) {
+  std::vector<std::string> names;
+  for (const Column& c : columns_of(kind))
+    if (*c.key) names.push_back(c.name);
+  if (kind == RecordKind::objective || kind == RecordKind::indicator) names.push_back("targets.YEAR");
+  return names;
+}
+
+ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string& name, const std::string& csv_text,
+                            const Date& today, const std::vector<std::string>& existing_ids) {
+  ImportResult out;
+  std::string text = csv_text;
+  {
+    Diagnostics diags;
+    if (text.size() > 16 * k_max_file_bytes) {
+      out.errors.push_back(fmt::format("{}:1:1: error: the file is larger than 16 MiB [file-too-large]", name));
+      return out;
+    }
+    if (!check_plan_text(text, name, diags)) {
+      for (const Diagnostic& d : diags.items()) out.errors.push_back(format_diagnostic(d));
+      return out;
+    }
+  }
+  std::vector<CsvRow> rows = parse_csv(text, name, out.errors);
+  if (!out.ok()) return out;
+  if (rows.empty()) {
+    out.errors.push_back(fmt::format("{}:1:1: error: the file is empty; the first row must name the columns [csv-header]", name));
+    return out;
+  }
+
+  // The header: every column known, none twice.
+  const std::vector<Column>& known = columns_of(kind);
+  std::vector<Use> uses;
+  std::map<std::string, int> seen;  // option key or targets.YEAR → column number
+  for (const CsvField& cell : rows.front()) {
+    const std::string header = normalised(cell_value(cell.text));
+    Use use;
+    for (const Column& c : known) {
+      if (header == c.name) use.column = &c;
+      for (const char* alias : c.aliases)
+        if (header == alias) use.column = &c;
+    }
+    const bool targets = kind == RecordKind::objective || kind == RecordKind::indicator;
+    if (!use.column && targets && header.rfind("targets.", 0) == 0 && header.size() == 12) {
+      if (std::optional<Date> year = Date::parse(header.substr(8)); year && year->month == 0) use.year = year->year;
+    }
+    if (!use.column && !use.year) {
+      std::vector<std::string> names = import_columns(kind);
+      std::string message = fmt::format("unknown column {}; columns: {}", in_quotes(cell_value(cell.text)), join(names));
+      const std::string suggestion = closest_match(header, names);
+      if (!suggestion.empty()) message += fmt::format("; did you mean '{}'?", suggestion);
+      out.errors.push_back(fmt::format("{}: error: {} [unknown-key]", location(name, cell.row, cell.column), message));
+    } else {
+      const std::string key = use.column ? use.column->name : header;
+      if (auto it = seen.find(key); it != seen.end())
+        out.errors.push_back(fmt::format("{}: error: column {} is given twice (also column {}) [duplicate-key]",
+                                         location(name, cell.row, cell.column), in_quotes(key), it->second));
+      seen[key] = cell.column;
+    }
+    uses.push_back(use);
+  }
+  if (!out.ok()) return out;
+
+  const KindInfo& info = kind_info(kind);
+  std::vector<std::string> ids = existing_ids;
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    const CsvRow& row = rows[r];
+    const int row_number = static_cast<int>(r) + 1;
+    if (std::all_of(row.begin(), row.end(), [](const CsvField& f) { return trimmed(f.text).empty(); })) continue;
+    if (row.size() != uses.size()) {
+      out.errors.push_back(fmt::format("{}: error: this row has {} fields, the header {} [csv-syntax]",
+                                       location(name, row_number, 1), row.size(), uses.size()));
+      continue;
+    }
+    ActivityOptions options;
+    std::map<std::string, int> column_of;  // option key → column number
+    const std::size_t errors_before = out.errors.size();
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      const std::string value = cell_value(row[c].text);
+      if (value.empty()) continue;
+      const std::string where = location(name, row_number, row[c].column);
+      if (uses[c].year) {
+        options.lists["targets"].push_back(fmt::format("{}={}", uses[c].year, value));
+        options.option_names["targets"] = where;
+        column_of["targets"] = row[c].column;
+        continue;
+      }
+      const Column& column = *uses[c].column;
+      if (!*column.key) {
+        out.errors.push_back(fmt::format("{}: error: column {} cannot be imported; leave it empty and add it to "
+                                         "the files afterwards [unsupported-key]",
+                                         where, in_quotes(column.name)));
+        continue;
+      }
+      options.option_names[column.key] = where;
+      column_of[column.key] = row[c].column;
+      if (column.list) {
+        std::vector<std::string>& items = options.lists[column.key];
+        for (std::size_t at = 0; at <= value.size();) {
+          std::size_t semi = value.find(';', at);
+          if (semi == std::string::npos) semi = value.size();
+          if (std::string item = trimmed(value.substr(at, semi - at)); !item.empty()) items.push_back(item);
+          at = semi + 1;
+        }
+      } else {
+        options.values[column.key] = value;
+      }
+    }
+    if (out.errors.size() > errors_before) continue;
+
+    // What add-project would ask on its command line, asked of the row.
+    const std::string row_start = location(name, row_number, 1);
+    auto where_key = [&](const char* key) {
+      auto it = column_of.find(key);
+      return it == column_of.end() ? row_start : location(name, row_number, it->second);
+    };
+    if (!options.values.count("title")) {
+      out.errors.push_back(fmt::format("{}: error: the {} has no {} (its column is empty or missing) [missing-key]",
+                                       where_key("title"), info.singular,
+                                       kind == RecordKind::task_force ? "name" : "title"));
+      continue;
+    }
+    if ((kind == RecordKind::activity || kind == RecordKind::task_force) && !options.lists.count("objectives")) {
+      out.errors.push_back(fmt::format("{}: error: the {} serves no objective: the column 'objectives' is empty "
+                                       "or missing; known objectives: {} [missing-key]",
+                                       where_key("objectives"), info.singular,
+                                       describe_ids(plan.ids(RecordKind::objective))));
+      continue;
+    }
+    const bool id_given = options.values.count("id") > 0;
+    const std::string id = id_given ? options.values["id"] : slug(options.values["title"]);
+    bool clash = false;
+    for (const std::string& other : ids)
+      if (!id.empty() && to_lower_ascii(other) == to_lower_ascii(id)) {
+        out.errors.push_back(fmt::format(
+            "{}: error: {} {} with the id {}{} already exists{}; give this row its own id in the column 'id' "
+            "[duplicate-id]",
+            where_key(id_given ? "id" : "title"), kind == RecordKind::task_force ? "a" : "an", info.singular,
+            in_quotes(id), id_given ? "" : " (made from the title)",
+            std::find(existing_ids.begin(), existing_ids.end(), other) != existing_ids.end()
+                ? fmt::format(": {}/{}.yaml", info.folder, other)
+                : " (an earlier row of this file)"));
+        clash = true;
+        break;
+      }
+    if (clash) continue;
+
+    PreparedActivity prepared = kind == RecordKind::activity
+                                    ? prepare_activity(plan, options, std::nullopt, today, ids)
+                                    : prepare_record(kind, plan, options, today, ids);
+    std::vector<std::pair<int, std::string>> row_errors;  // by column, left to right
+    for (const std::string& error : prepared.errors) {
+      // "NAME:R:C: message", "--option: message" or "message [code]" → one diagnostic line.
+      std::string at = row_start, message = error;
+      if (error.rfind(name + ":", 0) == 0) {
+        const std::size_t colon = error.find(": ", name.size() + 1);
+        at = error.substr(0, colon);
+        message = error.substr(colon + 2);
+      } else if (error.rfind("--", 0) == 0 && error.find(": ") != std::string::npos) {
+        std::string key = error.substr(2, error.find(": ") - 2);
+        std::replace(key.begin(), key.end(), '-', '_');
+        at = where_key(key.c_str());
+        message = error.substr(error.find(": ") + 2);
+      }
+      const int column = std::stoi(at.substr(at.rfind(':') + 1));
+      row_errors.emplace_back(column,
+                              fmt::format("{}: error: {}{}", at, message, has_code(message) ? "" : " [invalid-value]"));
+    }
+    std::stable_sort(row_errors.begin(), row_errors.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [column, line] : row_errors) out.errors.push_back(std::move(line));
+    if (prepared.ok()) {
+      const std::string& path = prepared.rel_path;  // "<folder>/<id>.yaml"
+      ids.push_back(path.substr(path.find('/') + 1, path.size() - path.find('/') - 6));
+      out.records.push_back(std::move(prepared));
+    }
+  }
+  if (out.ok() && out.records.empty())
+    out.errors.push_back(fmt::format("{}:2:1: error: the file has a header but no rows to import [csv-header]", name));
+  return out;
+}
+
+}  // namespace actionplan

@@ -1,0 +1,44 @@
+#pragma once
+// `import KIND FILE.csv`: records from a spreadsheet export. Every row is
+// prepared and checked as `add-project` (or add-objective, ...) would, against
+// the plan and the rows above it; the caller writes nothing unless no row has
+// a problem.
+#include <string>
+#include <vector>
+
+#include "model/plan.hpp"
+#include "write/add_record.hpp"
+
+namespace actionplan {
+
+// One CSV field with its place: ROW is the record's number in the file (the
+// header is row 1), COL the field's number, both 1-based.
+struct CsvField {
+  std::string text;
+  int row = 0;
+  int column = 0;
+};
+using CsvRow = std::vector<CsvField>;
+
+// RFC 4180 (CRLF or LF rows, quoted fields with doubled quotes, a UTF-8 BOM
+// skipped). Problems are full diagnostic lines "NAME:ROW:COL: error: ... [code]".
+std::vector<CsvRow> parse_csv(const std::string& text, const std::string& name, std::vector<std::string>& errors);
+
+struct ImportResult {
+  std::vector<PreparedActivity> records;  // one per data row, in file order
+  std::vector<std::string> errors;        // "FILE.csv:ROW:COL: error: MESSAGE [code]"
+  bool ok() const { return errors.empty(); }
+};
+
+// Column names accepted for a kind: the format's keys as `list --format csv`
+// writes them, and documented aliases ("objective" for objectives, "budget"
+// for budget.estimate...). Header cells are compared without case, and
+// spaces, '-' and '_' count as the same.
+std::vector<std::string> import_columns(RecordKind kind);
+
+// Prepares one record per data row. `existing_ids` are the ids of the kind's
+// files already in the plan.
+ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string& csv_name, const std::string& text,
+                            const Date& today, const std::vector<std::string>& existing_ids);
+
+}  // namespace actionplan

@@ -1,0 +1,84 @@
+// CSV reading and the row checks of `import`.
+#include <doctest/doctest.h>
+
+#include "helpers.hpp"
+#include "write/import_csv.hpp"
+
+using namespace actionplan;
+using V = std::vector<std::string>;
+
+namespace {
+
+std::vector<V> cells(const std::string& text, V& errors) {
+  std::vector<V> out;
+  for (const CsvRow& row : parse_csv(text, "t.csv", errors)) {
+    V line;
+    for (const CsvField& f : row) line.push_back(f.text);
+    out.push_back(line);
+  }
+  return out;
+}
+
+const std::map<std::string, std::string> k_plan = {
+    {"plan.yaml", "format: 1\ntitle: T\nregions: [{id: africa, name: Africa}]\n"},
+    {"objectives/O1.yaml", "id: O1\ntitle: One\n"},
+    {"activities/a1.yaml", "id: a1\ntitle: Existing\nobjectives: [O1]\n"},
+};
+
+}  // namespace
+
+TEST_CASE("CSV as RFC 4180: quotes, doubled quotes, CRLF, line breaks in fields, a BOM") {
+  V errors;
+  CHECK(cells("\xEF\xBB\xBF" "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",\r\n", errors) ==
+        std::vector<V>{{"a", "b"}, {"x, y", "say \"hi\""}, {"two\nlines", ""}});
+  CHECK(errors.empty());
+  CHECK(cells("a\nb", errors) == std::vector<V>{{"a"}, {"b"}});  // no final line break
+  CHECK(cells("a,\"open\n", errors).empty());
+  CHECK(errors == V{"t.csv:1:2: error: a quoted field is not closed before the end of the file [csv-syntax]"});
+  errors.clear();
+  CHECK(cells("a,b\"c\n", errors).empty());
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].rfind("t.csv:1:2: error: a quote inside a field", 0) == 0);
+}
+
+TEST_CASE("CSV fields keep their row and column, counted in records, not lines") {
+  V errors;
+  const std::vector<CsvRow> rows = parse_csv("h1,h2\n\"multi\nline\",x\ny,z\n", "t.csv", errors);
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[2][1].text == "z");
+  CHECK(rows[2][1].row == 3);
+  CHECK(rows[2][1].column == 2);
+}
+
+TEST_CASE("import checks every row, maps aliases and lists, and names ROW:COL") {
+  auto r = test::load(k_plan);
+  REQUIRE(r.lines() == V{});
+  const Date today{2026, 11, 21};
+  ImportResult ok = prepare_import(r.plan, RecordKind::activity, "p.csv",
+                                   "Title,Objective,Region,Sponsor,Budget\nNew one,O1,africa,A; B ; ,'=1+1\n",
+                                   today, {"a1"});
+  REQUIRE(ok.errors.size() == 1);  // "=1+1" (defused as '=1+1) is still not an amount
+  CHECK(ok.errors[0] == "p.csv:2:5: error: '=1+1' is not an amount; write 250000, 45000-90000, none or tbd "
+                        "[invalid-value]");
+
+  ImportResult good = prepare_import(r.plan, RecordKind::activity, "p.csv",
+                                     "Title,Objective,Region,Sponsor,Budget\nNew one,O1,africa,A; B ; ,1000\n"
+                                     "Second,O1,,,\n",
+                                     today, {"a1"});
+  REQUIRE(good.ok());
+  REQUIRE(good.records.size() == 2);
+  CHECK(good.records[0].rel_path == "activities/new-one.yaml");
+  CHECK(good.records[0].record.sponsors.size() == 2);
+  CHECK(good.records[0].record.sponsors[1].value == "B");
+  CHECK(good.records[1].rel_path == "activities/second.yaml");
+
+  ImportResult bad = prepare_import(r.plan, RecordKind::activity, "p.csv",
+                                    "id,title,objectives,regions\nA1,Clash,O1,\nn2,Fine,O2,asia\n", today, {"a1"});
+  CHECK(bad.errors ==
+        V{"p.csv:2:1: error: an activity with the id 'A1' already exists: activities/a1.yaml; give this row its "
+          "own id in the column 'id' [duplicate-id]",
+          "p.csv:3:3: error: unknown objective 'O2'; known objectives: O1; did you mean 'O1'? [unknown-reference]",
+          "p.csv:3:4: error: unknown region 'asia'; known regions: africa, global (regions are listed in plan.yaml) "
+          "[unknown-reference]"});
+  CHECK(bad.records.size() == 0);
+}
