@@ -14,7 +14,9 @@ namespace {
 using yaml::Node;
 
 // JSON Schema fragments shared by the field tables.
-#define AP_TEXT R"({"type":"string"})"
+// A text is any plain scalar: `title: 2030` and `description: yes` are texts, so
+// the schema accepts what a YAML 1.1 or 1.2 reader turns into a number or boolean.
+#define AP_TEXT R"({"type":["string","number","boolean"]})"
 #define AP_ID R"({"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"})"
 #define AP_IDS R"({"type":"array","items":)" AP_ID "}"
 #define AP_TEXTS R"({"type":"array","items":)" AP_TEXT "}"
