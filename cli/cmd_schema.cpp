@@ -8,20 +8,37 @@ namespace actionplan::cli {
 
 void add_schema_command(CLI::App& app, Session& session) {
   auto kind = std::make_shared<std::string>();
+  auto output = std::make_shared<std::string>();
   CLI::App* sub = app.add_subcommand(
       "schema",
       "Print the JSON Schema (draft 2020-12) of a record kind: plan, objective,\n"
-      "taskforce, activity or indicator. Editors use these to complete and check YAML.");
-  sub->add_option("KIND", *kind, "plan, objective, taskforce, activity or indicator")
-      ->required();
-  sub->callback([kind, &session] {
+      "taskforce, activity or indicator. Editors use these to complete and check YAML.\n"
+      "Without KIND, prints every schema: one JSON object, kind name -> schema.");
+  sub->add_option("KIND", *kind, "plan, objective, taskforce, activity or indicator (default: all)");
+  sub->add_option("-o,--output", *output, "Write the schema to FILE (atomically, creating folders)")
+      ->type_name("FILE");
+  sub->callback([kind, output, &session] {
+    if (kind->empty()) {
+      std::string all = "{\n";
+      std::vector<RecordKind> kinds = {RecordKind::plan};
+      for (RecordKind k : record_kinds()) kinds.push_back(k);
+      for (std::size_t i = 0; i < kinds.size(); ++i) {
+        std::string schema = json_schema(kinds[i]);
+        schema.pop_back();  // the final newline
+        std::string indented;
+        for (char c : schema) indented += c == '\n' ? std::string("\n  ") : std::string(1, c);
+        all += fmt::format("  \"{}\": {}{}\n", schema_name(kinds[i]), indented, i + 1 < kinds.size() ? "," : "");
+      }
+      session.exit_code = session.emit(all + "}\n", *output);
+      return;
+    }
     std::optional<RecordKind> k = kind_from_schema_name(*kind);
     if (!k) {
       session.exit_code = session.fail(fmt::format(
           "unknown kind '{}'; kinds: plan, objective, taskforce, activity, indicator", *kind));
       return;
     }
-    session.out << json_schema(*k);
+    session.exit_code = session.emit(json_schema(*k), *output);
   });
 }
 

@@ -7,9 +7,10 @@ namespace actionplan::cli {
 namespace {
 
 struct ValidateOptions {
-  DiagnosticFormat format = DiagnosticFormat::text;
+  std::string format;  // text, json, github; default from -o's extension, else text
   bool strict = false;
   std::string as_of;
+  std::string output;
 };
 
 int run_validate(const ValidateOptions& options, Session& session) {
@@ -18,12 +19,21 @@ int run_validate(const ValidateOptions& options, Session& session) {
   std::optional<std::filesystem::path> root = session.plan_root();
   if (!root) return k_exit_failure;
 
+  const std::string name = output_format(options.format, options.output, "text");
+  if (name != "text" && name != "json" && name != "github")
+    return session.fail("-o " + options.output + ": validate writes text, json or github; give --format");
+  const DiagnosticFormat format = name == "json"     ? DiagnosticFormat::json
+                                  : name == "github" ? DiagnosticFormat::github
+                                                     : DiagnosticFormat::text;
   const LoadResult loaded = load_and_check(*root, *as_of);
   const Diagnostics& diags = loaded.diags;
 
-  const std::string rendered =
-      render_diagnostics(diags, options.format, loaded.plan.files_read, *as_of);
-  (options.format == DiagnosticFormat::text ? session.err : session.out) << rendered;
+  const std::string rendered = render_diagnostics(diags, format, loaded.plan.files_read, *as_of);
+  if (!options.output.empty()) {
+    if (const int code = session.emit(rendered, options.output)) return code;
+  } else {
+    (format == DiagnosticFormat::text ? session.err : session.out) << rendered;
+  }
   session.err << summary_line(diags, loaded.plan.files_read) << "\n";
   if (diags.has_errors() || (options.strict && diags.warning_count() > 0)) return k_exit_problems;
   return k_exit_ok;
@@ -39,16 +49,13 @@ void add_validate_command(CLI::App& app, Session& session) {
       "Diagnostics read PATH:LINE:COL: error: MESSAGE [CODE], one per line, on stderr;\n"
       "--format json or github writes them to stdout. A summary line goes to stderr.\n"
       "Exit 1 when there are errors (or warnings with --strict). Never changes a file.");
-  sub->add_option_function<std::string>(
-         "--format",
-         [options](const std::string& name) {
-           options->format = name == "json"     ? DiagnosticFormat::json
-                             : name == "github" ? DiagnosticFormat::github
-                                                : DiagnosticFormat::text;
-         },
-         "text (default), json, or github (GitHub Actions annotations)")
+  sub->add_option("--format", options->format,
+                  "text (default), json, or github (GitHub Actions annotations); default from -o's extension")
       ->check(CLI::IsMember({"text", "json", "github"}).description(""))
       ->type_name("text|json|github");
+  sub->add_option("-o,--output", options->output,
+                  "Write the diagnostics to FILE (atomically, creating folders); the summary stays on stderr")
+      ->type_name("FILE");
   sub->add_flag("--strict", options->strict, "Exit 1 on warnings too");
   sub->add_option("--as-of", options->as_of,
                   "Date to check against (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today")
