@@ -5,7 +5,7 @@ CMAKE_FLAGS ?=
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BIN := $(BUILD_DIR)/actionplan
 
-.PHONY: all deps configure build demo test test-asan bench clean format
+.PHONY: all deps configure build demo test test-asan bench package test-package clean format
 
 all: build
 
@@ -30,6 +30,14 @@ test: build
 test-asan:
 	@$(MAKE) --no-print-directory test BUILD_DIR=build-asan \
 	  CMAKE_FLAGS="-DACTIONPLAN_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug $(CMAKE_FLAGS)"
+
+# A .deb with the binary, the man page and the bash/zsh completions (CPack).
+package: build
+	cd $(BUILD_DIR) && cpack -G DEB
+
+# Installs the .deb, checks what it put in place, removes it again (needs root).
+test-package: package
+	bash scripts/test-package.sh $(BUILD_DIR)
 
 # Benchmarks (not part of `make test`): figures for docs/performance.md.
 bench: build

@@ -89,7 +89,7 @@ void add_init_command(CLI::App& app, Session& session) {
   CLI::App* sub = app.add_subcommand(
       "init",
       "Create a ready-to-edit plan in DIR (default: the current folder): plan.yaml with\n"
-      "the default project pipeline, the four record folders, a README for contributors\n"
+      "the default project pipeline, the four record folders, a README for contributors,\n"
       "editor schema hints and a GitHub Actions workflow (.github/workflows/actionplan.yml).\n"
       "Makes DIR a git repository unless it is inside one.\n"
       "Refuses (exit 2, nothing written) when DIR already holds a plan or any file init\n"

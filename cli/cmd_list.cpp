@@ -154,7 +154,7 @@ void add_list_command(CLI::App& app, Session& session) {
       ->type_name("TYPE");
   sub->add_option("--format", options->format, "table (default), json, csv, tsv or ids; default from -o's extension")
       ->check(CLI::IsMember({"table", "json", "csv", "tsv", "ids"}).description(""))
-      ->type_name("FORMAT");
+      ->type_name("table|json|csv|tsv|ids");
   sub->add_option("-o,--output", options->output, "Write to FILE (atomically, creating folders) instead of stdout")
       ->type_name("FILE");
   sub->callback([options, &session] { session.exit_code = run_list(*options, session); });

@@ -66,6 +66,7 @@ void add_record_creation_commands(CLI::App& app, Session& session);  // add-obje
 void add_set_stage_command(CLI::App& app, Session& session);
 void add_list_command(CLI::App& app, Session& session);
 void add_import_command(CLI::App& app, Session& session);
+void add_completion_command(CLI::App& app, Session& session);
 void add_show_command(CLI::App& app, Session& session);
 
 // The output format: --format when given, else the one named by -o's

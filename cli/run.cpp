@@ -41,6 +41,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   add_import_command(app, session);
   add_show_command(app, session);
   add_schema_command(app, session);
+  add_completion_command(app, session);
 
   // An unknown command gets its own message (CLI11 would only say one is required).
   for (std::size_t i = 0; i < args.size(); ++i) {

@@ -10,7 +10,7 @@ packages=(
   libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev
   nlohmann-json3-dev libgit2-dev libutf8proc-dev
   cmark-gfm
-  python3-jsonschema python3-yaml
+  python3-jsonschema python3-yaml help2man
 )
 # Extra packages for optional targets, named by the caller: e.g. ACTIONPLAN_EXTRA_DEPS="clang".
 if [[ -n "${ACTIONPLAN_EXTRA_DEPS:-}" ]]; then
