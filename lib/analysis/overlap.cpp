@@ -67,8 +67,14 @@ std::vector<std::string> similarity_words(std::string_view text) {
   std::set<std::string> words;
   std::string word;
   auto flush = [&] {
-    if (word.size() > 3 && word.back() == 's' && !word.ends_with("ss") && !word.ends_with("us") &&
-        !word.ends_with("is"))
+    // Plurals read as their singular, so that the shared words shown stay words:
+    // "countries" → "country", "farms" → "farm" ("process", "status", "basis" kept).
+    if (word == "species" || word == "series") {
+      // the same in the singular
+    } else if (word.size() > 4 && word.ends_with("ies"))
+      word.replace(word.size() - 3, 3, "y");
+    else if (word.size() > 3 && word.back() == 's' && !word.ends_with("ss") && !word.ends_with("us") &&
+             !word.ends_with("is"))
       word.pop_back();
     if (word.size() >= 3 && !stop_words().count(word)) words.insert(word);
     word.clear();

@@ -137,6 +137,8 @@ TEST_CASE("progress: no data, no target") {
 TEST_CASE("similarity words are normalised") {
   CHECK(similarity_words("Gestión de SUELOS en Perú, for the farms' soils!") ==
         V{"farm", "gestion", "peru", "soil", "suelo"});
+  CHECK(similarity_words("Policies of authorities in countries for migratory species") ==
+        V{"authority", "country", "migratory", "policy", "species"});
 }
 
 namespace {
