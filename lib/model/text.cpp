@@ -91,14 +91,18 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
   const std::size_t allowed = std::max<std::size_t>(1, (word.size() + 1) / 3);
   std::string best;
   std::size_t best_distance = allowed + 1;
+  bool tie = false;
   for (const std::string& candidate : candidates) {
     const std::size_t d = edit_distance(lower, to_lower_ascii(candidate));
-    if (d < best_distance || (d == best_distance && natural_less(candidate, best))) {
+    if (d < best_distance) {
       best = candidate;
       best_distance = d;
+      tie = false;
+    } else if (d == best_distance && candidate != best) {
+      tie = true;
     }
   }
-  return best_distance <= allowed ? best : std::string{};
+  return best_distance <= allowed && !tie ? best : std::string{};
 }
 
 std::string describe_ids(std::vector<std::string> ids, std::size_t limit, IdOrder order) {

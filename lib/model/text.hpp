@@ -18,7 +18,8 @@ bool is_valid_id(std::string_view id);
 std::string to_lower_ascii(std::string_view s);
 
 // The candidate closest to `word` (case-insensitive edit distance), if it is
-// close enough to be a plausible typo; ties go to the first in natural order.
+// close enough to be a plausible typo and no other candidate is as close
+// (for 'O3' among O1 and O2 no guess is better than an arbitrary one).
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
 // "O1..O24" for a run like O1, O2, ..., O24; otherwise "a, b, c" (at most
