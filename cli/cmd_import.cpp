@@ -32,7 +32,7 @@ int run_import(const ImportOptions& options, Session& session) {
 
   Diagnostics diags;
   const fs::path path = session.context.cwd / options.file;
-  std::optional<std::string> text = read_plan_file(path, options.file, diags, 16 * k_max_file_bytes);
+  std::optional<std::string> text = read_plan_file(path, options.file, diags, k_max_csv_bytes);
   if (!text) {
     for (const Diagnostic& d : diags.items()) session.err << format_diagnostic(d) << "\n";
     return session.fail(fmt::format("cannot read {}; nothing was written", options.file));

@@ -126,8 +126,11 @@ bool check_plan_text(std::string& text, const std::string& rel_path, Diagnostics
 
 std::optional<std::string> read_plan_file(const std::filesystem::path& abs_path, const std::string& rel_path,
                                           Diagnostics& diags, std::size_t max_bytes) {
-  const std::string limit = max_bytes % (1024 * 1024) == 0 ? fmt::format("{} MiB", max_bytes / (1024 * 1024))
-                                                           : fmt::format("{} bytes", max_bytes);
+  // "1 MiB", for messages only (computed when one is needed, not per file).
+  auto limit = [max_bytes] {
+    return max_bytes % (1024 * 1024) == 0 ? fmt::format("{} MiB", max_bytes / (1024 * 1024))
+                                          : fmt::format("{} bytes", max_bytes);
+  };
   struct stat st {};
   if (::lstat(abs_path.c_str(), &st) != 0) {
     diags.error(rel_path, {}, "unreadable-file",
@@ -150,7 +153,7 @@ std::optional<std::string> read_plan_file(const std::filesystem::path& abs_path,
   if (static_cast<std::size_t>(st.st_size) > max_bytes) {
     diags.error(rel_path, {}, "file-too-large",
                 fmt::format("file is {} bytes; {} may be at most {} ({} bytes)", st.st_size,
-                            max_bytes == k_max_file_bytes ? "plan records" : "this file", limit, max_bytes));
+                            max_bytes == k_max_file_bytes ? "plan records" : "this file", limit(), max_bytes));
     return std::nullopt;
   }
   // Sized from fstat, one byte more to notice a file that grew; never past the limit.
@@ -173,7 +176,7 @@ std::optional<std::string> read_plan_file(const std::filesystem::path& abs_path,
     used += static_cast<std::size_t>(n);
   }
   if (used > max_bytes) {
-    diags.error(rel_path, {}, "file-too-large", fmt::format("file grew past {} while being read", limit));
+    diags.error(rel_path, {}, "file-too-large", fmt::format("file grew past {} while being read", limit()));
     return std::nullopt;
   }
   text.resize(used);

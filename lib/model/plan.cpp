@@ -74,6 +74,13 @@ std::string Plan::region_name(std::string_view id) const {
   return std::string(id);
 }
 
+std::string Plan::actor_name(std::string_view id) const {
+  if (info.actors)
+    for (const NamedEntry& a : *info.actors)
+      if (a.id.value == id && a.name) return a.name->value;
+  return std::string(id);
+}
+
 std::string Plan::term(const std::string& key, const std::string& fallback) const {
   auto it = info.terms.find(key);
   return it == info.terms.end() ? fallback : it->second.value;

@@ -41,6 +41,8 @@ class Plan {
   std::vector<std::string> regions_of(const Objective& objective) const;
   // A region's name from plan.yaml, else the id itself ("global", unknown ids).
   std::string region_name(std::string_view id) const;
+  // An actor's name from plan.yaml, else the text as written (`responsible` may hold free text).
+  std::string actor_name(std::string_view id) const;
   // The plan's word for a thing (`terms`), e.g. term("task_force", "task force").
   std::string term(const std::string& key, const std::string& fallback) const;
 

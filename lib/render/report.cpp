@@ -131,14 +131,6 @@ std::string trend_chart(const IndicatorRow& row) {
       mermaid_label(i.unit ? i.unit->value : "value"), join(values), join(expected));
 }
 
-// An actor's name from plan.yaml, else the text as written.
-std::string actor_name(const Plan& plan, const std::string& id) {
-  if (plan.info.actors)
-    for (const NamedEntry& a : *plan.info.actors)
-      if (a.id.value == id && a.name) return a.name->value;
-  return id;
-}
-
 std::string activity_table(const Plan& plan, const std::vector<const Activity*>& activities) {
   std::vector<std::vector<std::string>> cells;
   for (const Activity* a : activities) {
@@ -151,7 +143,7 @@ std::string activity_table(const Plan& plan, const std::vector<const Activity*>&
       who = person(*a->lead, false, plan);
     } else {
       std::vector<std::string> bodies;
-      for (const auto& body : a->responsible) bodies.push_back(actor_name(plan, body.value));
+      for (const auto& body : a->responsible) bodies.push_back(plan.actor_name(body.value));
       who = md_text(join(bodies));
     }
     std::string when;

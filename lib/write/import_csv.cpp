@@ -216,7 +216,7 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
   std::string text = csv_text;
   {
     Diagnostics diags;
-    if (text.size() > 16 * k_max_file_bytes) {
+    if (text.size() > k_max_csv_bytes) {
       out.errors.push_back(fmt::format("{}:1:1: error: the file is larger than 16 MiB [file-too-large]", name));
       return out;
     }

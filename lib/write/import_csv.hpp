@@ -24,6 +24,9 @@ using CsvRow = std::vector<CsvField>;
 // skipped). Problems are full diagnostic lines "NAME:ROW:COL: error: ... [code]".
 std::vector<CsvRow> parse_csv(const std::string& text, const std::string& name, std::vector<std::string>& errors);
 
+// The largest CSV file `import` reads.
+inline constexpr std::size_t k_max_csv_bytes = 16 * 1024 * 1024;
+
 struct ImportResult {
   std::vector<PreparedActivity> records;  // one per data row, in file order
   std::vector<std::string> errors;        // "FILE.csv:ROW:COL: error: MESSAGE [code]"
