@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "check/check.hpp"
 #include "common.hpp"
 #include "load/file_read.hpp"
 #include "load/plan_loader.hpp"
@@ -35,7 +36,7 @@ void ask_missing(AddProjectOptions& options, const fs::path& root, Session& sess
     if (std::getline(in, line) && !line.empty()) a.values["title"] = line;
   }
   if (!a.lists.count("objectives")) {
-    const LoadResult loaded = load_plan(root);
+    const LoadResult loaded = load_plan(root, session.load_options(scope_for_new_record(RecordKind::activity)));
     session.err << "Objectives:\n";
     for (const Objective& o : loaded.plan.objectives)
       session.err << "  " << o.id.value << "  " << (o.title ? escape_controls(o.title->value) : "") << "\n";
@@ -73,7 +74,7 @@ int run_add_project(AddProjectOptions& options, Session& session, std::istream& 
     input = std::move(record);
   }
 
-  const LoadResult loaded = load_plan(*root);
+  const LoadResult loaded = load_plan(*root, session.load_options(scope_for_new_record(RecordKind::activity)));
   const PreparedActivity prepared =
       prepare_activity(loaded.plan, a, input, *today, record_file_ids(*root / "activities"));
   if (const int code = session.create_record(prepared, *root, options.dry_run); code || options.dry_run) return code;

@@ -2,6 +2,7 @@
 // every value checked first, as add-project does.
 #include <fmt/format.h>
 
+#include "check/check.hpp"
 #include "common.hpp"
 #include "load/plan_loader.hpp"
 #include "write/add_record.hpp"
@@ -25,7 +26,7 @@ int run_add(RecordKind kind, AddOptions& options, Session& session) {
   std::optional<fs::path> root = session.plan_root();
   if (!root) return k_exit_failure;
   const std::string folder = kind_info(kind).folder;
-  const LoadResult loaded = load_plan(*root);
+  const LoadResult loaded = load_plan(*root, session.load_options(scope_for_new_record(kind)));
   const PreparedActivity prepared = prepare_record(kind, loaded.plan, o, *today, record_file_ids(*root / folder));
   if (const int code = session.create_record(prepared, *root, options.dry_run); code || options.dry_run) return code;
   session.out << prepared.rel_path << "\n";

@@ -1,6 +1,7 @@
 // actionplan record and set-stage: edits of existing records, surgical and atomic.
 #include <fmt/format.h>
 
+#include "check/check.hpp"
 #include "common.hpp"
 #include "load/plan_loader.hpp"
 
@@ -24,7 +25,8 @@ struct EditStart {
   LoadResult loaded;
 };
 
-std::optional<EditStart> start_edit(const Session& session, const std::string& date_text) {
+std::optional<EditStart> start_edit(const Session& session, const std::string& date_text, RecordKind kind,
+                                    const std::string& id) {
   std::optional<Date> today = session.as_of("");
   if (!today) return std::nullopt;
   std::optional<Date> date = date_text.empty() ? today : Date::parse(date_text);
@@ -34,11 +36,11 @@ std::optional<EditStart> start_edit(const Session& session, const std::string& d
   }
   std::optional<std::filesystem::path> root = session.plan_root();
   if (!root) return std::nullopt;
-  return EditStart{*today, *date, *root, load_plan(*root)};
+  return EditStart{*today, *date, *root, load_plan(*root, session.load_options(scope_for_edit(kind, id)))};
 }
 
 int run_record(const RecordOptions& o, Session& session) {
-  std::optional<EditStart> s = start_edit(session, o.date);
+  std::optional<EditStart> s = start_edit(session, o.date, RecordKind::indicator, o.indicator);
   if (!s) return k_exit_failure;
   return session.apply_edit(
       record_measurement(s->loaded.plan, o.indicator, o.value, s->date,
@@ -48,7 +50,7 @@ int run_record(const RecordOptions& o, Session& session) {
 }
 
 int run_set_stage(const SetStageOptions& o, Session& session) {
-  std::optional<EditStart> s = start_edit(session, o.date);
+  std::optional<EditStart> s = start_edit(session, o.date, RecordKind::activity, o.activity);
   if (!s) return k_exit_failure;
   return session.apply_edit(set_stage(s->loaded.plan, o.activity, o.stage, s->date), s->root);
 }

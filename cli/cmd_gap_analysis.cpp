@@ -27,7 +27,7 @@ int run_gap_analysis(const GapOptions& options, Session& session) {
   if (format_name != "md" && format_name != "json" && format_name != "csv")
     return session.fail(fmt::format("-o {}: gap-analysis writes md, json or csv; give --format", options.output));
 
-  const LoadResult loaded = load_and_check(*root, *as_of);
+  const LoadResult loaded = load_and_check(*root, *as_of, session.load_options());
   const Plan& plan = loaded.plan;
   for (const std::string& id : options.objectives)
     if (!plan.objective(id))

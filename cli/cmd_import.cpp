@@ -1,6 +1,7 @@
 // actionplan import KIND FILE.csv: records from a spreadsheet, all or nothing.
 #include <fmt/format.h>
 
+#include "check/check.hpp"
 #include "common.hpp"
 #include "load/file_read.hpp"
 #include "load/plan_loader.hpp"
@@ -37,7 +38,7 @@ int run_import(const ImportOptions& options, Session& session) {
     for (const Diagnostic& d : diags.items()) session.err << format_diagnostic(d) << "\n";
     return session.fail(fmt::format("cannot read {}; nothing was written", options.file));
   }
-  const LoadResult loaded = load_plan(*root);
+  const LoadResult loaded = load_plan(*root, session.load_options(scope_for_new_record(kind->kind)));
   const KindInfo& info = kind_info(kind->kind);
   const ImportResult result = prepare_import(loaded.plan, kind->kind, options.file, *text, *today,
                                              record_file_ids(*root / info.folder));

@@ -41,7 +41,11 @@ int run_list(const ListOptions& options, Session& session) {
   if (!as_of) return k_exit_failure;
   std::optional<std::filesystem::path> root = session.plan_root();
   if (!root) return k_exit_failure;
-  const LoadResult loaded = load_and_check(*root, *as_of);
+  // Objectives and task forces are listed without reading activities and indicators.
+  LoadOptions scope;
+  if (kind->kind == RecordKind::objective || kind->kind == RecordKind::task_force)
+    scope.activities = scope.indicators = Load::names;
+  const LoadResult loaded = load_and_check(*root, *as_of, session.load_options(scope));
   if (std::vector<std::string> problems = check_list_filter(loaded.plan, *kind, options.filter); !problems.empty()) {
     for (std::size_t i = 0; i + 1 < problems.size(); ++i) session.err << "actionplan: error: " << problems[i] << "\n";
     return session.fail(problems.back());
@@ -87,7 +91,7 @@ int run_show(const ShowOptions& options, Session& session) {
   if (!as_of) return k_exit_failure;
   std::optional<std::filesystem::path> root = session.plan_root();
   if (!root) return k_exit_failure;
-  const LoadResult loaded = load_and_check(*root, *as_of);
+  const LoadResult loaded = load_and_check(*root, *as_of, session.load_options());
   const Plan& plan = loaded.plan;
 
   std::vector<RecordKind> kinds = kinds_of_id(plan, options.id);

@@ -31,14 +31,14 @@ int run_report(const ReportOptions& options, Session& session) {
   if (format != "md" && format != "json")
     return session.fail(fmt::format("-o {}: report writes md or json; give --format", options.output));
 
-  const LoadResult loaded = load_and_check(*root, *as_of);
+  const LoadResult loaded = load_and_check(*root, *as_of, session.load_options());
   const int errors = session.show_plan_errors(loaded.diags, "the report below");
   ReportData report =
       build_report(loaded.plan, *as_of, options.year ? std::optional<int>(options.year) : std::nullopt);
   if (!options.since.empty()) {
     const PlanAtRevision then = read_plan_at_revision(*root, options.since);
     if (!then.error.empty()) return session.fail("--since: " + then.error);
-    const LoadResult before = load_plan_from_memory(then.files);
+    const LoadResult before = load_plan_from_memory(then.files, session.load_options().threads);
     if (before.diags.has_errors())
       session.err << fmt::format("note: the plan at {} had {} errors; its unreadable records count as absent\n",
                                  options.since, before.diags.error_count());

@@ -25,7 +25,7 @@ int run_validate(const ValidateOptions& options, Session& session) {
   const DiagnosticFormat format = name == "json"     ? DiagnosticFormat::json
                                   : name == "github" ? DiagnosticFormat::github
                                                      : DiagnosticFormat::text;
-  const LoadResult loaded = load_and_check(*root, *as_of);
+  const LoadResult loaded = load_and_check(*root, *as_of, session.load_options());
   const Diagnostics& diags = loaded.diags;
 
   const std::string rendered = render_diagnostics(diags, format, loaded.plan.files_read, *as_of);

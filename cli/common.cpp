@@ -52,6 +52,18 @@ int Session::emit(const std::string& result, const std::string& output) const {
   return k_exit_ok;
 }
 
+LoadOptions Session::load_options(LoadOptions options) const {
+  if (context.threads) options.threads = thread_count(*context.threads).value_or(0);
+  return options;
+}
+
+std::optional<unsigned> thread_count(const std::string& text) {
+  unsigned n = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc{} || end != text.data() + text.size() || n < 1 || n > 1024) return std::nullopt;
+  return n;
+}
+
 std::string output_format(const std::string& format_option, const std::string& output,
                           const std::string& fallback) {
   if (!format_option.empty()) return format_option;

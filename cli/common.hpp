@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "load/plan_loader.hpp"
 #include "model/values.hpp"
 #include "write/add_record.hpp"
 #include "write/record_edits.hpp"
@@ -39,6 +40,8 @@ struct Session {
   // current folder; parent folders created; replaced atomically). Returns
   // an exit code: 0, or 2 after reporting a failed write.
   int emit(const std::string& result, const std::string& output) const;
+  // What to load, with the worker count of $ACTIONPLAN_THREADS (checked by run()).
+  LoadOptions load_options(LoadOptions options = {}) const;
   // Prints a plan's errors on stderr, then a warning that `what` may be
   // incomplete; returns how many errors there were (commands still run).
   int show_plan_errors(const Diagnostics& diags, const std::string& what) const;
@@ -68,6 +71,9 @@ void add_list_command(CLI::App& app, Session& session);
 void add_import_command(CLI::App& app, Session& session);
 void add_completion_command(CLI::App& app, Session& session);
 void add_show_command(CLI::App& app, Session& session);
+
+// $ACTIONPLAN_THREADS's worker count: a number from 1 to 1024, else nullopt.
+std::optional<unsigned> thread_count(const std::string& text);
 
 // The output format: --format when given, else the one named by -o's
 // extension (".json" → "json", ".md" → "md", ".csv", ".tsv", ".yaml"), else `fallback`.

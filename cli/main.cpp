@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   std::error_code ec;
   context.cwd = std::filesystem::current_path(ec);
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) context.source_date_epoch = epoch;
+  if (const char* threads = std::getenv("ACTIONPLAN_THREADS")) context.threads = threads;
   context.now_unix_seconds = std::chrono::duration_cast<std::chrono::seconds>(
                                  std::chrono::system_clock::now().time_since_epoch())
                                  .count();

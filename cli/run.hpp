@@ -17,6 +17,7 @@ struct Context {
   long long now_unix_seconds = 0;                // the clock, read once by main()
   std::istream* in = nullptr;                    // standard input (add-project --from -, prompts)
   bool interactive = false;                      // stdin and stdout are terminals: prompts allowed
+  std::optional<std::string> threads;            // $ACTIONPLAN_THREADS: workers reading the plan
 };
 
 // `args` excludes the program name. Returns the exit code (0, 1 or 2).

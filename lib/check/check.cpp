@@ -62,11 +62,7 @@ class Checker {
   }
 
   void reference(const std::string& path, const Located<std::string>& ref, RecordKind kind) {
-    const bool found = (kind == RecordKind::objective && m_plan.objective(ref.value)) ||
-                       (kind == RecordKind::task_force && m_plan.task_force(ref.value)) ||
-                       (kind == RecordKind::activity && m_plan.activity(ref.value)) ||
-                       (kind == RecordKind::indicator && m_plan.indicator(ref.value));
-    if (found) return;
+    if (m_plan.has(kind, ref.value)) return;
     const KindInfo& info = kind_info(kind);
     error(path, ref.pos, "unknown-reference",
           unknown_reference_message(info.singular, info.plural, ref.value, m_plan.ids(kind)));
@@ -328,8 +324,30 @@ bool is_country_code(std::string_view code) {
 
 Diagnostics check_plan(const Plan& plan, const Date& as_of) { return Checker(plan, as_of).run(); }
 
-LoadResult load_and_check(const std::filesystem::path& root, const Date& as_of) {
-  LoadResult result = load_plan(root);
+LoadOptions scope_for_new_record(RecordKind kind) {
+  LoadOptions options;
+  options.activities = Load::names;
+  options.indicators = Load::names;
+  switch (kind) {
+    case RecordKind::objective: options.objectives = Load::nothing; break;
+    case RecordKind::task_force: options.task_forces = Load::nothing; break;
+    case RecordKind::activity: options.activities = Load::nothing; break;
+    case RecordKind::indicator: options.indicators = Load::nothing; break;
+    case RecordKind::plan: break;
+  }
+  return options;
+}
+
+LoadOptions scope_for_edit(RecordKind kind, const std::string& id) {
+  LoadOptions options;
+  options.activities = Load::names;
+  options.indicators = Load::names;
+  options.also = {kind, id};
+  return options;
+}
+
+LoadResult load_and_check(const std::filesystem::path& root, const Date& as_of, const LoadOptions& options) {
+  LoadResult result = load_plan(root, options);
   result.diags.append(check_plan(result.plan, as_of));
   result.diags.sort();
   return result;

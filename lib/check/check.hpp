@@ -14,7 +14,17 @@ Diagnostics check_plan(const Plan& plan, const Date& as_of);
 
 // Loads the plan at `root` and runs every check: what `validate` reports and
 // what every command reading a plan starts from. Diagnostics are sorted.
-LoadResult load_and_check(const std::filesystem::path& root, const Date& as_of);
+LoadResult load_and_check(const std::filesystem::path& root, const Date& as_of, const LoadOptions& options = {});
+
+// What checking one new record of `kind` against the plan needs: plan.yaml,
+// objectives and task forces decoded (few), activities and indicators by file
+// name only (enough for references), and `kind` itself not at all: the caller
+// compares the new id with the file names. Cost does not grow with activities.
+LoadOptions scope_for_new_record(RecordKind kind);
+
+// What checking an edit of the record `id` of `kind` needs: the same, with
+// that one record read and decoded.
+LoadOptions scope_for_edit(RecordKind kind, const std::string& id);
 
 // True for an assigned ISO 3166-1 alpha-2 code (and XK, Kosovo).
 bool is_country_code(std::string_view code);

@@ -183,15 +183,47 @@ LoadResult load_jobs(const fs::path& root, const FileJob& plan_job, std::vector<
 
 }  // namespace
 
-LoadResult load_plan(const fs::path& root, unsigned threads) {
-  Diagnostics listing;
-  std::vector<FileJob> jobs;
-  for (RecordKind kind : record_kinds()) list_folder(root, kind, jobs, listing);
-  return load_jobs(root, FileJob{RecordKind::plan, root / "plan.yaml", "plan.yaml", nullptr}, std::move(jobs),
-                   std::move(listing), threads);
+Load LoadOptions::of(RecordKind kind) const {
+  switch (kind) {
+    case RecordKind::objective: return objectives;
+    case RecordKind::task_force: return task_forces;
+    case RecordKind::activity: return activities;
+    case RecordKind::indicator: return indicators;
+    case RecordKind::plan: break;
+  }
+  return Load::records;
 }
 
-LoadResult load_plan_from_memory(const std::vector<PlanFileContent>& files) {
+LoadResult load_plan(const fs::path& root, const LoadOptions& options) {
+  Diagnostics listing;
+  std::vector<FileJob> jobs;
+  std::vector<std::pair<RecordKind, std::vector<std::string>>> named;
+  for (RecordKind kind : record_kinds()) {
+    const Load load = options.of(kind);
+    if (load == Load::nothing) continue;
+    if (load == Load::records) {
+      list_folder(root, kind, jobs, listing);
+      continue;
+    }
+    std::vector<FileJob> files;
+    Diagnostics ignored;  // problems of files not read are validate's to report
+    list_folder(root, kind, files, ignored);
+    std::vector<std::string> ids;
+    for (FileJob& file : files) {
+      const std::string name = file.abs_path.filename().string();
+      ids.push_back(name.substr(0, name.rfind('.')));
+      if (options.also && options.also->first == kind && ids.back() == options.also->second)
+        jobs.push_back(std::move(file));
+    }
+    named.emplace_back(kind, std::move(ids));
+  }
+  LoadResult result = load_jobs(root, FileJob{RecordKind::plan, root / "plan.yaml", "plan.yaml", nullptr},
+                                std::move(jobs), std::move(listing), options.threads);
+  for (auto& [kind, ids] : named) result.plan.set_file_ids(kind, std::move(ids));
+  return result;
+}
+
+LoadResult load_plan_from_memory(const std::vector<PlanFileContent>& files, unsigned threads) {
   static const PlanFileContent k_missing{"plan.yaml", "", "plan.yaml is missing"};
   const PlanFileContent* plan_file = &k_missing;
   std::vector<FileJob> jobs;
@@ -204,7 +236,7 @@ LoadResult load_plan_from_memory(const std::vector<PlanFileContent>& files) {
     for (RecordKind kind : record_kinds())
       if (folder == kind_info(kind).folder) jobs.push_back({kind, {}, f.path, &f});
   }
-  return load_jobs({}, FileJob{RecordKind::plan, {}, "plan.yaml", plan_file}, std::move(jobs), {}, 0);
+  return load_jobs({}, FileJob{RecordKind::plan, {}, "plan.yaml", plan_file}, std::move(jobs), {}, threads);
 }
 
 }  // namespace actionplan

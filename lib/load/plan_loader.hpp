@@ -21,11 +21,31 @@ struct LoadResult {
   Diagnostics diags;  // file, YAML and decoding problems; sorted
 };
 
-// Reads plan.yaml and every *.yaml/*.yml record of the four folders, in
-// parallel on `threads` workers (0: all cores). Never throws for anything a
-// file can contain; problems become diagnostics and the file is skipped.
+// How much of one kind of record a command needs.
+enum class Load {
+  records,  // every file read, parsed and decoded
+  names,    // the folder listed only: ids known from file names (Plan::has, Plan::ids)
+  nothing,  // not even listed
+};
+
+struct LoadOptions {
+  Load objectives = Load::records;
+  Load task_forces = Load::records;
+  Load activities = Load::records;
+  Load indicators = Load::records;
+  // For a kind loaded by names: this one record is read and decoded all the
+  // same (found by its file name, ID.yaml or ID.yml).
+  std::optional<std::pair<RecordKind, std::string>> also;
+  unsigned threads = 0;  // workers; 0: one per core
+
+  Load of(RecordKind kind) const;
+};
+
+// Reads plan.yaml and the *.yaml/*.yml records of the four folders that
+// `options` asks for, in parallel on its `threads`. Never throws for anything
+// a file can contain; problems become diagnostics and the file is skipped.
 // Diagnostics come out in a deterministic order whatever the thread count.
-LoadResult load_plan(const std::filesystem::path& root, unsigned threads = 0);
+LoadResult load_plan(const std::filesystem::path& root, const LoadOptions& options = {});
 
 // A plan file that is already in memory (e.g. a blob of a git revision).
 struct PlanFileContent {
@@ -36,6 +56,6 @@ struct PlanFileContent {
 
 // Loads a plan from files in memory with the same checks, parsing and
 // decoding as load_plan (record files outside the four folders are ignored).
-LoadResult load_plan_from_memory(const std::vector<PlanFileContent>& files);
+LoadResult load_plan_from_memory(const std::vector<PlanFileContent>& files, unsigned threads = 0);
 
 }  // namespace actionplan

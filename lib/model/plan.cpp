@@ -9,10 +9,13 @@ namespace {
 
 template <class T>
 void sort_and_index(std::vector<T>& items, std::unordered_map<std::string, std::size_t>& map) {
-  std::stable_sort(items.begin(), items.end(), [](const T& a, const T& b) {
+  auto less = [](const T& a, const T& b) {
     if (a.id.value != b.id.value) return natural_less(a.id.value, b.id.value);
     return natural_less(a.source.path, b.source.path);
-  });
+  };
+  // The loader gives records in file order, which is usually id order already:
+  // records are large, so they are only moved when they must be.
+  if (!std::is_sorted(items.begin(), items.end(), less)) std::stable_sort(items.begin(), items.end(), less);
   map.clear();
   for (std::size_t i = 0; i < items.size(); ++i) map.emplace(items[i].id.value, i);
 }
@@ -87,6 +90,7 @@ std::string Plan::term(const std::string& key, const std::string& fallback) cons
 }
 
 std::vector<std::string> Plan::ids(RecordKind kind) const {
+  if (auto it = m_file_ids.find(kind); it != m_file_ids.end()) return it->second.sorted;
   switch (kind) {
     case RecordKind::objective: return ids_of(objectives);
     case RecordKind::task_force: return ids_of(task_forces);
@@ -95,6 +99,25 @@ std::vector<std::string> Plan::ids(RecordKind kind) const {
     case RecordKind::plan: break;
   }
   return {};
+}
+
+bool Plan::has(RecordKind kind, std::string_view id) const {
+  if (auto it = m_file_ids.find(kind); it != m_file_ids.end() && it->second.set.count(std::string(id))) return true;
+  switch (kind) {
+    case RecordKind::objective: return objective(id) != nullptr;
+    case RecordKind::task_force: return task_force(id) != nullptr;
+    case RecordKind::activity: return activity(id) != nullptr;
+    case RecordKind::indicator: return indicator(id) != nullptr;
+    case RecordKind::plan: break;
+  }
+  return false;
+}
+
+void Plan::set_file_ids(RecordKind kind, std::vector<std::string> ids) {
+  std::sort(ids.begin(), ids.end(), [](const std::string& a, const std::string& b) { return natural_less(a, b); });
+  FileIds& entry = m_file_ids[kind];
+  entry.set = {ids.begin(), ids.end()};
+  entry.sorted = std::move(ids);
 }
 
 }  // namespace actionplan

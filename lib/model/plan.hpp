@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "model/records.hpp"
@@ -46,7 +47,13 @@ class Plan {
   // The plan's word for a thing (`terms`), e.g. term("task_force", "task force").
   std::string term(const std::string& key, const std::string& fallback) const;
 
+  // The ids of a kind: of its records, or, for a kind loaded by file name
+  // only (see LoadScope), of its files.
   std::vector<std::string> ids(RecordKind kind) const;
+  // True when a record of that id exists, decoded or known by file name.
+  bool has(RecordKind kind, std::string_view id) const;
+  // Marks a kind as known by file name only: `ids` are the stems of its files.
+  void set_file_ids(RecordKind kind, std::vector<std::string> ids);
 
  private:
   template <class T>
@@ -58,6 +65,11 @@ class Plan {
 
   std::unordered_map<std::string, std::size_t> m_objectives, m_task_forces, m_activities,
       m_indicators;
+  struct FileIds {
+    std::vector<std::string> sorted;
+    std::unordered_set<std::string> set;
+  };
+  std::unordered_map<RecordKind, FileIds> m_file_ids;  // kinds loaded by file name only
 };
 
 }  // namespace actionplan

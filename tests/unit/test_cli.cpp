@@ -15,7 +15,7 @@ struct Result {
 Result run_cli(std::vector<std::string> args, const std::filesystem::path& cwd,
                std::optional<std::string> epoch = "1795219200") {
   std::ostringstream out, err;
-  cli::Context context{cwd, epoch, 0};
+  cli::Context context{cwd, epoch, 0, nullptr, false, std::nullopt};
   const int code = cli::run(args, out, err, context);
   return {code, out.str(), err.str()};
 }
@@ -62,7 +62,7 @@ TEST_CASE("add-project asks for a missing title and objective only at a terminal
   dir.write("objectives/O1.yaml", "id: O1\ntitle: Healthy soils\n");
   std::istringstream answers("Compost pilots\nO1\n");
   std::ostringstream out, err;
-  cli::Context context{dir.path(), "1795219200", 0, &answers, true};
+  cli::Context context{dir.path(), "1795219200", 0, &answers, true, std::nullopt};
   CHECK(cli::run({"add-project"}, out, err, context) == 0);
   CHECK(out.str() == "activities/compost-pilots.yaml\n");
   CHECK(err.str() ==
@@ -70,7 +70,7 @@ TEST_CASE("add-project asks for a missing title and objective only at a terminal
 
   std::istringstream unused("Should not be read\nO1\n");
   std::ostringstream out2, err2;
-  cli::Context scripted{dir.path(), "1795219200", 0, &unused, false};
+  cli::Context scripted{dir.path(), "1795219200", 0, &unused, false, std::nullopt};
   CHECK(cli::run({"add-project"}, out2, err2, scripted) == 2);  // no prompt: a script never hangs
   CHECK(err2.str().find("a title is required") != std::string::npos);
 }

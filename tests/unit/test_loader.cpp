@@ -50,8 +50,11 @@ TEST_CASE("parallel loading gives the same result as one thread") {
     dir.write("activities/" + id + ".yaml",
               i % 7 == 0 ? "id: " + id + "\ntitle: [broken\n" : "id: " + id + "\ntitle: t\nobjectives: [O1]\nbad: 1\n");
   }
-  LoadResult one = load_plan(dir.path(), 1);
-  LoadResult many = load_plan(dir.path(), 8);
+  LoadOptions single, eight;
+  single.threads = 1;
+  eight.threads = 8;
+  LoadResult one = load_plan(dir.path(), single);
+  LoadResult many = load_plan(dir.path(), eight);
   CHECK(test::lines(one.diags) == test::lines(many.diags));
   CHECK(one.plan.activities.size() == many.plan.activities.size());
   CHECK(one.plan.activities.size() == 171);
@@ -71,4 +74,31 @@ TEST_CASE("the shipped example plan loads clean") {
   CHECK(r.plan.objectives.size() >= 8);
   CHECK(r.plan.activities.size() >= 25);
   CHECK(r.plan.info.goals->size() == 6);
+}
+
+TEST_CASE("a kind loaded by names is known by its file names, nothing read") {
+  test::TempDir dir;
+  dir.write("plan.yaml", test::k_plan_yaml);
+  dir.write("objectives/O1.yaml", "id: O1\ntitle: Soils\n");
+  dir.write("activities/a2.yaml", "id: a2\ntitle: [broken\n");
+  dir.write("activities/a10.yml", "id: a10\ntitle: Ten\nobjectives: [O1]\n");
+  dir.write("indicators/i1.yaml", "not: [valid\n");
+  LoadOptions options;
+  options.activities = Load::names;
+  options.indicators = Load::nothing;
+  LoadResult loaded = load_plan(dir.path(), options);
+  CHECK(loaded.diags.items().empty());  // the broken files were not read
+  CHECK(loaded.plan.objectives.size() == 1);
+  CHECK(loaded.plan.activities.empty());
+  CHECK(loaded.plan.ids(RecordKind::activity) == std::vector<std::string>{"a2", "a10"});
+  CHECK(loaded.plan.has(RecordKind::activity, "a10"));
+  CHECK_FALSE(loaded.plan.has(RecordKind::activity, "A10"));
+  CHECK_FALSE(loaded.plan.has(RecordKind::indicator, "i1"));
+
+  options.also = {RecordKind::activity, "a10"};  // this one decoded all the same
+  loaded = load_plan(dir.path(), options);
+  CHECK(loaded.diags.items().empty());
+  REQUIRE(loaded.plan.activities.size() == 1);
+  CHECK(loaded.plan.activity("a10")->title->value == "Ten");
+  CHECK(loaded.plan.ids(RecordKind::activity) == std::vector<std::string>{"a2", "a10"});
 }
