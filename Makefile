@@ -39,10 +39,11 @@ package: build
 test-package: package
 	bash scripts/test-package.sh $(BUILD_DIR)
 
-# Benchmarks (not part of `make test`): figures for docs/performance.md.
+# Benchmarks (not part of `make test`): the tables of docs/performance.md, written to
+# $(BUILD_DIR)/bench.md. BENCH_SIZES="1000 10000" for a quick run (default: 1k, 10k, 20k, 100k).
 bench: build
 	@ACTIONPLAN_EXTRA_DEPS="time python3-yaml" bash scripts/install-deps.sh
-	bash tests/bench/run.sh $(BIN) 1000 10000 20000 50000
+	python3 tests/bench/run.py --binary $(BIN) --out $(BUILD_DIR)/bench.md $(BENCH_SIZES)
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

@@ -1,0 +1,189 @@
+#!/usr/bin/env python3
+"""Benchmarks actionplan on generated plans of growing size and on the shipped
+4p1000 example, against a Python + PyYAML (CSafeLoader) baseline doing the same
+work. Prints Markdown tables (wall time: median of --runs runs; peak memory:
+the largest of the runs) and writes them to --out.
+
+usage: run.py [--binary build/actionplan] [--runs 3] [--out FILE] [SIZES...]
+       (default sizes: 1000 10000 20000 100000)
+"""
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+AS_OF = "2026-11-21"
+os.environ["SOURCE_DATE_EPOCH"] = "1795219200"  # the as-of date of commands without --as-of
+
+
+def measure(command, runs, env=None, after=None):
+    """(median wall seconds, peak KiB) of `runs` runs of `command`."""
+    walls, peak = [], 0
+    with tempfile.NamedTemporaryFile() as stats:
+        for _ in range(runs):
+            start = time.perf_counter()
+            subprocess.run(["/usr/bin/time", "-o", stats.name, "-f", "%M"] + command,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                           env=dict(os.environ, **(env or {})), check=False)
+            walls.append(time.perf_counter() - start)
+            with open(stats.name) as f:
+                peak = max(peak, int(f.read().split()[-1]))
+            if after:
+                after()
+    return statistics.median(walls), peak
+
+
+def seconds(t):
+    return f"{t:.3f} s" if t < 0.1 else f"{t:.2f} s"
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    with open("/proc/meminfo") as f:
+        mem_kib = int(f.readline().split()[1])
+    return (f"{os.cpu_count()} cores ({cpu}), {mem_kib / 1024 / 1024:.0f} GiB, "
+            f"{platform.system()} {platform.release()}, Python {platform.python_version()}")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("sizes", nargs="*", type=int, default=[1000, 10000, 20000, 100000])
+    ap.add_argument("--binary", default="build/actionplan")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--out", default="build/bench.md")
+    args = ap.parse_args()
+    binary = os.path.abspath(args.binary)
+    python = sys.executable
+    baseline = os.path.join(HERE, "baseline.py")
+    work = tempfile.mkdtemp(prefix="actionplan-bench-")
+    lines = []
+
+    def emit(line=""):
+        print(line, flush=True)
+        lines.append(line)
+
+    try:
+        emit(f"Machine: {machine()}. Runs per figure: {args.runs} (median wall time; peak memory the "
+             f"largest). actionplan `{subprocess.run([binary, '--version'], capture_output=True, text=True).stdout.strip()}`.")
+        emit()
+        rows = {}
+        for n in args.sizes:
+            plan = os.path.join(work, f"p{n}")
+            subprocess.run([python, os.path.join(HERE, "gen_plan.py"), plan, str(n)], check=True)
+            files = sum(len(fs) for _, _, fs in os.walk(plan))
+            size_mb = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(plan) for f in fs) / 1e6
+            ap_ = [binary, "-C", plan]
+            new_file = os.path.join(plan, "activities", "compost-in-schools.yaml")
+
+            def remove_new():
+                if os.path.exists(new_file):
+                    os.remove(new_file)
+
+            r = {"files": files, "mb": size_mb}
+            r["validate"] = measure(ap_ + ["validate", "--as-of", AS_OF], args.runs)
+            r["validate1"] = measure(ap_ + ["validate", "--as-of", AS_OF], args.runs, {"ACTIONPLAN_THREADS": "1"})
+            r["gap"] = measure(ap_ + ["gap-analysis", "--as-of", AS_OF, "--format", "json"], args.runs)
+            r["report"] = measure(ap_ + ["report", "--as-of", AS_OF], args.runs)
+            r["list"] = measure(ap_ + ["list", "activities", "--format", "json"], args.runs)
+            r["add"] = measure(ap_ + ["add-project", "Compost in schools", "-O", "O1"],
+                               args.runs, after=remove_new)
+            r["base_load"] = measure([python, baseline, "load", plan], args.runs)
+            r["base_list"] = measure([python, baseline, "list-json", plan], args.runs)
+            r["base_add"] = measure([python, baseline, "add-project", plan, "compost-in-schools"], args.runs,
+                                    after=remove_new)
+            rows[n] = r
+            shutil.rmtree(plan)
+            print(f"# {n} activities done", file=sys.stderr, flush=True)
+
+        emit("| activities | files | MB | validate | validate, 1 worker | gap-analysis | / validate "
+             "| report | / validate | list activities --format json | add-project |")
+        emit("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for n, r in rows.items():
+            v = r["validate"][0]
+            emit(f"| {n} | {r['files']} | {r['mb']:.0f} | {seconds(v)} | {seconds(r['validate1'][0])} "
+                 f"| {seconds(r['gap'][0])} | {r['gap'][0] / v:.2f} | {seconds(r['report'][0])} "
+                 f"| {r['report'][0] / v:.2f} | {seconds(r['list'][0])} | {seconds(r['add'][0])} |")
+        emit()
+        emit("Against the Python + PyYAML (CSafeLoader) baseline doing the same work (`tests/bench/baseline.py`):")
+        emit()
+        emit("| activities | validate | PyYAML load | speed-up | list json | PyYAML list json | speed-up "
+             "| add-project | PyYAML add | speed-up |")
+        emit("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for n, r in rows.items():
+            cells = []
+            for ours, theirs in (("validate", "base_load"), ("list", "base_list"), ("add", "base_add")):
+                cells += [seconds(r[ours][0]), seconds(r[theirs][0]), f"{r[theirs][0] / r[ours][0]:.1f}x"]
+            emit(f"| {n} | " + " | ".join(cells) + " |")
+        emit()
+        emit("Peak memory (MiB):")
+        emit()
+        emit("| activities | validate | gap-analysis | report | list json | add-project | PyYAML load |")
+        emit("|---:|---:|---:|---:|---:|---:|---:|")
+        for n, r in rows.items():
+            emit(f"| {n} | " + " | ".join(f"{r[k][1] / 1024:.0f}" for k in
+                                          ("validate", "gap", "report", "list", "add", "base_load")) + " |")
+        sizes = list(rows)
+        if len(sizes) > 1:
+            emit()
+            emit("Growth: time at the larger size over time at the smaller, divided by the growth in "
+                 "activities (1.00 is exactly linear):")
+            emit()
+            steps = [(a, b) for a, b in zip(sizes, sizes[1:])]
+            if 10000 in rows and 100000 in rows:
+                steps.append((10000, 100000))
+            emit("| command | " + " | ".join(f"{a} → {b}" for a, b in steps) + " |")
+            emit("|---|" + "---:|" * len(steps))
+            for key, name in (("validate", "validate"), ("gap", "gap-analysis"), ("report", "report"),
+                              ("list", "list activities --format json")):
+                emit(f"| {name} | " + " | ".join(
+                    f"{(rows[b][key][0] / rows[a][key][0]) / (b / a):.2f}" for a, b in steps) + " |")
+
+        example = os.path.join(HERE, "..", "..", "examples", "4p1000")
+        copy = os.path.join(work, "4p1000")
+        shutil.copytree(example, copy)
+        ap_ = [binary, "-C", copy]
+        new_file = os.path.join(copy, "activities", "compost-in-schools.yaml")
+        commands = [
+            ("validate", ["validate", "--as-of", AS_OF]),
+            ("gap-analysis", ["gap-analysis", "--as-of", AS_OF]),
+            ("report", ["report", "--as-of", AS_OF]),
+            ("list activities --format json", ["list", "activities", "--format", "json"]),
+            ("list objectives", ["list", "objectives"]),
+            ("show I1-research-sites --format json", ["show", "I1-research-sites", "--format", "json"]),
+            ("add-project", ["add-project", "Compost in schools", "-O", "O1"]),
+            ("schema activity", ["schema", "activity"]),
+        ]
+        emit()
+        emit(f"The shipped example `examples/4p1000` ({sum(len(fs) for _, _, fs in os.walk(copy))} files), "
+             "every command:")
+        emit()
+        emit("| command | wall | peak memory |")
+        emit("|---|---:|---:|")
+        for name, command in commands:
+            wall, peak = measure(ap_ + command, max(args.runs, 5),
+                                 after=lambda: os.path.exists(new_file) and os.remove(new_file))
+            emit(f"| `{name}` | {seconds(wall)} | {peak / 1024:.0f} MiB |")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    with open(args.out, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print(f"wrote {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
