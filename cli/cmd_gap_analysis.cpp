@@ -36,7 +36,7 @@ int run_gap_analysis(const GapOptions& options, Session& session) {
   // Errors make the numbers doubtful: show them, still analyse, exit 1.
   const int errors = session.show_plan_errors(loaded.diags, "the analysis below");
 
-  GapAnalysis analysis = analyse_gaps(plan, *as_of);
+  GapAnalysis analysis = analyse_gaps(plan, *as_of, session.load_options().threads);
   if (!options.objectives.empty()) keep_objectives(analysis, options.objectives);
   const GapFormat format = format_name == "json"  ? GapFormat::json
                            : format_name == "csv" ? GapFormat::csv

@@ -34,7 +34,8 @@ int run_report(const ReportOptions& options, Session& session) {
   const LoadResult loaded = load_and_check(*root, *as_of, session.load_options());
   const int errors = session.show_plan_errors(loaded.diags, "the report below");
   ReportData report =
-      build_report(loaded.plan, *as_of, options.year ? std::optional<int>(options.year) : std::nullopt);
+      build_report(loaded.plan, *as_of, options.year ? std::optional<int>(options.year) : std::nullopt,
+                   session.load_options().threads);
   if (!options.since.empty()) {
     const PlanAtRevision then = read_plan_at_revision(*root, options.since);
     if (!then.error.empty()) return session.fail("--since: " + then.error);

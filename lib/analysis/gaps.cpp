@@ -21,7 +21,7 @@ std::string percent(double ratio) { return fmt::format("{:.0f}%", ratio * 100); 
 
 class Analyser {
  public:
-  Analyser(const Plan& plan, const Date& as_of) : m_plan(plan), m_as_of(as_of) {
+  Analyser(const Plan& plan, const Date& as_of, unsigned threads) : m_plan(plan), m_as_of(as_of), m_threads(threads) {
     m_activity = plan.term("activity", "activity");
     m_activities = plan.term("activities", "activities");
     m_task_force = plan.term("task_force", "task force");
@@ -304,7 +304,7 @@ class Analyser {
   }
 
   void overlaps() {
-    for (const Overlap& o : find_overlaps(m_plan, m_plan.info.analysis.overlap_threshold)) {
+    for (const Overlap& o : find_overlaps(m_plan, m_plan.info.analysis.overlap_threshold, k_overlaps_per_activity, m_threads)) {
       std::vector<std::string> words = o.shared_words;
       if (words.size() > 8) {
         words.resize(8);
@@ -339,6 +339,7 @@ class Analyser {
 
   const Plan& m_plan;
   Date m_as_of;
+  unsigned m_threads = 0;
   std::string m_activity, m_activities, m_task_force, m_objective;
   std::map<std::string, std::vector<const Activity*>> m_serving;
   std::map<std::string, std::vector<const TaskForce*>> m_task_forces_of;
@@ -386,7 +387,9 @@ const std::vector<std::string>& finding_codes() {
   return k_codes;
 }
 
-GapAnalysis analyse_gaps(const Plan& plan, const Date& as_of) { return Analyser(plan, as_of).run(); }
+GapAnalysis analyse_gaps(const Plan& plan, const Date& as_of, unsigned threads) {
+  return Analyser(plan, as_of, threads).run();
+}
 
 void keep_objectives(GapAnalysis& analysis, const std::vector<std::string>& objectives) {
   auto wanted = [&](const std::string& id) {

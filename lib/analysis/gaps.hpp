@@ -76,7 +76,8 @@ struct GapAnalysis {
 // The finding codes in the order reports list them.
 const std::vector<std::string>& finding_codes();
 
-GapAnalysis analyse_gaps(const Plan& plan, const Date& as_of);
+// `threads` workers search for overlaps (0: one per core); the result does not depend on it.
+GapAnalysis analyse_gaps(const Plan& plan, const Date& as_of, unsigned threads = 0);
 
 // Keeps only what concerns `objectives`: findings that name one of them,
 // their funding lines and coverage rows.

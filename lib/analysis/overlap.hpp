@@ -31,8 +31,10 @@ struct Overlap {
 
 inline constexpr std::size_t k_overlaps_per_activity = 3;
 
-// Pairs with score >= threshold, sorted by a's id then b's id.
+// Pairs with score >= threshold, sorted by a's id then b's id. The words and
+// the groups are worked on by `threads` workers (0: one per core); the result
+// does not depend on their number.
 std::vector<Overlap> find_overlaps(const Plan& plan, double threshold,
-                                   std::size_t per_activity = k_overlaps_per_activity);
+                                   std::size_t per_activity = k_overlaps_per_activity, unsigned threads = 0);
 
 }  // namespace actionplan

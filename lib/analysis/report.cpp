@@ -4,11 +4,11 @@
 
 namespace actionplan {
 
-ReportData build_report(const Plan& plan, const Date& as_of, std::optional<int> year) {
+ReportData build_report(const Plan& plan, const Date& as_of, std::optional<int> year, unsigned threads) {
   ReportData r;
   r.as_of = as_of;
   r.year = year;
-  r.gaps = analyse_gaps(plan, as_of);
+  r.gaps = analyse_gaps(plan, as_of, threads);
   const std::string currency = plan.info.default_currency();
 
   for (const Stage& s : plan.info.stages) r.pipeline.push_back({&s, 0, 0, {}});

@@ -58,6 +58,6 @@ struct ReportData {
 };
 
 // `year` names the report (its as-of date is then 31 December of that year).
-ReportData build_report(const Plan& plan, const Date& as_of, std::optional<int> year);
+ReportData build_report(const Plan& plan, const Date& as_of, std::optional<int> year, unsigned threads = 0);
 
 }  // namespace actionplan

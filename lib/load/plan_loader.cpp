@@ -1,9 +1,7 @@
 #include "load/plan_loader.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <system_error>
-#include <thread>
 #include <variant>
 
 #include <fmt/format.h>
@@ -11,6 +9,7 @@
 #include "load/decode.hpp"
 #include "load/file_read.hpp"
 #include "load/yaml_tree.hpp"
+#include "model/parallel.hpp"
 #include "model/text.hpp"
 
 namespace fs = std::filesystem;
@@ -150,18 +149,13 @@ LoadResult load_jobs(const fs::path& root, const FileJob& plan_job, std::vector<
   std::sort(jobs.begin(), jobs.end(),
             [](const FileJob& a, const FileJob& b) { return natural_less(a.rel_path, b.rel_path); });
   std::vector<FileResult> results(jobs.size());
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, jobs.size()));
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < jobs.size(); i = next++) results[i] = load_file(jobs[i]);
-  };
-  if (threads <= 1) {
-    work();
-  } else {
-    std::vector<std::jthread> pool;
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
-  }
+  parallel_for(jobs.size(), threads, [&](std::size_t i) { results[i] = load_file(jobs[i]); });
+  std::size_t counts[5] = {};
+  for (const FileJob& job : jobs) ++counts[static_cast<int>(job.kind)];
+  plan.objectives.reserve(counts[static_cast<int>(RecordKind::objective)]);
+  plan.task_forces.reserve(counts[static_cast<int>(RecordKind::task_force)]);
+  plan.activities.reserve(counts[static_cast<int>(RecordKind::activity)]);
+  plan.indicators.reserve(counts[static_cast<int>(RecordKind::indicator)]);
 
   for (FileResult& r : results) {
     result.diags.append(r.diags);

@@ -333,6 +333,26 @@ TEST_CASE("overlaps are found by index, not by comparing all pairs, and match a 
   };
   for (const Overlap& o : capped)
     CHECK((o.score >= third_best(o.a->id.value) || o.score >= third_best(o.b->id.value)));
+
+  // The same pairs, scores and words with one worker or many.
+  auto text = [](const std::vector<Overlap>& overlaps) {
+    std::string out;
+    for (const Overlap& o : overlaps)
+      out += o.a->id.value + " " + o.b->id.value + " " + std::to_string(o.score) + " " + o.objective + " " +
+             o.region + " " + std::to_string(o.shared_words.size()) + "\n";
+    return out;
+  };
+  CHECK(text(find_overlaps(r.plan, threshold, 3, 1)) == text(find_overlaps(r.plan, threshold, 3, 7)));
+  CHECK(text(find_overlaps(r.plan, threshold, 3, 1)) == text(capped));
+}
+
+TEST_CASE("an objective listed twice does not make an activity overlap itself") {
+  auto r = test::load({{"activities/a1.yaml", "id: a1\ntitle: Compost training for farmers\nobjectives: [O1, O1]\n"},
+                       {"activities/a2.yaml", "id: a2\ntitle: Compost training for farmers\nobjectives: [O1]\n"}});
+  const std::vector<Overlap> found = find_overlaps(r.plan, 0.5);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].a->id.value == "a1");
+  CHECK(found[0].b->id.value == "a2");
 }
 
 TEST_CASE("money and quantities read like people write them") {
