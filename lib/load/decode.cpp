@@ -69,21 +69,13 @@ class Reader {
       wrong_type(node, key, "a text");
       return std::nullopt;
     }
-    const std::string printable = strip_newlines_and_tabs(node.text);
-    if (escape_controls(printable) != printable) {
+    if (has_control_character(node.text)) {
       error(node.pos, "control-character",
             fmt::format("'{}' contains a control character ({}); remove it", key,
                         in_quotes(node.text)));
       return std::nullopt;
     }
     return Located<std::string>{node.text, node.pos};
-  }
-
-  static std::string strip_newlines_and_tabs(std::string_view s) {
-    std::string out;
-    for (char c : s)
-      if (c != '\n' && c != '\t') out += c;
-    return out;
   }
 
   std::optional<Located<std::string>> id(const Node& node, std::string_view key) {

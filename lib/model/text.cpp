@@ -190,7 +190,25 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 
 std::string in_quotes(std::string_view s) { return fmt::format("'{}'", escape_controls(s)); }
 
+bool has_control_character(std::string_view s) {
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t') {
+      ++i;
+      continue;
+    }
+    if (c < 0x80) return true;
+    utf8proc_int32_t cp = 0;
+    const auto n = utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n < 0 || cp <= 0x9F) return true;
+    i += static_cast<std::size_t>(n);
+  }
+  return false;
+}
+
 std::string escape_controls(std::string_view s) {
+  if (std::all_of(s.begin(), s.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) return std::string(s);
   std::string out;
   out.reserve(s.size());
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(s.data());

@@ -48,6 +48,9 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 // Quotes a value for a message: 'value', control characters escaped.
 std::string in_quotes(std::string_view s);
 
+// True when `s` holds a control character other than tab and line feed (C0,
+// DEL, C1) or bytes that are not UTF-8.
+bool has_control_character(std::string_view s);
 // Replaces control characters (C0, DEL, C1) by \n, \t, \r or \xNN so a
 // text stays on one line and cannot drive a terminal. Valid UTF-8 is kept.
 std::string escape_controls(std::string_view s);

@@ -58,3 +58,12 @@ TEST_CASE("unknown reference message names the known ids and the closest") {
   CHECK(unknown_reference_message("task force", "task forces", "zzz", {"TF1"}) ==
         "unknown task force 'zzz'; known task forces: TF1");
 }
+
+TEST_CASE("control characters are found where escape_controls would change the text") {
+  for (const std::string s : {"plain", "two\nlines\tand a tab", "Café · 日本", ""})
+    CHECK_FALSE(has_control_character(s));
+  for (const std::string& s : std::vector<std::string>{"bell\a", std::string("nul\0", 4), "del\x7F", "cr\r", "c1 \xC2\x85", "bad \xFF"})
+    CHECK(has_control_character(s));
+  CHECK(escape_controls("plain text") == "plain text");
+  CHECK(escape_controls("a\x1B[31m") == "a\\x1B[31m");
+}
