@@ -1,6 +1,7 @@
 #include "load/yaml_tree.hpp"
 
-#include <sstream>
+#include <istream>
+#include <streambuf>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -80,8 +81,25 @@ class TreeBuilder final : public YAML::EventHandler {
     Node node;
     bool awaiting_value = false;  // mappings: a key was read, its value comes next
     bool skip_value = false;      // the pending key was a duplicate
-    std::unordered_map<std::string, Position> seen;
+    // Keys → index in node.keys, built only for large mappings (small ones are searched).
+    std::unordered_map<std::string, std::size_t> index;
   };
+
+  static constexpr std::size_t k_indexed_from = 16;
+
+  // The key already in the mapping with this text, or nullptr.
+  static const Key* find_key(Frame& frame, const std::string& text) {
+    std::vector<Key>& keys = frame.node.keys;
+    if (keys.size() < k_indexed_from) {
+      for (const Key& k : keys)
+        if (k.text == text) return &k;
+      return nullptr;
+    }
+    if (frame.index.empty())
+      for (std::size_t i = 0; i < keys.size(); ++i) frame.index.emplace(keys[i].text, i);
+    auto it = frame.index.find(text);
+    return it == frame.index.end() ? nullptr : &keys[it->second];
+  }
 
   void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (anchor != YAML::NullAnchor)
@@ -130,15 +148,16 @@ class TreeBuilder final : public YAML::EventHandler {
       if (node.is_null()) refuse(mark, "complex-key", "empty key; write a key before the ':'");
       if (node.plain && node.text == "<<")
         refuse(mark, "merge-key", "YAML merge keys ('<<') are not allowed; write the keys out");
-      auto [it, inserted] = parent.seen.emplace(node.text, node.pos);
+      const Key* first = find_key(parent, node.text);
       parent.awaiting_value = true;
-      parent.skip_value = !inserted;
-      if (!inserted) {
+      parent.skip_value = first != nullptr;
+      if (first) {
         m_diags.error(m_path, node.pos, "duplicate-key",
                       fmt::format("duplicate key '{}' (first at line {}); keep only one",
-                                  node.text, it->second.line));
+                                  node.text, first->pos.line));
         return;
       }
+      if (!parent.index.empty()) parent.index.emplace(node.text, parent.node.keys.size());
       parent.node.keys.push_back({std::move(node.text), node.pos});
       return;
     }
@@ -172,8 +191,22 @@ const char* describe(const Node& node) {
   return "a value";
 }
 
+namespace {
+
+// Lets yaml-cpp read the text in place, without a copy.
+class ViewBuffer final : public std::streambuf {
+ public:
+  explicit ViewBuffer(std::string_view text) {
+    char* begin = const_cast<char*>(text.data());  // only read: the get area is never written
+    setg(begin, begin, begin + text.size());
+  }
+};
+
+}  // namespace
+
 std::optional<Node> parse(std::string_view text, const std::string& path, Diagnostics& diags) {
-  std::istringstream stream{std::string(text)};
+  ViewBuffer buffer(text);
+  std::istream stream(&buffer);
   TreeBuilder builder(path, diags);
   try {
     YAML::Parser parser(stream);

@@ -81,3 +81,20 @@ TEST_CASE("every duplicate key is reported with both lines, the first value kept
             "f.yaml:3:1: error: duplicate key 'a' (first at line 1); keep only one [duplicate-key]",
             "f.yaml:4:11: error: duplicate key 'x' (first at line 4); keep only one [duplicate-key]"});
 }
+
+TEST_CASE("duplicate keys are found in large mappings too") {
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "k" + std::to_string(i) + ": " + std::to_string(i) + "\n";
+  text += "k3: again\nk30: again\nk40: new\nk40: twice\n";  // lines 41 to 44
+  Diagnostics diags;
+  auto root = yaml::parse(text, "big.yaml", diags);
+  REQUIRE(root);
+  CHECK(root->keys.size() == 41);
+  CHECK(root->find("k30")->text == "30");
+  CHECK(root->find("k40")->text == "new");
+  CHECK(test::lines(diags) ==
+        std::vector<std::string>{
+            "big.yaml:41:1: error: duplicate key 'k3' (first at line 4); keep only one [duplicate-key]",
+            "big.yaml:42:1: error: duplicate key 'k30' (first at line 31); keep only one [duplicate-key]",
+            "big.yaml:44:1: error: duplicate key 'k40' (first at line 43); keep only one [duplicate-key]"});
+}
