@@ -48,7 +48,7 @@ int run_report(const ReportOptions& options, Session& session) {
     report.changes->commit = then.commit;
   }
   const std::string text = format == "json" ? render_report_json(loaded.plan, report)
-                                            : render_report_markdown(loaded.plan, report);
+                                            : render_report_markdown(loaded.plan, report, session.load_options().threads);
   if (const int code = session.emit(text, options.output)) return code;
   session.err << report_summary(loaded.plan, report) << " (as of " << as_of->to_string() << ")\n";
   return errors > 0 ? k_exit_problems : k_exit_ok;

@@ -7,7 +7,9 @@
 
 namespace actionplan {
 
-std::string render_report_markdown(const Plan& plan, const ReportData& report);
+// The objectives' sections are laid out by `threads` workers (0: one per core);
+// the text does not depend on their number.
+std::string render_report_markdown(const Plan& plan, const ReportData& report, unsigned threads = 0);
 std::string render_report_json(const Plan& plan, const ReportData& report);
 
 // "31 projects, 9 funded; 17 work-plan activities; 5 of 12 indicators on track …"
