@@ -102,6 +102,11 @@ def main():
             r["add"] = measure(ap_ + ["add-project", "Compost in schools", "-O", "O1"],
                                args.runs, after=remove_new)
             r["base_load"] = measure([python, baseline, "load", plan], args.runs)
+            floor = os.path.join(os.path.dirname(binary), "tests", "bench_parse_floor")
+            if os.path.exists(floor):  # yaml-cpp's parser alone, one core (median of the runs)
+                r["floor"] = statistics.median(
+                    float(subprocess.run([floor, plan], capture_output=True, text=True, check=True).stdout.split()[2])
+                    for _ in range(args.runs))
             r["base_list"] = measure([python, baseline, "list-json", plan], args.runs)
             r["base_add"] = measure([python, baseline, "add-project", plan, "compost-in-schools"], args.runs,
                                     after=remove_new)
@@ -128,6 +133,21 @@ def main():
             for ours, theirs in (("validate", "base_load"), ("list", "base_list"), ("add", "base_add")):
                 cells += [seconds(r[ours][0]), seconds(r[theirs][0]), f"{r[theirs][0] / r[ours][0]:.1f}x"]
             emit(f"| {n} | " + " | ".join(cells) + " |")
+        if all("floor" in r for r in rows.values()):
+            cores = os.cpu_count() or 1
+            emit()
+            emit(f"The floor: yaml-cpp's parser alone walking the events of every file (already in memory, a "
+                 f"handler that does nothing; `tests/bench/parse_floor.cpp`), on one core, and the most "
+                 f"`validate` could gain over the baseline if that work were spread perfectly over {cores} cores:")
+            emit()
+            emit(f"| activities | yaml-cpp events, 1 core | ÷ {cores} cores | PyYAML load | best possible speed-up "
+                 "| validate | share of validate that is yaml-cpp's floor |")
+            emit("|---:|---:|---:|---:|---:|---:|---:|")
+            for n, r in rows.items():
+                ideal = r["floor"] / cores
+                emit(f"| {n} | {seconds(r['floor'])} | {seconds(ideal)} | {seconds(r['base_load'][0])} "
+                     f"| {r['base_load'][0] / ideal:.1f}x | {seconds(r['validate'][0])} "
+                     f"| {100 * ideal / r['validate'][0]:.0f}% |")
         emit()
         emit("Peak memory (MiB):")
         emit()
