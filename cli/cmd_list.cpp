@@ -52,7 +52,7 @@ int run_list(const ListOptions& options, Session& session) {
   }
   const int errors = session.show_plan_errors(loaded.diags, "the list below");
   const std::vector<std::size_t> rows = select_records(loaded.plan, *kind, options.filter);
-  if (const int code = session.emit(render_list(loaded.plan, kind->kind, rows, format->second), options.output))
+  if (const int code = session.emit(render_list(loaded.plan, kind->kind, rows, format->second, session.load_options().threads), options.output))
     return code;
   return errors > 0 ? k_exit_problems : k_exit_ok;
 }
