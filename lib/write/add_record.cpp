@@ -1,6 +1,9 @@
 #include "write/add_record.hpp"
 
 #include <algorithm>
+#include <cctype>
+
+#include <dirent.h>
 
 #include <fmt/format.h>
 
@@ -165,8 +168,13 @@ void finish_new_record(const Plan& plan, const R& record, RecordKind kind, bool 
     out.errors.push_back(fmt::format("--id: {} is a name Windows reserves; choose another id", in_quotes(id)));
     return;
   }
+  auto same_ignoring_case = [](std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+             return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+  };
   for (const std::string& existing : existing_ids)
-    if (to_lower_ascii(existing) == to_lower_ascii(id)) {
+    if (same_ignoring_case(existing, id)) {
       out.errors.push_back(fmt::format(
           "{} {} with the id {}{} already exists: {}/{}.yaml{}; give this one its own id with --id, e.g. --id {}-2",
           kind == RecordKind::activity || kind == RecordKind::objective || kind == RecordKind::indicator ? "an" : "a",
@@ -219,13 +227,16 @@ void finish_new_record(const Plan& plan, const R& record, RecordKind kind, bool 
 }  // namespace
 
 std::vector<std::string> record_file_ids(const fs::path& folder) {
+  // readdir rather than std::filesystem: a plan's folder may hold 100,000 files.
   std::vector<std::string> ids;
-  std::error_code ec;
-  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
+  DIR* dir = ::opendir(folder.c_str());
+  if (!dir) return ids;
+  while (const dirent* entry = ::readdir(dir)) {
+    const std::string_view name = entry->d_name;
     if (name.empty() || name[0] == '.') continue;
-    if (is_record_file_name(name)) ids.push_back(name.substr(0, name.rfind('.')));
+    if (is_record_file_name(name)) ids.emplace_back(name.substr(0, name.rfind('.')));
   }
+  ::closedir(dir);
   return ids;
 }
 
