@@ -90,7 +90,11 @@ std::string Plan::term(const std::string& key, const std::string& fallback) cons
 }
 
 std::vector<std::string> Plan::ids(RecordKind kind) const {
-  if (auto it = m_file_ids.find(kind); it != m_file_ids.end()) return it->second.sorted;
+  if (auto it = m_file_ids.find(kind); it != m_file_ids.end()) {  // sorted when asked (messages, lists)
+    std::vector<std::string> ids = it->second.ids;
+    std::sort(ids.begin(), ids.end(), [](const std::string& a, const std::string& b) { return natural_less(a, b); });
+    return ids;
+  }
   switch (kind) {
     case RecordKind::objective: return ids_of(objectives);
     case RecordKind::task_force: return ids_of(task_forces);
@@ -114,10 +118,9 @@ bool Plan::has(RecordKind kind, std::string_view id) const {
 }
 
 void Plan::set_file_ids(RecordKind kind, std::vector<std::string> ids) {
-  std::sort(ids.begin(), ids.end(), [](const std::string& a, const std::string& b) { return natural_less(a, b); });
   FileIds& entry = m_file_ids[kind];
   entry.set = {ids.begin(), ids.end()};
-  entry.sorted = std::move(ids);
+  entry.ids = std::move(ids);
 }
 
 }  // namespace actionplan

@@ -66,7 +66,7 @@ class Plan {
   std::unordered_map<std::string, std::size_t> m_objectives, m_task_forces, m_activities,
       m_indicators;
   struct FileIds {
-    std::vector<std::string> sorted;
+    std::vector<std::string> ids;  // in no order
     std::unordered_set<std::string> set;
   };
   std::unordered_map<RecordKind, FileIds> m_file_ids;  // kinds loaded by file name only
