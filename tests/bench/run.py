@@ -98,6 +98,14 @@ def main():
             r["validate1"] = measure(ap_ + ["validate", "--as-of", AS_OF], args.runs, {"ACTIONPLAN_THREADS": "1"})
             r["gap"] = measure(ap_ + ["gap-analysis", "--as-of", AS_OF, "--format", "json"], args.runs)
             r["report"] = measure(ap_ + ["report", "--as-of", AS_OF], args.runs)
+            # The plan as a git repository whose last commit is tagged: report --since reads every
+            # file of that revision through libgit2 and compares the two plans.
+            git = ["git", "-C", plan, "-c", "user.name=bench", "-c", "user.email=bench@example.org"]
+            subprocess.run(git[:3] + ["init", "-q"], check=True)
+            subprocess.run(git + ["add", "-A"], check=True)
+            subprocess.run(git + ["commit", "-qm", "plan"], check=True)
+            subprocess.run(git + ["tag", "plan-2025"], check=True)
+            r["since"] = measure(ap_ + ["report", "--as-of", AS_OF, "--since", "plan-2025"], args.runs)
             r["list"] = measure(ap_ + ["list", "activities", "--format", "json"], args.runs)
             r["add"] = measure(ap_ + ["add-project", "Compost in schools", "-O", "O1"],
                                args.runs, after=remove_new)
@@ -115,13 +123,14 @@ def main():
             print(f"# {n} activities done", file=sys.stderr, flush=True)
 
         emit("| activities | files | MB | validate | validate, 1 worker | gap-analysis | / validate "
-             "| report | / validate | list activities --format json | add-project |")
-        emit("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+             "| report | / validate | report --since | list activities --format json | add-project |")
+        emit("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for n, r in rows.items():
             v = r["validate"][0]
             emit(f"| {n} | {r['files']} | {r['mb']:.0f} | {seconds(v)} | {seconds(r['validate1'][0])} "
                  f"| {seconds(r['gap'][0])} | {r['gap'][0] / v:.2f} | {seconds(r['report'][0])} "
-                 f"| {r['report'][0] / v:.2f} | {seconds(r['list'][0])} | {seconds(r['add'][0])} |")
+                 f"| {r['report'][0] / v:.2f} | {seconds(r['since'][0])} | {seconds(r['list'][0])} "
+                 f"| {seconds(r['add'][0])} |")
         emit()
         emit("Against the Python + PyYAML (CSafeLoader) baseline doing the same work (`tests/bench/baseline.py`):")
         emit()
@@ -151,11 +160,12 @@ def main():
         emit()
         emit("Peak memory (MiB):")
         emit()
-        emit("| activities | validate | gap-analysis | report | list json | add-project | PyYAML load |")
-        emit("|---:|---:|---:|---:|---:|---:|---:|")
+        emit("| activities | validate | gap-analysis | report | report --since | list json | add-project "
+             "| PyYAML load |")
+        emit("|---:|---:|---:|---:|---:|---:|---:|---:|")
         for n, r in rows.items():
             emit(f"| {n} | " + " | ".join(f"{r[k][1] / 1024:.0f}" for k in
-                                          ("validate", "gap", "report", "list", "add", "base_load")) + " |")
+                                          ("validate", "gap", "report", "since", "list", "add", "base_load")) + " |")
         sizes = list(rows)
         if len(sizes) > 1:
             emit()
@@ -168,7 +178,7 @@ def main():
             emit("| command | " + " | ".join(f"{a} → {b}" for a, b in steps) + " |")
             emit("|---|" + "---:|" * len(steps))
             for key, name in (("validate", "validate"), ("gap", "gap-analysis"), ("report", "report"),
-                              ("list", "list activities --format json")):
+                              ("since", "report --since"), ("list", "list activities --format json")):
                 emit(f"| {name} | " + " | ".join(
                     f"{(rows[b][key][0] / rows[a][key][0]) / (b / a):.2f}" for a, b in steps) + " |")
 
