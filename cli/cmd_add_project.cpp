@@ -55,6 +55,7 @@ int run_add_project(AddProjectOptions& options, Session& session, std::istream& 
   if (!today) return k_exit_failure;
   std::optional<fs::path> root = session.plan_root();
   if (!root) return k_exit_failure;
+  if (!session.writable_folder(*root, "activities/new.yaml")) return k_exit_failure;
   if (session.context.interactive && options.from.empty() && session.context.in) ask_missing(options, *root, session);
 
   std::optional<RecordInput> input;

@@ -26,6 +26,7 @@ int run_add(RecordKind kind, AddOptions& options, Session& session) {
   std::optional<fs::path> root = session.plan_root();
   if (!root) return k_exit_failure;
   const std::string folder = kind_info(kind).folder;
+  if (!session.writable_folder(*root, folder + "/new.yaml")) return k_exit_failure;
   const LoadResult loaded = load_plan(*root, session.load_options(scope_for_new_record(kind)));
   const PreparedActivity prepared = prepare_record(kind, loaded.plan, o, *today, record_file_ids(*root / folder));
   if (const int code = session.create_record(prepared, *root, options.dry_run); code || options.dry_run) return code;

@@ -4,6 +4,7 @@
 #include "check/check.hpp"
 #include "common.hpp"
 #include "load/plan_loader.hpp"
+#include "write/atomic.hpp"
 
 namespace actionplan::cli {
 namespace {
@@ -22,6 +23,7 @@ struct EditStart {
   Date today;
   Date date;
   std::filesystem::path root;
+  FolderLock lock;  // held from reading the record until the edit is in place
   LoadResult loaded;
 };
 
@@ -36,7 +38,9 @@ std::optional<EditStart> start_edit(const Session& session, const std::string& d
   }
   std::optional<std::filesystem::path> root = session.plan_root();
   if (!root) return std::nullopt;
-  return EditStart{*today, *date, *root, load_plan(*root, session.load_options(scope_for_edit(kind, id)))};
+  if (!session.writable_folder(*root, std::string(kind_info(kind).folder) + "/" + id + ".yaml")) return std::nullopt;
+  FolderLock lock(*root / kind_info(kind).folder);
+  return EditStart{*today, *date, *root, std::move(lock), load_plan(*root, session.load_options(scope_for_edit(kind, id)))};
 }
 
 int run_record(const RecordOptions& o, Session& session) {

@@ -30,6 +30,7 @@ int run_import(const ImportOptions& options, Session& session) {
   if (!today) return k_exit_failure;
   std::optional<fs::path> root = session.plan_root();
   if (!root) return k_exit_failure;
+  if (!session.writable_folder(*root, std::string(kind_info(kind->kind).folder) + "/new.yaml")) return k_exit_failure;
 
   Diagnostics diags;
   const fs::path path = session.context.cwd / options.file;

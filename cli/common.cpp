@@ -130,6 +130,17 @@ int Session::create_record(const PreparedActivity& prepared, const fs::path& roo
   return k_exit_ok;
 }
 
+bool Session::writable_folder(const fs::path& root, const std::string& rel_path) const {
+  const std::string folder = linked_folder(root, rel_path);
+  if (folder.empty()) return true;
+  err << format_diagnostic(Diagnostic{folder, {1, 1}, Severity::error, "not-a-folder",
+                                      fmt::format("'{}' is a symbolic link or not a folder; actionplan writes "
+                                                  "only into the plan's own folders, never through a link",
+                                                  folder)})
+      << "\nnothing was written\n";
+  return false;
+}
+
 int Session::show_plan_errors(const Diagnostics& diags, const std::string& what) const {
   for (const Diagnostic& d : diags.items())
     if (d.severity == Severity::error) err << format_diagnostic(d) << "\n";

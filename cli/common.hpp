@@ -52,6 +52,9 @@ struct Session {
   // not, or with `dry_run` prints its YAML. Returns the exit code; on success
   // the caller prints what it wants (the path, or JSON).
   int create_record(const PreparedActivity& prepared, const std::filesystem::path& root, bool dry_run) const;
+  // False after reporting (PATH:1:1: error ... [not-a-folder]) when the folder
+  // that would receive `rel_path` is a symbolic link or not a folder.
+  bool writable_folder(const std::filesystem::path& root, const std::string& rel_path) const;
   // Puts a TITLE argument into the options' title; false (reported) when
   // --title says something else.
   bool take_title_argument(const std::string& argument, ActivityOptions& options) const;

@@ -11,6 +11,7 @@ packages=(
   nlohmann-json3-dev libgit2-dev libutf8proc-dev
   cmark-gfm
   python3-jsonschema python3-yaml help2man
+  strace
 )
 # Extra packages for optional targets, named by the caller: e.g. ACTIONPLAN_EXTRA_DEPS="clang".
 if [[ -n "${ACTIONPLAN_EXTRA_DEPS:-}" ]]; then

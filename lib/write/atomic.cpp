@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -42,7 +43,16 @@ WriteResult write_file(const std::filesystem::path& path, std::string_view conte
   std::string tmp = (folder / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
   const int fd = ::mkostemp(tmp.data(), O_CLOEXEC);
   if (fd < 0) return failure("creating a temporary file", errno);
-  ::fchmod(fd, 0644);
+  // The mode the file has (a replaced file keeps its own: 0600 stays private), else what
+  // the user's umask gives a new file.
+  struct stat existing {};
+  if (mode == WriteMode::replace && ::lstat(path.c_str(), &existing) == 0 && S_ISREG(existing.st_mode)) {
+    ::fchmod(fd, existing.st_mode & 07777);
+  } else {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd, 0666 & ~mask);
+  }
   if (!write_all(fd, content) || ::fsync(fd) != 0) {
     const int err = errno;
     ::close(fd);
@@ -77,6 +87,29 @@ WriteResult write_file(const std::filesystem::path& path, std::string_view conte
   }
   sync_folder(folder);
   return {};
+}
+
+std::string linked_folder(const std::filesystem::path& root, const std::string& rel_path) {
+  const std::filesystem::path parent = std::filesystem::path(rel_path).parent_path();
+  std::filesystem::path folder;
+  for (const auto& part : parent) {
+    folder /= part;
+    struct stat st {};
+    if (::lstat((root / folder).c_str(), &st) != 0) return "";  // not there yet: created as a folder
+    if (!S_ISDIR(st.st_mode)) return folder.string();
+  }
+  return "";
+}
+
+FolderLock::FolderLock(const std::filesystem::path& folder)
+    : m_fd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) {
+  if (m_fd >= 0)
+    while (::flock(m_fd, LOCK_EX) != 0 && errno == EINTR) {
+    }
+}
+
+FolderLock::~FolderLock() {
+  if (m_fd >= 0) ::close(m_fd);  // closing releases the lock
 }
 
 }  // namespace actionplan

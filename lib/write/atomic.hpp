@@ -20,6 +20,30 @@ struct WriteResult {
 // create_new: fails with `exists` if anything is at `path` (even if it
 // appears while writing: renameat2(RENAME_NOREPLACE), else link()).
 // replace: rename over `path`, then sync the folder. Parent folders must exist.
+// A replaced file keeps its mode; a new one gets 0666 less the umask.
 WriteResult write_file(const std::filesystem::path& path, std::string_view content, WriteMode mode);
+
+// An exclusive lock on a folder (flock), held while it lives: editing commands
+// take their record folder's lock before reading the record and keep it until
+// the edit is in place, so two edits of one plan never lose each other's work.
+// Waits for the lock; a folder that cannot be opened is simply not locked.
+class FolderLock {
+ public:
+  explicit FolderLock(const std::filesystem::path& folder);
+  ~FolderLock();
+  FolderLock(FolderLock&& other) noexcept : m_fd(other.m_fd) { other.m_fd = -1; }
+  FolderLock(const FolderLock&) = delete;
+  FolderLock& operator=(const FolderLock&) = delete;
+  FolderLock& operator=(FolderLock&&) = delete;
+
+ private:
+  int m_fd = -1;
+};
+
+// The first folder on the way from `root` to the file `rel_path` ("activities"
+// for "activities/x.yaml") that is a symbolic link or not a folder, or "":
+// nothing is ever written out of a plan through a link. Folders that do not
+// exist yet are fine (they are created as real folders).
+std::string linked_folder(const std::filesystem::path& root, const std::string& rel_path);
 
 }  // namespace actionplan

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -266,7 +268,11 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
   if (!out.ok()) return out;
 
   const KindInfo& info = kind_info(kind);
-  std::vector<std::string> ids = existing_ids;
+  // Ids taken, by their lower-case form (files of the plan, then rows above): one
+  // lookup per row, so a large CSV costs linear time.
+  std::unordered_map<std::string, std::string> taken;
+  for (const std::string& id : existing_ids) taken.emplace(to_lower_ascii(id), id);
+  const std::unordered_set<std::string> in_plan(existing_ids.begin(), existing_ids.end());
   for (std::size_t r = 1; r < rows.size(); ++r) {
     const CsvRow& row = rows[r];
     const int row_number = static_cast<int>(r) + 1;
@@ -333,25 +339,21 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
     }
     const bool id_given = options.values.count("id") > 0;
     const std::string id = id_given ? options.values["id"] : slug(options.values["title"]);
-    bool clash = false;
-    for (const std::string& other : ids)
-      if (!id.empty() && to_lower_ascii(other) == to_lower_ascii(id)) {
-        out.errors.push_back(fmt::format(
-            "{}: error: {} {} with the id {}{} already exists{}; give this row its own id in the column 'id' "
-            "[duplicate-id]",
-            where_key(id_given ? "id" : "title"), kind == RecordKind::task_force ? "a" : "an", info.singular,
-            in_quotes(id), id_given ? "" : " (made from the title)",
-            std::find(existing_ids.begin(), existing_ids.end(), other) != existing_ids.end()
-                ? fmt::format(": {}/{}.yaml", info.folder, other)
-                : " (an earlier row of this file)"));
-        clash = true;
-        break;
-      }
-    if (clash) continue;
+    if (auto other = id.empty() ? taken.end() : taken.find(to_lower_ascii(id)); other != taken.end()) {
+      out.errors.push_back(fmt::format(
+          "{}: error: {} {} with the id {}{} already exists{}; give this row its own id in the column 'id' "
+          "[duplicate-id]",
+          where_key(id_given ? "id" : "title"), kind == RecordKind::task_force ? "a" : "an", info.singular,
+          in_quotes(id), id_given ? "" : " (made from the title)",
+          in_plan.count(other->second) ? fmt::format(": {}/{}.yaml", info.folder, other->second)
+                                       : " (an earlier row of this file)"));
+      continue;
+    }
 
+    // The id is known to be free (checked just above), so no list of ids is passed on.
     PreparedActivity prepared = kind == RecordKind::activity
-                                    ? prepare_activity(plan, options, std::nullopt, today, ids)
-                                    : prepare_record(kind, plan, options, today, ids);
+                                    ? prepare_activity(plan, options, std::nullopt, today, {})
+                                    : prepare_record(kind, plan, options, today, {});
     std::vector<std::pair<int, std::string>> row_errors;  // by column, left to right
     for (const std::string& error : prepared.errors) {
       // "NAME:R:C: message", "--option: message" or "message [code]" → one diagnostic line.
@@ -375,7 +377,8 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
     for (auto& [column, line] : row_errors) out.errors.push_back(std::move(line));
     if (prepared.ok()) {
       const std::string& path = prepared.rel_path;  // "<folder>/<id>.yaml"
-      ids.push_back(path.substr(path.find('/') + 1, path.size() - path.find('/') - 6));
+      const std::string new_id = path.substr(path.find('/') + 1, path.size() - path.find('/') - 6);
+      taken.emplace(to_lower_ascii(new_id), new_id);
       out.records.push_back(std::move(prepared));
     }
   }

@@ -1,5 +1,6 @@
 #include "write/init_plan.hpp"
 
+#include <algorithm>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -139,6 +140,17 @@ InitResult write_plan_files(const fs::path& dir, const std::vector<PlanFile>& fi
                                  dir.string(), join(existing));
       return result;
     }
+  }
+  std::vector<std::string> linked;  // never write through a link out of the plan
+  for (const PlanFile& f : files)
+    if (const std::string folder = linked_folder(dir, f.path);
+        !folder.empty() && std::find(linked.begin(), linked.end(), folder) == linked.end())
+      linked.push_back(folder);
+  if (!linked.empty()) {
+    result.error = fmt::format("{} {}; init writes only into real folders of the plan; nothing was written",
+                               join(linked),
+                               linked.size() == 1 ? "is a symbolic link or not a folder" : "are symbolic links or not folders");
+    return result;
   }
   for (const PlanFile& f : files) {
     const fs::path target = dir / f.path;
