@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "load/plan_loader.hpp"
+#include "model/text.hpp"
 #include "write/atomic.hpp"
 
 namespace fs = std::filesystem;
@@ -12,7 +13,8 @@ namespace fs = std::filesystem;
 namespace actionplan::cli {
 
 int Session::fail(const std::string& message) const {
-  err << "actionplan: error: " << message << "\n";
+  // Messages quote command-line values: escaped, an argument cannot drive the terminal.
+  err << "actionplan: error: " << escape_controls(message) << "\n";
   return k_exit_failure;
 }
 
@@ -48,7 +50,7 @@ int Session::emit(const std::string& result, const std::string& output) const {
   if (ec) return fail(fmt::format("cannot create folder {}: {}", path.parent_path().string(), ec.message()));
   const WriteResult written = write_file(path, result, WriteMode::replace);
   if (!written.ok()) return fail(fmt::format("cannot write {}: {}", output, written.message));
-  err << "wrote " << output << "\n";
+  err << "wrote " << escape_controls(output) << "\n";
   return k_exit_ok;
 }
 

@@ -76,7 +76,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e, out, err);
   } catch (const CLI::ParseError& e) {
-    err << "actionplan: error: " << e.what() << "\n";
+    err << "actionplan: error: " << escape_controls(e.what()) << "\n";
     std::string command = "actionplan";
     for (const CLI::App* sub : app.get_subcommands()) command += " " + sub->get_name();
     err << "Run '" << command << " --help' for more information.\n";

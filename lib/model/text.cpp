@@ -190,6 +190,15 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 
 std::string in_quotes(std::string_view s) { return fmt::format("'{}'", escape_controls(s)); }
 
+namespace {
+
+bool is_bidi_control(utf8proc_int32_t cp) {
+  return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
+}
+
+}  // namespace
+
 bool has_control_character(std::string_view s) {
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
   for (std::size_t i = 0; i < s.size();) {
@@ -230,7 +239,8 @@ std::string escape_controls(std::string_view s) {
         out += fmt::format("\\x{:02X}", c);  // not UTF-8
         ++i;
       } else {
-        if (cp <= 0x9F) out += fmt::format("\\u{:04X}", cp);  // C1 control
+        // C1 controls, and the bidi controls that reorder what a terminal shows (Trojan Source).
+        if (cp <= 0x9F || is_bidi_control(cp)) out += fmt::format("\\u{:04X}", cp);
         else out.append(s.substr(i, static_cast<std::size_t>(n)));
         i += static_cast<std::size_t>(n);
       }

@@ -67,3 +67,9 @@ TEST_CASE("control characters are found where escape_controls would change the t
   CHECK(escape_controls("plain text") == "plain text");
   CHECK(escape_controls("a\x1B[31m") == "a\\x1B[31m");
 }
+
+TEST_CASE("bidi controls are escaped for display, so a text cannot reorder a terminal line") {
+  CHECK(escape_controls("evil\u202Elmay.yaml") == "evil\\u202Elmay.yaml");
+  CHECK(escape_controls("a\u2066b\u2069") == "a\\u2066b\\u2069");
+  CHECK(escape_controls("عربي") == "عربي");  // right-to-left text itself is kept
+}
