@@ -1,6 +1,7 @@
 #include "load/decode.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <charconv>
 #include <span>
 
@@ -104,6 +105,15 @@ class Reader {
     return Located<Date>{*parsed, node.pos};
   }
 
+  // Numbers stay below 10^15, so that sums of a whole plan stay exact enough to print.
+  bool within_bound(double value, const Node& node, std::string_view key) {
+    if (std::fabs(value) <= k_max_number) return true;
+    error(node.pos, "invalid-number",
+          fmt::format("'{}' is {}: numbers may be at most 10^15 (a million billion); check the value", key,
+                      in_quotes(node.text)));
+    return false;
+  }
+
   std::optional<Located<double>> number(const Node& node, std::string_view key, bool money) {
     if (node.is_null()) return std::nullopt;
     if (!node.is_scalar()) {
@@ -122,6 +132,7 @@ class Reader {
             fmt::format("'{}' must be an amount of money of 0 or more; got {}", key, node.text));
       return std::nullopt;
     }
+    if (!within_bound(*value, node, key)) return std::nullopt;
     return Located<double>{*value, node.pos};
   }
 
@@ -173,6 +184,7 @@ class Reader {
         return Located<Amount>{{node.text == "none" ? AmountKind::none : AmountKind::tbd, 0, 0},
                                node.pos};
       if (std::optional<double> value = node.plain ? parse_decimal(node.text) : std::nullopt) {
+        if (*value >= 0 && !within_bound(*value, node, key)) return std::nullopt;
         if (*value >= 0) return Located<Amount>{{AmountKind::number, *value, *value}, node.pos};
       }
       error(node.pos, "invalid-amount",
@@ -772,6 +784,7 @@ const Field<Indicator> k_indicator_fields[] = {
          if (!year || !text) continue;
          IndicatorTarget target{*year, std::nullopt, text->value, false, n.items[k].pos};
          if (n.items[k].plain) target.number = parse_decimal(text->value);
+         if (target.number && !r.within_bound(*target.number, n.items[k], "targets")) continue;
          target.is_number = target.number.has_value();
          i.targets.push_back(std::move(target));
        }

@@ -14,6 +14,9 @@ namespace actionplan {
 
 enum class Need { required, optional };
 
+// The largest number a record may hold (money, measurements, targets): 10^15.
+inline constexpr double k_max_number = 1e15;
+
 // One key of a record kind, as the docs and the JSON Schemas describe it.
 struct FieldDoc {
   std::string_view key;

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "helpers.hpp"
 #include "load/decode.hpp"
 
@@ -250,4 +252,17 @@ TEST_CASE("field docs list every key in format order") {
   CHECK(keys(RecordKind::indicator).size() == 15);
   CHECK(keys(RecordKind::task_force).size() == 9);
   CHECK(keys(RecordKind::plan).size() == 15);
+}
+
+TEST_CASE("numbers above 10^15 are refused, so sums never overflow") {
+  auto r = test::load({{"activities/a.yaml", "id: a\ntitle: A\nobjectives: [O1]\nbudget: {estimate: 1e16, secured: 1e15}\n"},
+                       {"indicators/i.yaml", "id: i\ntitle: I\nobjective: O1\ntargets: {2030: -1.7e308}\n"
+                                             "measurements:\n  - {date: 2020, value: 999999999999999}\n"}});
+  const std::vector<std::string> lines = test::lines(r.diags);
+  CHECK(std::count_if(lines.begin(), lines.end(), [](const std::string& l) {
+          return l.find("numbers may be at most 10^15") != std::string::npos;
+        }) == 2);
+  REQUIRE(r.plan.activity("a"));
+  CHECK(r.plan.activity("a")->budget->secured->value == 1e15);  // the bound itself is accepted
+  CHECK(r.plan.indicator("i")->measurements.size() == 1);
 }
