@@ -4,6 +4,7 @@
 #include "check/check.hpp"
 #include "common.hpp"
 #include "load/plan_loader.hpp"
+#include "model/text.hpp"
 #include "write/atomic.hpp"
 
 namespace actionplan::cli {
@@ -40,7 +41,21 @@ std::optional<EditStart> start_edit(const Session& session, const std::string& d
   if (!root) return std::nullopt;
   if (!session.writable_folder(*root, std::string(kind_info(kind).folder) + "/" + id + ".yaml")) return std::nullopt;
   FolderLock lock(*root / kind_info(kind).folder);
-  return EditStart{*today, *date, *root, std::move(lock), load_plan(*root, session.load_options(scope_for_edit(kind, id)))};
+  LoadResult loaded = load_plan(*root, session.load_options(scope_for_edit(kind, id)));
+  // The record's own file refused or unreadable (a symlink, bad YAML...): say why, by its path.
+  const std::string stem = std::string(kind_info(kind).folder) + "/" + id + ".";
+  bool refused = false;
+  for (const Diagnostic& d : loaded.diags.items())
+    if (d.severity == Severity::error && (d.path == stem + "yaml" || d.path == stem + "yml")) {
+      session.err << format_diagnostic(d) << "\n";
+      refused = true;
+    }
+  if (refused) {
+    session.fail(fmt::format("{} {} cannot be edited until its file is fixed; nothing was written",
+                             kind_info(kind).singular, in_quotes(id)));
+    return std::nullopt;
+  }
+  return EditStart{*today, *date, *root, std::move(lock), std::move(loaded)};
 }
 
 int run_record(const RecordOptions& o, Session& session) {

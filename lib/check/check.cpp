@@ -159,6 +159,11 @@ class Checker {
                   : fmt::format("id {} does not match the file name {}; rename the file to {}",
                                 in_quotes(r.id.value), in_quotes(file), in_quotes(r.id.value + ".yaml")));
       }
+      if (is_windows_reserved(r.id.value))
+        error(r.source.path, r.id.pos, "reserved-id",
+              fmt::format("id {} is a name Windows reserves (CON, NUL, COM1...): its file cannot be checked out "
+                          "on Windows; choose another id and rename the file",
+                          in_quotes(r.id.value)));
       auto [it, inserted] = by_lower.emplace(to_lower_ascii(r.id.value), &r);
       if (inserted) continue;
       const T& first = *it->second;

@@ -276,11 +276,23 @@ PreparedActivity prepare_activity(const Plan& plan, const ActivityOptions& optio
   Builder builder(options, out);
   builder.apply(a);  // values that do not parse are reported and left out; the rest is checked below
   const std::size_t value_errors = out.errors.size();
+  // A key of the --from record left empty: blamed on its line there.
+  auto empty_in_input = [&](const char* key, const std::string& message) {
+    auto at = input_keys.find(key);
+    if (at == input_keys.end() || options.values.count(key) || options.lists.count(key)) return false;
+    out.errors.push_back(fmt::format("{}:{}:{}: error: {} [missing-key]", input_name, at->second.line,
+                                     at->second.column, message));
+    return true;
+  };
   if (!a.title || a.title->value.find_first_not_of(" \t\n") == std::string::npos)
-    out.errors.push_back("a title is required: give it as the first argument or with --title");
+    if (!empty_in_input("title", "'title' is empty; a project needs a title"))
+      out.errors.push_back("a title is required: give it as the first argument or with --title");
   if (a.objectives.empty())
-    out.errors.push_back(fmt::format("at least one objective is required: -O ID (known objectives: {})",
-                                     describe_ids(plan.ids(RecordKind::objective))));
+    if (!empty_in_input("objectives", fmt::format("'objectives' is empty; name at least one objective (known "
+                                                  "objectives: {})",
+                                                  describe_ids(plan.ids(RecordKind::objective)))))
+      out.errors.push_back(fmt::format("at least one objective is required: -O ID (known objectives: {})",
+                                       describe_ids(plan.ids(RecordKind::objective))));
   const bool id_given = !a.id.value.empty();
   if (!id_given && a.title) {
     a.id = {slug(a.title->value), {}};
