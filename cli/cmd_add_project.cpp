@@ -77,7 +77,7 @@ int run_add_project(AddProjectOptions& options, Session& session, std::istream& 
 
   const LoadResult loaded = load_plan(*root, session.load_options(scope_for_new_record(RecordKind::activity)));
   const PreparedActivity prepared =
-      prepare_activity(loaded.plan, a, input, *today, record_file_ids(*root / "activities"));
+      prepare_activity(loaded.plan, a, input, *today, record_file_names(*root / "activities"));
   if (const int code = session.create_record(prepared, *root, options.dry_run); code || options.dry_run) return code;
   if (options.format == "json") session.out << json_text(activity_json(prepared.record));
   else session.out << prepared.rel_path << "\n";

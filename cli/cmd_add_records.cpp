@@ -28,7 +28,7 @@ int run_add(RecordKind kind, AddOptions& options, Session& session) {
   const std::string folder = kind_info(kind).folder;
   if (!session.writable_folder(*root, folder + "/new.yaml")) return k_exit_failure;
   const LoadResult loaded = load_plan(*root, session.load_options(scope_for_new_record(kind)));
-  const PreparedActivity prepared = prepare_record(kind, loaded.plan, o, *today, record_file_ids(*root / folder));
+  const PreparedActivity prepared = prepare_record(kind, loaded.plan, o, *today, record_file_names(*root / folder));
   if (const int code = session.create_record(prepared, *root, options.dry_run); code || options.dry_run) return code;
   session.out << prepared.rel_path << "\n";
   return k_exit_ok;

@@ -42,7 +42,7 @@ int run_import(const ImportOptions& options, Session& session) {
   const LoadResult loaded = load_plan(*root, session.load_options(scope_for_new_record(kind->kind)));
   const KindInfo& info = kind_info(kind->kind);
   const ImportResult result = prepare_import(loaded.plan, kind->kind, options.file, *text, *today,
-                                             record_file_ids(*root / info.folder));
+                                             record_file_names(*root / info.folder));
   if (!result.ok()) {
     for (const std::string& line : result.errors) session.err << line << "\n";
     session.err << fmt::format("{} {} in {}; nothing was written\n", result.errors.size(),

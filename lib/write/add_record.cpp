@@ -173,15 +173,17 @@ void finish_new_record(const Plan& plan, const R& record, RecordKind kind, bool 
              return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
            });
   };
-  for (const std::string& existing : existing_ids)
+  for (const std::string& file : existing_ids) {
+    const std::string_view existing = std::string_view(file).substr(0, file.rfind('.'));
     if (same_ignoring_case(existing, id)) {
       out.errors.push_back(fmt::format(
-          "{} {} with the id {}{} already exists: {}/{}.yaml{}; give this one its own id with --id, e.g. --id {}-2",
+          "{} {} with the id {}{} already exists: {}/{}{}; give this one its own id with --id, e.g. --id {}-2",
           kind == RecordKind::activity || kind == RecordKind::objective || kind == RecordKind::indicator ? "an" : "a",
-          info.singular, in_quotes(id), how, info.folder, existing,
+          info.singular, in_quotes(id), how, info.folder, file,
           existing == id ? "" : " (the same id but for letter case)", id));
       return;
     }
+  }
   out.rel_path = std::string(info.folder) + "/" + id + ".yaml";
   out.yaml = emit(record);
 
@@ -226,7 +228,7 @@ void finish_new_record(const Plan& plan, const R& record, RecordKind kind, bool 
 
 }  // namespace
 
-std::vector<std::string> record_file_ids(const fs::path& folder) {
+std::vector<std::string> record_file_names(const fs::path& folder) {
   // readdir rather than std::filesystem: a plan's folder may hold 100,000 files.
   std::vector<std::string> ids;
   DIR* dir = ::opendir(folder.c_str());
@@ -234,7 +236,7 @@ std::vector<std::string> record_file_ids(const fs::path& folder) {
   while (const dirent* entry = ::readdir(dir)) {
     const std::string_view name = entry->d_name;
     if (name.empty() || name[0] == '.') continue;
-    if (is_record_file_name(name)) ids.emplace_back(name.substr(0, name.rfind('.')));
+    if (is_record_file_name(name)) ids.emplace_back(name);
   }
   ::closedir(dir);
   return ids;

@@ -34,7 +34,7 @@ struct PreparedActivity {
 // Builds the record (input first, options over it, id from the title when
 // none is given, stage defaulting to the plan's first, `updated` = today),
 // then checks it as `validate` would inside `plan`, and checks the id is
-// free in `existing_ids` (ids of the files in activities/, any case).
+// free in `existing_ids` (record_file_names of activities/: "x.yaml", any case).
 PreparedActivity prepare_activity(const Plan& plan, const ActivityOptions& options,
                                   const std::optional<RecordInput>& input, const Date& today,
                                   const std::vector<std::string>& existing_ids);
@@ -48,7 +48,8 @@ PreparedActivity prepare_activity(const Plan& plan, const ActivityOptions& optio
 PreparedActivity prepare_record(RecordKind kind, const Plan& plan, const ActivityOptions& options,
                                 const Date& today, const std::vector<std::string>& existing_ids);
 
-// The ids of the record files in a folder (file names without extension).
-std::vector<std::string> record_file_ids(const std::filesystem::path& folder);
+// The names of the record files in a folder ("o3.yml"): the ids taken, with the
+// extension kept for messages.
+std::vector<std::string> record_file_names(const std::filesystem::path& folder);
 
 }  // namespace actionplan

@@ -142,7 +142,8 @@ std::string emit_objective(const Objective& o) {
     w.open("targets");
     for (const YearText& t : o.targets) w.scalar(std::to_string(t.year.value).c_str(), t.text.value, 2);
   }
-  if (o.regions) w.ids("regions", *o.regions);
+  if (o.regions && o.regions->empty()) w.raw("regions", "[]");  // no region, unlike no key (the plan's)
+  else if (o.regions) w.ids("regions", *o.regions);
   return schema_hint("objective", true) + "\n" + w.take();
 }
 
@@ -151,7 +152,8 @@ std::string emit_task_force(const TaskForce& t) {
   w.scalar("id", t.id.value);
   w.text("name", t.name);
   w.ids("objectives", t.objectives);
-  if (t.regions) w.ids("regions", *t.regions);
+  if (t.regions && t.regions->empty()) w.raw("regions", "[]");  // no region, unlike no key (its objectives')
+  else if (t.regions) w.ids("regions", *t.regions);
   persons(w, "leaders", t.leaders);
   persons(w, "members", t.members);
   w.text("approach", t.approach);

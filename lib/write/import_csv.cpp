@@ -271,8 +271,14 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
   // Ids taken, by their lower-case form (files of the plan, then rows above): one
   // lookup per row, so a large CSV costs linear time.
   std::unordered_map<std::string, std::string> taken;
-  for (const std::string& id : existing_ids) taken.emplace(to_lower_ascii(id), id);
-  const std::unordered_set<std::string> in_plan(existing_ids.begin(), existing_ids.end());
+  std::unordered_set<std::string> in_plan;  // ids with files, as "id" → "id.yml"
+  std::unordered_map<std::string, std::string> file_of;
+  for (const std::string& file : existing_ids) {
+    const std::string id = file.substr(0, file.rfind('.'));
+    taken.emplace(to_lower_ascii(id), id);
+    in_plan.insert(id);
+    file_of.emplace(id, file);
+  }
   for (std::size_t r = 1; r < rows.size(); ++r) {
     const CsvRow& row = rows[r];
     const int row_number = static_cast<int>(r) + 1;
@@ -345,7 +351,7 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
           "[duplicate-id]",
           where_key(id_given ? "id" : "title"), kind == RecordKind::task_force ? "a" : "an", info.singular,
           in_quotes(id), id_given ? "" : " (made from the title)",
-          in_plan.count(other->second) ? fmt::format(": {}/{}.yaml", info.folder, other->second)
+          in_plan.count(other->second) ? fmt::format(": {}/{}", info.folder, file_of[other->second])
                                        : " (an earlier row of this file)"));
       continue;
     }

@@ -39,8 +39,8 @@ struct ImportResult {
 // spaces, '-' and '_' count as the same.
 std::vector<std::string> import_columns(RecordKind kind);
 
-// Prepares one record per data row. `existing_ids` are the ids of the kind's
-// files already in the plan.
+// Prepares one record per data row. `existing_ids` are the names of the kind's
+// files already in the plan (record_file_names: "x.yaml").
 ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string& csv_name, const std::string& text,
                             const Date& today, const std::vector<std::string>& existing_ids);
 

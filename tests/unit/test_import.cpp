@@ -56,7 +56,7 @@ TEST_CASE("import checks every row, maps aliases and lists, and names ROW:COL") 
   const Date today{2026, 11, 21};
   ImportResult ok = prepare_import(r.plan, RecordKind::activity, "p.csv",
                                    "Title,Objective,Region,Sponsor,Budget\nNew one,O1,africa,A; B ; ,'=1+1\n",
-                                   today, {"a1"});
+                                   today, {"a1.yaml"});
   REQUIRE(ok.errors.size() == 1);  // "=1+1" (defused as '=1+1) is still not an amount
   CHECK(ok.errors[0] == "p.csv:2:5: error: '=1+1' is not an amount; write 250000, 45000-90000, none or tbd "
                         "[invalid-value]");
@@ -64,7 +64,7 @@ TEST_CASE("import checks every row, maps aliases and lists, and names ROW:COL") 
   ImportResult good = prepare_import(r.plan, RecordKind::activity, "p.csv",
                                      "Title,Objective,Region,Sponsor,Budget\nNew one,O1,africa,A; B ; ,1000\n"
                                      "Second,O1,,,\n",
-                                     today, {"a1"});
+                                     today, {"a1.yaml"});
   REQUIRE(good.ok());
   REQUIRE(good.records.size() == 2);
   CHECK(good.records[0].rel_path == "activities/new-one.yaml");
@@ -73,7 +73,7 @@ TEST_CASE("import checks every row, maps aliases and lists, and names ROW:COL") 
   CHECK(good.records[1].rel_path == "activities/second.yaml");
 
   ImportResult bad = prepare_import(r.plan, RecordKind::activity, "p.csv",
-                                    "id,title,objectives,regions\nA1,Clash,O1,\nn2,Fine,O2,asia\n", today, {"a1"});
+                                    "id,title,objectives,regions\nA1,Clash,O1,\nn2,Fine,O2,asia\n", today, {"a1.yaml"});
   CHECK(bad.errors ==
         V{"p.csv:2:1: error: an activity with the id 'A1' already exists: activities/a1.yaml; give this row its "
           "own id in the column 'id' [duplicate-id]",
