@@ -5,7 +5,7 @@ CMAKE_FLAGS ?=
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BIN := $(BUILD_DIR)/actionplan
 
-.PHONY: all deps configure build demo test test-asan bench package test-package clean format
+.PHONY: all deps configure build demo test test-asan fuzz bench package test-package clean format
 
 all: build
 
@@ -31,6 +31,16 @@ test-asan:
 	@$(MAKE) --no-print-directory test BUILD_DIR=build-asan \
 	  CMAKE_FLAGS="-DACTIONPLAN_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug $(CMAKE_FLAGS)"
 
+# Fuzzing (tests/fuzz/README.md): the libFuzzer targets built with clang-14, ASan and
+# UBSan in FUZZ_DIR against an instrumented yaml-cpp (Debian's source package), each
+# run FUZZ_SECONDS; prints execs/s, coverage and executions; fails on any finding.
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 180
+FUZZ_TARGETS ?= record plan_report add_project
+fuzz:
+	@ACTIONPLAN_EXTRA_DEPS="clang-14 libclang-rt-14-dev llvm-14 dpkg-dev" bash scripts/install-deps.sh
+	@JOBS=$(JOBS) bash scripts/run-fuzz.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 # A .deb with the binary, the man page and the bash/zsh completions (CPack).
 package: build
 	cd $(BUILD_DIR) && cpack -G DEB
@@ -49,4 +59,4 @@ format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz

@@ -55,8 +55,10 @@ std::pair<std::size_t, double> on_line(const std::vector<Point>& line, long long
   const Point& to = line[end];
   if (day <= from.day) return {end, from.value};
   if (day >= to.day) return {end, to.value};
-  return {end, from.value + (to.value - from.value) * static_cast<double>(day - from.day) /
-                                static_cast<double>(to.day - from.day)};
+  const double done = static_cast<double>(day - from.day), span = static_cast<double>(to.day - from.day);
+  const double value = from.value + (to.value - from.value) * done / span;
+  // Near the limits of a double the form above overflows; this one cannot.
+  return {end, std::isfinite(value) ? value : from.value * (1 - done / span) + to.value * (done / span)};
 }
 
 }  // namespace

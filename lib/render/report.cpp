@@ -110,6 +110,16 @@ std::string indicator_table(const std::vector<IndicatorRow>& rows) {
                   cells);
 }
 
+// A value for a Mermaid chart: xychart reads plain decimals only (not 1e-05 or 1e+20).
+std::string chart_number(double value) {
+  std::string text = format_number(value);
+  if (text.find('e') == std::string::npos) return text;
+  text = fmt::format("{:.6f}", value);
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  return text == "-0" ? "0" : text;
+}
+
 // A line chart of measured values against the expected path (baseline → target).
 std::string trend_chart(const IndicatorRow& row) {
   const Indicator& i = *row.indicator;
@@ -118,10 +128,12 @@ std::string trend_chart(const IndicatorRow& row) {
   std::vector<std::string> dates, values, expected;
   for (const Measurement& m : i.measurements) {
     if (!m.date || !m.value) continue;
-    dates.push_back(fmt::format("\"{}\"", m.date->value.to_string()));
-    values.push_back(format_number(m.value->value));
     const std::optional<double> e = expected_value(i, m.date->value);
-    expected.push_back(e ? format_number(std::round(*e * 100) / 100) : values.back());
+    const double on_line = e ? std::round(*e * 100) / 100 : m.value->value;
+    if (!std::isfinite(on_line)) return "";  // beyond what a double holds: no chart
+    dates.push_back(fmt::format("\"{}\"", m.date->value.to_string()));
+    values.push_back(chart_number(m.value->value));
+    expected.push_back(chart_number(on_line));
   }
   return fmt::format(
       "*{}*: bars are the measured values, the line the expected path to the target of {} by {}.\n\n"
@@ -321,8 +333,8 @@ std::string render_report_markdown(const Plan& plan, const ReportData& r, unsign
   figures.push_back({capitalised(md_term(plan, "indicators", "indicators")),
                      std::to_string(r.numeric_indicators + r.milestones)});
   for (const MoneyTotals& m : r.funding) {
-    figures.push_back({fmt::format("Estimated need ({})", m.currency), estimate_text(m)});
-    figures.push_back({fmt::format("Secured ({})", m.currency), format_money(m.secured)});
+    figures.push_back({fmt::format("Estimated need ({})", md_text(m.currency)), estimate_text(m)});
+    figures.push_back({fmt::format("Secured ({})", md_text(m.currency)), format_money(m.secured)});
   }
   out += md_table({"", "figure"}, "lr", figures) + "\n";
 
