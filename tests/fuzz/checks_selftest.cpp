@@ -37,8 +37,8 @@ bool same_load(const std::vector<PlanFileContent>& changes, const std::string& w
   const std::string fast = describe(fuzz::load_over_base(changes));
   const std::string full = describe(load_plan_from_memory(fuzz::over_base(changes), 1));
   if (fast == full) return true;
-  std::printf("FAIL: load_over_base differs from a full load for %s\n--- fast:\n%s--- full:\n%s", what.c_str(),
-              fast.c_str(), full.c_str());
+  std::printf("FAIL: load_over_base differs from a full load for %s\n--- fast:\n%s--- full:\n%s",
+              what.c_str(), fast.c_str(), full.c_str());
   return false;
 }
 
@@ -51,7 +51,8 @@ int main(int argc, char** argv) {
     std::error_code ec;
     for (const auto& e : std::filesystem::directory_iterator(argv[i], ec)) {
       std::ifstream in(e.path(), std::ios::binary);
-      const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      const std::string text((std::istreambuf_iterator<char>(in)),
+                             std::istreambuf_iterator<char>());
       const std::string id = fuzz::record_id_guess(text);
       std::vector<PlanFileContent> as_records;
       for (RecordKind kind : record_kinds())
@@ -64,31 +65,40 @@ int main(int argc, char** argv) {
     }
   }
   std::printf("%zu loads compared\n", compared);
-  auto expect = [&](bool broken, const std::vector<std::string>& problems, const std::string& what) {
+  auto expect = [&](bool broken, const std::vector<std::string>& problems,
+                    const std::string& what) {
     if (broken == problems.empty()) {
-      std::printf("FAIL: %s: expected %s, got %zu problem(s)\n", what.c_str(), broken ? "a problem" : "none",
-                  problems.size());
+      std::printf("FAIL: %s: expected %s, got %zu problem(s)\n", what.c_str(),
+                  broken ? "a problem" : "none", problems.size());
       for (const std::string& p : problems) std::printf("  %s\n", p.c_str());
       ++failures;
     }
   };
   const std::string table = "| a | b |\n|---|---|\n| 1 | 2 |\n";
-  expect(false, markdown_problems("# Title\n\n" + table + "\nText &lt;b&gt; \\<i> `<code>` and ``a ` <b> ``.\n"),
+  expect(false,
+         markdown_problems("# Title\n\n" + table +
+                           "\nText &lt;b&gt; \\<i> `<code>` and ``a ` <b> ``.\n"),
          "a sound document");
-  expect(false, markdown_problems("```mermaid\nxychart-beta\n  x-axis [\"a\", \"b\"]\n  bar [1, 2.5]\n```\n"),
-         "a sound chart");
+  expect(
+      false,
+      markdown_problems("```mermaid\nxychart-beta\n  x-axis [\"a\", \"b\"]\n  bar [1, 2.5]\n```\n"),
+      "a sound chart");
   expect(true, markdown_problems("| a | b |\n|---|---|\n| 1 | 2 | 3 |\n"), "a row too wide");
-  expect(true, markdown_problems("| a | b |\n|---|---|\n| 1 \\\\| 2 |\n"), "a pipe after an escaped backslash (escaped too, as in cmark-gfm)");
+  expect(true, markdown_problems("| a | b |\n|---|---|\n| 1 \\\\| 2 |\n"),
+         "a pipe after an escaped backslash (escaped too, as in cmark-gfm)");
   expect(true, markdown_problems(table + "next line\n"), "a line continuing a table");
   expect(true, markdown_problems("| a | b |\n|---|---|\n| `x\ry` | 2 |\n"), "a CR inside a row");
   expect(true, markdown_problems("Hello <script>alert(1)</script>\n"), "a tag");
   expect(true, markdown_problems("Hello `code` <b>x</b>\n"), "a tag after a code span");
-  expect(true, markdown_problems("A `span\nover` lines <!-- c -->\n"), "a comment after a span over lines");
+  expect(true, markdown_problems("A `span\nover` lines <!-- c -->\n"),
+         "a comment after a span over lines");
   expect(true, markdown_problems("| `a` <img src=x> | b |\n|---|---|\n"), "a tag in a table cell");
   expect(true, markdown_problems("## <h1>\n"), "a tag in a heading");
   expect(true, markdown_problems("```\ncode\n"), "an unclosed code block");
-  expect(true, markdown_problems("```mermaid\n  title \"a\"b\"\n```\n"), "an unbalanced quote in a chart");
-  expect(true, markdown_problems("```mermaid\n  line [1, -inf]\n```\n"), "an infinite value in a chart");
+  expect(true, markdown_problems("```mermaid\n  title \"a\"b\"\n```\n"),
+         "an unbalanced quote in a chart");
+  expect(true, markdown_problems("```mermaid\n  line [1, -inf]\n```\n"),
+         "an infinite value in a chart");
   expect(true, markdown_problems("```mermaid\n  bar [1e-05, 2]\n```\n"), "an exponent in a chart");
   expect(false, markdown_problems("```mermaid\n  bar [-1.5, .5, 20]\n```\n"), "chart numbers");
   expect(true, markdown_problems("```mermaid\n  title \"%%{init}\"\n```\n"), "a Mermaid directive");

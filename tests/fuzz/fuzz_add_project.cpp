@@ -22,13 +22,28 @@ struct Context {
   std::vector<std::string> existing_ids;
 
   Context() {
-    const std::pair<const char*, const char*> names[] = {
-        {"title", "--title"}, {"id", "--id"}, {"objectives", "--objective"}, {"task_force", "--task-force"},
-        {"regions", "--region"}, {"countries", "--country"}, {"stage", "--stage"}, {"type", "--type"},
-        {"lead", "--lead"}, {"lead_org", "--lead-org"}, {"sponsors", "--sponsor"}, {"partners", "--partner"},
-        {"responsible", "--responsible"}, {"budget", "--budget"}, {"secured", "--secured"},
-        {"currency", "--currency"}, {"start", "--start"}, {"end", "--end"}, {"timeframe", "--timeframe"},
-        {"indicators", "--indicator"}, {"url", "--url"}, {"description", "--description"}};
+    const std::pair<const char*, const char*> names[] = {{"title", "--title"},
+                                                         {"id", "--id"},
+                                                         {"objectives", "--objective"},
+                                                         {"task_force", "--task-force"},
+                                                         {"regions", "--region"},
+                                                         {"countries", "--country"},
+                                                         {"stage", "--stage"},
+                                                         {"type", "--type"},
+                                                         {"lead", "--lead"},
+                                                         {"lead_org", "--lead-org"},
+                                                         {"sponsors", "--sponsor"},
+                                                         {"partners", "--partner"},
+                                                         {"responsible", "--responsible"},
+                                                         {"budget", "--budget"},
+                                                         {"secured", "--secured"},
+                                                         {"currency", "--currency"},
+                                                         {"start", "--start"},
+                                                         {"end", "--end"},
+                                                         {"timeframe", "--timeframe"},
+                                                         {"indicators", "--indicator"},
+                                                         {"url", "--url"},
+                                                         {"description", "--description"}};
     for (const auto& [key, name] : names) options.option_names[key] = name;
     for (const PlanFileContent& f : fuzz::base_plan_files())
       if (f.path.starts_with("activities/"))
@@ -41,14 +56,15 @@ struct Context {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const Context k_context;
   const RecordInput input{"new.yaml", fuzz::as_text(data, size)};
-  const PreparedActivity prepared =
-      prepare_activity(k_context.base.plan, k_context.options, input, fuzz::as_of(), k_context.existing_ids);
+  const PreparedActivity prepared = prepare_activity(k_context.base.plan, k_context.options, input,
+                                                     fuzz::as_of(), k_context.existing_ids);
 
   for (const std::string& e : prepared.errors) {
     fuzz::require(!e.empty(), "add-project: an empty error line");
     for (char c : e) {
       const auto u = static_cast<unsigned char>(c);
-      fuzz::require(u >= 0x20 && u != 0x7F, "add-project: an error line with a control character", e);
+      fuzz::require(u >= 0x20 && u != 0x7F, "add-project: an error line with a control character",
+                    e);
     }
     fuzz::check_utf8(e, "add-project error line");
   }
@@ -68,15 +84,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const Diagnostic& d : loaded.diags.items())
     if (d.path == path) problems += format_diagnostic(d) + "\n";
   if (!again)
-    fuzz::fail("add-project: the emitted YAML does not load", problems + "--- YAML:\n" + prepared.yaml);
+    fuzz::fail("add-project: the emitted YAML does not load",
+               problems + "--- YAML:\n" + prepared.yaml);
 
   const std::string before = fuzz::record_json(prepared.record), after = fuzz::record_json(*again);
   if (before != after)
-    fuzz::fail("add-project: the emitted YAML loads as another record",
-               "--- prepared:\n" + before + "--- loaded:\n" + after + "--- YAML:\n" + prepared.yaml);
+    fuzz::fail(
+        "add-project: the emitted YAML loads as another record",
+        "--- prepared:\n" + before + "--- loaded:\n" + after + "--- YAML:\n" + prepared.yaml);
   const std::string yaml_again = emit_activity(*again);
   if (yaml_again != prepared.yaml)
-    fuzz::fail("add-project: emitting the loaded record gives other YAML", prepared.yaml + "--- then:\n" + yaml_again);
+    fuzz::fail("add-project: emitting the loaded record gives other YAML",
+               prepared.yaml + "--- then:\n" + yaml_again);
 
   if (prepared.ok()) {  // what add-project writes must validate in the plan it was checked against
     Diagnostics diags = loaded.diags;
@@ -85,7 +104,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const Diagnostic& d : diags.items())
       if (d.severity == Severity::error) errors += format_diagnostic(d) + "\n";
     if (!errors.empty())
-      fuzz::fail("add-project: accepted a record that validate then refuses", errors + "--- YAML:\n" + prepared.yaml);
+      fuzz::fail("add-project: accepted a record that validate then refuses",
+                 errors + "--- YAML:\n" + prepared.yaml);
   }
   return 0;
 }

@@ -50,19 +50,22 @@ regions:
   - {id: europe, name: Europe}
 actors:
   - {id: secretariat, name: Secretariat}
-)", ""},
+)",
+       ""},
       {"objectives/O1.yaml", R"(id: O1
 title: Increase soil organic carbon
 goal: G1
 targets:
   2030: Carbon stocks stop declining
   2050: Carbon stocks rise by 4 per 1000 a year
-)", ""},
+)",
+       ""},
       {"objectives/O2.yaml", R"(id: O2
 title: Train advisers
 goal: G1
 regions: [africa]
-)", ""},
+)",
+       ""},
       {"taskforces/TF1.yaml", R"(id: TF1
 name: Soil carbon task force
 objectives: [O1]
@@ -72,7 +75,8 @@ representatives:
   - {name: Kofi Mensah, org: CSIR, region: africa}
 members:
   - Jane Doe
-)", ""},
+)",
+       ""},
       {"activities/soil-mapping.yaml", R"(id: soil-mapping
 title: Soil carbon mapping
 objectives: [O1]
@@ -86,7 +90,8 @@ start: 2026-01
 end: 2027-12
 indicators: [I1]
 updated: 2026-10-01
-)", ""},
+)",
+       ""},
       {"indicators/I1.yaml", R"(id: I1
 title: Hectares under improved management
 objective: O1
@@ -96,7 +101,8 @@ targets: {2030: 1000, 2050: 5000}
 measurements:
   - {date: 2024, value: 200}
   - {date: 2025-06, value: 400, source: Survey}
-)", ""},
+)",
+       ""},
   };
   return k_files;
 }
@@ -121,12 +127,13 @@ std::string record_id_guess(std::string_view text) {
     line.remove_prefix(3);
     while (!line.empty() && (line.front() == ' ' || line.front() == '"' || line.front() == '\''))
       line.remove_prefix(1);
-    while (!line.empty() && (line.back() == ' ' || line.back() == '"' || line.back() == '\'' || line.back() == '\r'))
+    while (!line.empty() &&
+           (line.back() == ' ' || line.back() == '"' || line.back() == '\'' || line.back() == '\r'))
       line.remove_suffix(1);
     const bool plausible = !line.empty() && line.size() <= 64 && line.front() != '.' &&
                            std::all_of(line.begin(), line.end(), [](char c) {
-                             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                                    c == '.' || c == '_' || c == '-';
+                             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                    (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
                            });
     return plausible ? std::string(line) : "fuzz";
   }
@@ -135,7 +142,7 @@ std::string record_id_guess(std::string_view text) {
 
 InputPlan plan_from_input(std::string_view input) {
   InputPlan out;
-  std::string lead;  // text before the first "==> " line
+  std::string lead;                         // text before the first "==> " line
   std::size_t current = std::string::npos;  // index into out.files; npos: the lead
   std::size_t at = 0;
   while (at < input.size()) {
@@ -148,7 +155,8 @@ InputPlan plan_from_input(std::string_view input) {
       continue;
     }
     std::string_view path = line.substr(4);
-    while (!path.empty() && (path.back() == '\n' || path.back() == '\r' || path.back() == ' ')) path.remove_suffix(1);
+    while (!path.empty() && (path.back() == '\n' || path.back() == '\r' || path.back() == ' '))
+      path.remove_suffix(1);
     if (path.ends_with(" <==")) path.remove_suffix(4);
     put_file(out.files, std::string(path), "");  // a path given again starts over
     for (std::size_t i = 0; i < out.files.size(); ++i)
@@ -173,8 +181,10 @@ std::vector<PlanFileContent> over_base(const std::vector<PlanFileContent>& chang
 namespace {
 
 void add(Diagnostics& diags, const Diagnostic& d) {
-  if (d.severity == Severity::error) diags.error(d.path, d.pos, d.code, d.message);
-  else diags.warning(d.path, d.pos, d.code, d.message);
+  if (d.severity == Severity::error)
+    diags.error(d.path, d.pos, d.code, d.message);
+  else
+    diags.warning(d.path, d.pos, d.code, d.message);
 }
 
 bool is_record_path(const std::string& path) {
@@ -189,8 +199,9 @@ template <class R>
 void merge(std::vector<R>& records, std::vector<R>& added, const std::set<std::string>& changed) {
   std::erase_if(records, [&](const R& r) { return changed.count(r.source.path) > 0; });
   for (R& r : added) records.push_back(std::move(r));
-  std::stable_sort(records.begin(), records.end(),
-                   [](const R& a, const R& b) { return natural_less(a.source.path, b.source.path); });
+  std::stable_sort(records.begin(), records.end(), [](const R& a, const R& b) {
+    return natural_less(a.source.path, b.source.path);
+  });
 }
 
 }  // namespace
@@ -227,10 +238,13 @@ LoadResult load_over_base(const std::vector<PlanFileContent>& changes) {
 namespace {
 
 bool is_ascii_punct(char c) {
-  return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+  return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
+         (c >= '{' && c <= '~');
 }
 
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 // Lines as CommonMark sees them: ended by LF, CRLF or a lone CR.
 std::vector<std::string_view> md_lines(std::string_view text) {
@@ -297,7 +311,8 @@ void scan_inline(std::string_view text, std::vector<std::string>& problems) {
       const char n = text[i + 1];
       if (is_alpha(n) || n == '/' || n == '!' || n == '?') {
         std::size_t end = std::min(text.size(), i + 40);
-        problems.push_back("raw HTML from the input: '" + std::string(text.substr(i, end - i)) + "'");
+        problems.push_back("raw HTML from the input: '" + std::string(text.substr(i, end - i)) +
+                           "'");
       }
     }
     ++i;
@@ -324,7 +339,9 @@ Fence fence_of(std::string_view line) {
   f.mark = line[indent];
   f.length = n;
   const std::size_t first = info.find_first_not_of(' ');
-  f.info = first == std::string_view::npos ? "" : std::string(info.substr(first, info.find(' ', first) - first));
+  f.info = first == std::string_view::npos
+               ? ""
+               : std::string(info.substr(first, info.find(' ', first) - first));
   return f;
 }
 
@@ -334,9 +351,11 @@ bool is_mermaid_number(std::string_view text) {
   if (!text.empty() && (text.front() == '+' || text.front() == '-')) text.remove_prefix(1);
   const std::size_t dot = text.find('.');
   const std::string_view whole = text.substr(0, dot);
-  const std::string_view fraction = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
+  const std::string_view fraction =
+      dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
   auto digits = [](std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
   if (dot == std::string_view::npos) return digits(whole);
   return (whole.empty() || digits(whole)) && digits(fraction);
@@ -346,9 +365,12 @@ bool is_mermaid_number(std::string_view text) {
 // characters, no directives, and the data series are plain decimal numbers.
 void check_mermaid_line(std::string_view line, std::vector<std::string>& problems) {
   const std::string shown(line.substr(0, 120));
-  if (std::count(line.begin(), line.end(), '"') % 2 != 0) problems.push_back("Mermaid: unbalanced quotes: " + shown);
-  if (line.find_first_of("`<>") != std::string_view::npos) problems.push_back("Mermaid: ` < or >: " + shown);
-  if (line.find("%%") != std::string_view::npos) problems.push_back("Mermaid: directive '%%': " + shown);
+  if (std::count(line.begin(), line.end(), '"') % 2 != 0)
+    problems.push_back("Mermaid: unbalanced quotes: " + shown);
+  if (line.find_first_of("`<>") != std::string_view::npos)
+    problems.push_back("Mermaid: ` < or >: " + shown);
+  if (line.find("%%") != std::string_view::npos)
+    problems.push_back("Mermaid: directive '%%': " + shown);
   std::string_view body = line;
   while (!body.empty() && body.front() == ' ') body.remove_prefix(1);
   for (std::string_view series : {"bar [", "line ["}) {
@@ -363,7 +385,9 @@ void check_mermaid_line(std::string_view line, std::vector<std::string>& problem
       std::string_view item = items.substr(0, comma);
       while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
       while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-      if (!is_mermaid_number(item)) problems.push_back("Mermaid: not a number Mermaid reads '" + std::string(item) + "': " + shown);
+      if (!is_mermaid_number(item))
+        problems.push_back("Mermaid: not a number Mermaid reads '" + std::string(item) +
+                           "': " + shown);
       if (comma == std::string_view::npos) break;
       items.remove_prefix(comma + 1);
     }
@@ -402,7 +426,8 @@ std::vector<std::string> markdown_problems(std::string_view markdown) {
         problems.push_back("a table has rows of different widths (pipes per row: " + widths + ")");
       }
       if (!is_blank(line))  // GFM would take this line as one more row
-        problems.push_back("a table is followed by a non-blank line: '" + std::string(line.substr(0, 80)) + "'");
+        problems.push_back("a table is followed by a non-blank line: '" +
+                           std::string(line.substr(0, 80)) + "'");
       table.clear();
     }
     if (row) {
@@ -433,7 +458,9 @@ std::vector<std::string> markdown_problems(std::string_view markdown) {
     paragraph += std::string(line) + "\n";
   }
   end_paragraph();
-  if (open.mark) problems.push_back("a code block opened on line " + std::to_string(open_line) + " is not closed");
+  if (open.mark)
+    problems.push_back("a code block opened on line " + std::to_string(open_line) +
+                       " is not closed");
   return problems;
 }
 
@@ -451,21 +478,25 @@ void check_markdown(std::string_view markdown, std::string_view what) {
   check_utf8(markdown, what);
   const std::vector<std::string> problems = markdown_problems(markdown);
   if (!problems.empty())
-    fail(std::string(what) + ": Markdown invariant broken", joined(problems) + "--- document:\n" + std::string(markdown));
+    fail(std::string(what) + ": Markdown invariant broken",
+         joined(problems) + "--- document:\n" + std::string(markdown));
 }
 
 // ---- CSV, JSON, UTF-8 ----------------------------------------------------
 
 std::vector<std::string> csv_problems(std::string_view csv) {
   std::vector<std::string> problems;
-  if (!csv.empty() && !csv.ends_with("\r\n")) problems.push_back("the last row does not end in CRLF");
+  if (!csv.empty() && !csv.ends_with("\r\n"))
+    problems.push_back("the last row does not end in CRLF");
   std::vector<std::vector<std::string>> rows(1);
   std::string field;
   bool quoted = false, was_quoted = false;
   auto end_field = [&] {
     if (!field.empty() && std::strchr("=+-@\t\r", field[0])) {
-      const std::string_view rest = std::string_view(field).substr(field[0] == '-' || field[0] == '+' ? 1 : 0);
-      if (!parse_decimal(rest)) problems.push_back("a field a spreadsheet would run as a formula: " + field.substr(0, 60));
+      const std::string_view rest =
+          std::string_view(field).substr(field[0] == '-' || field[0] == '+' ? 1 : 0);
+      if (!parse_decimal(rest))
+        problems.push_back("a field a spreadsheet would run as a formula: " + field.substr(0, 60));
     }
     rows.back().push_back(field);
     field.clear();
@@ -487,7 +518,9 @@ std::vector<std::string> csv_problems(std::string_view csv) {
       continue;
     }
     if (c == '"') {
-      if (!field.empty() || was_quoted) problems.push_back("a quote inside an unquoted field in row " + std::to_string(rows.size()));
+      if (!field.empty() || was_quoted)
+        problems.push_back("a quote inside an unquoted field in row " +
+                           std::to_string(rows.size()));
       quoted = was_quoted = true;
     } else if (c == ',') {
       end_field();
@@ -502,8 +535,10 @@ std::vector<std::string> csv_problems(std::string_view csv) {
     }
   }
   if (quoted) problems.push_back("a quoted field is not closed");
-  if (!field.empty() || !rows.back().empty()) end_field();
-  else rows.pop_back();
+  if (!field.empty() || !rows.back().empty())
+    end_field();
+  else
+    rows.pop_back();
   for (std::size_t r = 1; r < rows.size(); ++r)
     if (rows[r].size() != rows[0].size())
       problems.push_back("row " + std::to_string(r + 1) + " has " + std::to_string(rows[r].size()) +
@@ -514,7 +549,9 @@ std::vector<std::string> csv_problems(std::string_view csv) {
 void check_csv(std::string_view csv, std::string_view what) {
   check_utf8(csv, what);
   const std::vector<std::string> problems = csv_problems(csv);
-  if (!problems.empty()) fail(std::string(what) + ": CSV invariant broken", joined(problems) + "--- document:\n" + std::string(csv));
+  if (!problems.empty())
+    fail(std::string(what) + ": CSV invariant broken",
+         joined(problems) + "--- document:\n" + std::string(csv));
 }
 
 void check_json(std::string_view json, std::string_view what) {
@@ -526,7 +563,11 @@ void check_utf8(std::string_view text, std::string_view what) {
   std::size_t i = 0;
   while (i < text.size()) {
     const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    std::size_t n = c < 0x80           ? 1
+                    : (c >> 5) == 0x6  ? 2
+                    : (c >> 4) == 0xE  ? 3
+                    : (c >> 3) == 0x1E ? 4
+                                       : 0;
     bool ok = n != 0 && i + n <= text.size();
     std::uint32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
     for (std::size_t k = 1; ok && k < n; ++k) {
@@ -535,11 +576,13 @@ void check_utf8(std::string_view text, std::string_view what) {
       cp = (cp << 6) | (d & 0x3F);
     }
     // No overlong forms, surrogates or code points past U+10FFFF.
-    if (ok) ok = !((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-                   (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF);
+    if (ok)
+      ok = !((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+             (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF);
     if (!ok) {
       const std::size_t from = i < 40 ? 0 : i - 40;
-      fail(std::string(what) + ": invalid UTF-8 at byte " + std::to_string(i), text.substr(from, 80));
+      fail(std::string(what) + ": invalid UTF-8 at byte " + std::to_string(i),
+           text.substr(from, 80));
     }
     i += n;
   }
@@ -553,7 +596,10 @@ void check_diagnostics(const Diagnostics& diags, const std::vector<PlanFileConte
   for (const Diagnostic& d : diags.items()) {
     const std::string shown = format_diagnostic(d);
     require(!d.code.empty() && std::all_of(d.code.begin(), d.code.end(),
-                                           [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }),
+                                           [](char c) {
+                                             return (c >= 'a' && c <= 'z') ||
+                                                    (c >= '0' && c <= '9') || c == '-';
+                                           }),
             "diagnostic code is not kebab-case", shown);
     require(d.pos.line >= 1 && d.pos.column >= 1, "diagnostic position below 1:1", shown);
     require(!d.message.empty(), "diagnostic without a message", shown);
@@ -564,19 +610,23 @@ void check_diagnostics(const Diagnostics& diags, const std::vector<PlanFileConte
       require(folders.count(d.path) > 0, "diagnostic names a file that is not in the plan", shown);
       continue;
     }
-    const auto lines = static_cast<int>(std::count(file->content.begin(), file->content.end(), '\n')) + 1;
-    require(d.pos.line <= lines, "diagnostic line past the end of its file", shown + "\n--- file:\n" + file->content);
+    const auto lines =
+        static_cast<int>(std::count(file->content.begin(), file->content.end(), '\n')) + 1;
+    require(d.pos.line <= lines, "diagnostic line past the end of its file",
+            shown + "\n--- file:\n" + file->content);
   }
   const Date date = as_of();
   const std::string text = render_diagnostics(diags, DiagnosticFormat::text, 1, date);
   const std::string github = render_diagnostics(diags, DiagnosticFormat::github, 1, date);
   for (const std::string* out : {&text, &github}) {
     check_utf8(*out, "diagnostics");
-    require(static_cast<std::size_t>(std::count(out->begin(), out->end(), '\n')) == diags.items().size(),
+    require(static_cast<std::size_t>(std::count(out->begin(), out->end(), '\n')) ==
+                diags.items().size(),
             "diagnostics: not one line per diagnostic", *out);
     for (char c : *out) {
       const auto u = static_cast<unsigned char>(c);
-      require(c == '\n' || (u >= 0x20 && u != 0x7F), "diagnostics: a control character in the output", *out);
+      require(c == '\n' || (u >= 0x20 && u != 0x7F),
+              "diagnostics: a control character in the output", *out);
     }
   }
   const std::string json = render_diagnostics(diags, DiagnosticFormat::json, 1, date);
@@ -590,16 +640,23 @@ void check_diagnostics(const Diagnostics& diags, const std::vector<PlanFileConte
 
 std::string record_json(const Activity& record) {
   const std::optional<Budget>& b = record.budget;
-  if (b && !b->currency && !b->estimate && !b->secured && !b->note) {  // `budget: {}` means no budget
+  if (b && !b->currency && !b->estimate && !b->secured &&
+      !b->note) {  // `budget: {}` means no budget
     Activity without = record;
     without.budget.reset();
     return json_text(activity_json(without));
   }
   return json_text(activity_json(record));
 }
-std::string record_json(const Objective& record) { return json_text(objective_json(record)); }
-std::string record_json(const TaskForce& record) { return json_text(task_force_json(record)); }
-std::string record_json(const Indicator& record) { return json_text(indicator_json(record)); }
+std::string record_json(const Objective& record) {
+  return json_text(objective_json(record));
+}
+std::string record_json(const TaskForce& record) {
+  return json_text(task_force_json(record));
+}
+std::string record_json(const Indicator& record) {
+  return json_text(indicator_json(record));
+}
 
 namespace {
 
@@ -615,17 +672,23 @@ void round_trip(const R& record, std::string_view what, std::string (*emit)(cons
     fail(std::string(what) + ": the loader refuses the emitted YAML",
          yaml + "--- because:\n" + render_diagnostics(diags, DiagnosticFormat::text, 1, as_of()));
   std::optional<yaml::Node> root = yaml::parse(text, "emitted.yaml", diags);
-  if (!root) fail(std::string(what) + ": the emitted YAML does not parse", yaml + "--- because:\n" + render_diagnostics(diags, DiagnosticFormat::text, 1, as_of()));
+  if (!root)
+    fail(std::string(what) + ": the emitted YAML does not parse",
+         yaml + "--- because:\n" + render_diagnostics(diags, DiagnosticFormat::text, 1, as_of()));
   const R again = decode(*root, "emitted.yaml", diags);
   for (const Diagnostic& d : diags.items())
-    require(d.code != "wrong-type" && d.code != "unknown-key" && d.code != "duplicate-key" && d.code != "yaml-syntax",
-            std::string(what) + ": the emitted YAML has a problem the record had not", format_diagnostic(d) + "\n--- YAML:\n" + yaml);
+    require(d.code != "wrong-type" && d.code != "unknown-key" && d.code != "duplicate-key" &&
+                d.code != "yaml-syntax",
+            std::string(what) + ": the emitted YAML has a problem the record had not",
+            format_diagnostic(d) + "\n--- YAML:\n" + yaml);
   const std::string before = record_json(record), after = record_json(again);
   if (before != after)
     fail(std::string(what) + ": the emitted YAML reads back to other values",
          "--- values:\n" + before + "--- read back:\n" + after + "--- YAML:\n" + yaml);
   const std::string yaml_again = emit(again);
-  if (yaml_again != yaml) fail(std::string(what) + ": emitting the read-back record gives other YAML", yaml + "--- then:\n" + yaml_again);
+  if (yaml_again != yaml)
+    fail(std::string(what) + ": emitting the read-back record gives other YAML",
+         yaml + "--- then:\n" + yaml_again);
 }
 
 }  // namespace

@@ -28,8 +28,10 @@ const Plan& base_plan() {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const fuzz::InputPlan input = fuzz::plan_from_input(fuzz::as_text(data, size));
-  const std::vector<PlanFileContent> files = input.whole ? input.files : fuzz::over_base(input.files);
-  const LoadResult loaded = input.whole ? load_plan_from_memory(files, 1) : fuzz::load_over_base(input.files);
+  const std::vector<PlanFileContent> files =
+      input.whole ? input.files : fuzz::over_base(input.files);
+  const LoadResult loaded =
+      input.whole ? load_plan_from_memory(files, 1) : fuzz::load_over_base(input.files);
   const Plan& plan = loaded.plan;
   Diagnostics diags = loaded.diags;
   diags.append(check_plan(plan, fuzz::as_of()));
@@ -53,7 +55,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   fuzz::check_utf8(gap_summary(gaps), "gap summary");
   if (!plan.objectives.empty()) {
     keep_objectives(gaps, {plan.objectives.front().id.value});
-    fuzz::check_markdown(render_gaps(plan, gaps, GapFormat::markdown), "gap-analysis --objective (Markdown)");
+    fuzz::check_markdown(render_gaps(plan, gaps, GapFormat::markdown),
+                         "gap-analysis --objective (Markdown)");
   }
   return 0;
 }

@@ -39,15 +39,19 @@ void load_and_validate(const std::vector<PlanFileContent>& changes, const std::s
   diags.sort();
   fuzz::check_diagnostics(diags, fuzz::over_base(changes));
   if (input_name.empty()) return;
-  auto from_input = [&](const auto& record) { return record.source.path.ends_with("/" + input_name); };
+  auto from_input = [&](const auto& record) {
+    return record.source.path.ends_with("/" + input_name);
+  };
   for (const Objective& r : loaded.plan.objectives)
     if (from_input(r)) fuzz::check_round_trip(r, "the record as an objective");
   for (const TaskForce& r : loaded.plan.task_forces)
-    if (from_input(r)) fuzz::check_round_trip(as_add_task_force_writes(r), "the record as a task force");
+    if (from_input(r))
+      fuzz::check_round_trip(as_add_task_force_writes(r), "the record as a task force");
   for (const Activity& r : loaded.plan.activities)
     if (from_input(r)) fuzz::check_round_trip(r, "the record as an activity");
   for (const Indicator& r : loaded.plan.indicators)
-    if (from_input(r)) fuzz::check_round_trip(as_add_indicator_writes(r), "the record as an indicator");
+    if (from_input(r))
+      fuzz::check_round_trip(as_add_indicator_writes(r), "the record as an indicator");
 }
 
 }  // namespace

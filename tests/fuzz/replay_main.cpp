@@ -26,7 +26,8 @@ int main(int argc, char** argv) {
     if (fs::is_directory(arg, ec)) {
       for (const fs::directory_entry& e : fs::directory_iterator(arg)) {
         const std::string name = e.path().filename().string();
-        if (e.is_regular_file() && name[0] != '.' && !name.starts_with("README")) inputs.push_back(e.path());
+        if (e.is_regular_file() && name[0] != '.' && !name.starts_with("README"))
+          inputs.push_back(e.path());
       }
     } else if (fs::is_regular_file(arg, ec)) {
       inputs.push_back(arg);
@@ -35,7 +36,8 @@ int main(int argc, char** argv) {
     for (const fs::path& input : inputs) {
       std::fprintf(stderr, "replay: %s\n", input.string().c_str());
       std::ifstream in(input, std::ios::binary);
-      const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      const std::string bytes((std::istreambuf_iterator<char>(in)),
+                              std::istreambuf_iterator<char>());
       if (!in.good() && !in.eof()) {
         std::fprintf(stderr, "replay: cannot read %s\n", input.string().c_str());
         return 1;
