@@ -6,6 +6,8 @@
 #   setup     (optional) shell run in the work folder before the command (hostile files...)
 #   cmd       shell run in the work folder; $AP is the binary. Its stdout, stderr and
 #             exit code are compared with the files stdout, stderr and exit.
+#   $SCRATCH  a folder outside the work folder, for files a case keeps out of the plan;
+#             removed afterwards like the work folder.
 #   writes    (optional) marker: the command may change the tree. Without it the tree
 #             must be byte-identical afterwards (commands that read never write).
 # The work folder's path is replaced by <WORK> in outputs. UPDATE_GOLDEN=1 rewrites
@@ -14,7 +16,8 @@ set -u
 bin=$1 case_dir=$2 fixtures=$3
 work=$(mktemp -d)
 outputs=$(mktemp -d)
-trap 'chmod -R u+rwX "$work" 2>/dev/null; rm -rf "$work" "$outputs"' EXIT
+export SCRATCH=$(mktemp -d)
+trap 'chmod -R u+rwX "$work" 2>/dev/null; rm -rf "$work" "$outputs" "$SCRATCH"' EXIT
 if [[ -f "$case_dir/fixture" ]]; then
   cp -R "$fixtures/$(tr -d '[:space:]' < "$case_dir/fixture")/." "$work/"
 fi
