@@ -32,7 +32,7 @@ test-asan:
 	  CMAKE_FLAGS="-DACTIONPLAN_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug $(CMAKE_FLAGS)"
 
 # Fuzzing (tests/fuzz/README.md): the libFuzzer targets built with clang-14, ASan and
-# UBSan in FUZZ_DIR against an instrumented yaml-cpp (Debian's source package), each
+# UBSan in FUZZ_DIR against an instrumented libyaml (Debian's source package), each
 # run FUZZ_SECONDS; prints execs/s, coverage and executions; fails on any finding.
 FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 180

@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config git python3 bsdutils
-  libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev
+  libcli11-dev libyaml-dev libfmt-dev doctest-dev
   nlohmann-json3-dev libgit2-dev libutf8proc-dev
   cmark-gfm
   python3-jsonschema python3-yaml help2man

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make fuzz`: builds the libFuzzer targets (clang-14, ASan+UBSan, against the
-# instrumented yaml-cpp of build-fuzz-yaml-cpp.sh) and runs each for SECONDS on
+# instrumented libyaml of build-fuzz-libyaml.sh) and runs each for SECONDS on
 # a fresh corpus seeded from tests/fuzz/corpus/<target> and
 # tests/fuzz/regressions/<target> (read only), with tests/fuzz/yaml.dict.
 # Prints per target: executions per second, coverage (edges), features, total
@@ -17,9 +17,13 @@ shift 2
 targets=("$@")
 jobs=${JOBS:-2}
 
-yaml_cpp_dir=$(bash scripts/build-fuzz-yaml-cpp.sh "$build/yaml-cpp") || exit 1
-cmake -S . -B "$build" -DACTIONPLAN_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++-14 \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo -Dyaml-cpp_DIR="$yaml_cpp_dir" >/dev/null || exit 1
+libyaml_pc=$(bash scripts/build-fuzz-libyaml.sh "$build/libyaml") || exit 1
+# A build folder configured before against another libyaml would keep it in its cache.
+if [[ -f "$build/CMakeCache.txt" ]] && ! grep -q "$build/libyaml" "$build/CMakeCache.txt"; then
+  rm -f "$build/CMakeCache.txt"
+fi
+PKG_CONFIG_PATH="$libyaml_pc" cmake -S . -B "$build" -DACTIONPLAN_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++-14 \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null || exit 1
 MAKEFLAGS= cmake --build "$build" -j "$jobs" --target fuzz_targets || exit 1
 
 export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-14/bin/llvm-symbolizer

@@ -45,7 +45,9 @@ bool refuse_type(mode_t mode, const std::string& rel_path, Diagnostics& diags) {
   return true;
 }
 
-Position position_of(const std::string& text, std::size_t offset) {
+}  // namespace
+
+Position position_of(std::string_view text, std::size_t offset) {
   Position pos{1, 1};
   for (std::size_t i = 0; i < offset; ++i) {
     if (text[i] == '\n') {
@@ -57,8 +59,6 @@ Position position_of(const std::string& text, std::size_t offset) {
   }
   return pos;
 }
-
-}  // namespace
 
 bool check_plan_text(std::string& text, const std::string& rel_path, Diagnostics& diags) {
   auto starts_with = [&](std::string_view prefix) {
@@ -117,6 +117,13 @@ bool check_plan_text(std::string& text, const std::string& rel_path, Diagnostics
     if (cp >= 0x80 && cp <= 0x9F) {
       diags.error(rel_path, position_of(text, i), "control-character",
                   fmt::format("control character U+{:04X} is not allowed; remove it", cp));
+      return false;
+    }
+    if (cp == 0x2028 || cp == 0x2029) {  // YAML 1.1 readers (libyaml, PyYAML) break lines there
+      diags.error(rel_path, position_of(text, i), "control-character",
+                  fmt::format("{} separator U+{:04X} is not allowed: YAML readers take it for a line "
+                              "break; use a real line break, or write {} inside double quotes",
+                              cp == 0x2028 ? "line" : "paragraph", cp, cp == 0x2028 ? "\\L" : "\\P"));
       return false;
     }
     i += static_cast<std::size_t>(n);

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "model/diagnostic.hpp"
 
@@ -23,5 +24,8 @@ std::optional<std::string> read_plan_file(const std::filesystem::path& abs_path,
 // The byte checks alone, on text already in memory (used by the reader and
 // by commands that read YAML from stdin).
 bool check_plan_text(std::string& text, const std::string& rel_path, Diagnostics& diags);
+
+// The 1-based line and byte column of byte `offset` in `text` (lines end at LF).
+Position position_of(std::string_view text, std::size_t offset);
 
 }  // namespace actionplan

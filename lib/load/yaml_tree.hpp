@@ -1,6 +1,6 @@
 #pragma once
 // A lightweight YAML tree with 1-based positions, built in one event-level
-// pass over yaml-cpp's parser. The pass enforces the format's safety rules as
+// pass over libyaml's parser events. The pass enforces the format's safety rules as
 // it goes: one document, no anchors, aliases, merge keys or explicit tags,
 // scalar keys only, no duplicate keys, nesting at most 32 levels.
 #include <optional>

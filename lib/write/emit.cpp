@@ -24,6 +24,8 @@ bool needs_quotes(std::string_view s) {
     if (c == '#' && i > 0 && s[i - 1] == ' ') return true;                 // "a #b"
     if (std::strchr(",[]{}", c)) return true;                              // flow context
   }
+  if (s.find(k_line_separator) != std::string_view::npos || s.find(k_paragraph_separator) != std::string_view::npos)
+    return true;
   // Words some YAML readers turn into booleans or null (YAML 1.1 included).
   static constexpr std::string_view k_special[] = {"null", "~", "true", "false", "yes", "no",
                                                     "on", "off", "y", "n"};
@@ -51,7 +53,9 @@ std::string yaml_text(std::string_view text, int indent) {
   });
   // Literal blocks keep text byte for byte, except a first line starting with
   // a space (would need an indentation indicator) and whitespace-only lines.
-  if (!multi_line || !printable || text.front() == ' ' || text.front() == '\n') return yaml_scalar(text);
+  const bool separators = text.find(k_line_separator) != std::string_view::npos ||
+                          text.find(k_paragraph_separator) != std::string_view::npos;
+  if (!multi_line || !printable || separators || text.front() == ' ' || text.front() == '\n') return yaml_scalar(text);
   std::size_t trailing = 0;
   while (trailing < text.size() && text[text.size() - 1 - trailing] == '\n') ++trailing;
   const std::string_view body = text.substr(0, text.size() - trailing);

@@ -6,9 +6,13 @@ namespace actionplan {
 
 std::string yaml_double_quoted(std::string_view text) {
   std::string out = "\"";
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
     const auto u = static_cast<unsigned char>(c);
-    if (c == '"') out += "\\\"";
+    if (text.substr(i, 3) == k_line_separator || text.substr(i, 3) == k_paragraph_separator) {
+      out += text[i + 2] == '\xA8' ? "\\L" : "\\P";  // YAML readers would break the line there
+      i += 2;
+    } else if (c == '"') out += "\\\"";
     else if (c == '\\') out += "\\\\";
     else if (c == '\n') out += "\\n";
     else if (c == '\t') out += "\\t";

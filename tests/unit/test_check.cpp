@@ -182,5 +182,6 @@ TEST_CASE("a broken plan.yaml does not cascade into reference errors") {
   auto r = test::load({{"plan.yaml", "format: 1\ntitle: [\n"},
                        {"objectives/O1.yaml", k_o1},
                        {"activities/a.yaml", activity("a", "stage: custom\nregions: [x]\n")}});
-  CHECK(r.lines() == V{"plan.yaml:3:1: error: YAML syntax: end of sequence flow not found [yaml-syntax]"});
+  CHECK(r.lines() == V{"plan.yaml:3:1: error: YAML syntax: the file ends where a value is expected; is a closing ']' or '}' "
+                       "missing? [yaml-syntax]"});
 }

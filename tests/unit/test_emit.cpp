@@ -24,7 +24,7 @@ const std::vector<std::string> k_tricky = {
     "trailing ", "[list]", "{map}", "a, b", "quote \"inside\"", "'single'", "back\\slash", "*star", "&amp",
     "!tag", "%percent", "@at", "`tick`", "|pipe", ">fold", "?q", "Gestión de suelos en Perú", "tab\there",
     "two\nlines", "two\nlines\n", "two\nlines\n\n", "\nleading newline", " indented\nsecond", "a\n \nb",
-    "ok plain text", "Soil carbon mapping for smallholder farms in Kenya", "x-y_z.1"};
+    "ok plain text", "line\xE2\x80\xA8separator", "para\xE2\x80\xA9graph\nnext", "Soil carbon mapping for smallholder farms in Kenya", "x-y_z.1"};
 }  // namespace
 
 TEST_CASE("every tricky string survives emit and read-back byte for byte") {
@@ -54,6 +54,8 @@ TEST_CASE("plain where safe, quoted where YAML could misread") {
   CHECK(yaml_scalar("2024-01-01") == "\"2024-01-01\"");
   CHECK(yaml_scalar("a: b") == "\"a: b\"");
   CHECK(yaml_scalar("- x") == "\"- x\"");
+  CHECK(yaml_scalar("a\xE2\x80\xA8" "b\xE2\x80\xA9") == "\"a\\Lb\\P\"");
+  CHECK(yaml_text("a\xE2\x80\xA8\nb", 0) == "\"a\\L\\nb\"");
   CHECK(yaml_text("one\ntwo\n", 0) == "|\n  one\n  two");
   CHECK(yaml_text("one\ntwo", 0) == "|-\n  one\n  two");
 }

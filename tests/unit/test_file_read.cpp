@@ -40,6 +40,12 @@ TEST_CASE("encoding problems are refused with a position") {
         V{"a.yaml:1:6: error: control character U+001B is not allowed; remove it [control-character]"});
   CHECK(check_text("id: \x7f\n") ==
         V{"a.yaml:1:5: error: control character U+007F is not allowed; remove it [control-character]"});
+  CHECK(check_text("id: \xC3\xA9\xE2\x80\xA8x\n") ==
+        V{"a.yaml:1:7: error: line separator U+2028 is not allowed: YAML readers take it for a line break; use "
+          "a real line break, or write \\L inside double quotes [control-character]"});
+  CHECK(check_text("# \xE2\x80\xA9\n") ==
+        V{"a.yaml:1:3: error: paragraph separator U+2029 is not allowed: YAML readers take it for a line break; "
+          "use a real line break, or write \\P inside double quotes [control-character]"});
   CHECK(check_text("id: a\rtitle: b\n") ==
         V{"a.yaml:1:6: error: carriage return (CR) without line feed; save the file with LF or CRLF "
           "line endings [lone-cr]"});

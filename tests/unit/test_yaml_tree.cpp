@@ -43,7 +43,7 @@ TEST_CASE("safety rules refuse with a code and a position") {
   CHECK(refusals("a: &x 1\n") ==
         V{"f.yaml:1:4: error: YAML anchors ('&x') are not allowed; write each value out in full [anchor]"});
   CHECK(refusals("a: *x\n") ==
-        V{"f.yaml:1:4: error: YAML aliases ('*name') are not allowed; write the value out in full [alias]"});
+        V{"f.yaml:1:4: error: YAML aliases ('*x') are not allowed; write the value out in full [alias]"});
   CHECK(refusals("a: !!int 1\n") ==
         V{"f.yaml:1:4: error: explicit YAML tags ('!!int') are not allowed; remove the tag [tag]"});
   CHECK(refusals("a: 1\n<<: {b: 2}\n") ==
@@ -58,7 +58,65 @@ TEST_CASE("safety rules refuse with a code and a position") {
   CHECK(refusals("- a\n") ==
         V{"f.yaml:1:1: error: the top level must be a mapping of keys (like 'id: ...'), not a list "
           "[not-a-mapping]"});
-  CHECK(refusals("a: [b\n") == V{"f.yaml:2:1: error: YAML syntax: end of sequence flow not found [yaml-syntax]"});
+  CHECK(refusals("a: [b\n") == V{"f.yaml:1:4: error: YAML syntax: this list ('[') is not closed where expected; add "
+                                 "',' between items or the closing ']' [yaml-syntax]"});
+  CHECK(refusals("a: ! x\n") == V{"f.yaml:1:4: error: explicit YAML tags ('!') are not allowed; remove the tag [tag]"});
+  CHECK(refusals("a: 1\n...\nb: 2\n") ==
+        V{"f.yaml:3:1: error: more than one YAML document in a file (text after '...'); put each record in its own "
+          "file [multiple-documents]"});
+  CHECK(refusals("a: 1\n: 2\n") == V{"f.yaml:2:1: error: empty key; write a key before the ':' [complex-key]"});
+  CHECK(refusals("a: 1\n~: 2\n") == V{"f.yaml:2:1: error: empty key; write a key before the ':' [complex-key]"});
+}
+
+TEST_CASE("null is a plain empty value, ~ or null; quoted, it is text") {
+  Diagnostics diags;
+  auto root = yaml::parse("a:\nb: ~\nc: null\nd: NULL\ne: 'null'\nf: \"\"\ng: nil\n", "f.yaml", diags);
+  REQUIRE(root);
+  for (const char* key : {"a", "b", "c", "d"}) CHECK(root->find(key)->is_null());
+  CHECK(root->find("e")->text == "null");
+  CHECK(root->find("f")->is_scalar());
+  CHECK(root->find("f")->text.empty());
+  CHECK(root->find("g")->text == "nil");
+}
+
+TEST_CASE("columns count bytes, also after accented letters and on CRLF lines") {
+  Diagnostics diags;
+  auto root = yaml::parse("t: \xC3\xA9t\xC3\xA9\r\nu: [\xE2\x82\xAC, x]\r\nv: y\n", "f.yaml", diags);
+  REQUIRE(root);
+  CHECK(root->find("u")->items[1].pos == Position{2, 10});
+  CHECK(root->keys[2].pos == Position{3, 1});
+  CHECK(root->find("v")->pos == Position{3, 4});
+  CHECK(refusals("t: \xC3\xA9\xC3\xA9\nu: \xC3\xA9: x\n") ==
+        std::vector<std::string>{"f.yaml:2:6: error: YAML syntax: a ':' here cannot start a value; put the whole "
+                                 "value in quotes, or check the indentation [yaml-syntax]"});
+}
+
+TEST_CASE("YAML syntax errors say what to fix, at the line to fix") {
+  using V = std::vector<std::string>;
+  CHECK(refusals("a: 1\nb c\nd: 2\n") ==
+        V{"f.yaml:2:1: error: YAML syntax: this line has no ':' after its key (or it is a text that needs quotes) "
+          "[yaml-syntax]"});
+  CHECK(refusals("a: 1\n\tb: 2\n") ==
+        V{"f.yaml:2:1: error: YAML syntax: a tab is used for indentation here; indent with spaces [yaml-syntax]"});
+  CHECK(refusals("a: 'x\nb: 2\n") ==
+        V{"f.yaml:1:4: error: YAML syntax: this quoted text is never closed; add the closing quote [yaml-syntax]"});
+  CHECK(refusals("a: {b: 1\n") ==
+        V{"f.yaml:1:4: error: YAML syntax: this mapping ('{') is not closed where expected; add ',' between "
+          "entries or the closing '}' [yaml-syntax]"});
+  CHECK(refusals("a: 1\n b: 2\n") ==
+        V{"f.yaml:2:3: error: YAML syntax: a ':' here cannot start a value; put the whole value in quotes, or "
+          "check the indentation [yaml-syntax]"});
+  CHECK(refusals("a:\n  b: 1\n c: 2\n") ==
+        V{"f.yaml:3:2: error: YAML syntax: this line is not indented like the keys of the mapping that starts "
+          "at line 1; check its indentation [yaml-syntax]"});
+  CHECK(refusals("a: @b\n") ==
+        V{"f.yaml:1:4: error: YAML syntax: a value cannot start with '@'; put the value in quotes [yaml-syntax]"});
+  CHECK(refusals("a: \"x\\qy\"\n") ==
+        V{"f.yaml:1:6: error: YAML syntax: this '\\' starts an escape that YAML does not know; write '\\\\' for "
+          "a backslash, or put the value in single quotes [yaml-syntax]"});
+  CHECK(refusals("a: [1,\n") ==
+        V{"f.yaml:2:1: error: YAML syntax: the file ends where a value is expected; is a closing ']' or '}' "
+          "missing? [yaml-syntax]"});
 }
 
 TEST_CASE("nesting is limited to 32 levels") {
