@@ -424,7 +424,9 @@ std::string format_quantity(double value) {
 std::string format_money(double amount) {
   const double rounded = std::round(amount * 100) / 100;
   const bool whole = rounded == std::floor(rounded);
-  std::string digits = fmt::format("{:.0f}", std::floor(std::fabs(rounded)));
+  const double units = std::floor(std::fabs(rounded));
+  // Whole numbers a long long holds exactly are written as integers (fast); larger ones by fmt.
+  std::string digits = units < 1e15 ? fmt::format_int(static_cast<long long>(units)).str() : fmt::format("{:.0f}", units);
   std::string grouped;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';

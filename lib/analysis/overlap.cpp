@@ -1,7 +1,10 @@
 #include "analysis/overlap.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -15,8 +18,10 @@
 namespace actionplan {
 namespace {
 
-const std::unordered_set<std::string_view>& stop_words() {
-  static const std::unordered_set<std::string_view> k_words = {
+using WordHash = std::hash<std::string_view>;
+
+const std::vector<std::string_view>& stop_word_list() {
+  static const std::vector<std::string_view> k_words = {
       // English
       "the", "and", "for", "with", "from", "into", "onto", "that", "this", "these", "those", "are",
       "was", "were", "will", "shall", "can", "could", "would", "should", "has", "have", "had", "its",
@@ -34,6 +39,35 @@ const std::unordered_set<std::string_view>& stop_words() {
   return k_words;
 }
 
+// The stop words, by their hash, in a small open-addressing table: the search
+// hashes each word once and looks it up here (words of 3 to 7 letters only).
+class StopWords {
+ public:
+  StopWords() {
+    for (std::string_view w : stop_word_list()) {
+      std::size_t slot = WordHash{}(w) & k_mask;
+      while (!m_words[slot].empty()) slot = (slot + 1) & k_mask;
+      m_words[slot] = w;
+      m_hashes[slot] = WordHash{}(w);
+    }
+  }
+  bool contains(std::string_view word, std::uint64_t hash) const {
+    for (std::size_t slot = hash & k_mask; !m_words[slot].empty(); slot = (slot + 1) & k_mask)
+      if (m_hashes[slot] == hash && m_words[slot] == word) return true;
+    return false;
+  }
+
+ private:
+  static constexpr std::size_t k_mask = 511;  // 4 slots per word: short probes
+  std::array<std::uint64_t, k_mask + 1> m_hashes{};
+  std::array<std::string_view, k_mask + 1> m_words{};
+};
+
+const StopWords& stop_words() {
+  static const StopWords k_stop_words;
+  return k_stop_words;
+}
+
 // Accents folded and case folded, NFKC-compatible; invalid UTF-8 is kept as bytes.
 std::string fold(std::string_view text) {
   if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
@@ -48,6 +82,67 @@ std::string fold(std::string_view text) {
   std::free(folded);
   return out;
 }
+
+// Word hash → a number (how many activities use the word, then its rank):
+// open addressing with linear probing, at most half full. The hashes are
+// already well mixed, so their low bits pick the slot.
+class WordTable {
+ public:
+  explicit WordTable(std::size_t expected) {
+    std::size_t capacity = 64;
+    while (capacity < 2 * expected) capacity <<= 1;
+    m_slots.resize(capacity);
+  }
+  // The number of `key`, added as 0 when new.
+  std::uint32_t& operator[](std::uint64_t key) { return slot_of(key).value; }
+  // Counts `key` once per `source` (sources come in increasing order);
+  // false when it was already counted for this source.
+  bool count_once(std::uint64_t key, std::uint32_t source) {
+    Slot& slot = slot_of(key);
+    if (slot.last == source + 1) return false;
+    slot.last = source + 1;
+    ++slot.value;
+    return true;
+  }
+  // The number of a key that is in the table.
+  std::uint32_t at(std::uint64_t key) const { return m_slots[find(key)].value; }
+  const std::vector<std::uint64_t>& keys() const { return m_keys; }
+
+ private:
+  struct Slot {
+    std::uint64_t key = 0;
+    std::uint32_t value = 0;
+    std::uint32_t last = 0;  // count_once: the last source counted, plus one
+    bool used = false;
+  };
+  // The slot of `key`, or the empty slot where it belongs.
+  std::size_t find(std::uint64_t key) const {
+    const std::size_t mask = m_slots.size() - 1;
+    std::size_t slot = key & mask;
+    while (m_slots[slot].used && m_slots[slot].key != key) slot = (slot + 1) & mask;
+    return slot;
+  }
+  Slot& slot_of(std::uint64_t key) {
+    std::size_t slot = find(key);
+    if (!m_slots[slot].used) {
+      if (2 * (m_keys.size() + 1) > m_slots.size()) {
+        grow();
+        slot = find(key);
+      }
+      m_slots[slot] = {key, 0, 0, true};
+      m_keys.push_back(key);
+    }
+    return m_slots[slot];
+  }
+  void grow() {
+    std::vector<Slot> old(m_slots.size() * 2);
+    old.swap(m_slots);
+    for (const Slot& s : old)
+      if (s.used) m_slots[find(s.key)] = s;
+  }
+  std::vector<Slot> m_slots;
+  std::vector<std::uint64_t> m_keys;  // in order of insertion
+};
 
 struct Entry {
   const Activity* activity;
@@ -64,29 +159,82 @@ struct Candidate {
 
 }  // namespace
 
-std::vector<std::string> similarity_words(std::string_view text) {
-  const std::string folded = fold(text);
-  std::vector<std::string> words;
-  std::string word;
-  auto flush = [&] {
-    // Plurals read as their singular, so that the shared words shown stay words:
-    // "countries" → "country", "farms" → "farm" ("process", "status", "basis" kept).
-    if (word == "species" || word == "series") {
-      // the same in the singular
-    } else if (word.size() > 4 && word.ends_with("ies"))
-      word.replace(word.size() - 3, 3, "y");
-    else if (word.size() > 3 && word.back() == 's' && !word.ends_with("ss") && !word.ends_with("us") &&
-             !word.ends_with("is"))
-      word.pop_back();
-    if (word.size() >= 3 && !stop_words().count(word)) words.push_back(word);
-    word.clear();
-  };
-  for (char c : folded) {
-    const auto u = static_cast<unsigned char>(c);
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || u >= 0x80) word += c;
-    else flush();
+namespace {
+
+// Calls on_word(std::string_view, its hash) with each normalised word of `text`, in
+// order, repeats included: the one definition of a word for the search.
+// The characters of words, lower-cased (ASCII letters and digits, and every
+// byte of a multi-byte character); 0 for the characters between words.
+constexpr std::array<char, 256> k_word_chars = [] {
+  std::array<char, 256> chars{};
+  for (int c = 0; c < 256; ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) chars[c] = static_cast<char>(c);
+    if (c >= 'A' && c <= 'Z') chars[c] = static_cast<char>(c - 'A' + 'a');
   }
-  flush();
+  return chars;
+}();
+
+template <typename OnWord>
+void for_each_word(std::string_view text, OnWord&& on_word) {
+  const bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  std::string folded_text;
+  if (!ascii) {  // ASCII text is only lower-cased, below
+    folded_text = fold(text);
+    text = folded_text;
+  }
+  auto word_char = [](char c) { return k_word_chars[static_cast<unsigned char>(c)]; };
+  std::string word;
+  for (std::size_t at = 0; at < text.size();) {
+    while (at < text.size() && !word_char(text[at])) ++at;
+    const std::size_t start = at;
+    while (at < text.size() && word_char(text[at])) ++at;
+    std::size_t n = at - start;
+    if (n < 3) continue;
+    word.resize(n);
+    for (std::size_t k = 0; k < n; ++k) word[k] = word_char(text[start + k]);
+    // Plurals read as their singular, so that the shared words shown stay words:
+    // "countries" → "country", "farms" → "farm" ("process", "status", "basis",
+    // "species", "series" kept).
+    if (word[n - 1] == 's' && !(n == 7 && word == "species") && !(n == 6 && word == "series")) {
+      const char before = word[n - 2];
+      if (n > 4 && before == 'e' && word[n - 3] == 'i') {
+        word.resize(n - 3);
+        word += 'y';
+      } else if (n > 3 && before != 's' && before != 'u' && before != 'i') {
+        word.pop_back();
+      }
+      n = word.size();
+    }
+    if (n < 3) continue;
+    const std::uint64_t hash = WordHash{}(word);
+    if (n > 7 || !stop_words().contains(word, hash)) on_word(std::string_view(word), hash);
+  }
+}
+
+// The words as 64-bit hashes, in order, repeats included: the search compares
+// numbers, not strings (two words of one plan sharing a hash is about as likely
+// as 1 in 10^9); the shared words shown are the words themselves.
+std::vector<std::uint64_t> word_hashes(const Activity& a) {
+  std::vector<std::uint64_t> hashes;
+  auto add = [&](std::string_view, std::uint64_t hash) { hashes.push_back(hash); };
+  // Title and description are read as one text: no word spans the two.
+  if (a.title) for_each_word(a.title->value, add);
+  if (a.description) for_each_word(a.description->value, add);
+  return hashes;
+}
+
+// The words shown: those of the title and the description.
+std::vector<std::string> words_of_activity(const Activity& a) {
+  std::string text = a.title ? a.title->value : "";
+  if (a.description) text += "\n" + a.description->value;
+  return similarity_words(text);
+}
+
+}  // namespace
+
+std::vector<std::string> similarity_words(std::string_view text) {
+  std::vector<std::string> words;
+  for_each_word(text, [&](std::string_view w, std::uint64_t) { words.emplace_back(w); });
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
   return words;
@@ -98,34 +246,26 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size
   std::vector<const Activity*> active;
   for (const Activity& a : plan.activities)
     if (a.status == ActivityStatus::active) active.push_back(&a);
-  std::vector<std::vector<std::string>> words_of(active.size());
-  parallel_for(active.size(), threads, [&](std::size_t i) {
-    const Activity& a = *active[i];
-    std::string text = a.title ? a.title->value : "";
-    if (a.description) text += "\n" + a.description->value;
-    words_of[i] = similarity_words(text);
-  });
-  // How many activities use each word: counted in fixed chunks, then summed.
-  constexpr std::size_t k_chunks = 16;
-  std::vector<std::unordered_map<std::string_view, int>> chunk_counts(k_chunks);
-  parallel_for(k_chunks, threads, [&](std::size_t c) {
-    for (std::size_t i = c; i < words_of.size(); i += k_chunks)
-      for (const std::string& w : words_of[i]) ++chunk_counts[c][w];
-  });
-  std::unordered_map<std::string_view, int> frequency;
-  for (const auto& counts : chunk_counts)
-    for (const auto& [word, count] : counts) frequency[word] += count;
-  // Token ids in global order: rarest first, ties by the word.
-  std::vector<std::pair<int, std::string_view>> order;
-  order.reserve(frequency.size());
-  for (const auto& [word, count] : frequency) order.emplace_back(count, word);
-  std::sort(order.begin(), order.end());
-  std::unordered_map<std::string_view, int> token_id;
-  std::vector<std::string> token_word(order.size());
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    token_id[order[i].second] = static_cast<int>(i);
-    token_word[i] = std::string(order[i].second);
+  std::vector<std::vector<std::uint64_t>> words_of(active.size());
+  parallel_for(active.size(), threads, [&](std::size_t i) { words_of[i] = word_hashes(*active[i]); });
+  // How many activities use each word.
+  std::size_t occurrences = 0;
+  for (const auto& words : words_of) occurrences += words.size();
+  WordTable table(std::min<std::size_t>(occurrences, 1 << 16));
+  for (std::size_t i = 0; i < words_of.size(); ++i) {  // each activity's words kept once
+    std::vector<std::uint64_t>& words = words_of[i];
+    std::size_t kept = 0;
+    for (std::uint64_t w : words)
+      if (table.count_once(w, static_cast<std::uint32_t>(i))) words[kept++] = w;
+    words.resize(kept);
   }
+  // Token ids in global order: rarest first, ties by the hash. Any fixed order
+  // finds the same pairs; rarest first keeps the candidates few.
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> order;
+  order.reserve(table.keys().size());
+  for (std::uint64_t word : table.keys()) order.emplace_back(table.at(word), word);
+  std::sort(order.begin(), order.end());
+  for (std::size_t i = 0; i < order.size(); ++i) table[order[i].second] = static_cast<std::uint32_t>(i);
 
   std::vector<Entry> entries;
   entries.reserve(active.size());
@@ -136,7 +276,8 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size
     for (std::size_t i = 0; i < active.size(); ++i)
       if (!words_of[i].empty()) word_index.push_back(i);
     parallel_for(entries.size(), threads, [&](std::size_t e) {
-      for (const std::string& w : words_of[word_index[e]]) entries[e].tokens.push_back(token_id.at(w));
+      entries[e].tokens.reserve(words_of[word_index[e]].size());
+      for (std::uint64_t w : words_of[word_index[e]]) entries[e].tokens.push_back(static_cast<int>(table.at(w)));
       std::sort(entries[e].tokens.begin(), entries[e].tokens.end());
     });
   }
@@ -176,46 +317,86 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size
     return size - std::min(size, needed) + 1;
   };
   std::vector<std::vector<Candidate>> group_pairs(keys.size());
-  parallel_for(keys.size(), threads, [&](std::size_t group) {
-    std::vector<const Entry*>& members = members_of[group];
-    if (members.size() < 2) return;
-    std::stable_sort(members.begin(), members.end(), [](const Entry* x, const Entry* y) {
-      return x->tokens.size() < y->tokens.size();
-    });
-    std::unordered_map<int, std::vector<const Entry*>> index;  // prefix token → entries seen
-    std::vector<const Entry*> candidates;
-    for (const Entry* x : members) {
-      candidates.clear();
-      const std::size_t prefix = std::min(prefix_length(x->tokens.size()), x->tokens.size());
-      for (std::size_t i = 0; i < prefix; ++i) {
-        auto it = index.find(x->tokens[i]);
-        if (it == index.end()) continue;
-        for (const Entry* y : it->second)
-          if (static_cast<double>(y->tokens.size()) >= t * static_cast<double>(x->tokens.size()) - 1e-9)
-            candidates.push_back(y);
-      }
-      std::sort(candidates.begin(), candidates.end());
-      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-      for (const Entry* y : candidates) {
-        // Jaccard >= t needs at least t/(1+t) * (|x|+|y|) shared words: the merge stops
-        // as soon as the words left cannot reach that (most candidates are not alike).
-        const double needed = t / (1 + t) * static_cast<double>(x->tokens.size() + y->tokens.size()) - 1e-9;
-        std::size_t shared = 0;
-        auto i = x->tokens.begin(), j = y->tokens.begin();
-        while (i != x->tokens.end() && j != y->tokens.end()) {
-          const auto left = static_cast<double>(std::min(x->tokens.end() - i, y->tokens.end() - j));
-          if (static_cast<double>(shared) + left < needed) break;
-          if (*i < *j) ++i;
-          else if (*j < *i) ++j;
-          else ++shared, ++i, ++j;
+  // The groups in fixed chunks (each with its own scratch space), on all workers.
+  constexpr std::size_t k_group_chunks = 16;
+  const std::size_t token_count = order.size();
+  parallel_for(std::min(k_group_chunks, keys.size()), threads, [&](std::size_t chunk) {
+    // The inverted index of the members seen so far: per token, a list of
+    // (member, the token's position in it), newest first.
+    struct Posting {
+      std::uint32_t member, position;
+      std::int32_t next;
+    };
+    std::vector<std::int32_t> head(token_count, -1);
+    std::vector<Posting> postings;
+    // Per member: prefix tokens shared with x so far, or -1 once the pair cannot
+    // reach the threshold (positional filter: the words after a shared one are
+    // all that can still be shared).
+    std::vector<std::ptrdiff_t> overlap;
+    std::vector<std::uint32_t> touched;
+    auto needed_for = [&](std::size_t nx, std::size_t ny) {  // Jaccard >= t needs this many shared
+      return static_cast<std::ptrdiff_t>(std::ceil(t / (1 + t) * static_cast<double>(nx + ny) - 1e-9));
+    };
+    for (std::size_t group = chunk; group < keys.size(); group += k_group_chunks) {
+      std::vector<const Entry*>& members = members_of[group];
+      if (members.size() < 2) continue;
+      std::stable_sort(members.begin(), members.end(), [](const Entry* x, const Entry* y) {
+        return x->tokens.size() < y->tokens.size();
+      });
+      postings.clear();
+      overlap.assign(members.size(), 0);
+      for (std::size_t xi = 0; xi < members.size(); ++xi) {
+        const Entry* x = members[xi];
+        const auto nx = static_cast<std::ptrdiff_t>(x->tokens.size());
+        const std::size_t prefix = std::min(prefix_length(x->tokens.size()), x->tokens.size());
+        for (std::size_t i = 0; i < prefix; ++i) {
+          for (std::int32_t p = head[static_cast<std::size_t>(x->tokens[i])]; p >= 0; p = postings[static_cast<std::size_t>(p)].next) {
+            const Posting& posting = postings[static_cast<std::size_t>(p)];
+            std::ptrdiff_t& shared = overlap[posting.member];
+            if (shared < 0) continue;
+            const auto ny = static_cast<std::ptrdiff_t>(members[posting.member]->tokens.size());
+            if (static_cast<double>(ny) < t * static_cast<double>(nx) - 1e-9) continue;  // too short
+            if (shared == 0) touched.push_back(posting.member);
+            const std::ptrdiff_t bound = shared + 1 + std::min(nx - static_cast<std::ptrdiff_t>(i) - 1,
+                                                               ny - static_cast<std::ptrdiff_t>(posting.position) - 1);
+            shared = bound < needed_for(x->tokens.size(), members[posting.member]->tokens.size()) ? -1 : shared + 1;
+          }
         }
-        const double score =
-            static_cast<double>(shared) / static_cast<double>(x->tokens.size() + y->tokens.size() - shared);
-        if (shared == 0 || score + 1e-12 < t) continue;
-        group_pairs[group].push_back(
-            {score, std::min(x->index, y->index), std::max(x->index, y->index), group});
+        for (std::uint32_t yi : touched) {
+          const bool alive = overlap[yi] > 0;
+          overlap[yi] = 0;
+          if (!alive) continue;
+          const Entry* y = members[yi];
+          // The merge stops as soon as the words left cannot reach what is needed.
+          const std::ptrdiff_t needed = needed_for(x->tokens.size(), y->tokens.size());
+          std::ptrdiff_t shared = 0;
+          const int *i = x->tokens.data(), *i_end = i + x->tokens.size();
+          const int *j = y->tokens.data(), *j_end = j + y->tokens.size();
+          while (i != i_end && j != j_end) {
+            if (*i == *j) {
+              ++shared, ++i, ++j;
+              continue;
+            }
+            if (*i < *j) ++i;
+            else ++j;
+            if (shared + std::min(i_end - i, j_end - j) < needed) break;
+          }
+          const double score =
+              static_cast<double>(shared) /
+              static_cast<double>(x->tokens.size() + y->tokens.size() - static_cast<std::size_t>(shared));
+          if (shared == 0 || score + 1e-12 < t) continue;
+          group_pairs[group].push_back({score, std::min(x->index, y->index), std::max(x->index, y->index), group});
+        }
+        touched.clear();
+        for (std::size_t i = 0; i < prefix; ++i) {
+          std::int32_t& first = head[static_cast<std::size_t>(x->tokens[i])];
+          postings.push_back({static_cast<std::uint32_t>(xi), static_cast<std::uint32_t>(i), first});
+          first = static_cast<std::int32_t>(postings.size() - 1);
+        }
       }
-      for (std::size_t i = 0; i < prefix; ++i) index[x->tokens[i]].push_back(x);
+      for (const Entry* x : members)  // the index is emptied for the next group
+        for (std::size_t i = 0; i < std::min(prefix_length(x->tokens.size()), x->tokens.size()); ++i)
+          head[static_cast<std::size_t>(x->tokens[i])] = -1;
     }
   });
   // Each pair once, under the first of its groups in natural order.
@@ -248,11 +429,9 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size
     o.b = y.activity;
     if (natural_less(o.b->id.value, o.a->id.value)) std::swap(o.a, o.b);
     o.score = p.score;
-    std::vector<int> shared;
-    std::set_intersection(x.tokens.begin(), x.tokens.end(), y.tokens.begin(), y.tokens.end(),
-                          std::back_inserter(shared));
-    for (int token : shared) o.shared_words.push_back(token_word[static_cast<std::size_t>(token)]);
-    std::sort(o.shared_words.begin(), o.shared_words.end());
+    const std::vector<std::string> wx = words_of_activity(*x.activity);
+    const std::vector<std::string> wy = words_of_activity(*y.activity);
+    std::set_intersection(wx.begin(), wx.end(), wy.begin(), wy.end(), std::back_inserter(o.shared_words));
     o.objective = keys[p.group].first;
     o.region = keys[p.group].second;
     found.emplace(std::make_pair(o.a->id.value, o.b->id.value), std::move(o));

@@ -3,9 +3,10 @@
 // (or both `global`, or both without regions) and whose title + description
 // are alike. Similarity is the Jaccard index of their word sets (normalised:
 // accents folded, lower case, stop words and words under three letters
-// dropped, a plural -s removed). Candidate pairs come from prefix filtering
-// (words ordered rarest first), which finds every pair at or above the
-// threshold without comparing all pairs. Each activity keeps its
+// dropped, a plural -s removed), compared by 64-bit hash. Candidate pairs come
+// from prefix filtering (words ordered rarest first) with positional
+// filtering, which finds every pair at or above the threshold without
+// comparing all pairs. Each activity keeps its
 // k_overlaps_per_activity closest partners (a pair stays when it is among the
 // closest of either side), so the findings grow linearly with the plan even
 // when many activities look alike.

@@ -44,9 +44,13 @@ std::string md_table(const std::vector<std::string>& header, const std::string& 
   for (std::size_t i = 0; i < header.size(); ++i) out += (i < align.size() && align[i] == 'r') ? "---:|" : "---|";
   out += "\n";
   for (const auto& row : rows) {
-    out += "|";
-    for (std::size_t i = 0; i < header.size(); ++i) out += " " + (i < row.size() ? row[i] : "") + " |";
-    out += "\n";
+    out += '|';
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      out += ' ';
+      if (i < row.size()) out += row[i];
+      out += " |";
+    }
+    out += '\n';
   }
   return out;
 }

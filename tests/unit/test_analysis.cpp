@@ -280,6 +280,43 @@ TEST_CASE("filtering by objective keeps its findings, funding and coverage") {
   CHECK(a.funding.empty());
 }
 
+TEST_CASE("overlaps match a brute force at every threshold, for short and long word sets") {
+  // Titles of 1 to 14 words from 30, descriptions sometimes: the prefix and positional
+  // filters must neither miss a pair nor add one, whatever the threshold.
+  std::map<std::string, std::string> files = {{"plan.yaml", "format: 1\ntitle: T\n"},
+                                              {"objectives/O1.yaml", "id: O1\ntitle: t\n"}};
+  unsigned seed = 11;
+  auto next = [&](unsigned n) { return seed = seed * 1103515245u + 12345u, (seed >> 16) % n; };
+  for (int i = 0; i < 250; ++i) {
+    std::string title, description;
+    for (unsigned w = 0, n = 1 + next(14); w < n; ++w) title += "word" + std::to_string(next(30)) + " ";
+    for (unsigned w = 0, n = next(3) == 0 ? next(8) : 0; w < n; ++w) description += "word" + std::to_string(next(30)) + " ";
+    files["activities/a" + std::to_string(i) + ".yaml"] = "id: a" + std::to_string(i) + "\ntitle: " + title +
+                                                          (description.empty() ? "" : "\ndescription: " + description) +
+                                                          "\nobjectives: [O1]\n";
+  }
+  auto r = test::load(files);
+  auto words_of = [](const Activity& a) {
+    return similarity_words(a.title->value + (a.description ? "\n" + a.description->value : ""));
+  };
+  for (double threshold : {0.2, 0.35, 0.5, 0.6, 0.75, 0.9, 1.0}) {
+    CAPTURE(threshold);
+    std::set<std::pair<std::string, std::string>> expected, actual;
+    for (const Activity& a : r.plan.activities)
+      for (const Activity& b : r.plan.activities) {
+        if (!natural_less(a.id.value, b.id.value)) continue;
+        const V wa = words_of(a), wb = words_of(b);
+        V shared;
+        std::set_intersection(wa.begin(), wa.end(), wb.begin(), wb.end(), std::back_inserter(shared));
+        const double j = static_cast<double>(shared.size()) / static_cast<double>(wa.size() + wb.size() - shared.size());
+        if (j + 1e-12 >= threshold) expected.insert({a.id.value, b.id.value});
+      }
+    for (const Overlap& o : find_overlaps(r.plan, threshold, SIZE_MAX)) actual.insert({o.a->id.value, o.b->id.value});
+    CHECK(!expected.empty());
+    CHECK(actual == expected);
+  }
+}
+
 TEST_CASE("overlaps are found by index, not by comparing all pairs, and match a brute force") {
   // 300 activities over 3 objectives with random-ish titles from a small vocabulary:
   // the prefix-filtered search must find exactly the pairs a brute-force search finds.
