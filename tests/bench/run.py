@@ -111,7 +111,7 @@ def main():
                                args.runs, after=remove_new)
             r["base_load"] = measure([python, baseline, "load", plan], args.runs)
             floor = os.path.join(os.path.dirname(binary), "tests", "bench_parse_floor")
-            if os.path.exists(floor):  # yaml-cpp's parser alone, one core (median of the runs)
+            if os.path.exists(floor):  # libyaml's parser alone, one core (median of the runs)
                 r["floor"] = statistics.median(
                     float(subprocess.run([floor, plan], capture_output=True, text=True, check=True).stdout.split()[2])
                     for _ in range(args.runs))
@@ -145,12 +145,12 @@ def main():
         if all("floor" in r for r in rows.values()):
             cores = os.cpu_count() or 1
             emit()
-            emit(f"The floor: yaml-cpp's parser alone walking the events of every file (already in memory, a "
-                 f"handler that does nothing; `tests/bench/parse_floor.cpp`), on one core, and the most "
+            emit(f"The floor: libyaml's parser alone walking the events of every file (already in memory, "
+                 f"doing nothing with them; `tests/bench/parse_floor.cpp`), on one core, and the most "
                  f"`validate` could gain over the baseline if that work were spread perfectly over {cores} cores:")
             emit()
-            emit(f"| activities | yaml-cpp events, 1 core | ÷ {cores} cores | PyYAML load | best possible speed-up "
-                 "| validate | share of validate that is yaml-cpp's floor |")
+            emit(f"| activities | libyaml events, 1 core | ÷ {cores} cores | PyYAML load | best possible speed-up "
+                 "| validate | share of validate that is libyaml's floor |")
             emit("|---:|---:|---:|---:|---:|---:|---:|")
             for n, r in rows.items():
                 ideal = r["floor"] / cores
