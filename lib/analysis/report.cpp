@@ -2,13 +2,14 @@
 
 #include <algorithm>
 
+#include "model/parallel.hpp"
+
 namespace actionplan {
 
-ReportData build_report(const Plan& plan, const Date& as_of, std::optional<int> year, unsigned threads) {
-  ReportData r;
-  r.as_of = as_of;
-  r.year = year;
-  r.gaps = analyse_gaps(plan, as_of, threads);
+namespace {
+
+// Everything of the report but the gap analysis.
+void add_figures_and_sections(ReportData& r, const Plan& plan, const Date& as_of) {
   const std::string currency = plan.info.default_currency();
 
   for (const Stage& s : plan.info.stages) r.pipeline.push_back({&s, 0, 0, {}});
@@ -97,6 +98,19 @@ ReportData build_report(const Plan& plan, const Date& as_of, std::optional<int> 
     if (!placed) rest.objectives.push_back(section(o));
   }
   if (!rest.objectives.empty()) r.goals.push_back(std::move(rest));
+}
+
+}  // namespace
+
+ReportData build_report(const Plan& plan, const Date& as_of, std::optional<int> year, unsigned threads) {
+  ReportData r;
+  r.as_of = as_of;
+  r.year = year;
+  // The gap analysis (on all workers) runs beside the rest, which never reads r.gaps.
+  parallel_for(2, threads, [&](std::size_t task) {
+    if (task == 0) r.gaps = analyse_gaps(plan, as_of, threads);
+    else add_figures_and_sections(r, plan, as_of);
+  });
   return r;
 }
 

@@ -1,10 +1,22 @@
 #include "render/markdown.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cstring>
 
 namespace actionplan {
 
 std::string md_text(std::string_view text) {
+  // Most texts need nothing: no control character, nothing to escape, no trailing space.
+  static constexpr std::array<bool, 256> k_plain = [] {
+    std::array<bool, 256> plain{};
+    for (int c = 0x20; c < 256; ++c) plain[c] = c != 0x7F;
+    for (char c : std::string_view("<>&\\`*_[]#|~$")) plain[static_cast<unsigned char>(c)] = false;
+    return plain;
+  }();
+  if (std::all_of(text.begin(), text.end(), [](char c) { return k_plain[static_cast<unsigned char>(c)]; }) &&
+      (text.empty() || text.back() != ' '))
+    return std::string(text);
   std::string out;
   out.reserve(text.size());
   bool space = false;

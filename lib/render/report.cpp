@@ -146,6 +146,7 @@ std::string trend_chart(const IndicatorRow& row) {
 
 std::string activity_table(const Plan& plan, const std::vector<const Activity*>& activities) {
   std::vector<std::vector<std::string>> cells;
+  cells.reserve(activities.size());
   for (const Activity* a : activities) {
     std::vector<std::string> regions, sponsors;
     for (const auto& r : a->regions) regions.push_back(plan.region_name(r.value));
@@ -163,9 +164,16 @@ std::string activity_table(const Plan& plan, const std::vector<const Activity*>&
     if (a->timeframe) when = a->timeframe->value;
     else if (a->start || a->end)
       when = fmt::format("{}–{}", a->start ? a->start->value.to_string() : "", a->end ? a->end->value.to_string() : "");
-    cells.push_back({md_text(a->title ? a->title->value : a->id.value), md_code(a->id.value),
-                     md_text(stage_name(plan, *a)), md_text(join(regions)), who, md_text(when),
-                     md_text(join(sponsors)), budget_text(*a, plan)});
+    std::vector<std::string>& row = cells.emplace_back();  // moved in, not copied from a list
+    row.reserve(8);
+    row.push_back(md_text(a->title ? a->title->value : a->id.value));
+    row.push_back(md_code(a->id.value));
+    row.push_back(md_text(stage_name(plan, *a)));
+    row.push_back(md_text(join(regions)));
+    row.push_back(std::move(who));
+    row.push_back(md_text(when));
+    row.push_back(md_text(join(sponsors)));
+    row.push_back(budget_text(*a, plan));
   }
   return md_table({"Title", "id", "stage", "regions", "lead or responsible", "when", "sponsors", "budget"}, "llllllll",
                   cells);
