@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <set>
@@ -174,40 +175,54 @@ constexpr std::array<char, 256> k_word_chars = [] {
   return chars;
 }();
 
+// True when every byte is below 0x80 (eight bytes at a time).
+bool is_ascii(std::string_view text) {
+  std::uint64_t bits = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, text.data() + i, 8);
+    bits |= chunk;
+  }
+  for (; i < text.size(); ++i) bits |= static_cast<unsigned char>(text[i]);
+  return (bits & 0x8080808080808080ULL) == 0;
+}
+
+// `buffer` is scratch space, reused from call to call.
 template <typename OnWord>
-void for_each_word(std::string_view text, OnWord&& on_word) {
-  const bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+void for_each_word(std::string_view text, std::string& buffer, OnWord&& on_word) {
   std::string folded_text;
-  if (!ascii) {  // ASCII text is only lower-cased, below
+  if (!is_ascii(text)) {  // ASCII text is only lower-cased, below
     folded_text = fold(text);
     text = folded_text;
   }
-  auto word_char = [](char c) { return k_word_chars[static_cast<unsigned char>(c)]; };
-  std::string word;
-  for (std::size_t at = 0; at < text.size();) {
-    while (at < text.size() && !word_char(text[at])) ++at;
-    const std::size_t start = at;
-    while (at < text.size() && word_char(text[at])) ++at;
-    std::size_t n = at - start;
+  // Each word is lower-cased into `buffer` as it is scanned (one pass over the text).
+  if (buffer.size() < text.size()) buffer.resize(text.size());
+  char* const word = buffer.data();
+  const char* at = text.data();
+  const char* const end = at + text.size();
+  while (at < end) {
+    while (at < end && !k_word_chars[static_cast<unsigned char>(*at)]) ++at;
+    std::size_t n = 0;
+    for (char c; at < end && (c = k_word_chars[static_cast<unsigned char>(*at)]) != 0; ++at) word[n++] = c;
     if (n < 3) continue;
-    word.resize(n);
-    for (std::size_t k = 0; k < n; ++k) word[k] = word_char(text[start + k]);
     // Plurals read as their singular, so that the shared words shown stay words:
     // "countries" → "country", "farms" → "farm" ("process", "status", "basis",
     // "species", "series" kept).
-    if (word[n - 1] == 's' && !(n == 7 && word == "species") && !(n == 6 && word == "series")) {
+    const std::string_view whole(word, n);
+    if (word[n - 1] == 's' && whole != "species" && whole != "series") {
       const char before = word[n - 2];
       if (n > 4 && before == 'e' && word[n - 3] == 'i') {
-        word.resize(n - 3);
-        word += 'y';
+        n -= 2;
+        word[n - 1] = 'y';
       } else if (n > 3 && before != 's' && before != 'u' && before != 'i') {
-        word.pop_back();
+        --n;
       }
-      n = word.size();
     }
     if (n < 3) continue;
-    const std::uint64_t hash = WordHash{}(word);
-    if (n > 7 || !stop_words().contains(word, hash)) on_word(std::string_view(word), hash);
+    const std::string_view w(word, n);
+    const std::uint64_t hash = WordHash{}(w);
+    if (n > 7 || !stop_words().contains(w, hash)) on_word(w, hash);
   }
 }
 
@@ -216,10 +231,14 @@ void for_each_word(std::string_view text, OnWord&& on_word) {
 // as 1 in 10^9); the shared words shown are the words themselves.
 std::vector<std::uint64_t> word_hashes(const Activity& a) {
   std::vector<std::uint64_t> hashes;
+  const std::string_view title = a.title ? std::string_view(a.title->value) : std::string_view();
+  const std::string_view description = a.description ? std::string_view(a.description->value) : std::string_view();
+  hashes.reserve((title.size() + description.size()) / 4 + 1);  // words take 4 bytes or more
+  std::string buffer;
   auto add = [&](std::string_view, std::uint64_t hash) { hashes.push_back(hash); };
   // Title and description are read as one text: no word spans the two.
-  if (a.title) for_each_word(a.title->value, add);
-  if (a.description) for_each_word(a.description->value, add);
+  for_each_word(title, buffer, add);
+  for_each_word(description, buffer, add);
   return hashes;
 }
 
@@ -234,7 +253,8 @@ std::vector<std::string> words_of_activity(const Activity& a) {
 
 std::vector<std::string> similarity_words(std::string_view text) {
   std::vector<std::string> words;
-  for_each_word(text, [&](std::string_view w, std::uint64_t) { words.emplace_back(w); });
+  std::string buffer;
+  for_each_word(text, buffer, [&](std::string_view w, std::uint64_t) { words.emplace_back(w); });
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
   return words;
