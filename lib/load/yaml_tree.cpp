@@ -21,7 +21,10 @@ class Locator {
  public:
   explicit Locator(std::string_view text)
       : m_text(text),
-        m_ascii(std::none_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {}
+        m_ascii(std::none_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })),
+        m_start(text.starts_with("\xEF\xBB\xBF") ? 3 : 0),  // libyaml skips a BOM without counting it
+        m_byte(m_start),
+        m_line_start(m_start) {}
 
   Position at(const yaml_mark_t& mark) {
     if (m_ascii) return {static_cast<int>(mark.line) + 1, static_cast<int>(mark.column) + 1};
@@ -38,7 +41,7 @@ class Locator {
 
  private:
   void walk_to(std::size_t index) {
-    if (index < m_chars) m_chars = m_byte = m_line_start = 0, m_line = 1;
+    if (index < m_chars) m_chars = 0, m_byte = m_line_start = m_start, m_line = 1;
     while (m_chars < index && m_byte < m_text.size()) {
       const auto c = static_cast<unsigned char>(m_text[m_byte]);
       if (c == '\n') {
@@ -52,7 +55,10 @@ class Locator {
 
   std::string_view m_text;
   bool m_ascii;
-  std::size_t m_chars = 0, m_byte = 0, m_line_start = 0;
+  std::size_t m_start;
+  std::size_t m_chars = 0;
+  std::size_t m_byte;
+  std::size_t m_line_start;
   int m_line = 1;
 };
 
@@ -344,7 +350,6 @@ const char* describe(const Node& node) {
 std::optional<Node> parse(std::string_view text, const std::string& path, Diagnostics& diags) {
   Parser parser;
   yaml_parser_set_input_string(&parser.parser, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-  yaml_parser_set_encoding(&parser.parser, YAML_UTF8_ENCODING);
   TreeBuilder builder(text, path, diags);
   try {
     for (;;) {

@@ -86,6 +86,10 @@ TEST_CASE("columns count bytes, also after accented letters and on CRLF lines") 
   CHECK(root->find("u")->items[1].pos == Position{2, 10});
   CHECK(root->keys[2].pos == Position{3, 1});
   CHECK(root->find("v")->pos == Position{3, 4});
+  auto bom = yaml::parse("\xEF\xBB\xBFt: \xC3\xA9\nu: v\n", "f.yaml", diags);  // a BOM left in the text
+  REQUIRE(bom);
+  CHECK(bom->find("t")->pos == Position{1, 4});
+  CHECK(bom->find("u")->pos == Position{2, 4});
   CHECK(refusals("t: \xC3\xA9\xC3\xA9\nu: \xC3\xA9: x\n") ==
         std::vector<std::string>{"f.yaml:2:6: error: YAML syntax: a ':' here cannot start a value; put the whole "
                                  "value in quotes, or check the indentation [yaml-syntax]"});
