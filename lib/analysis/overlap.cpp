@@ -41,11 +41,12 @@ const std::vector<std::string_view>& stop_word_list() {
 }
 
 // The stop words, by their hash, in a small open-addressing table: the search
-// hashes each word once and looks it up here (words of 3 to 7 letters only).
+// hashes each word once and looks it up here.
 class StopWords {
  public:
   StopWords() {
     for (std::string_view w : stop_word_list()) {
+      m_longest = std::max(m_longest, w.size());
       std::size_t slot = WordHash{}(w) & k_mask;
       while (!m_words[slot].empty()) slot = (slot + 1) & k_mask;
       m_words[slot] = w;
@@ -53,6 +54,7 @@ class StopWords {
     }
   }
   bool contains(std::string_view word, std::uint64_t hash) const {
+    if (word.size() > m_longest) return false;
     for (std::size_t slot = hash & k_mask; !m_words[slot].empty(); slot = (slot + 1) & k_mask)
       if (m_hashes[slot] == hash && m_words[slot] == word) return true;
     return false;
@@ -62,6 +64,7 @@ class StopWords {
   static constexpr std::size_t k_mask = 511;  // 4 slots per word: short probes
   std::array<std::uint64_t, k_mask + 1> m_hashes{};
   std::array<std::string_view, k_mask + 1> m_words{};
+  std::size_t m_longest = 0;
 };
 
 const StopWords& stop_words() {
@@ -69,10 +72,9 @@ const StopWords& stop_words() {
   return k_stop_words;
 }
 
-// Accents folded and case folded, NFKC-compatible; invalid UTF-8 is kept as bytes.
+// Accents folded and case folded, NFKC-compatible; invalid UTF-8 is kept as
+// bytes (lower-cased). Used for text that is not ASCII.
 std::string fold(std::string_view text) {
-  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
-    return to_lower_ascii(text);  // nothing to fold but case
   utf8proc_uint8_t* folded = nullptr;
   const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
                               static_cast<utf8proc_ssize_t>(text.size()), &folded,
@@ -158,12 +160,6 @@ struct Candidate {
   std::size_t group;
 };
 
-}  // namespace
-
-namespace {
-
-// Calls on_word(std::string_view, its hash) with each normalised word of `text`, in
-// order, repeats included: the one definition of a word for the search.
 // The characters of words, lower-cased (ASCII letters and digits, and every
 // byte of a multi-byte character); 0 for the characters between words.
 constexpr std::array<char, 256> k_word_chars = [] {
@@ -188,7 +184,9 @@ bool is_ascii(std::string_view text) {
   return (bits & 0x8080808080808080ULL) == 0;
 }
 
-// `buffer` is scratch space, reused from call to call.
+// Calls on_word(std::string_view, its hash) with each normalised word of
+// `text`, in order, repeats included: the one definition of a word for the
+// search. `buffer` is scratch space, reused from call to call.
 template <typename OnWord>
 void for_each_word(std::string_view text, std::string& buffer, OnWord&& on_word) {
   std::string folded_text;
@@ -222,7 +220,7 @@ void for_each_word(std::string_view text, std::string& buffer, OnWord&& on_word)
     if (n < 3) continue;
     const std::string_view w(word, n);
     const std::uint64_t hash = WordHash{}(w);
-    if (n > 7 || !stop_words().contains(w, hash)) on_word(w, hash);
+    if (!stop_words().contains(w, hash)) on_word(w, hash);
   }
 }
 
