@@ -15,8 +15,8 @@ namespace {
 // Turns libyaml's marks into the tool's positions: 1-based lines ending at LF
 // and 1-based byte columns. libyaml counts characters, and also breaks lines
 // at U+2028 and U+2029; on ASCII text its marks are used as they are, on other
-// text the character index is walked to its byte (in document order, so each
-// byte is walked about once).
+// text (and at the end of the file) the character index is walked to its byte
+// (in document order, so each byte is walked about once).
 class Locator {
  public:
   explicit Locator(std::string_view text)
@@ -27,14 +27,17 @@ class Locator {
         m_line_start(m_start) {}
 
   Position at(const yaml_mark_t& mark) {
-    if (m_ascii) return {static_cast<int>(mark.line) + 1, static_cast<int>(mark.column) + 1};
+    // At the end of a file without a final line break, libyaml's line is one
+    // past the last: the end is found by walking instead.
+    if (m_ascii && mark.index < m_text.size())
+      return {static_cast<int>(mark.line) + 1, static_cast<int>(mark.column) + 1};
     walk_to(mark.index);
     return {m_line, static_cast<int>(m_byte - m_line_start) + 1};
   }
 
   // The byte offset of a mark.
   std::size_t offset(const yaml_mark_t& mark) {
-    if (m_ascii) return mark.index;
+    if (m_ascii) return std::min(mark.index, m_text.size());
     walk_to(mark.index);
     return m_byte;
   }

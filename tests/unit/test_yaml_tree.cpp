@@ -118,6 +118,12 @@ TEST_CASE("YAML syntax errors say what to fix, at the line to fix") {
   CHECK(refusals("a: \"x\\qy\"\n") ==
         V{"f.yaml:1:6: error: YAML syntax: this '\\' starts an escape that YAML does not know; write '\\\\' for "
           "a backslash, or put the value in single quotes [yaml-syntax]"});
+  CHECK(refusals("a: 1\nb: [1,") ==  // no final line break: still on the last line
+        V{"f.yaml:2:7: error: YAML syntax: the file ends where a value is expected; is a closing ']' or '}' "
+          "missing? [yaml-syntax]"});
+  CHECK(refusals("a: \xC3\xA9\nb: [1,") ==
+        V{"f.yaml:2:7: error: YAML syntax: the file ends where a value is expected; is a closing ']' or '}' "
+          "missing? [yaml-syntax]"});
   CHECK(refusals("a: [1,\n") ==
         V{"f.yaml:2:1: error: YAML syntax: the file ends where a value is expected; is a closing ']' or '}' "
           "missing? [yaml-syntax]"});
