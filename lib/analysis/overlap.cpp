@@ -330,10 +330,15 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size
 
   // Pairs at or above the threshold within each group (groups on all workers).
   const double t = std::clamp(threshold, 0.0, 1.0);
-  auto prefix_length = [&](std::size_t size) {
-    const auto needed = static_cast<std::size_t>(std::ceil(t * static_cast<double>(size) - 1e-9));
-    return size - std::min(size, needed) + 1;
+  // Prefix filtering: a pair at or above t shares a word within the first
+  // |x| − ⌈t·|x|⌉ + 1 words of the larger set x (the words probed), and, as
+  // members come smallest first, within the first |y| − ⌈2t/(1+t)·|y|⌉ + 1
+  // words of the smaller y (the words indexed).
+  auto prefix_length = [&](std::size_t size, double fraction) {
+    const auto needed = static_cast<std::size_t>(std::ceil(fraction * static_cast<double>(size) - 1e-9));
+    return std::min(size, size - std::min(size, needed) + 1);
   };
+  const double index_fraction = 2 * t / (1 + t);
   std::vector<std::vector<Candidate>> group_pairs(keys.size());
   // The groups in fixed chunks (each with its own scratch space), on all workers.
   constexpr std::size_t k_group_chunks = 16;
@@ -366,14 +371,15 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size
       for (std::size_t xi = 0; xi < members.size(); ++xi) {
         const Entry* x = members[xi];
         const auto nx = static_cast<std::ptrdiff_t>(x->tokens.size());
-        const std::size_t prefix = std::min(prefix_length(x->tokens.size()), x->tokens.size());
+        const std::size_t prefix = prefix_length(x->tokens.size(), t);
         for (std::size_t i = 0; i < prefix; ++i) {
           for (std::int32_t p = head[static_cast<std::size_t>(x->tokens[i])]; p >= 0; p = postings[static_cast<std::size_t>(p)].next) {
             const Posting& posting = postings[static_cast<std::size_t>(p)];
             std::ptrdiff_t& shared = overlap[posting.member];
             if (shared < 0) continue;
             const auto ny = static_cast<std::ptrdiff_t>(members[posting.member]->tokens.size());
-            if (static_cast<double>(ny) < t * static_cast<double>(nx) - 1e-9) continue;  // too short
+            // Too short, and so is every member indexed before it (newest first, smallest members first).
+            if (static_cast<double>(ny) < t * static_cast<double>(nx) - 1e-9) break;
             if (shared == 0) touched.push_back(posting.member);
             const std::ptrdiff_t bound = shared + 1 + std::min(nx - static_cast<std::ptrdiff_t>(i) - 1,
                                                                ny - static_cast<std::ptrdiff_t>(posting.position) - 1);
@@ -406,14 +412,14 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size
           group_pairs[group].push_back({score, std::min(x->index, y->index), std::max(x->index, y->index), group});
         }
         touched.clear();
-        for (std::size_t i = 0; i < prefix; ++i) {
+        for (std::size_t i = 0; i < prefix_length(x->tokens.size(), index_fraction); ++i) {
           std::int32_t& first = head[static_cast<std::size_t>(x->tokens[i])];
           postings.push_back({static_cast<std::uint32_t>(xi), static_cast<std::uint32_t>(i), first});
           first = static_cast<std::int32_t>(postings.size() - 1);
         }
       }
       for (const Entry* x : members)  // the index is emptied for the next group
-        for (std::size_t i = 0; i < std::min(prefix_length(x->tokens.size()), x->tokens.size()); ++i)
+        for (std::size_t i = 0; i < prefix_length(x->tokens.size(), index_fraction); ++i)
           head[static_cast<std::size_t>(x->tokens[i])] = -1;
     }
   });
