@@ -4,7 +4,6 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 #include <functional>
 #include <map>
 #include <set>
@@ -171,19 +170,6 @@ constexpr std::array<char, 256> k_word_chars = [] {
   return chars;
 }();
 
-// True when every byte is below 0x80 (eight bytes at a time).
-bool is_ascii(std::string_view text) {
-  std::uint64_t bits = 0;
-  std::size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t chunk;
-    std::memcpy(&chunk, text.data() + i, 8);
-    bits |= chunk;
-  }
-  for (; i < text.size(); ++i) bits |= static_cast<unsigned char>(text[i]);
-  return (bits & 0x8080808080808080ULL) == 0;
-}
-
 // Calls on_word(std::string_view, its hash) with each normalised word of
 // `text`, in order, repeats included: the one definition of a word for the
 // search. `buffer` is scratch space, reused from call to call.
@@ -224,27 +210,37 @@ void for_each_word(std::string_view text, std::string& buffer, OnWord&& on_word)
   }
 }
 
+// Calls on_word with each word of an activity's title and description (read
+// as one text: no word spans the two).
+template <typename OnWord>
+void for_each_activity_word(const Activity& a, OnWord&& on_word) {
+  std::string buffer;
+  if (a.title) for_each_word(a.title->value, buffer, on_word);
+  if (a.description) for_each_word(a.description->value, buffer, on_word);
+}
+
 // The words as 64-bit hashes, in order, repeats included: the search compares
 // numbers, not strings (two words of one plan sharing a hash is about as likely
 // as 1 in 10^9); the shared words shown are the words themselves.
 std::vector<std::uint64_t> word_hashes(const Activity& a) {
   std::vector<std::uint64_t> hashes;
-  const std::string_view title = a.title ? std::string_view(a.title->value) : std::string_view();
-  const std::string_view description = a.description ? std::string_view(a.description->value) : std::string_view();
-  hashes.reserve((title.size() + description.size()) / 4 + 1);  // words take 4 bytes or more
-  std::string buffer;
-  auto add = [&](std::string_view, std::uint64_t hash) { hashes.push_back(hash); };
-  // Title and description are read as one text: no word spans the two.
-  for_each_word(title, buffer, add);
-  for_each_word(description, buffer, add);
+  const std::size_t bytes = (a.title ? a.title->value.size() : 0) + (a.description ? a.description->value.size() : 0);
+  hashes.reserve(bytes / 4 + 1);  // words take 4 bytes or more
+  for_each_activity_word(a, [&](std::string_view, std::uint64_t hash) { hashes.push_back(hash); });
   return hashes;
+}
+
+std::vector<std::string> sorted_unique(std::vector<std::string> words) {
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
 }
 
 // The words shown: those of the title and the description.
 std::vector<std::string> words_of_activity(const Activity& a) {
-  std::string text = a.title ? a.title->value : "";
-  if (a.description) text += "\n" + a.description->value;
-  return similarity_words(text);
+  std::vector<std::string> words;
+  for_each_activity_word(a, [&](std::string_view w, std::uint64_t) { words.emplace_back(w); });
+  return sorted_unique(std::move(words));
 }
 
 }  // namespace
@@ -253,9 +249,7 @@ std::vector<std::string> similarity_words(std::string_view text) {
   std::vector<std::string> words;
   std::string buffer;
   for_each_word(text, buffer, [&](std::string_view w, std::uint64_t) { words.emplace_back(w); });
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-  return words;
+  return sorted_unique(std::move(words));
 }
 
 std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size_t per_activity,

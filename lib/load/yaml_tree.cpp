@@ -8,6 +8,7 @@
 #include <yaml.h>
 
 #include "load/file_read.hpp"
+#include "model/text.hpp"
 
 namespace actionplan::yaml {
 namespace {
@@ -21,7 +22,7 @@ class Locator {
  public:
   explicit Locator(std::string_view text)
       : m_text(text),
-        m_ascii(std::none_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })),
+        m_ascii(is_ascii(text)),
         m_start(text.starts_with("\xEF\xBB\xBF") ? 3 : 0),  // libyaml skips a BOM without counting it
         m_byte(m_start),
         m_line_start(m_start) {}
@@ -258,13 +259,13 @@ struct Explanation {
   const char* message;
 };
 
+constexpr const char* k_tab_indent = "a tab is used for indentation here; indent with spaces";
+
 constexpr Explanation k_explanations[] = {
     {"could not find expected ':'", "yaml-syntax", true,
      "this line has no ':' after its key (or it is a text that needs quotes)"},
-    {"found a tab character that violates indentation", "yaml-syntax", false,
-     "a tab is used for indentation here; indent with spaces"},
-    {"found a tab character where an indentation space is expected", "yaml-syntax", false,
-     "a tab is used for indentation here; indent with spaces"},
+    {"found a tab character that violates indentation", "yaml-syntax", false, k_tab_indent},
+    {"found a tab character where an indentation space is expected", "yaml-syntax", false, k_tab_indent},
     {"mapping values are not allowed in this context", "yaml-syntax", false,
      "a ':' here cannot start a value; put the whole value in quotes, or check the indentation"},
     {"did not find expected key", "yaml-syntax", false,
@@ -309,7 +310,7 @@ void report_syntax_error(const yaml_parser_t& parser, std::string_view text, Tre
   }
   if (problem == "found character that cannot start any token") {
     diags.error(path, problem_at, "yaml-syntax",
-                found == '\t' ? std::string("YAML syntax: a tab is used for indentation here; indent with spaces")
+                found == '\t' ? fmt::format("YAML syntax: {}", k_tab_indent)
                               : fmt::format("YAML syntax: a value cannot start with '{}'; put the value in quotes",
                                             std::string_view(text.substr(offset, 1))));
     return;

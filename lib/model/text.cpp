@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 
 #include <fmt/format.h>
 #include <utf8proc.h>
@@ -198,6 +200,19 @@ bool is_bidi_control(utf8proc_int32_t cp) {
 }
 
 }  // namespace
+
+// Eight bytes at a time: it runs over every text the overlap search reads.
+bool is_ascii(std::string_view text) {
+  std::uint64_t bits = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, text.data() + i, 8);
+    bits |= chunk;
+  }
+  for (; i < text.size(); ++i) bits |= static_cast<unsigned char>(text[i]);
+  return (bits & 0x8080808080808080ULL) == 0;
+}
 
 bool has_control_character(std::string_view s) {
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(s.data());

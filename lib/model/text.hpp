@@ -51,6 +51,8 @@ std::string in_quotes(std::string_view s);
 // True when `s` holds a control character other than tab and line feed (C0,
 // DEL, C1) or bytes that are not UTF-8.
 bool has_control_character(std::string_view s);
+// True when every byte is below 0x80.
+bool is_ascii(std::string_view text);
 // Replaces control characters (C0, DEL, C1) and bidi controls (U+202E...) by
 // \n, \t, \r, \xNN or \uNNNN so a text stays on one line and cannot drive or
 // reorder a terminal. Other valid UTF-8 is kept.

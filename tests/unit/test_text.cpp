@@ -73,3 +73,11 @@ TEST_CASE("bidi controls are escaped for display, so a text cannot reorder a ter
   CHECK(escape_controls("a\u2066b\u2069") == "a\\u2066b\\u2069");
   CHECK(escape_controls("عربي") == "عربي");  // right-to-left text itself is kept
 }
+
+TEST_CASE("is_ascii looks at every byte, also past the last full eight") {
+  CHECK(is_ascii(""));
+  CHECK(is_ascii("plain text, seventeen+"));
+  CHECK_FALSE(is_ascii("caf\xC3\xA9"));                // in the tail
+  CHECK_FALSE(is_ascii("\xC3\xA9 and then some more text"));  // in the first eight
+  CHECK_FALSE(is_ascii(std::string(16, 'a') + "\x80"));
+}
