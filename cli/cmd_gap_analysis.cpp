@@ -27,7 +27,9 @@ int run_gap_analysis(const GapOptions& options, Session& session) {
   if (format_name != "md" && format_name != "json" && format_name != "csv")
     return session.fail(fmt::format("-o {}: gap-analysis writes md, json or csv; give --format", options.output));
 
-  const LoadResult loaded = load_and_check(*root, *as_of, session.load_options());
+  // As of a date means as known on that date: later values are left out, never an error.
+  LoadResult loaded = load_and_check(*root, *as_of, session.load_options(), FutureDates::left_out);
+  const LeftOut left_out = keep_known_on(loaded.plan, *as_of);
   const Plan& plan = loaded.plan;
   for (const std::string& id : options.objectives)
     if (!plan.objective(id))
@@ -43,6 +45,8 @@ int run_gap_analysis(const GapOptions& options, Session& session) {
                                                   : GapFormat::markdown;
   if (const int code = session.emit(render_gaps(plan, analysis, format), options.output)) return code;
   session.err << gap_summary(analysis) << " (as of " << as_of->to_string() << ")\n";
+  if (!left_out.empty())
+    session.err << "note: " << left_out_text(left_out, *as_of) << "\n";
 
   if (errors > 0) return k_exit_problems;
   if (options.fail_on != "never") {

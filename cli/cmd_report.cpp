@@ -5,6 +5,7 @@
 #include "check/check.hpp"
 #include "common.hpp"
 #include "history/git.hpp"
+#include "model/text.hpp"
 #include "render/report.hpp"
 
 namespace actionplan::cli {
@@ -16,6 +17,8 @@ struct ReportOptions {
   std::string since;
   std::string format;  // md or json; default from -o's extension, else md
   std::string output;
+  std::vector<std::string> task_forces;
+  std::vector<std::string> objectives;
 };
 
 int run_report(const ReportOptions& options, Session& session) {
@@ -31,11 +34,25 @@ int run_report(const ReportOptions& options, Session& session) {
   if (format != "md" && format != "json")
     return session.fail(fmt::format("-o {}: report writes md or json; give --format", options.output));
 
-  const LoadResult loaded = load_and_check(*root, *as_of, session.load_options());
+  // As of a date means as known on that date: later values are left out, never an error.
+  LoadResult loaded = load_and_check(*root, *as_of, session.load_options(), FutureDates::left_out);
+  for (const std::string& id : options.objectives)
+    if (!loaded.plan.objective(id))
+      return session.fail("--objective: " + unknown_reference_message("objective", "objectives", id,
+                                                                       loaded.plan.ids(RecordKind::objective)));
+  for (const std::string& id : options.task_forces)
+    if (!loaded.plan.task_force(id))
+      return session.fail("--task-force: " + unknown_reference_message("task force", "task forces", id,
+                                                                        loaded.plan.ids(RecordKind::task_force)));
   const int errors = session.show_plan_errors(loaded.diags, "the report below");
-  ReportData report =
-      build_report(loaded.plan, *as_of, options.year ? std::optional<int>(options.year) : std::nullopt,
-                   session.load_options().threads);
+  ReportRequest request;
+  request.as_of = *as_of;
+  if (options.year) request.year = options.year;
+  request.objectives = options.objectives;
+  request.task_forces = options.task_forces;
+  request.left_out = keep_known_on(loaded.plan, *as_of);
+  request.threads = session.load_options().threads;
+  ReportData report = build_report(loaded.plan, request);
   if (!options.since.empty()) {
     const PlanAtRevision then = read_plan_at_revision(*root, options.since);
     if (!then.error.empty()) return session.fail("--since: " + then.error);
@@ -51,6 +68,7 @@ int run_report(const ReportOptions& options, Session& session) {
                                             : render_report_markdown(loaded.plan, report, session.load_options().threads);
   if (const int code = session.emit(text, options.output)) return code;
   session.err << report_summary(loaded.plan, report) << " (as of " << as_of->to_string() << ")\n";
+  if (!report.left_out.empty()) session.err << "note: " << left_out_text(report.left_out, *as_of) << "\n";
   return errors > 0 ? k_exit_problems : k_exit_ok;
 }
 
@@ -60,10 +78,12 @@ void add_report_command(CLI::App& app, Session& session) {
   auto options = std::make_shared<ReportOptions>();
   CLI::App* sub = app.add_subcommand(
       "report",
-      "Write the progress report: key figures, the project pipeline, funding, each goal\n"
-      "and objective with its targets, task force, indicators and activities, indicator\n"
-      "trends (Mermaid charts), the main gaps and regional coverage. GitHub-flavoured\n"
-      "Markdown (default) or JSON, on stdout or to -o FILE.");
+      "Write the progress report: a summary first (where each objective stands, the\n"
+      "decisions needed, what changed over the year), then the pipeline and funding, each\n"
+      "goal and objective with its indicators (Mermaid charts) and activities, and annexes\n"
+      "(gaps, rosters, activity details, regional coverage, changes since --since).\n"
+      "As of a date means as known on that date: values dated later are left out.\n"
+      "GitHub-flavoured Markdown (default) or JSON, on stdout or to -o FILE.");
   sub->add_option("--year", options->year, "Report on this calendar year (as of 31 December)")
       ->check(CLI::Range(1000, 9999).description(""))
       ->type_name("YYYY");
@@ -75,6 +95,10 @@ void add_report_command(CLI::App& app, Session& session) {
                   "activities added, removed, moved between stages, status and secured funding "
                   "changes, indicator values recorded since")
       ->type_name("REV");
+  sub->add_option("--task-force", options->task_forces,
+                  "Only the objectives this task force works on: its annual report (repeatable)")
+      ->type_name("ID");
+  sub->add_option("--objective", options->objectives, "Only this objective (repeatable)")->type_name("ID");
   sub->add_option("--format", options->format, "md (default) or json; default from -o's extension")
       ->check(CLI::IsMember({"md", "json"}).description(""))
       ->type_name("md|json");

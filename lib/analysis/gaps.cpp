@@ -26,13 +26,14 @@ class Analyser {
     m_activities = plan.term("activities", "activities");
     m_task_force = plan.term("task_force", "task force");
     m_objective = plan.term("objective", "objective");
+    m_indicator = plan.term("indicator", "indicator");
     for (const Activity& a : plan.activities)
       if (counts(a))
         for (const auto& o : a.objectives) m_serving[o.value].push_back(&a);
     for (const TaskForce& t : plan.task_forces)
       for (const auto& o : t.objectives) m_task_forces_of[o.value].push_back(&t);
     for (const Indicator& i : plan.indicators)
-      if (i.objective) m_indicators_of[i.objective->value].push_back(&i);
+      for (const std::string& o : plan.objectives_measured(i)) m_indicators_of[o].push_back(&i);
   }
 
   GapAnalysis run() {
@@ -62,6 +63,12 @@ class Analyser {
     f.objectives = std::move(objectives);
     m_findings.push_back(std::move(f));
     return m_findings.back();
+  }
+
+  // "objective O5 ('Restore degraded soils')": the id to find it, the title to know it.
+  std::string objective_label(const std::string& id) const {
+    const Objective* o = m_plan.objective(id);
+    return o && o->title ? fmt::format("{} {} ('{}')", m_objective, id, o->title->value) : fmt::format("{} {}", m_objective, id);
   }
 
   std::vector<std::string> objectives_of(const Activity& a) const {
@@ -127,7 +134,7 @@ class Analyser {
     for (std::size_t r = 0; r < m_plan.objectives.size(); ++r) {
       const Objective& o = m_plan.objectives[r];
       const std::string& id = o.id.value;
-      const std::string label = fmt::format("{} {}", m_objective, id);
+      const std::string label = objective_label(id);
       auto serving = m_serving.find(id);
       const bool has_activities = serving != m_serving.end();
       if (!has_activities) {
@@ -199,21 +206,14 @@ class Analyser {
     }
   }
 
-  std::vector<std::string> objectives_of(const Indicator& i) const {
-    if (i.objective) return {i.objective->value};
-    if (i.activity)
-      if (const Activity* a = m_plan.activity(i.activity->value)) return objectives_of(*a);
-    return {};
-  }
-
   void indicators() {
     const AnalysisSettings& settings = m_plan.info.analysis;
     for (const Indicator& i : m_plan.indicators) {
       const std::string& id = i.id.value;
-      const std::string label = fmt::format("indicator {}{}", id, i.title ? " (" + i.title->value + ")" : "");
-      const std::vector<std::string> objectives = objectives_of(i);
+      const std::string label = fmt::format("{} {}{}", m_indicator, id, i.title ? " (" + i.title->value + ")" : "");
+      const std::vector<std::string> objectives = m_plan.objectives_measured(i);
       if (i.type.value == IndicatorType::milestone) {
-        if (i.due && !i.achieved && i.due->value.last_day() < m_as_of) {
+        if (milestone_status(i, m_as_of) == MilestoneStatus::overdue) {
           Finding& f = add("milestone-overdue", FindingSeverity::high, {id},
                            fmt::format("milestone {} was due {} and is not achieved", label,
                                        i.due->value.to_string()),
@@ -222,14 +222,13 @@ class Analyser {
         }
         continue;
       }
-      const IndicatorProgress p = indicator_progress(i, settings);
+      const IndicatorProgress p = indicator_progress(i, settings, m_as_of);
       if (p.status == ProgressStatus::no_data) {
         add("indicator-no-data", FindingSeverity::medium, {id},
             fmt::format("{} has no measurements yet", label), objectives);
         continue;
       }
-      const Date stale_from = add_months(p.latest->date.last_day(), settings.stale_after_months);
-      if (stale_from < m_as_of) {
+      if (p.stale) {
         Finding& f = add("indicator-stale", FindingSeverity::low, {id},
                          fmt::format("{} was last measured {}, more than {} months before {}", label,
                                      p.latest->date.to_string(), settings.stale_after_months,
@@ -237,18 +236,26 @@ class Analyser {
                          objectives);
         f.date = p.latest->date.to_string();
       }
-      if (p.status != ProgressStatus::off_track && p.status != ProgressStatus::at_risk) continue;
+      if (p.status != ProgressStatus::off_track && p.status != ProgressStatus::at_risk &&
+          p.status != ProgressStatus::missed)
+        continue;
       // "43 ha", "43%", and no unit for plain counts.
       const std::string unit = !i.unit || i.unit->value == "count" ? ""
                                : i.unit->value == "%"               ? "%"
                                                                     : " " + i.unit->value;
       std::string message =
-          fmt::format("{} is behind: {}{} in {} against {}{} expected on the way to {}{} by {}", label,
-                      format_quantity(p.latest->value), unit, p.latest->date.to_string(), format_quantity(*p.expected),
-                      unit, format_quantity(p.next_target->value), unit, p.next_target->date.year);
-      if (p.ratio) message += fmt::format(" ({} of the expected progress)", percent(*p.ratio));
+          p.status == ProgressStatus::missed
+              ? fmt::format("{} missed its target of {}{} for {}: {}{} in {}", label,
+                            format_quantity(p.next_target->value), unit, p.next_target->date.year,
+                            format_quantity(p.latest->value), unit, p.latest->date.to_string())
+              : fmt::format("{} is behind: {}{} in {} against {}{} expected on the way to {}{} by {}", label,
+                            format_quantity(p.latest->value), unit, p.latest->date.to_string(),
+                            format_quantity(*p.expected), unit, format_quantity(p.next_target->value), unit,
+                            p.next_target->date.year);
+      if (p.ratio && p.status != ProgressStatus::missed)
+        message += fmt::format(" ({} of the expected progress)", percent(*p.ratio));
       Finding& f = add("indicator-off-track",
-                       p.status == ProgressStatus::off_track ? FindingSeverity::high : FindingSeverity::medium,
+                       p.status == ProgressStatus::at_risk ? FindingSeverity::medium : FindingSeverity::high,
                        {id}, std::move(message), objectives);
       f.expected = p.expected;
       f.actual = p.latest->value;
@@ -283,12 +290,12 @@ class Analyser {
 
   void funding_gap(const FundingLine& funding) {
     const MoneyTotals& line = funding.money;
-    if (line.estimate_high <= line.secured) return;
+    if (line.gap_high <= 0) return;
     const std::string range = format_money_range(line.estimate_low, line.estimate_high);
-    const std::string gap = format_money_range(line.gap_low(), line.gap_high());
-    std::string message = fmt::format("{} {}: {} {} estimated, {} secured: a gap of {} {}", m_objective,
-                                      funding.objective, line.currency, range, format_money(line.secured),
-                                      line.currency, gap);
+    const std::string gap = format_money_range(line.gap_low, line.gap_high);
+    std::string message = fmt::format("{}: {} {} estimated, {} secured: a gap of {} {}, summed {} by {}",
+                                      objective_label(funding.objective), line.currency, range,
+                                      format_money(line.secured), line.currency, gap, m_activity, m_activity);
     if (line.unknown > 0)
       message += fmt::format("; {} more {} with no estimate yet (unknown, not zero)", line.unknown,
                              line.unknown == 1 ? m_activity : m_activities);
@@ -298,8 +305,8 @@ class Analyser {
     f.estimate_low = line.estimate_low;
     f.estimate_high = line.estimate_high;
     f.secured = line.secured;
-    f.gap_low = line.gap_low();
-    f.gap_high = line.gap_high();
+    f.gap_low = line.gap_low;
+    f.gap_high = line.gap_high;
     f.unknown_estimates = line.unknown;
   }
 
@@ -340,7 +347,7 @@ class Analyser {
   const Plan& m_plan;
   Date m_as_of;
   unsigned m_threads = 0;
-  std::string m_activity, m_activities, m_task_force, m_objective;
+  std::string m_activity, m_activities, m_task_force, m_objective, m_indicator;
   std::map<std::string, std::vector<const Activity*>> m_serving;
   std::map<std::string, std::vector<const TaskForce*>> m_task_forces_of;
   std::map<std::string, std::vector<const Indicator*>> m_indicators_of;
@@ -359,11 +366,14 @@ void add_budget(std::vector<MoneyTotals>& totals, const Activity& a, const std::
   const auto estimate = a.budget ? a.budget->estimate : std::nullopt;
   if (!estimate || estimate->value.kind == AmountKind::tbd) ++it->unknown;
   else if (estimate->value.kind == AmountKind::none) ++it->none;
-  else {
+  const double secured = a.budget && a.budget->secured ? a.budget->secured->value : 0;
+  if (estimate && (estimate->value.kind == AmountKind::number || estimate->value.kind == AmountKind::range)) {
     it->estimate_low += estimate->value.min;
     it->estimate_high += estimate->value.max;
+    it->gap_low += std::max(0.0, estimate->value.min - secured);
+    it->gap_high += std::max(0.0, estimate->value.max - secured);
   }
-  if (a.budget && a.budget->secured) it->secured += a.budget->secured->value;
+  it->secured += secured;
   std::sort(totals.begin(), totals.end(),
             [](const MoneyTotals& x, const MoneyTotals& y) { return x.currency < y.currency; });
 }
@@ -413,7 +423,7 @@ std::string estimate_text(const MoneyTotals& m) {
 
 std::string gap_text(const MoneyTotals& m) {
   if (m.estimate_high == 0 && m.unknown > 0) return "unknown";
-  return format_money_range(m.gap_low(), m.gap_high());
+  return format_money_range(m.gap_low, m.gap_high);
 }
 
 std::string format_quantity(double value) {

@@ -31,15 +31,18 @@ struct Finding {
 };
 
 // Money of a set of activities in one currency, each activity counted once.
+// The gap is summed activity by activity (what each still lacks), since
+// money earmarked for one project never covers another: a surplus never
+// hides a shortfall, so the gap can exceed estimate − secured.
 struct MoneyTotals {
   std::string currency;
   double estimate_low = 0;
   double estimate_high = 0;
   double secured = 0;
-  int unknown = 0;  // tbd or no estimate
-  int none = 0;     // no additional funds required
-  double gap_low() const { return std::max(0.0, estimate_low - secured); }
-  double gap_high() const { return std::max(0.0, estimate_high - secured); }
+  double gap_low = 0;   // Σ max(0, low end − secured) over activities with an estimate
+  double gap_high = 0;  // Σ max(0, high end − secured)
+  int unknown = 0;      // tbd or no estimate
+  int none = 0;         // no additional funds required
 };
 
 // Adds one activity's budget to the totals of its currency (kept sorted by currency).

@@ -15,11 +15,17 @@ struct Point {
 
 Point point(const Date& date, double value) { return {day_number(date.last_day()), value, date}; }
 
-std::vector<Point> measured(const Indicator& indicator) {
+// The measurements known on `as_of` (none dated after it).
+std::vector<Point> measured(const Indicator& indicator, const std::optional<Date>& as_of = std::nullopt) {
   std::vector<Point> out;
   for (const Measurement& m : indicator.measurements)
-    if (m.date && m.value) out.push_back(point(m.date->value, m.value->value));
+    if (m.date && m.value && !(as_of && is_after(m.date->value, *as_of)))
+      out.push_back(point(m.date->value, m.value->value));
   return out;
+}
+
+bool reaches(const Indicator& indicator, double value, double target) {
+  return indicator.direction == Direction::increase ? value >= target : value <= target;
 }
 
 // The baseline (explicit, else the first measurement), then the numeric
@@ -74,21 +80,37 @@ const char* progress_status_name(ProgressStatus status) {
     case ProgressStatus::on_track: return "on-track";
     case ProgressStatus::at_risk: return "at-risk";
     case ProgressStatus::off_track: return "off-track";
+    case ProgressStatus::achieved: return "achieved";
+    case ProgressStatus::missed: return "missed";
     case ProgressStatus::no_data: return "no-data";
     case ProgressStatus::not_assessable: return "not-assessable";
   }
   return "";
 }
 
-IndicatorProgress indicator_progress(const Indicator& indicator, const AnalysisSettings& settings) {
+const char* progress_status_words(ProgressStatus status) {
+  switch (status) {
+    case ProgressStatus::on_track: return "on track";
+    case ProgressStatus::at_risk: return "at risk";
+    case ProgressStatus::off_track: return "off track";
+    case ProgressStatus::achieved: return "target achieved";
+    case ProgressStatus::missed: return "target missed";
+    case ProgressStatus::no_data: return "no data";
+    case ProgressStatus::not_assessable: return "not assessable";
+  }
+  return "";
+}
+
+IndicatorProgress indicator_progress(const Indicator& indicator, const AnalysisSettings& settings, const Date& as_of) {
   IndicatorProgress out;
-  const std::vector<Point> measurements = measured(indicator);
+  const std::vector<Point> measurements = measured(indicator, as_of);
   if (measurements.empty()) {
     out.reason = "no measurements yet";
     return out;
   }
   const Point latest = measurements.back();
   out.latest = DatedNumber{latest.date, latest.value};
+  out.stale = add_months(latest.date.last_day(), settings.stale_after_months) < as_of;
   const std::vector<Point> line = expected_line(indicator, measurements);
   const Point base = line.front();
   out.baseline = DatedNumber{base.date, base.value};
@@ -99,17 +121,27 @@ IndicatorProgress indicator_progress(const Indicator& indicator, const AnalysisS
     out.reason = any_target ? "no target after the baseline" : "no numeric target";
     return out;
   }
+  const long long today = day_number(as_of);
+  for (std::size_t k = 1; k < line.size(); ++k) {
+    if (line[k].day <= today) {
+      out.passed.push_back({line[k].date.year, line[k].value, reaches(indicator, latest.value, line[k].value)});
+    } else if (!out.upcoming) {
+      out.upcoming = DatedNumber{line[k].date, line[k].value};
+    }
+  }
+  if (!out.upcoming) out.upcoming = DatedNumber{line.back().date, line.back().value};
+
   const auto [end, expected] = on_line(line, latest.day);
   const Point& to = line[end];
   out.expected = expected;
   out.next_target = DatedNumber{to.date, to.value};
-
-  const bool increase = indicator.direction == Direction::increase;
-  out.target_reached = increase ? latest.value >= to.value : latest.value <= to.value;
+  out.target_reached = reaches(indicator, latest.value, to.value);
   const double denominator = expected - base.value;
   if (std::fabs(denominator) > 1e-12) out.ratio = (latest.value - base.value) / denominator;
 
-  if (out.target_reached) {
+  if (out.passed.size() == line.size() - 1) {  // every target has passed: achieved or missed
+    out.status = out.passed.back().achieved ? ProgressStatus::achieved : ProgressStatus::missed;
+  } else if (out.target_reached) {
     out.status = ProgressStatus::on_track;
   } else if (!out.ratio && latest.day > base.day) {
     out.status = ProgressStatus::off_track;  // a target equal to the baseline, and below it
@@ -127,6 +159,21 @@ IndicatorProgress indicator_progress(const Indicator& indicator, const AnalysisS
     out.status = ProgressStatus::off_track;
   }
   return out;
+}
+
+MilestoneStatus milestone_status(const Indicator& milestone, const Date& as_of) {
+  if (milestone.achieved && !is_after(milestone.achieved->value, as_of)) return MilestoneStatus::achieved;
+  if (milestone.due && milestone.due->value.last_day() < as_of) return MilestoneStatus::overdue;
+  return MilestoneStatus::due;
+}
+
+const char* milestone_status_name(MilestoneStatus status) {
+  switch (status) {
+    case MilestoneStatus::achieved: return "achieved";
+    case MilestoneStatus::overdue: return "overdue";
+    case MilestoneStatus::due: return "due";
+  }
+  return "";
 }
 
 }  // namespace actionplan

@@ -1,6 +1,7 @@
 #pragma once
-// Indicator progress: where a numeric indicator stands against the straight
-// line from its baseline to its targets. Pure; used by gap-analysis and report.
+// Indicator progress: where an indicator stands on the as-of date, from
+// what was known then (measurements dated after it are ignored). Pure; the
+// one source of every status that gap-analysis, report and list show.
 //
 // Every date stands for the end of its period ("2024" is 31 Dec 2024, a
 // target for 2030 is due 31 Dec 2030). The baseline is `baseline` (dated by
@@ -9,22 +10,37 @@
 // read off the line through the baseline and the numeric targets in year
 // order (2030 → 2050); after the last target it is the last target.
 //   ratio = (latest − baseline) / (expected − baseline)
-// The next target counts as reached (on track) when the latest value is at or
-// beyond it in the indicator's direction.
+// A target whose date is on or before the as-of date has passed: it is
+// achieved when the latest value known is at or beyond it in the
+// indicator's direction, else missed. When every target has passed, the
+// indicator's status is that of the last one (achieved or missed);
+// otherwise the ratio decides (on track ≥ on_track > at risk ≥ at_risk > off
+// track), and a value at or beyond the target it is measured against is on
+// track. A latest value older than stale_after_months before the as-of date
+// is stale: its status stands, and says how old it is.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "model/records.hpp"
 
 namespace actionplan {
 
-enum class ProgressStatus { on_track, at_risk, off_track, no_data, not_assessable };
+enum class ProgressStatus { on_track, at_risk, off_track, achieved, missed, no_data, not_assessable };
 
-const char* progress_status_name(ProgressStatus status);  // "on-track", ...
+const char* progress_status_name(ProgressStatus status);  // "on-track", ..., "achieved", "missed"
+// For people: "on track", "target achieved", "target missed", "no data" ...
+const char* progress_status_words(ProgressStatus status);
 
 struct DatedNumber {
   Date date;
   double value = 0;
+};
+
+struct PassedTarget {
+  int year = 0;
+  double value = 0;
+  bool achieved = false;
 };
 
 struct IndicatorProgress {
@@ -33,14 +49,23 @@ struct IndicatorProgress {
   std::optional<DatedNumber> baseline;
   std::optional<DatedNumber> latest;
   std::optional<DatedNumber> next_target;  // the target the latest value is measured against
+  std::optional<DatedNumber> upcoming;     // the first target after the as-of date, else the last one
   std::optional<double> expected;          // on the line, at the latest date
   std::optional<double> ratio;
-  bool target_reached = false;
+  bool target_reached = false;             // the latest value is at or beyond next_target
+  bool stale = false;                      // the latest value is older than stale_after_months
+  std::vector<PassedTarget> passed;        // targets due on or before the as-of date, in year order
 };
 
-IndicatorProgress indicator_progress(const Indicator& indicator, const AnalysisSettings& settings);
+IndicatorProgress indicator_progress(const Indicator& indicator, const AnalysisSettings& settings, const Date& as_of);
 
 // The value the line expects at `date`; nullopt without a baseline and a later target.
 std::optional<double> expected_value(const Indicator& indicator, const Date& date);
+
+// A milestone on the as-of date: achieved (on or before it), overdue (its
+// `due` date has passed), or due (later, or no due date).
+enum class MilestoneStatus { achieved, overdue, due };
+MilestoneStatus milestone_status(const Indicator& milestone, const Date& as_of);
+const char* milestone_status_name(MilestoneStatus status);  // "achieved", "overdue", "due"
 
 }  // namespace actionplan

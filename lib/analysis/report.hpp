@@ -1,6 +1,8 @@
 #pragma once
-// The progress report's content, computed once from the plan and its gap
-// analysis; the Markdown and JSON renderers both read this (no recomputing).
+// The progress report's content, computed once from the plan as known on the
+// as-of date (keep_known_on) and its gap analysis; the Markdown and JSON
+// renderers both read this and never recompute a number. The rules of each
+// figure are in docs/commands.md (report).
 #include <map>
 #include <optional>
 #include <string>
@@ -13,6 +15,59 @@
 
 namespace actionplan {
 
+// What the report covers and as of when.
+struct ReportRequest {
+  Date as_of;
+  std::optional<int> year;               // names the report; as_of is then 31 December
+  std::vector<std::string> objectives;   // --objective: only these (with --task-force: their union)
+  std::vector<std::string> task_forces;  // --task-force: the objectives they work on
+  LeftOut left_out;                      // what keep_known_on removed, for the reader
+  unsigned threads = 0;                  // workers (0: one per core); the result does not depend on it
+};
+
+// One indicator on the as-of date, and on the day the period began.
+struct IndicatorRow {
+  const Indicator* indicator = nullptr;
+  IndicatorProgress progress;  // numeric indicators
+  MilestoneStatus milestone = MilestoneStatus::due;
+  std::string status;          // for people: "on track", "target missed", "overdue", ...
+  std::string status_then;     // the same at the start of the period
+  std::vector<std::string> objectives;  // those it counts for (Plan::objectives_measured), in scope
+};
+
+// Indicator statuses counted, for an objective or a goal.
+struct StatusCounts {
+  int good = 0;     // on track, target achieved, milestone achieved
+  int warning = 0;  // at risk
+  int bad = 0;      // off track, target missed, milestone overdue
+  int open = 0;     // milestone due later
+  int unknown = 0;  // no data, not assessable
+  int total() const { return good + warning + bad + open + unknown; }
+  void add(const IndicatorRow& row);
+};
+
+struct ObjectiveSection {
+  const Objective* objective = nullptr;
+  const Goal* goal = nullptr;
+  std::vector<const TaskForce*> task_forces;
+  std::vector<std::size_t> indicators;        // rows of ReportData::indicators counting for it
+  std::vector<const Activity*> ongoing;       // listed here: active, not completed
+  std::vector<const Activity*> completed;     // listed here: active, completed
+  std::vector<const Activity*> inactive;      // listed here: on hold or cancelled
+  std::vector<const Activity*> also;          // serving it, listed under another objective
+  std::vector<MoneyTotals> funding;           // active activities serving it (gap-analysis's lines)
+  int active = 0;                             // active, not completed activities serving it
+  StatusCounts status;
+};
+
+struct GoalSection {
+  const Goal* goal = nullptr;  // nullptr: objectives without a (known) goal
+  std::vector<std::size_t> objectives;  // indices into ReportData::objectives
+  StatusCounts status;                  // its indicators, each counted once
+  std::vector<MoneyTotals> funding;     // its objectives' activities, each counted once
+  int active = 0;
+};
+
 struct StageRow {
   const Stage* stage = nullptr;
   int projects = 0;
@@ -20,44 +75,56 @@ struct StageRow {
   std::vector<MoneyTotals> money;  // by currency, projects and activities
 };
 
-struct IndicatorRow {
-  const Indicator* indicator = nullptr;
-  IndicatorProgress progress;  // numeric indicators
-  std::string milestone_status;  // milestones: "achieved", "overdue" or "due"
+// A decision the report asks for: one high or medium finding, in words.
+struct Decision {
+  const Finding* finding = nullptr;
+  std::string text;  // naming the objective, project or indicator by title, in the plan's terms
+  std::string who;   // who is responsible, as the plan names them; empty when nobody is
 };
 
-struct ObjectiveSection {
-  const Objective* objective = nullptr;
-  std::vector<const TaskForce*> task_forces;
-  std::vector<IndicatorRow> indicators;       // measuring the objective or one of its activities
-  std::vector<const Activity*> ongoing;       // active, not completed
-  std::vector<const Activity*> completed;     // active, completed
-  std::vector<const Activity*> inactive;      // on hold or cancelled
-};
-
-struct GoalSection {
-  const Goal* goal = nullptr;  // nullptr: objectives without a (known) goal
-  std::vector<ObjectiveSection> objectives;
+// An indicator whose status changed over the period.
+struct StatusChange {
+  std::size_t indicator = 0;  // row of ReportData::indicators
+  std::string from, to;
 };
 
 struct ReportData {
   Date as_of;
+  Date period_start;  // the day before the period: 31 Dec of the year before, else 12 months earlier
   std::optional<int> year;
+  LeftOut left_out;
+  std::vector<std::string> scope_task_forces;  // --task-force, as given
+  bool scoped = false;                         // --objective or --task-force given
   int projects = 0;           // type project, active
   int projects_funded = 0;
   int work_activities = 0;    // type activity, active
   int inactive = 0;           // on hold or cancelled
+  int task_forces = 0;        // working on an objective in scope
+  StatusCounts status;        // every indicator in scope
   std::map<ProgressStatus, int> indicator_status;  // numeric indicators
   int numeric_indicators = 0;
   int milestones = 0, milestones_achieved = 0, milestones_overdue = 0;
+  int measurements_in_period = 0;  // dated after period_start, on or before as_of
   std::vector<StageRow> pipeline;     // projects by stage, in pipeline order
-  std::vector<MoneyTotals> funding;   // all active activities, by currency
+  std::vector<MoneyTotals> funding;   // active activities in scope, by currency
+  std::vector<IndicatorRow> indicators;     // in scope, by id
+  std::vector<ObjectiveSection> objectives; // in scope, in goal then id order
   std::vector<GoalSection> goals;
-  GapAnalysis gaps;
-  std::optional<PlanChanges> changes;  // with --since
+  std::vector<const Activity*> activities;  // in scope, each once, in the order the body lists them
+  std::vector<const TaskForce*> rosters;    // task forces in scope, by id
+  std::vector<Decision> decisions;          // at most k_max_decisions, most severe first
+  std::vector<StatusChange> status_changes;
+  GapAnalysis gaps;                         // scoped to the objectives in scope
+  std::optional<PlanChanges> changes;       // with --since
 };
 
-// `year` names the report (its as-of date is then 31 December of that year).
-ReportData build_report(const Plan& plan, const Date& as_of, std::optional<int> year, unsigned threads = 0);
+inline constexpr std::size_t k_max_decisions = 10;
+
+// Which objectives a report covers: every objective, or those named and
+// those the named task forces work on (unknown ids are left to the caller).
+std::vector<std::string> report_objectives(const Plan& plan, const ReportRequest& request);
+
+// `plan` is the plan as known on request.as_of (keep_known_on).
+ReportData build_report(const Plan& plan, const ReportRequest& request);
 
 }  // namespace actionplan

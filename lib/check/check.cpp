@@ -34,7 +34,8 @@ std::string stem_of(const std::string& path) {
 
 class Checker {
  public:
-  Checker(const Plan& plan, const Date& as_of) : m_plan(plan), m_as_of(as_of) {
+  Checker(const Plan& plan, const Date& as_of, FutureDates future)
+      : m_plan(plan), m_as_of(as_of), m_future(future) {
     if (plan.info.regions) {
       for (const NamedEntry& r : *plan.info.regions) m_regions.push_back(r.id.value);
       m_regions.push_back("global");
@@ -86,7 +87,7 @@ class Checker {
   }
 
   void not_future(const std::string& path, const Located<Date>& date, const char* what) {
-    if (date.value.first_day() <= m_as_of) return;
+    if (m_future == FutureDates::left_out || !is_after(date.value, m_as_of)) return;
     error(path, date.pos, "date-in-future",
           fmt::format("{} {} is after the as-of date {}; check the date", what,
                       date.value.to_string(), m_as_of.to_string()));
@@ -313,6 +314,7 @@ class Checker {
 
   const Plan& m_plan;
   Date m_as_of;
+  FutureDates m_future;
   std::vector<std::string> m_regions;
   std::vector<std::string> m_actors;
   Diagnostics m_diags;
@@ -327,7 +329,9 @@ bool is_country_code(std::string_view code) {
   return false;
 }
 
-Diagnostics check_plan(const Plan& plan, const Date& as_of) { return Checker(plan, as_of).run(); }
+Diagnostics check_plan(const Plan& plan, const Date& as_of, FutureDates future) {
+  return Checker(plan, as_of, future).run();
+}
 
 LoadOptions scope_for_new_record(RecordKind kind) {
   LoadOptions options;
@@ -351,9 +355,10 @@ LoadOptions scope_for_edit(RecordKind kind, const std::string& id) {
   return options;
 }
 
-LoadResult load_and_check(const std::filesystem::path& root, const Date& as_of, const LoadOptions& options) {
+LoadResult load_and_check(const std::filesystem::path& root, const Date& as_of, const LoadOptions& options,
+                          FutureDates future) {
   LoadResult result = load_plan(root, options);
-  result.diags.append(check_plan(result.plan, as_of));
+  result.diags.append(check_plan(result.plan, as_of, future));
   result.diags.sort();
   return result;
 }

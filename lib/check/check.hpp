@@ -9,12 +9,18 @@
 
 namespace actionplan {
 
+// What a date after the as-of date is: an error (`validate`: "check the
+// date"), or data not yet known on that date, which report and gap-analysis
+// leave out (see keep_known_on) instead of failing.
+enum class FutureDates { error, left_out };
+
 // Every problem found, unsorted (callers merge and sort).
-Diagnostics check_plan(const Plan& plan, const Date& as_of);
+Diagnostics check_plan(const Plan& plan, const Date& as_of, FutureDates future = FutureDates::error);
 
 // Loads the plan at `root` and runs every check: what `validate` reports and
 // what every command reading a plan starts from. Diagnostics are sorted.
-LoadResult load_and_check(const std::filesystem::path& root, const Date& as_of, const LoadOptions& options = {});
+LoadResult load_and_check(const std::filesystem::path& root, const Date& as_of, const LoadOptions& options = {},
+                          FutureDates future = FutureDates::error);
 
 // What checking one new record of `kind` against the plan needs: plan.yaml,
 // objectives and task forces decoded (few), activities and indicators by file

@@ -123,4 +123,38 @@ void Plan::set_file_ids(RecordKind kind, std::vector<std::string> ids) {
   entry.ids = std::move(ids);
 }
 
+std::vector<std::string> Plan::objectives_measured(const Indicator& indicator) const {
+  if (indicator.objective) return {indicator.objective->value};
+  std::vector<std::string> out;
+  if (indicator.activity)
+    if (const Activity* a = activity(indicator.activity->value))
+      for (const auto& o : a->objectives) out.push_back(o.value);
+  return out;
+}
+
+std::string left_out_text(const LeftOut& left_out, const Date& as_of) {
+  if (left_out.empty()) return "";
+  auto count = [](int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); };
+  std::vector<std::string> parts;
+  if (left_out.measurements) parts.push_back(count(left_out.measurements, "measurement", "measurements"));
+  if (left_out.achievements)
+    parts.push_back(count(left_out.achievements, "milestone achievement", "milestone achievements"));
+  return join(parts, " and ") + " dated after " + as_of.to_string() +
+         " left out: this shows the plan as known on that date";
+}
+
+LeftOut keep_known_on(Plan& plan, const Date& as_of) {
+  LeftOut out;
+  for (Indicator& i : plan.indicators) {
+    const std::size_t before = i.measurements.size();
+    std::erase_if(i.measurements, [&](const Measurement& m) { return m.date && is_after(m.date->value, as_of); });
+    out.measurements += static_cast<int>(before - i.measurements.size());
+    if (i.achieved && is_after(i.achieved->value, as_of)) {
+      i.achieved.reset();
+      ++out.achievements;
+    }
+  }
+  return out;
+}
+
 }  // namespace actionplan

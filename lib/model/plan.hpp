@@ -12,6 +12,13 @@
 
 namespace actionplan {
 
+// What keep_known_on left out.
+struct LeftOut {
+  int measurements = 0;
+  int achievements = 0;  // milestones achieved after the date: not yet achieved then
+  bool empty() const { return measurements == 0 && achievements == 0; }
+};
+
 class Plan {
  public:
   std::filesystem::path root;
@@ -47,6 +54,10 @@ class Plan {
   // The plan's word for a thing (`terms`), e.g. term("task_force", "task force").
   std::string term(const std::string& key, const std::string& fallback) const;
 
+  // The objectives an indicator counts for: the one it measures, or those of
+  // the activity it measures. The one rule of report, gap-analysis and list.
+  std::vector<std::string> objectives_measured(const Indicator& indicator) const;
+
   // The ids of a kind: of its records, or, for a kind loaded by file name
   // only (see LoadScope), of its files.
   std::vector<std::string> ids(RecordKind kind) const;
@@ -71,5 +82,14 @@ class Plan {
   };
   std::unordered_map<RecordKind, FileIds> m_file_ids;  // kinds loaded by file name only
 };
+
+// The plan as known on `as_of`: measurements dated after it are removed and
+// milestone achievements after it cleared (is_after), so every analysis of
+// the plan sees the same past. Returns what was left out.
+LeftOut keep_known_on(Plan& plan, const Date& as_of);
+
+// "3 measurements and 1 milestone achievement dated after 2024-12-31 left
+// out: …", for the reader of a report or an analysis; "" when nothing was.
+std::string left_out_text(const LeftOut& left_out, const Date& as_of);
 
 }  // namespace actionplan

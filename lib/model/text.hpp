@@ -45,6 +45,9 @@ bool is_windows_reserved(std::string_view id);
 // "a, b, c" (or with another separator).
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
 
+// "Task force" from "task force" (the first letter, when ASCII).
+std::string capitalised(std::string_view text);
+
 // Quotes a value for a message: 'value', control characters escaped.
 std::string in_quotes(std::string_view s);
 

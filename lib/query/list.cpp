@@ -188,10 +188,9 @@ std::vector<std::size_t> select_records(const Plan& plan, const ListKind& kind, 
       for (std::size_t i = 0; i < plan.indicators.size(); ++i) {
         const Indicator& ind = plan.indicators[i];
         if (!f.objectives.empty()) {
-          bool measures = ind.objective && contains(f.objectives, ind.objective->value);
-          if (const Activity* a = ind.activity ? plan.activity(ind.activity->value) : nullptr)
-            measures = measures || any_of(f.objectives, a->objectives);
-          if (!measures) continue;
+          const std::vector<std::string> measured = plan.objectives_measured(ind);
+          if (std::none_of(measured.begin(), measured.end(), [&](const std::string& o) { return contains(f.objectives, o); }))
+            continue;
         }
         if (!one_of(f.types, ind.type.value == IndicatorType::milestone ? "milestone" : "numeric")) continue;
         out.push_back(i);

@@ -158,8 +158,8 @@ std::string json(const Plan& plan, const GapAnalysis& a) {
   for (const FundingLine& l : a.funding)
     funding.push_back({{"objective", l.objective}, {"currency", l.money.currency},
                        {"estimate_low", l.money.estimate_low}, {"estimate_high", l.money.estimate_high},
-                       {"secured", l.money.secured}, {"gap_low", l.money.gap_low()},
-                       {"gap_high", l.money.gap_high()}, {"activities", l.activities},
+                       {"secured", l.money.secured}, {"gap_low", l.money.gap_low},
+                       {"gap_high", l.money.gap_high}, {"activities", l.activities},
                        {"unknown_estimates", l.money.unknown}, {"no_funds_needed", l.money.none},
                        {"shared", l.shared}});
   doc["funding"] = std::move(funding);

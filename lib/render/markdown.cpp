@@ -67,7 +67,7 @@ std::string md_table(const std::vector<std::string>& header, const std::string& 
   return out;
 }
 
-std::string mermaid_label(std::string_view text) {
+std::string mermaid_label(std::string_view text, std::string_view fallback) {
   std::string out;
   std::size_t characters = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -90,12 +90,7 @@ std::string mermaid_label(std::string_view text) {
     out += next;
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
-std::string capitalised(std::string_view text) {
-  std::string out(text);
-  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  if (out.empty()) return std::string(fallback);
   return out;
 }
 

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/text.hpp"  // capitalised
+
 namespace actionplan {
 
 // Inline text: \ ` * _ [ ] # | ~ $ backslash-escaped, <, > and & as
@@ -23,16 +25,14 @@ std::string md_table(const std::vector<std::string>& header, const std::string& 
 // A label inside a Mermaid chart's double quotes: letters, digits, spaces
 // and . , : ; - ( ) / ' + & % kept (non-ASCII letters too); quotes, brackets,
 // backticks, # and line breaks become spaces; "%%" (Mermaid directives) cannot
-// appear. At most 40 characters, with an ellipsis.
-std::string mermaid_label(std::string_view text);
+// appear. At most 40 characters, with an ellipsis. `fallback` when nothing
+// is left (a label of only symbols): Mermaid refuses an empty label.
+std::string mermaid_label(std::string_view text, std::string_view fallback = "value");
 
 // A word from the plan's `terms` (or the default), escaped for Markdown.
 template <class PlanT>
 std::string md_term(const PlanT& plan, const std::string& key, const std::string& fallback) {
   return md_text(plan.term(key, fallback));
 }
-
-// "Task force" from "task force".
-std::string capitalised(std::string_view text);
 
 }  // namespace actionplan

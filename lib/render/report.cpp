@@ -21,6 +21,11 @@ std::string plural(int n, const std::string& one, const std::string& many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
+std::string title_of(const Activity& a) { return a.title ? a.title->value : a.id.value; }
+std::string title_of(const Indicator& i) { return i.title ? i.title->value : i.id.value; }
+std::string title_of(const Objective& o) { return o.title ? o.title->value : o.id.value; }
+std::string name_of(const TaskForce& t) { return t.name ? t.name->value : t.id.value; }
+
 // "EUR 100,000–200,000; USD 50,000" for a list of totals, by a chosen amount.
 template <class F>
 std::string money_list(const std::vector<MoneyTotals>& totals, F amount) {
@@ -32,10 +37,29 @@ std::string money_list(const std::vector<MoneyTotals>& totals, F amount) {
   return join(parts, "; ");
 }
 
+// Money for a summary cell: 40k, 2.39M, 950 (exact figures are in the body).
+std::string short_money(double amount) {
+  auto trimmed = [](double v, int decimals) {
+    std::string s = fmt::format("{:.{}f}", v, decimals);
+    if (s.find('.') != std::string::npos) {
+      while (s.back() == '0') s.pop_back();
+      if (s.back() == '.') s.pop_back();
+    }
+    return s;
+  };
+  if (amount >= 1e6) return trimmed(amount / 1e6, 2) + "M";
+  if (amount >= 1e4) return trimmed(amount / 1e3, 1) + "k";
+  return format_money(amount);
+}
+
+std::string short_range(double low, double high) {
+  return low == high ? short_money(high) : short_money(low) + "–" + short_money(high);
+}
+
 std::string with_unit(double value, const Indicator& i) {
   if (!i.unit || i.unit->value == "count") return format_quantity(value);
   if (i.unit->value == "%") return format_quantity(value) + "%";
-  return format_quantity(value) + " " + md_text(i.unit->value);
+  return format_quantity(value) + " " + i.unit->value;
 }
 
 std::string person(const Person& p, bool with_region, const Plan& plan) {
@@ -43,6 +67,12 @@ std::string person(const Person& p, bool with_region, const Plan& plan) {
   if (p.org) details.push_back(p.org->value);
   if (with_region && p.region) details.push_back(plan.region_name(p.region->value));
   return md_text(details.empty() ? p.name.value : fmt::format("{} ({})", p.name.value, join(details)));
+}
+
+std::string people(const std::vector<Person>& list, bool with_region, const Plan& plan) {
+  std::vector<std::string> names;
+  for (const Person& p : list) names.push_back(person(p, with_region, plan));
+  return join(names);
 }
 
 std::string budget_text(const Activity& a, const Plan& plan) {
@@ -63,50 +93,56 @@ std::string stage_name(const Plan& plan, const Activity& a) {
   return s.name ? s.name->value : s.id.value;
 }
 
-std::string status_text(const IndicatorRow& row) {
-  if (row.indicator->type.value == IndicatorType::milestone) {
-    if (row.milestone_status == "achieved") return "achieved";
-    if (row.milestone_status == "overdue") return "**overdue**";
-    return "due";
-  }
-  switch (row.progress.status) {
-    case ProgressStatus::on_track: return "on track";
-    case ProgressStatus::at_risk: return "*at risk*";
-    case ProgressStatus::off_track: return "**off track**";
-    case ProgressStatus::no_data: return "no data";
-    case ProgressStatus::not_assessable: return "not assessable";
-  }
-  return "";
+// The status counts of a summary cell: "✔ 3 · ▲ 1 · ✖ 2"; the legend says what each symbol means.
+std::string status_cell(const StatusCounts& c) {
+  std::vector<std::string> parts;
+  if (c.good) parts.push_back(fmt::format("✔ {}", c.good));
+  if (c.warning) parts.push_back(fmt::format("▲ {}", c.warning));
+  if (c.bad) parts.push_back(fmt::format("✖ {}", c.bad));
+  if (c.open) parts.push_back(fmt::format("○ {}", c.open));
+  if (c.unknown) parts.push_back(fmt::format("? {}", c.unknown));
+  return parts.empty() ? "none" : join(parts, " · ");
 }
 
-std::string indicator_table(const std::vector<IndicatorRow>& rows) {
+// The symbol of one indicator's status, before its words.
+const char* status_symbol(const IndicatorRow& row) {
+  StatusCounts c;
+  c.add(row);
+  return c.good ? "✔" : c.warning ? "▲" : c.bad ? "✖" : c.open ? "○" : "?";
+}
+
+std::string status_text(const IndicatorRow& row) {
+  return fmt::format("{} {}", status_symbol(row), md_text(row.status));
+}
+
+std::string indicator_table(const ReportData& r, const std::vector<std::size_t>& rows) {
   std::vector<std::vector<std::string>> cells;
-  for (const IndicatorRow& row : rows) {
+  for (std::size_t k : rows) {
+    const IndicatorRow& row = r.indicators[k];
     const Indicator& i = *row.indicator;
-    const std::string name = md_text(i.title ? i.title->value : i.id.value);
+    const std::string name = md_text(title_of(i));
     if (i.type.value == IndicatorType::milestone) {
       std::string target;
       for (const IndicatorTarget& t : i.targets) target = fmt::format("{}: {}", t.year.value, md_text(t.text));
-      const std::string when = i.achieved ? "achieved " + i.achieved->value.to_string()
-                               : i.due    ? "due " + i.due->value.to_string()
-                                          : "";
-      cells.push_back({name, "milestone", "", when, target, "", status_text(row)});
+      const std::string when = row.milestone == MilestoneStatus::achieved ? "achieved " + i.achieved->value.to_string()
+                               : i.due ? "due " + i.due->value.to_string()
+                                       : "";
+      cells.push_back({name, "", md_text(when), target, "", status_text(row)});
       continue;
     }
     const IndicatorProgress& p = row.progress;
     auto dated = [&](const std::optional<DatedNumber>& d) {
-      return d ? fmt::format("{} ({})", with_unit(d->value, i), d->date.to_string()) : std::string();
+      return d ? md_text(fmt::format("{} ({})", with_unit(d->value, i), d->date.to_string())) : std::string();
     };
     std::string progress;
-    if (p.target_reached) progress = "target reached";
+    if (p.status == ProgressStatus::achieved || p.status == ProgressStatus::missed) progress = "";
+    else if (p.target_reached) progress = "target reached";
     else if (p.ratio) progress = fmt::format("{:.0f}%", *p.ratio * 100);
-    cells.push_back({name, "numeric", dated(p.baseline), dated(p.latest),
-                     p.next_target ? fmt::format("{} ({})", with_unit(p.next_target->value, i), p.next_target->date.year)
-                                   : std::string(),
-                     progress, status_text(row)});
+    const std::string target =
+        p.upcoming ? md_text(fmt::format("{} ({})", with_unit(p.upcoming->value, i), p.upcoming->date.year)) : "";
+    cells.push_back({name, dated(p.baseline), dated(p.latest), target, progress, status_text(row)});
   }
-  return md_table({"Indicator", "type", "baseline", "latest", "next target", "progress vs. expected", "status"},
-                  "lllllrl",
+  return md_table({"Indicator", "baseline", "latest", "target", "progress", "status"}, "llllrl",
                   cells);
 }
 
@@ -120,127 +156,162 @@ std::string chart_number(double value) {
   return text == "-0" ? "0" : text;
 }
 
-// A line chart of measured values against the expected path (baseline → target).
+// The top of a y-axis that starts at 0: the largest value, rounded up to a
+// readable number (1, 2, 2.5 or 5 times a power of ten), never 0.
+double axis_top(double largest) {
+  if (!(largest > 0)) return 1;
+  const double power = std::pow(10.0, std::floor(std::log10(largest)));
+  for (double step : {1.0, 2.0, 2.5, 5.0, 10.0})
+    if (step * power >= largest) return step * power;
+  return 10 * power;
+}
+
+// The indicator's path as a Mermaid chart: from the baseline through every
+// measurement to the next target; bars are values (from 0), the line the
+// expected path. Empty when there is nothing to draw.
 std::string trend_chart(const IndicatorRow& row) {
   const Indicator& i = *row.indicator;
   const IndicatorProgress& p = row.progress;
-  if (i.type.value != IndicatorType::numeric || i.measurements.size() < 2 || !p.next_target) return "";
-  std::vector<std::string> dates, values, expected;
+  if (i.type.value != IndicatorType::numeric || !p.baseline || !p.upcoming || i.measurements.empty()) return "";
+  std::vector<std::string> labels, values, expected;
+  double largest = std::max(p.baseline->value, p.upcoming->value), smallest = std::min(p.baseline->value, 0.0);
+  auto add = [&](const std::string& label, double value, double on_line) {
+    labels.push_back(fmt::format("\"{}\"", label));
+    values.push_back(chart_number(value));
+    expected.push_back(chart_number(on_line));
+    largest = std::max({largest, value, on_line});
+    smallest = std::min({smallest, value, on_line});
+  };
+  const bool baseline_measured = !i.measurements.empty() && i.measurements.front().date &&
+                                 i.measurements.front().date->value == p.baseline->date;
+  if (!baseline_measured) add(p.baseline->date.to_string(), p.baseline->value, p.baseline->value);
   for (const Measurement& m : i.measurements) {
     if (!m.date || !m.value) continue;
     const std::optional<double> e = expected_value(i, m.date->value);
     const double on_line = e ? std::round(*e * 100) / 100 : m.value->value;
     if (!std::isfinite(on_line)) return "";  // beyond what a double holds: no chart
-    dates.push_back(fmt::format("\"{}\"", m.date->value.to_string()));
-    values.push_back(chart_number(m.value->value));
-    expected.push_back(chart_number(on_line));
+    add(m.date->value.to_string(), m.value->value, on_line);
   }
+  if (smallest < 0) return "";  // bars from 0 cannot show negative values honestly
+  // The last point is the target: the line ends there; no bar (nothing was measured then).
+  if (p.upcoming->date.last_day() > p.latest->date.last_day()) {
+    labels.push_back(fmt::format("\"target {}\"", p.upcoming->date.year));
+    expected.push_back(chart_number(p.upcoming->value));
+  }
+  const std::string unit = i.unit ? mermaid_label(i.unit->value, "value") : "value";
   return fmt::format(
-      "*{}*: bars are the measured values, the line the expected path to the target of {} by {}.\n\n"
-      "```mermaid\nxychart-beta\n  title \"{}\"\n"
-      "  x-axis [{}]\n  y-axis \"{}\"\n  bar [{}]\n  line [{}]\n```\n",
-      md_text(i.title ? i.title->value : i.id.value), with_unit(p.next_target->value, i), p.next_target->date.year,
-      mermaid_label(i.title ? i.title->value : i.id.value), join(dates),
-      mermaid_label(i.unit ? i.unit->value : "value"), join(values), join(expected));
+      "*{}*: target {}.\n\n"
+      "```mermaid\nxychart-beta\n  x-axis [{}]\n  y-axis \"{}\" 0 --> {}\n  bar [{}]\n  line [{}]\n```\n\n",
+      md_text(title_of(i)), md_text(with_unit(p.upcoming->value, i)), join(labels), unit,
+      chart_number(axis_top(largest)), join(values), join(expected));
 }
 
-std::string activity_table(const Plan& plan, const std::vector<const Activity*>& activities) {
-  std::vector<std::vector<std::string>> cells;
-  cells.reserve(activities.size());
-  for (const Activity* a : activities) {
-    std::vector<std::string> regions, sponsors;
-    for (const auto& r : a->regions) regions.push_back(plan.region_name(r.value));
-    for (const auto& s : a->sponsors) sponsors.push_back(s.value);
-    // Who: the lead, else the responsible bodies by name (work-plan activities).
-    std::string who;
-    if (a->lead) {
-      who = person(*a->lead, false, plan);
-    } else {
-      std::vector<std::string> bodies;
-      for (const auto& body : a->responsible) bodies.push_back(plan.actor_name(body.value));
-      who = md_text(join(bodies));
-    }
-    std::string when;
-    if (a->timeframe) when = a->timeframe->value;
-    else if (a->start || a->end)
-      when = fmt::format("{}–{}", a->start ? a->start->value.to_string() : "", a->end ? a->end->value.to_string() : "");
-    std::vector<std::string>& row = cells.emplace_back();  // moved in, not copied from a list
-    row.reserve(8);
-    row.push_back(md_text(a->title ? a->title->value : a->id.value));
-    row.push_back(md_code(a->id.value));
-    row.push_back(md_text(stage_name(plan, *a)));
-    row.push_back(md_text(join(regions)));
-    row.push_back(std::move(who));
-    row.push_back(md_text(when));
-    row.push_back(md_text(join(sponsors)));
-    row.push_back(budget_text(*a, plan));
-  }
-  return md_table({"Title", "id", "stage", "regions", "lead or responsible", "when", "sponsors", "budget"}, "llllllll",
-                  cells);
+std::string when_text(const Activity& a) {
+  if (a.timeframe) return a.timeframe->value;
+  if (a.start || a.end)
+    return fmt::format("{}–{}", a.start ? a.start->value.to_string() : "", a.end ? a.end->value.to_string() : "");
+  return "";
 }
 
-std::string objective_section(const Plan& plan, const ObjectiveSection& s) {
-  const Objective& o = *s.objective;
-  const std::string task_force = md_term(plan, "task_force", "task force");
-  std::string out = fmt::format("{} {}: {}\n\n", plan.info.goals ? "####" : "###", md_text(o.id.value), md_text(o.title ? o.title->value : ""));
-  if (o.description) out += md_text(o.description->value) + "\n\n";
-  if (!o.targets.empty()) {
-    out += "**Targets**\n\n";
-    for (const YearText& t : o.targets) out += fmt::format("- {}: {}\n", t.year.value, md_text(t.text.value));
-    out += "\n";
-  }
-  if (s.task_forces.empty()) {
-    out += fmt::format("**{}**: none yet.\n\n", capitalised(task_force));
-  }
-  for (const TaskForce* t : s.task_forces) {
-    out += fmt::format("**{}**: {}\n\n", capitalised(task_force), md_text(t->name ? t->name->value : t->id.value));
-    std::vector<std::string> leaders, reps;
-    for (const Person& p : t->leaders) leaders.push_back(person(p, false, plan));
-    for (const Person& p : t->representatives) reps.push_back(person(p, true, plan));
-    out += fmt::format("- Leaders: {}\n", leaders.empty() ? "*none yet*" : join(leaders));
-    out += fmt::format("- Regional representatives: {}\n\n", reps.empty() ? "*none yet*" : join(reps));
-  }
-  const std::string indicators = capitalised(md_term(plan, "indicators", "indicators"));
-  if (s.indicators.empty()) {
-    out += fmt::format("**{}**: none measures this {} yet.\n\n", indicators, md_term(plan, "objective", "objective"));
-  } else {
-    out += fmt::format("**{}**\n\n{}\n", indicators, indicator_table(s.indicators));
-    for (const IndicatorRow& row : s.indicators) out += trend_chart(row).empty() ? "" : trend_chart(row) + "\n";
-  }
-  const std::string activities = capitalised(md_term(plan, "activities", "activities"));
-  if (s.ongoing.empty()) out += fmt::format("**{}**: none planned or under way.\n\n", activities);
-  else out += fmt::format("**{} planned or under way**\n\n{}\n", activities, activity_table(plan, s.ongoing));
-  if (!s.completed.empty()) out += fmt::format("**Completed**\n\n{}\n", activity_table(plan, s.completed));
-  if (!s.inactive.empty()) {
-    std::vector<std::string> names;
-    for (const Activity* a : s.inactive)
-      names.push_back(fmt::format("{} ({})", md_text(a->title ? a->title->value : a->id.value),
-                                  a->status == ActivityStatus::on_hold ? "on hold" : "cancelled"));
-    out += fmt::format("*On hold or cancelled*: {}.\n\n", join(names));
-  }
+std::string who_text(const Plan& plan, const Activity& a) {
+  if (a.lead) return person(*a.lead, false, plan);
+  std::vector<std::string> bodies;
+  for (const auto& body : a.responsible) bodies.push_back(plan.actor_name(body.value));
+  return md_text(join(bodies));
+}
+
+std::string heading_prefix(const Plan& plan) { return plan.info.goals ? "####" : "###"; }
+
+// The objective's target for the first horizon after the as-of date (else its last).
+const YearText* next_target(const Objective& o, const Date& as_of) {
+  const YearText* out = nullptr;
+  for (const YearText& t : o.targets)
+    if (!out || (out->year.value < as_of.year && t.year.value > out->year.value) ||
+        (t.year.value >= as_of.year && t.year.value < out->year.value))
+      out = &t;
   return out;
 }
 
-std::string changes_section(const PlanChanges& c) {
-  std::string out = fmt::format("## Changes since {}\n\n", md_text(c.revision));
+// Where the activity is listed: "(under O3)" for one listed under another objective.
+std::string listed_under(const ReportData& r, const Activity& a, const std::string& here) {
+  for (const auto& ref : a.objectives)
+    if (ref.value != here && std::any_of(r.objectives.begin(), r.objectives.end(), [&](const ObjectiveSection& x) {
+          return x.objective->id.value == ref.value;
+        }))
+      return ref.value;
+  return "";
+}
+
+// The body's view of one objective: its next target, its indicators and what
+// is being done, in a few lines (who leads it is in the summary table). The
+// numbers behind them are in the annexes.
+std::string objective_section(const Plan& plan, const ReportData& r, const ObjectiveSection& s) {
+  const Objective& o = *s.objective;
+  std::string out = fmt::format("{} {}: {}\n\n", heading_prefix(plan), md_text(o.id.value), md_text(title_of(o)));
+  if (const YearText* t = next_target(o, r.as_of))
+    out += fmt::format("**Target {}**: {}\n\n", t->year.value, md_text(t->text.value));
+  if (s.indicators.empty()) out += fmt::format("No {} measures it yet.\n\n", md_term(plan, "indicator", "indicator"));
+  else out += indicator_table(r, s.indicators) + "\n";
+  std::vector<std::string> doing;
+  for (const Activity* a : s.ongoing) doing.push_back(fmt::format("{} ({})", md_text(title_of(*a)), md_text(stage_name(plan, *a))));
+  for (const Activity* a : s.completed) doing.push_back(fmt::format("{} (completed)", md_text(title_of(*a))));
+  for (const Activity* a : s.inactive)
+    doing.push_back(fmt::format("{} ({})", md_text(title_of(*a)), a->status == ActivityStatus::on_hold ? "on hold" : "cancelled"));
+  for (const Activity* a : s.also) doing.push_back(fmt::format("{} (see {})", md_text(title_of(*a)), md_text(listed_under(r, *a, o.id.value))));
+  const std::string activities = capitalised(md_term(plan, "activities", "activities"));
+  out += doing.empty() ? fmt::format("**{}**: none yet.\n\n", activities)
+                       : fmt::format("**{}**: {}.\n\n", activities, join(doing, "; "));
+  return out;
+}
+
+// Annex: the chart of every indicator with a series, once each.
+std::string charts_annex(const Plan& plan, const ReportData& r, const std::string& heading) {
+  std::string out = fmt::format("## {}\n\n", heading);
+  out += "Bars: measured values from 0, the first the baseline. Line: the expected path to the target.\n\n";
+  std::string charts;
+  for (const IndicatorRow& row : r.indicators) charts += trend_chart(row);
+  if (charts.empty()) charts = fmt::format("No {} has a series to draw yet.\n\n", md_term(plan, "indicator", "indicator"));
+  return out + charts;
+}
+
+// "Task force" or "Task forces" of a scoped report's title.
+std::string scope_words(const Plan& plan, const ReportData& r) {
+  std::vector<std::string> names;
+  for (const std::string& id : r.scope_task_forces)
+    if (const TaskForce* t = plan.task_force(id)) names.push_back(name_of(*t));
+  if (!names.empty()) return join(names);
+  std::vector<std::string> ids;
+  for (const ObjectiveSection& s : r.objectives) ids.push_back(s.objective->id.value);
+  return fmt::format("{} {}", capitalised(plan.term(ids.size() == 1 ? "objective" : "objectives",
+                                                    ids.size() == 1 ? "objective" : "objectives")),
+                     join(ids));
+}
+
+std::string title_of(const Plan& plan, const ReportData& r) {
+  const std::string name = plan.info.title ? plan.info.title->value : "Plan";
+  std::string title = r.year ? fmt::format("Progress report {}: {}", *r.year, name) : fmt::format("Progress report: {}", name);
+  if (r.scoped) title += " — " + scope_words(plan, r);
+  return title;
+}
+
+std::string changes_annex(const PlanChanges& c, const std::string& heading) {
+  std::string out = fmt::format("## {}\n\n", heading);
   out += fmt::format("Compared with the plan as it was at {} (commit {}).\n\n", md_code(c.revision), md_code(c.commit));
   if (c.empty()) return out + "No changes to projects, activities or indicator values.\n\n";
   auto name = [](const ActivityRef& a) { return fmt::format("{} ({})", md_text(a.title), md_code(a.id)); };
-  if (!c.added.empty()) {
-    out += fmt::format("**Added** ({})\n\n", c.added.size());
-    for (const ActivityRef& a : c.added) out += "- " + name(a) + "\n";
+  auto list = [&](const char* title, const std::vector<ActivityRef>& refs) {
+    if (refs.empty()) return;
+    out += fmt::format("**{}** ({})\n\n", title, refs.size());
+    for (const ActivityRef& a : refs) out += "- " + name(a) + "\n";
     out += "\n";
-  }
-  if (!c.removed.empty()) {
-    out += fmt::format("**Removed** ({})\n\n", c.removed.size());
-    for (const ActivityRef& a : c.removed) out += "- " + name(a) + "\n";
-    out += "\n";
-  }
-  auto moves = [&](const char* title, const std::vector<ValueChange>& list) {
-    if (list.empty()) return;
+  };
+  list("Added", c.added);
+  list("Removed", c.removed);
+  auto moves = [&](const char* title, const std::vector<ValueChange>& changes) {
+    if (changes.empty()) return;
     std::vector<std::vector<std::string>> rows;
-    for (const ValueChange& m : list) rows.push_back({name(m.activity), md_text(m.from), md_text(m.to)});
-    out += fmt::format("**{}** ({})\n\n{}\n", title, list.size(), md_table({"", "from", "to"}, "lll", rows));
+    for (const ValueChange& m : changes) rows.push_back({name(m.activity), md_text(m.from), md_text(m.to)});
+    out += fmt::format("**{}** ({})\n\n{}\n", title, changes.size(), md_table({"", "from", "to"}, "lll", rows));
   };
   moves("Moved between stages", c.stage_moves);
   moves("Status changed", c.status_changes);
@@ -261,6 +332,486 @@ std::string changes_section(const PlanChanges& c) {
                        md_table({"", "date", "value"}, "llr", rows));
   }
   return out;
+}
+
+// "3 added, 1 removed, 4 moved between stages, …": the changes in one line.
+std::string changes_line(const PlanChanges& c) {
+  std::vector<std::string> parts;
+  auto part = [&](std::size_t n, const char* what) {
+    if (n) parts.push_back(fmt::format("{} {}", n, what));
+  };
+  part(c.added.size(), "added");
+  part(c.removed.size(), "removed");
+  part(c.stage_moves.size(), "moved between stages");
+  part(c.status_changes.size(), "changed status");
+  part(c.secured.size(), "with new secured funding");
+  part(c.recorded.size(), "indicator values recorded");
+  return parts.empty() ? "no changes" : join(parts);
+}
+
+// The plain-words heading of a finding code in the annex of gaps.
+const char* finding_heading(const std::string& code) {
+  static const std::vector<std::pair<std::string, const char*>> k_headings = {
+      {"objective-without-activities", "Nothing under way"},
+      {"objective-unfunded", "Not funded yet"},
+      {"objective-without-task-force", "Nobody working on it"},
+      {"objective-without-indicators", "Not measured"},
+      {"region-gap", "Regions without activity"},
+      {"task-force-without-leader", "Without a leader"},
+      {"task-force-missing-representative", "Regions without a representative"},
+      {"indicator-no-data", "Without data"},
+      {"indicator-stale", "Old data"},
+      {"indicator-off-track", "Behind target"},
+      {"milestone-overdue", "Overdue milestones"},
+      {"activity-stale", "Not reviewed for a long time"},
+      {"activity-overdue", "Past their end date"},
+      {"funding-gap", "Funding still to find"},
+      {"potential-overlap", "Possible overlaps: candidates to connect"}};
+  for (const auto& [c, heading] : k_headings)
+    if (c == code) return heading;
+  return "Other";
+}
+
+// What a finding is about, by name: an objective, indicator, activity or task force.
+std::string subject_words(const Plan& plan, const Finding& f) {
+  const std::string& id = f.subject.front();
+  std::string name = id;
+  if (const Objective* o = plan.objective(id); o && f.code.rfind("objective-", 0) == 0) name = title_of(*o);
+  else if (const Indicator* i = plan.indicator(id); i && f.code.rfind("indicator-", 0) == 0) name = title_of(*i);
+  else if (i && f.code == "milestone-overdue") name = title_of(*i);
+  else if (const Activity* a = plan.activity(id); a && f.code.rfind("activity-", 0) == 0) name = title_of(*a);
+  else if (const TaskForce* t = plan.task_force(id); t && f.code.rfind("task-force-", 0) == 0) name = name_of(*t);
+  else if (const Objective* g = plan.objective(id); g && f.code == "funding-gap")
+    return fmt::format("{} ({} {})", md_text(title_of(*g)), md_text(f.currency.value_or("")),
+                       format_money_range(f.gap_low.value_or(0), f.gap_high.value_or(0)));
+  return md_text(name);
+}
+
+std::string gaps_annex(const Plan& plan, const ReportData& r, const std::string& heading) {
+  std::string out = fmt::format("## {}\n\n", heading);
+  out += fmt::format("High and medium gaps as of {} beyond the summary's decisions; `actionplan gap-analysis` "
+                     "gives their numbers.\n\n",
+                     r.as_of.to_string());
+  int low = 0;
+  bool any = false;
+  for (FindingSeverity severity : {FindingSeverity::high, FindingSeverity::medium})
+    for (const std::string& code : finding_codes()) {
+      std::vector<std::string> items;
+      for (const Finding& f : r.gaps.findings)
+        if (f.severity == severity && f.code == code && !f.subject.empty() &&
+            std::none_of(r.decisions.begin(), r.decisions.end(), [&](const Decision& d) { return d.finding == &f; }))
+          items.push_back(subject_words(plan, f));
+      if (items.empty()) continue;
+      out += fmt::format("- **{}** ({}): {}.\n", finding_heading(code), severity_name(severity), join(items, "; "));
+      any = true;
+    }
+  for (const Finding& f : r.gaps.findings) low += f.severity == FindingSeverity::low;
+  out += any ? "\n" : "No other high or medium gaps.\n\n";
+  out += fmt::format("{} low-severity findings are listed by `actionplan gap-analysis`.\n\n", low);
+  return out;
+}
+
+std::string rosters_annex(const Plan& plan, const ReportData& r, const std::string& heading) {
+  std::string out = fmt::format("## {}\n\n", heading);
+  if (r.rosters.empty()) return out + fmt::format("No {} yet.\n\n", md_term(plan, "task_forces", "task forces"));
+  for (const TaskForce* t : r.rosters) {
+    out += fmt::format("### {}\n\n", md_text(name_of(*t)));
+    out += fmt::format("- Leaders: {}\n", t->leaders.empty() ? "*none yet*" : people(t->leaders, false, plan));
+    std::vector<std::string> reps;  // by region: the names are enough here
+    for (const Person& p : t->representatives)
+      reps.push_back(p.region ? fmt::format("{} ({})", md_text(p.name.value), md_text(plan.region_name(p.region->value)))
+                              : md_text(p.name.value));
+    if (!reps.empty() || plan.info.regions)
+      out += fmt::format("- Representatives: {}\n", reps.empty() ? "*none yet*" : join(reps));
+    if (!t->members.empty()) {
+      std::vector<std::string> names;
+      for (const Person& p : t->members) names.push_back(md_text(p.name.value));
+      out += fmt::format("- Members: {}\n", join(names));
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+std::string details_annex(const Plan& plan, const ReportData& r, const std::string& heading) {
+  std::string out = fmt::format("## {}\n\n", heading);
+  out += fmt::format("Each {} once, under the first {} it serves.\n\n", md_term(plan, "activity", "activity"),
+                     md_term(plan, "objective", "objective"));
+  for (const ObjectiveSection& s : r.objectives) {
+    out += fmt::format("### {}\n\n", md_text(s.objective->id.value));
+    if (!s.funding.empty())
+      out += fmt::format("Funding: {}.\n\n", md_text(money_list(s.funding, [](const MoneyTotals& m) {
+                           return fmt::format("{} needed, {} secured{}", estimate_text(m), format_money(m.secured),
+                                              m.gap_high > 0 || m.unknown ? ", gap " + gap_text(m) : "");
+                         })));
+    std::vector<const Activity*> listed = s.ongoing;
+    listed.insert(listed.end(), s.completed.begin(), s.completed.end());
+    listed.insert(listed.end(), s.inactive.begin(), s.inactive.end());
+    if (listed.empty()) {
+      out += fmt::format("No {} listed here.\n\n", md_term(plan, "activities", "activities"));
+      continue;
+    }
+    for (const Activity* a : listed) {
+      std::vector<std::string> facts = {md_text(a->status == ActivityStatus::active ? stage_name(plan, *a)
+                                                : a->status == ActivityStatus::on_hold ? "on hold" : "cancelled")};
+      auto fact = [&](const std::string& label, const std::string& text) {
+        if (!text.empty()) facts.push_back(label.empty() ? text : fmt::format("{}: {}", label, text));
+      };
+      std::vector<std::string> objectives, regions, sponsors, outputs;
+      for (const auto& o : a->objectives) objectives.push_back(o.value);
+      for (const auto& x : a->regions) regions.push_back(plan.region_name(x.value));
+      for (const auto& c : a->countries) regions.push_back(c.value);
+      for (const auto& x : a->sponsors) sponsors.push_back(x.value);
+      for (const auto& x : a->outputs) outputs.push_back(x.value);
+      fact("", a->lead ? md_text(a->lead->name.value) : who_text(plan, *a));
+      fact("", md_text(when_text(*a)));
+      fact("", budget_text(*a, plan));
+      if (objectives.size() > 1) fact("serves", md_text(join(objectives)));
+      fact("where", md_text(join(regions)));
+      fact("sponsors", md_text(join(sponsors)));
+      out += fmt::format("- **{}** ({}): {}.", md_text(title_of(*a)), md_code(a->id.value), join(facts, "; "));
+      if (a->methodology) out += fmt::format(" *Methodology*: {}", md_text(a->methodology->value));
+      if (a->outcome) out += fmt::format(" *Expected outcome*: {}", md_text(a->outcome->value));
+      if (!outputs.empty()) out += fmt::format(" *Outputs*: {}.", md_text(join(outputs, "; ")));
+      if (a->budget && a->budget->note) out += fmt::format(" *Budget note*: {}", md_text(a->budget->note->value));
+      out += "\n";
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+// **text**, or nothing for an empty cell (`****` would show as four stars).
+std::string bold(const std::string& text) { return text.empty() ? text : "**" + text + "**"; }
+
+std::string summary_section(const Plan& plan, const ReportData& r) {
+  const std::string objective = md_term(plan, "objective", "objective");
+  std::string out = "## Summary\n\n";
+  // Status by objective, rolled up to goals.
+  out += fmt::format("### Where each {} stands\n\n", objective);
+  std::vector<std::vector<std::string>> rows;
+  auto money = [](const std::vector<MoneyTotals>& totals, int column) {
+    return md_text(money_list(totals, [&](const MoneyTotals& m) -> std::string {
+      const bool unknown = m.estimate_high == 0 && m.unknown > 0;
+      if (column == 0) return unknown ? "unknown" : m.estimate_high > 0 ? short_range(m.estimate_low, m.estimate_high) : "";
+      if (column == 1) return m.secured > 0 ? short_money(m.secured) : "";
+      return unknown ? "unknown" : m.gap_high > 0 ? short_range(m.gap_low, m.gap_high) : "";
+    }));
+  };
+  for (const GoalSection& g : r.goals) {
+    if (g.goal && r.goals.size() > 1)
+      rows.push_back({bold(fmt::format("{}: {}", md_text(g.goal->id.value),
+                                       md_text(g.goal->title ? g.goal->title->value : ""))),
+                      "", bold(status_cell(g.status)), bold(money(g.funding, 0)), bold(money(g.funding, 1)),
+                      bold(money(g.funding, 2)), bold(std::to_string(g.active))});
+    for (std::size_t k : g.objectives) {
+      const ObjectiveSection& s = r.objectives[k];
+      std::vector<std::string> leads;  // the leaders by name; a task force without one by its name
+      for (const TaskForce* t : s.task_forces) {
+        for (const Person& p : t->leaders) leads.push_back(md_text(p.name.value));
+        if (t->leaders.empty()) leads.push_back(md_text(name_of(*t)) + " (no leader)");
+      }
+      rows.push_back({fmt::format("{}: {}", md_text(s.objective->id.value), md_text(title_of(*s.objective))),
+                      leads.empty() ? "*nobody yet*" : join(leads, "; "), status_cell(s.status), money(s.funding, 0),
+                      money(s.funding, 1), money(s.funding, 2), std::to_string(s.active)});
+    }
+  }
+  out += md_table({capitalised(objective), "led by", md_term(plan, "indicators", "indicators"), "needed", "secured",
+                   "gap", "active"},
+                  "lllrrrr", rows);
+  out += fmt::format(
+      "\n✔ on track or achieved · ▲ at risk · ✖ off track, missed or overdue · ○ due later · ? no data. "
+      "*Active*: planned or under way. k: thousand, M: million; a gap adds up what each {} lacks.\n\n",
+      md_term(plan, "activity", "activity"));
+
+  // Decisions.
+  out += "### Decisions needed\n\n";
+  if (r.decisions.empty()) out += "None: no high or medium gap.\n\n";
+  for (std::size_t i = 0; i < r.decisions.size(); ++i) {
+    const Decision& d = r.decisions[i];
+    out += fmt::format("{}. {} *Responsible*: {}.\n", i + 1, md_text(d.text),
+                       d.who.empty() ? "nobody named in the plan" : md_text(d.who));
+  }
+  if (!r.decisions.empty()) {
+    int more = 0;
+    for (const Finding& f : r.gaps.findings) more += f.severity != FindingSeverity::low;
+    more -= static_cast<int>(r.decisions.size());
+    out += more > 0 ? fmt::format("\n{} more high or medium gaps are listed in the annex of gaps.\n\n", more) : "\n";
+  }
+
+  // Changes over the period.
+  const Date start = r.period_start;
+  out += r.year ? fmt::format("### Changes in {}\n\n", *r.year)
+                : fmt::format("### Changes in the 12 months to {}\n\n", r.as_of.to_string());
+  out += fmt::format("{} recorded after {}.", capitalised(plural(r.measurements_in_period, "measurement", "measurements")),
+                     start.to_string());
+  if (r.status_changes.empty()) {
+    out += fmt::format(" No {} changed status.\n\n", md_term(plan, "indicator", "indicator"));
+  } else {
+    out += "\n\n";
+    std::vector<std::vector<std::string>> changes;
+    for (const StatusChange& c : r.status_changes) {
+      const IndicatorRow& row = r.indicators[c.indicator];
+      changes.push_back({md_text(title_of(*row.indicator)), md_text(join(row.objectives)), md_text(c.from),
+                         fmt::format("{} {}", status_symbol(row), md_text(c.to))});
+    }
+    out += md_table({capitalised(md_term(plan, "indicator", "indicator")), objective,
+                     fmt::format("status on {}", start.to_string()), fmt::format("on {}", r.as_of.to_string())},
+                    "llll", changes) +
+           "\n";
+  }
+  if (r.changes)
+    out += fmt::format("Since {}: {} (details in the annex of changes).\n\n", md_code(r.changes->revision),
+                       md_text(changes_line(*r.changes)));
+  return out;
+}
+
+std::string pipeline_section(const ReportData& r) {
+  const bool with_activities = r.work_activities > 0;
+  const bool chart_activities = r.projects == 0 && with_activities;
+  std::string out = "## Pipeline and funding\n\n";
+  std::vector<std::vector<std::string>> stages;
+  std::vector<std::string> labels, counts;
+  int largest = 0;
+  for (const StageRow& row : r.pipeline) {
+    const std::string name = row.stage->name ? row.stage->name->value : row.stage->id.value;
+    std::vector<std::string> cells = {md_text(name), row.stage->funded ? "yes" : "", std::to_string(row.projects)};
+    if (with_activities) cells.push_back(std::to_string(row.activities));
+    cells.push_back(md_text(money_list(row.money, [](const MoneyTotals& m) {
+      return m.estimate_high > 0 ? format_money_range(m.estimate_low, m.estimate_high) : std::string();
+    })));
+    cells.push_back(md_text(money_list(row.money, [](const MoneyTotals& m) {
+      return m.secured > 0 ? format_money(m.secured) : std::string();
+    })));
+    stages.push_back(std::move(cells));
+    labels.push_back(fmt::format("\"{}\"", mermaid_label(name, mermaid_label(row.stage->id.value, "stage"))));
+    const int n = chart_activities ? row.activities : row.projects;
+    largest = std::max(largest, n);
+    counts.push_back(std::to_string(n));
+  }
+  if (with_activities)
+    out += md_table({"Stage", "funded", "projects", "work-plan activities", "estimated", "secured"}, "llrrrr", stages);
+  else
+    out += md_table({"Stage", "funded", "projects", "estimated", "secured"}, "llrrr", stages);
+  const std::string what = chart_activities ? "Work-plan activities" : "Projects";
+  out += fmt::format("\n*{} by stage* (bars from 0).\n\n", what);
+  out += fmt::format("```mermaid\nxychart-beta horizontal\n  x-axis [{}]\n  y-axis \"{}\" 0 --> {}\n  bar [{}]\n```\n\n",
+                     join(labels), what, chart_number(axis_top(largest)), join(counts));
+
+  out += "Active projects and activities, each counted once; ranges give low and high sums; *estimate unknown* "
+         "counts budgets to be determined (never as zero); a surplus never hides another's shortfall.\n\n";
+  std::vector<std::vector<std::string>> money;
+  for (const MoneyTotals& m : r.funding)
+    money.push_back({md_text(m.currency), estimate_text(m), format_money(m.secured), gap_text(m),
+                     m.unknown ? std::to_string(m.unknown) : "", m.none ? std::to_string(m.none) : ""});
+  out += md_table({"Currency", "estimated", "secured", "gap", "estimate unknown", "no funds needed"}, "lrrrrr",
+                  money) +
+         "\n";
+  return out;
+}
+
+}  // namespace
+
+std::string report_summary(const Plan& plan, const ReportData& r) {
+  const std::string indicators = plan.term("indicators", "indicators");
+  std::vector<std::string> parts;
+  parts.push_back(fmt::format("{}, {} funded", plural(r.projects, "project", "projects"), r.projects_funded));
+  if (r.work_activities)
+    parts.push_back(plural(r.work_activities, "work-plan activity", "work-plan activities"));
+  if (r.status.total())
+    parts.push_back(fmt::format("{} of {} {} on track or achieved, {} at risk, {} off track, missed or overdue",
+                                r.status.good, r.status.total(), indicators, r.status.warning, r.status.bad));
+  std::vector<std::string> gaps;
+  for (const MoneyTotals& m : r.funding)
+    if (m.gap_high > 0) gaps.push_back(fmt::format("{} {}", m.currency, format_money_range(m.gap_low, m.gap_high)));
+  if (!gaps.empty()) parts.push_back("funding gap " + join(gaps, " and "));
+  int high = 0;
+  for (const Finding& f : r.gaps.findings) high += f.severity == FindingSeverity::high;
+  parts.push_back(plural(high, "high-severity gap", "high-severity gaps"));
+  return join(parts, "; ");
+}
+
+std::string render_report_markdown(const Plan& plan, const ReportData& r, unsigned threads) {
+  const PlanInfo& info = plan.info;
+  std::string out = fmt::format("# {}\n\n", md_text(title_of(plan, r)));
+  std::vector<std::string> facts;
+  if (info.period && info.period->start && info.period->end)
+    facts.push_back(fmt::format("Plan period {}–{}", info.period->start->value.to_string(),
+                                info.period->end->value.to_string()));
+  facts.push_back(fmt::format("as of {}", r.as_of.to_string()));
+  out += capitalised(join(facts, ", ")) + ".\n\n";
+  if (info.vision && !r.scoped) out += fmt::format("> {}\n\n", md_text(info.vision->value));
+  out += fmt::format("**In short**: {}.\n\n", md_text(report_summary(plan, r)));
+  if (!r.left_out.empty()) out += fmt::format("*{}.*\n\n", md_text(left_out_text(r.left_out, r.as_of)));
+
+  // Annex titles, lettered in order.
+  std::vector<std::string> annexes;
+  auto annex = [&](const std::string& title) {
+    annexes.push_back(fmt::format("Annex {}: {}", static_cast<char>('A' + annexes.size()), md_text(title)));
+    return annexes.back();
+  };
+  const std::string gaps_title = annex("Gaps in detail");
+  const std::string indicators_title = annex(capitalised(plan.term("indicator", "indicator")) + " charts");
+  const std::string details_title = annex(capitalised(plan.term("activities", "activities")) + " and funding");
+  const std::string rosters_title = annex(capitalised(plan.term("task_forces", "task forces")));
+  const std::string coverage_title = annex("Regional coverage");
+  const std::string changes_title = r.changes ? annex(fmt::format("Changes since {}", r.changes->revision)) : "";
+
+  out += summary_section(plan, r);
+  out += pipeline_section(r);
+
+  // Goals and objectives: the objectives' sections (most of a large report), on all workers.
+  out += info.goals ? fmt::format("## Goals and {}\n\n", md_term(plan, "objectives", "objectives"))
+                    : fmt::format("## {}\n\n", capitalised(md_term(plan, "objectives", "objectives")));
+  std::vector<std::string> section_text(r.objectives.size());
+  parallel_for(r.objectives.size(), threads,
+               [&](std::size_t i) { section_text[i] = objective_section(plan, r, r.objectives[i]); });
+  for (const GoalSection& g : r.goals) {
+    if (g.goal)
+      out += fmt::format("### {}: {}\n\n", md_text(g.goal->id.value), md_text(g.goal->title ? g.goal->title->value : ""));
+    else if (info.goals)
+      out += fmt::format("### {} without a goal\n\n", capitalised(md_term(plan, "objectives", "objectives")));
+    if (g.objectives.empty()) out += fmt::format("No {} yet.\n\n", md_term(plan, "objectives", "objectives"));
+    for (std::size_t k : g.objectives) out += section_text[k];
+  }
+
+  out += gaps_annex(plan, r, gaps_title);
+  out += charts_annex(plan, r, indicators_title);
+  out += details_annex(plan, r, details_title);
+  out += rosters_annex(plan, r, rosters_title);
+  out += fmt::format("## {}\n\n", coverage_title) + md_coverage_table(plan, r.gaps.coverage);
+  if (r.changes) out += "\n" + changes_annex(*r.changes, changes_title);
+  return out;
+}
+
+}  // namespace actionplan
+
+namespace actionplan {
+namespace {
+
+ordered_json money_json(const std::vector<MoneyTotals>& totals) {
+  ordered_json list = ordered_json::array();
+  for (const MoneyTotals& m : totals)
+    list.push_back({{"currency", m.currency}, {"estimate_low", m.estimate_low}, {"estimate_high", m.estimate_high},
+                    {"secured", m.secured}, {"gap_low", m.gap_low}, {"gap_high", m.gap_high},
+                    {"unknown_estimates", m.unknown}, {"no_funds_needed", m.none}});
+  return list;
+}
+
+ordered_json counts_json(const StatusCounts& c) {
+  return {{"good", c.good}, {"warning", c.warning}, {"bad", c.bad}, {"open", c.open}, {"unknown", c.unknown}};
+}
+
+ordered_json dated_json(const std::optional<DatedNumber>& d) {
+  return d ? ordered_json{{"date", d->date.to_string()}, {"value", d->value}} : ordered_json(nullptr);
+}
+
+ordered_json person_json(const Person& p) {  // names and organisations, never e-mail addresses
+  ordered_json j = {{"name", p.name.value}, {"org", p.org ? ordered_json(p.org->value) : ordered_json(nullptr)}};
+  if (p.region) j["region"] = p.region->value;
+  return j;
+}
+
+ordered_json people_json(const std::vector<Person>& list) {
+  ordered_json out = ordered_json::array();
+  for (const Person& p : list) out.push_back(person_json(p));
+  return out;
+}
+
+template <class T>
+std::vector<std::string> values_of(const std::vector<Located<T>>& list) {
+  std::vector<std::string> out;
+  for (const auto& x : list) out.push_back(x.value);
+  return out;
+}
+
+ordered_json indicator_row_json(const IndicatorRow& row) {
+  const Indicator& i = *row.indicator;
+  const bool milestone = i.type.value == IndicatorType::milestone;
+  ordered_json item = {{"id", i.id.value},
+                       {"title", title_of(i)},
+                       {"type", milestone ? "milestone" : "numeric"},
+                       {"objectives", row.objectives},
+                       {"status", milestone ? milestone_status_name(row.milestone) : progress_status_name(row.progress.status)},
+                       {"status_words", row.status},
+                       {"status_at_period_start", row.status_then}};
+  ordered_json targets = ordered_json::object();
+  for (const IndicatorTarget& t : i.targets)
+    targets[std::to_string(t.year.value)] = t.is_number ? ordered_json(*t.number) : ordered_json(t.text);
+  if (milestone) {
+    item["due"] = i.due ? ordered_json(i.due->value.to_string()) : ordered_json(nullptr);
+    item["achieved"] = row.milestone == MilestoneStatus::achieved ? ordered_json(i.achieved->value.to_string())
+                                                                  : ordered_json(nullptr);
+    item["targets"] = std::move(targets);
+    return item;
+  }
+  const IndicatorProgress& p = row.progress;
+  item["unit"] = i.unit ? i.unit->value : "";
+  item["direction"] = i.direction == Direction::increase ? "increase" : "decrease";
+  item["stale"] = p.stale;
+  item["baseline"] = dated_json(p.baseline);
+  item["latest"] = dated_json(p.latest);
+  item["target"] = dated_json(p.upcoming);
+  item["next_target"] = dated_json(p.next_target);
+  item["expected"] = p.expected ? ordered_json(*p.expected) : ordered_json(nullptr);
+  item["ratio"] = p.ratio ? ordered_json(*p.ratio) : ordered_json(nullptr);
+  item["target_reached"] = p.target_reached;
+  ordered_json passed = ordered_json::array();
+  for (const PassedTarget& t : p.passed) passed.push_back({{"year", t.year}, {"value", t.value}, {"achieved", t.achieved}});
+  item["passed_targets"] = std::move(passed);
+  item["targets"] = std::move(targets);
+  ordered_json series = ordered_json::array();
+  for (const Measurement& m : i.measurements) {
+    if (!m.date || !m.value) continue;
+    const std::optional<double> e = expected_value(i, m.date->value);
+    ordered_json point = {{"date", m.date->value.to_string()}, {"value", m.value->value},
+                          {"expected", e && std::isfinite(*e) ? ordered_json(*e) : ordered_json(nullptr)}};
+    if (m.source) point["source"] = m.source->value;
+    series.push_back(std::move(point));
+  }
+  item["measurements"] = std::move(series);
+  return item;
+}
+
+ordered_json activity_report_json(const Plan& plan, const Activity& a, const std::string& listed_under) {
+  ordered_json budget = nullptr;
+  if (a.budget && a.budget->estimate) {
+    const Amount& m = a.budget->estimate->value;
+    const bool number = m.kind == AmountKind::number || m.kind == AmountKind::range;
+    budget = {{"currency", a.budget->currency ? a.budget->currency->value : plan.info.default_currency()},
+              {"estimate", m.kind == AmountKind::none ? "none" : m.kind == AmountKind::tbd ? "tbd" : "amount"},
+              {"estimate_low", number ? ordered_json(m.min) : ordered_json(nullptr)},
+              {"estimate_high", number ? ordered_json(m.max) : ordered_json(nullptr)},
+              {"secured", a.budget->secured ? ordered_json(a.budget->secured->value) : ordered_json(nullptr)}};
+  }
+  const char* state = a.status != ActivityStatus::active ? "inactive" : plan.is_completed(a) ? "completed" : "ongoing";
+  std::vector<std::string> responsible;
+  for (const auto& body : a.responsible) responsible.push_back(plan.actor_name(body.value));
+  auto text = [](const Text& t) { return t ? ordered_json(t->value) : ordered_json(nullptr); };
+  return {{"id", a.id.value},
+          {"title", title_of(a)},
+          {"type", a.type == ActivityType::project ? "project" : "activity"},
+          {"objectives", values_of(a.objectives)},
+          {"listed_under", listed_under},
+          {"state", state},
+          {"status", status_name(a.status)},
+          {"stage", plan.stage_of(a).id.value},
+          {"stage_name", stage_name(plan, a)},
+          {"task_force", a.task_force ? ordered_json(a.task_force->value) : ordered_json(nullptr)},
+          {"regions", values_of(a.regions)},
+          {"countries", values_of(a.countries)},
+          {"lead", a.lead ? person_json(*a.lead) : ordered_json(nullptr)},
+          {"responsible", responsible},
+          {"sponsors", values_of(a.sponsors)},
+          {"partners", values_of(a.partners)},
+          {"budget", std::move(budget)},
+          {"start", a.start ? ordered_json(a.start->value.to_string()) : ordered_json(nullptr)},
+          {"end", a.end ? ordered_json(a.end->value.to_string()) : ordered_json(nullptr)},
+          {"timeframe", text(a.timeframe)},
+          {"description", text(a.description)},
+          {"methodology", text(a.methodology)},
+          {"outcome", text(a.outcome)},
+          {"outputs", values_of(a.outputs)}};
 }
 
 ordered_json changes_json(const PlanChanges& c) {
@@ -285,181 +836,36 @@ ordered_json changes_json(const PlanChanges& c) {
           {"secured", std::move(secured)}, {"recorded", std::move(recorded)}};
 }
 
-std::string title_of(const Plan& plan, const ReportData& r) {
-  const std::string name = plan.info.title ? plan.info.title->value : "Plan";
-  return r.year ? fmt::format("Progress report {}: {}", *r.year, name) : fmt::format("Progress report: {}", name);
-}
-
 }  // namespace
-
-std::string report_summary(const Plan& plan, const ReportData& r) {
-  const std::string indicators = plan.term("indicators", "indicators");
-  std::vector<std::string> parts;
-  parts.push_back(fmt::format("{}, {} funded", plural(r.projects, "project", "projects"), r.projects_funded));
-  if (r.work_activities)
-    parts.push_back(plural(r.work_activities, "work-plan activity", "work-plan activities"));
-  auto status = [&](ProgressStatus s) {
-    auto it = r.indicator_status.find(s);
-    return it == r.indicator_status.end() ? 0 : it->second;
-  };
-  if (r.numeric_indicators)
-    parts.push_back(fmt::format("{} of {} {} on track, {} at risk, {} off track, {} without data",
-                                status(ProgressStatus::on_track), r.numeric_indicators, indicators,
-                                status(ProgressStatus::at_risk), status(ProgressStatus::off_track),
-                                status(ProgressStatus::no_data)));
-  if (r.milestones)
-    parts.push_back(fmt::format("{} of {} milestones achieved, {} overdue", r.milestones_achieved, r.milestones,
-                                r.milestones_overdue));
-  int high = 0;
-  for (const Finding& f : r.gaps.findings) high += f.severity == FindingSeverity::high;
-  parts.push_back(plural(high, "high-severity gap", "high-severity gaps"));
-  return join(parts, "; ");
-}
-
-std::string render_report_markdown(const Plan& plan, const ReportData& r, unsigned threads) {
-  const PlanInfo& info = plan.info;
-  std::string out = fmt::format("# {}\n\n", md_text(title_of(plan, r)));
-  std::vector<std::string> facts;
-  if (info.period && info.period->start && info.period->end)
-    facts.push_back(fmt::format("Plan period {}–{}", info.period->start->value.to_string(),
-                                info.period->end->value.to_string()));
-  facts.push_back(fmt::format("as of {}", r.as_of.to_string()));
-  out += capitalised(join(facts, ", ")) + ".\n\n";
-  if (info.vision) out += fmt::format("> {}\n\n", md_text(info.vision->value));
-  out += fmt::format("**In short**: {}.\n\n", md_text(report_summary(plan, r)));
-
-  // Key figures.
-  out += "## Key figures\n\n";
-  std::vector<std::vector<std::string>> figures;
-  if (info.goals) figures.push_back({"Goals", std::to_string(info.goals->size())});
-  figures.push_back({capitalised(md_term(plan, "objectives", "objectives")), std::to_string(plan.objectives.size())});
-  figures.push_back({capitalised(md_term(plan, "task_forces", "task forces")), std::to_string(plan.task_forces.size())});
-  figures.push_back({"Projects (active)", std::to_string(r.projects)});
-  figures.push_back({"… in a funded stage", std::to_string(r.projects_funded)});
-  if (r.work_activities) figures.push_back({"Work-plan activities (active)", std::to_string(r.work_activities)});
-  if (r.inactive) figures.push_back({"On hold or cancelled", std::to_string(r.inactive)});
-  figures.push_back({capitalised(md_term(plan, "indicators", "indicators")),
-                     std::to_string(r.numeric_indicators + r.milestones)});
-  for (const MoneyTotals& m : r.funding) {
-    figures.push_back({fmt::format("Estimated need ({})", md_text(m.currency)), estimate_text(m)});
-    figures.push_back({fmt::format("Secured ({})", md_text(m.currency)), format_money(m.secured)});
-  }
-  out += md_table({"", "figure"}, "lr", figures) + "\n";
-
-  // Pipeline.
-  // Work-plan activities get their own column when the plan has some; the
-  // chart shows projects, or the activities of a plan that has no projects.
-  const bool with_activities = r.work_activities > 0;
-  const bool chart_activities = r.projects == 0 && with_activities;
-  out += with_activities ? "## Pipeline of projects and work-plan activities\n\n" : "## Project pipeline\n\n";
-  std::vector<std::vector<std::string>> stages;
-  std::vector<std::string> labels, counts;
-  for (const StageRow& row : r.pipeline) {
-    const std::string name = row.stage->name ? row.stage->name->value : row.stage->id.value;
-    std::vector<std::string> cells = {md_text(name), row.stage->funded ? "yes" : "", std::to_string(row.projects)};
-    if (with_activities) cells.push_back(std::to_string(row.activities));
-    cells.push_back(md_text(money_list(row.money, [](const MoneyTotals& m) {
-      return m.estimate_high > 0 ? format_money_range(m.estimate_low, m.estimate_high) : std::string();
-    })));
-    cells.push_back(md_text(money_list(row.money, [](const MoneyTotals& m) {
-      return m.secured > 0 ? format_money(m.secured) : std::string();
-    })));
-    stages.push_back(std::move(cells));
-    labels.push_back(fmt::format("\"{}\"", mermaid_label(name)));
-    counts.push_back(std::to_string(chart_activities ? row.activities : row.projects));
-  }
-  if (with_activities)
-    out += md_table({"Stage", "funded", "projects", "work-plan activities", "estimated", "secured"}, "llrrrr", stages);
-  else
-    out += md_table({"Stage", "funded", "projects", "estimated", "secured"}, "llrrr", stages);
-  out += "\n";
-  const std::string what = chart_activities ? "Work-plan activities" : "Projects";
-  out += fmt::format("```mermaid\nxychart-beta\n  title \"{} by stage\"\n  x-axis [{}]\n"
-                     "  y-axis \"{}\"\n  bar [{}]\n```\n\n",
-                     what, join(labels), what, join(counts));
-
-  // Funding.
-  out += "## Funding\n\n";
-  out += "Active projects and activities, each counted once. Ranges give a low and a high sum; "
-         "*estimate unknown* counts budgets still to be determined (never as zero).\n\n";
-  std::vector<std::vector<std::string>> money;
-  for (const MoneyTotals& m : r.funding)
-    money.push_back({md_text(m.currency), estimate_text(m), format_money(m.secured), gap_text(m), m.unknown ? std::to_string(m.unknown) : "",
-                     m.none ? std::to_string(m.none) : ""});
-  out += md_table({"Currency", "estimated", "secured", "gap", "estimate unknown", "no funds needed"}, "lrrrrr",
-                  money) +
-         "\n";
-
-  if (r.changes) out += changes_section(*r.changes);
-
-  // Goals and objectives.
-  out += info.goals ? fmt::format("## Goals and {}\n\n", md_term(plan, "objectives", "objectives"))
-                    : fmt::format("## {}\n\n", capitalised(md_term(plan, "objectives", "objectives")));
-  // The objectives' sections (their activity tables are most of a large report), on all workers.
-  std::vector<const ObjectiveSection*> sections;
-  for (const GoalSection& g : r.goals)
-    for (const ObjectiveSection& s : g.objectives) sections.push_back(&s);
-  std::vector<std::string> section_text(sections.size());
-  parallel_for(sections.size(), threads, [&](std::size_t i) { section_text[i] = objective_section(plan, *sections[i]); });
-  std::size_t next_section = 0;
-  for (const GoalSection& g : r.goals) {
-    if (g.goal)
-      out += fmt::format("### {}: {}\n\n{}", md_text(g.goal->id.value),
-                         md_text(g.goal->title ? g.goal->title->value : ""),
-                         g.goal->description ? md_text(g.goal->description->value) + "\n\n" : "");
-    else if (info.goals)
-      out += fmt::format("### {} without a goal\n\n", capitalised(md_term(plan, "objectives", "objectives")));
-    if (g.objectives.empty()) out += fmt::format("No {} yet.\n\n", md_term(plan, "objectives", "objectives"));
-    for (std::size_t i = 0; i < g.objectives.size(); ++i) out += section_text[next_section++];
-  }
-
-  // Main gaps.
-  out += "## Main gaps\n\n";
-  int shown = 0, low = 0;
-  for (const Finding& f : r.gaps.findings) {
-    if (f.severity == FindingSeverity::low) {
-      ++low;
-      continue;
-    }
-    if (f.code == "region-gap") continue;  // in the coverage table below
-    out += fmt::format("- **{}** {}: {}\n", severity_name(f.severity), md_code(f.code), md_text(f.message));
-    ++shown;
-  }
-  if (shown == 0) out += "No high or medium gaps.\n";
-  out += fmt::format("\n{} low-severity findings (region gaps, representatives, staleness, overlaps) are listed by "
-                     "`actionplan gap-analysis`.\n\n",
-                     low);
-
-  // Regional coverage.
-  out += "## Regional coverage\n\n" + md_coverage_table(plan, r.gaps.coverage);
-  return out;
-}
 
 std::string render_report_json(const Plan& plan, const ReportData& r) {
   ordered_json doc;
   const PlanInfo& info = plan.info;
+  doc["format_version"] = k_report_json_version;
   doc["title"] = title_of(plan, r);
   doc["as_of"] = r.as_of.to_string();
   doc["year"] = r.year ? ordered_json(*r.year) : ordered_json(nullptr);
+  doc["period_start"] = r.period_start.to_string();
   doc["plan"] = {{"id", info.id ? info.id->value : ""}, {"title", info.title ? info.title->value : ""}};
+  ordered_json scope = nullptr;
+  if (r.scoped) {
+    std::vector<std::string> objectives;
+    for (const ObjectiveSection& s : r.objectives) objectives.push_back(s.objective->id.value);
+    scope = {{"task_forces", r.scope_task_forces}, {"objectives", objectives}};
+  }
+  doc["scope"] = std::move(scope);
+  doc["left_out"] = {{"measurements", r.left_out.measurements}, {"achievements", r.left_out.achievements}};
   doc["summary"] = report_summary(plan, r);
-  auto money_json = [](const std::vector<MoneyTotals>& totals) {
-    ordered_json list = ordered_json::array();
-    for (const MoneyTotals& m : totals)
-      list.push_back({{"currency", m.currency}, {"estimate_low", m.estimate_low}, {"estimate_high", m.estimate_high},
-                      {"secured", m.secured}, {"gap_low", m.gap_low()}, {"gap_high", m.gap_high()},
-                      {"unknown_estimates", m.unknown}, {"no_funds_needed", m.none}});
-    return list;
-  };
   ordered_json statuses = ordered_json::object();
   for (ProgressStatus s : {ProgressStatus::on_track, ProgressStatus::at_risk, ProgressStatus::off_track,
-                           ProgressStatus::no_data, ProgressStatus::not_assessable}) {
+                           ProgressStatus::achieved, ProgressStatus::missed, ProgressStatus::no_data,
+                           ProgressStatus::not_assessable}) {
     auto it = r.indicator_status.find(s);
     statuses[progress_status_name(s)] = it == r.indicator_status.end() ? 0 : it->second;
   }
-  doc["key_figures"] = {{"goals", info.goals ? info.goals->size() : 0},
-                        {"objectives", plan.objectives.size()},
-                        {"task_forces", plan.task_forces.size()},
+  doc["key_figures"] = {{"goals", r.goals.size() - (r.goals.empty() || r.goals.back().goal ? 0 : 1)},
+                        {"objectives", r.objectives.size()},
+                        {"task_forces", r.task_forces},
                         {"projects", r.projects},
                         {"projects_funded", r.projects_funded},
                         {"work_activities", r.work_activities},
@@ -468,110 +874,83 @@ std::string render_report_json(const Plan& plan, const ReportData& r) {
                         {"indicator_status", std::move(statuses)},
                         {"milestones", r.milestones},
                         {"milestones_achieved", r.milestones_achieved},
-                        {"milestones_overdue", r.milestones_overdue}};
+                        {"milestones_overdue", r.milestones_overdue},
+                        {"status_counts", counts_json(r.status)},
+                        {"measurements_in_period", r.measurements_in_period}};
   ordered_json pipeline = ordered_json::array();
   for (const StageRow& row : r.pipeline)
     pipeline.push_back({{"stage", row.stage->id.value},
                         {"name", row.stage->name ? row.stage->name->value : row.stage->id.value},
                         {"funded", row.stage->funded},
                         {"projects", row.projects},
+                        {"work_activities", row.activities},
                         {"money", money_json(row.money)}});
   doc["pipeline"] = std::move(pipeline);
   doc["funding"] = money_json(r.funding);
+  ordered_json decisions = ordered_json::array();
+  for (const Decision& d : r.decisions)
+    decisions.push_back({{"text", d.text}, {"responsible", d.who}, {"code", d.finding->code},
+                         {"severity", severity_name(d.finding->severity)}, {"subject", d.finding->subject}});
+  doc["decisions"] = std::move(decisions);
+  ordered_json changes = ordered_json::array();
+  for (const StatusChange& c : r.status_changes)
+    changes.push_back({{"indicator", r.indicators[c.indicator].indicator->id.value}, {"from", c.from}, {"to", c.to}});
+  doc["status_changes"] = std::move(changes);
   ordered_json goals = ordered_json::array();
   for (const GoalSection& g : r.goals) {
-    ordered_json objectives = ordered_json::array();
-    for (const ObjectiveSection& s : g.objectives) {
-      ordered_json indicators = ordered_json::array();
-      for (const IndicatorRow& row : s.indicators) {
-        const Indicator& i = *row.indicator;
-        ordered_json item = {{"id", i.id.value}, {"title", i.title ? i.title->value : ""},
-                             {"type", i.type.value == IndicatorType::milestone ? "milestone" : "numeric"}};
-        if (i.type.value == IndicatorType::milestone) {
-          item["status"] = row.milestone_status;
-          if (i.due) item["due"] = i.due->value.to_string();
-          if (i.achieved) item["achieved"] = i.achieved->value.to_string();
-        } else {
-          const IndicatorProgress& p = row.progress;
-          item["unit"] = i.unit ? i.unit->value : "";
-          item["status"] = progress_status_name(p.status);
-          auto dated = [](const std::optional<DatedNumber>& d) {
-            return d ? ordered_json{{"date", d->date.to_string()}, {"value", d->value}} : ordered_json(nullptr);
-          };
-          item["baseline"] = dated(p.baseline);
-          item["latest"] = dated(p.latest);
-          item["next_target"] = dated(p.next_target);
-          item["expected"] = p.expected ? ordered_json(*p.expected) : ordered_json(nullptr);
-          item["ratio"] = p.ratio ? ordered_json(*p.ratio) : ordered_json(nullptr);
-          item["target_reached"] = p.target_reached;
-        }
-        indicators.push_back(std::move(item));
-      }
-      auto person_json = [&](const Person& p) {  // names and organisations, never e-mail addresses
-        ordered_json j = {{"name", p.name.value}, {"org", p.org ? ordered_json(p.org->value) : ordered_json(nullptr)}};
-        if (p.region) j["region"] = p.region->value;
-        return j;
-      };
-      auto activities_json = [&](const std::vector<const Activity*>& list, const char* state) {
-        ordered_json out = ordered_json::array();
-        for (const Activity* a : list) {
-          std::vector<std::string> regions, sponsors;
-          for (const auto& region : a->regions) regions.push_back(region.value);
-          for (const auto& sp : a->sponsors) sponsors.push_back(sp.value);
-          ordered_json budget = nullptr;
-          if (a->budget && a->budget->estimate) {
-            const Amount& m = a->budget->estimate->value;
-            budget = {{"currency", a->budget->currency ? a->budget->currency->value : info.default_currency()},
-                      {"estimate", m.kind == AmountKind::none ? "none"
-                                   : m.kind == AmountKind::tbd ? "tbd"
-                                                               : "amount"},
-                      {"estimate_low", m.kind == AmountKind::number || m.kind == AmountKind::range ? ordered_json(m.min) : ordered_json(nullptr)},
-                      {"estimate_high", m.kind == AmountKind::number || m.kind == AmountKind::range ? ordered_json(m.max) : ordered_json(nullptr)},
-                      {"secured", a->budget->secured ? ordered_json(a->budget->secured->value) : ordered_json(nullptr)}};
-          }
-          out.push_back({{"id", a->id.value},
-                         {"title", a->title ? a->title->value : ""},
-                         {"state", state},
-                         {"status", status_name(a->status)},
-                         {"stage", plan.stage_of(*a).id.value},
-                         {"regions", regions},
-                         {"lead", a->lead ? person_json(*a->lead) : ordered_json(nullptr)},
-                         {"sponsors", sponsors},
-                         {"budget", std::move(budget)}});
-        }
-        return out;
-      };
-      ordered_json task_forces = ordered_json::array();
-      for (const TaskForce* t : s.task_forces) {
-        ordered_json leaders = ordered_json::array(), reps = ordered_json::array();
-        for (const Person& p : t->leaders) leaders.push_back(person_json(p));
-        for (const Person& p : t->representatives) reps.push_back(person_json(p));
-        task_forces.push_back({{"id", t->id.value}, {"name", t->name ? t->name->value : ""},
-                               {"leaders", std::move(leaders)}, {"representatives", std::move(reps)}});
-      }
-      ordered_json activities = activities_json(s.ongoing, "ongoing");
-      for (auto& a : activities_json(s.completed, "completed")) activities.push_back(a);
-      for (auto& a : activities_json(s.inactive, "inactive")) activities.push_back(a);
-      objectives.push_back({{"id", s.objective->id.value},
-                            {"title", s.objective->title ? s.objective->title->value : ""},
-                            {"targets", [&] {
-                               ordered_json t = ordered_json::object();
-                               for (const YearText& y : s.objective->targets) t[std::to_string(y.year.value)] = y.text.value;
-                               return t;
-                             }()},
-                            {"task_forces", std::move(task_forces)},
-                            {"indicators", std::move(indicators)},
-                            {"activities", std::move(activities)}});
-    }
+    std::vector<std::string> objectives;
+    for (std::size_t k : g.objectives) objectives.push_back(r.objectives[k].objective->id.value);
     goals.push_back({{"id", g.goal ? ordered_json(g.goal->id.value) : ordered_json(nullptr)},
                      {"title", g.goal && g.goal->title ? g.goal->title->value : ""},
-                     {"objectives", std::move(objectives)}});
+                     {"objectives", objectives},
+                     {"status_counts", counts_json(g.status)},
+                     {"funding", money_json(g.funding)},
+                     {"active", g.active}});
   }
   doc["goals"] = std::move(goals);
+  ordered_json objectives = ordered_json::array();
+  for (const ObjectiveSection& s : r.objectives) {
+    const Objective& o = *s.objective;
+    ordered_json targets = ordered_json::object();
+    for (const YearText& y : o.targets) targets[std::to_string(y.year.value)] = y.text.value;
+    std::vector<std::string> task_forces, indicators, listed, also;
+    for (const TaskForce* t : s.task_forces) task_forces.push_back(t->id.value);
+    for (std::size_t k : s.indicators) indicators.push_back(r.indicators[k].indicator->id.value);
+    for (const auto* list : {&s.ongoing, &s.completed, &s.inactive})
+      for (const Activity* a : *list) listed.push_back(a->id.value);
+    for (const Activity* a : s.also) also.push_back(a->id.value);
+    objectives.push_back({{"id", o.id.value},
+                          {"title", title_of(o)},
+                          {"goal", s.goal ? ordered_json(s.goal->id.value) : ordered_json(nullptr)},
+                          {"description", o.description ? ordered_json(o.description->value) : ordered_json(nullptr)},
+                          {"targets", std::move(targets)},
+                          {"task_forces", task_forces},
+                          {"indicators", indicators},
+                          {"status_counts", counts_json(s.status)},
+                          {"funding", money_json(s.funding)},
+                          {"active", s.active},
+                          {"activities", listed},
+                          {"also_serving", also}});
+  }
+  doc["objectives"] = std::move(objectives);
+  ordered_json indicators = ordered_json::array();
+  for (const IndicatorRow& row : r.indicators) indicators.push_back(indicator_row_json(row));
+  doc["indicators"] = std::move(indicators);
+  ordered_json activities = ordered_json::array();
+  for (const ObjectiveSection& s : r.objectives)
+    for (const auto* list : {&s.ongoing, &s.completed, &s.inactive})
+      for (const Activity* a : *list) activities.push_back(activity_report_json(plan, *a, s.objective->id.value));
+  doc["activities"] = std::move(activities);
+  ordered_json task_forces = ordered_json::array();
+  for (const TaskForce* t : r.rosters)
+    task_forces.push_back({{"id", t->id.value}, {"name", name_of(*t)}, {"objectives", values_of(t->objectives)},
+                           {"leaders", people_json(t->leaders)}, {"representatives", people_json(t->representatives)},
+                           {"members", people_json(t->members)}});
+  doc["task_forces"] = std::move(task_forces);
   doc["changes"] = r.changes ? changes_json(*r.changes) : ordered_json(nullptr);
   // The gaps, as gap-analysis prints them in JSON.
   ordered_json gaps = ordered_json::parse(render_gaps(plan, r.gaps, GapFormat::json));
-  doc["gaps"] = {{"summary", gaps["summary"]}, {"findings", gaps["findings"]}};
+  doc["gaps"] = {{"summary", gaps["summary"]}, {"findings", gaps["findings"]}, {"funding", gaps["funding"]}};
   doc["coverage"] = gaps["coverage"];
   return json_text(std::move(doc));
 }

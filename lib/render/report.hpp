@@ -12,6 +12,10 @@ namespace actionplan {
 std::string render_report_markdown(const Plan& plan, const ReportData& report, unsigned threads = 0);
 std::string render_report_json(const Plan& plan, const ReportData& report);
 
+// The version of the JSON report's layout (docs/commands.md documents every
+// key); raised when a key changes meaning or goes away.
+inline constexpr int k_report_json_version = 1;
+
 // "31 projects, 9 funded; 17 work-plan activities; 5 of 12 indicators on track …"
 std::string report_summary(const Plan& plan, const ReportData& report);
 

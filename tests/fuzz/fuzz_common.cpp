@@ -367,7 +367,14 @@ void check_mermaid_line(std::string_view line, std::vector<std::string>& problem
   const std::string shown(line.substr(0, 120));
   if (std::count(line.begin(), line.end(), '"') % 2 != 0)
     problems.push_back("Mermaid: unbalanced quotes: " + shown);
-  if (line.find_first_of("`<>") != std::string_view::npos)
+  // The y-axis range "0 --> 500" is the one place an arrow may stand, after the closing quote.
+  std::string_view outside_range = line;
+  if (const std::size_t arrow = line.rfind("\" 0 --> "); arrow != std::string_view::npos && line.find("y-axis") != std::string_view::npos) {
+    outside_range = line.substr(0, arrow + 1);
+    if (!is_mermaid_number(line.substr(arrow + 8)))
+      problems.push_back("Mermaid: the y-axis range does not end in a number: " + shown);
+  }
+  if (outside_range.find_first_of("`<>") != std::string_view::npos)
     problems.push_back("Mermaid: ` < or >: " + shown);
   if (line.find("%%") != std::string_view::npos)
     problems.push_back("Mermaid: directive '%%': " + shown);

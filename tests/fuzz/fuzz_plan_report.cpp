@@ -39,7 +39,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   fuzz::check_diagnostics(diags, files);
 
   // `report --since v1` (the gap analysis is part of the report).
-  ReportData report = build_report(plan, fuzz::as_of(), std::nullopt, 1);
+  ReportRequest request;
+  request.as_of = fuzz::as_of();
+  request.threads = 1;
+  ReportData report = build_report(plan, request);
   report.changes = diff_plans(base_plan(), plan);
   report.changes->revision = "v1";
   report.changes->commit = "0123456789abcdef0123456789abcdef01234567";

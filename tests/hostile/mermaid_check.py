@@ -10,10 +10,10 @@ import sys
 LABEL = r'"([^"`<>\\]*)"'
 NUMBER = r"-?\d+(?:\.\d+)?"
 LINES = [
-    re.compile(r"^xychart-beta$"),
+    re.compile(r"^xychart-beta(?: horizontal)?$"),
     re.compile(rf"^  title {LABEL}$"),
     re.compile(rf"^  x-axis \[{LABEL}(?:, {LABEL})*\]$"),
-    re.compile(rf"^  y-axis {LABEL}$"),
+    re.compile(rf"^  y-axis {LABEL} 0 --> {NUMBER}$"),
     re.compile(rf"^  (?:bar|line) \[{NUMBER}(?:, {NUMBER})*\]$"),
 ]
 

@@ -25,7 +25,10 @@ Indicator indicator(const std::string& yaml) {
   return i;
 }
 
-IndicatorProgress progress(const std::string& yaml) { return indicator_progress(indicator(yaml), {}); }
+// As of 2029-12-31 unless said: before the 2030 targets of most cases, after their measurements.
+IndicatorProgress progress(const std::string& yaml, Date as_of = {2029, 12, 31}) {
+  return indicator_progress(indicator(yaml), {}, as_of);
+}
 
 }  // namespace
 
@@ -114,13 +117,54 @@ TEST_CASE("progress: measurements after the last target are measured against it"
   CHECK(*p.expected == doctest::Approx(100));
   CHECK(*p.ratio == doctest::Approx(0.8));
   CHECK(p.next_target->date == Date{2025, 0, 0});
+  // Its date has passed and 80 < 100: the target is missed, not "at risk".
+  CHECK(p.status == ProgressStatus::missed);
+  REQUIRE(p.passed.size() == 1);
+  CHECK_FALSE(p.passed[0].achieved);
+}
+
+TEST_CASE("progress: a passed target is achieved or missed, a later one stays next") {
+  const std::string yaml = "baseline: {date: 2020, value: 0}\ntargets: {2024: 40, 2030: 100}\n"
+                           "measurements:\n  - {date: 2024-06, value: 30}\n  - {date: 2025-06, value: 55}\n";
+  // As of 2025-12-31: the 2024 target passed; 55 reaches 40, so achieved. The next target is 2030.
+  auto p = progress(yaml, {2025, 12, 31});
+  REQUIRE(p.passed.size() == 1);
+  CHECK(p.passed[0].year == 2024);
+  CHECK(p.passed[0].achieved);
+  CHECK(p.upcoming->date.year == 2030);
+  CHECK(p.status != ProgressStatus::achieved);
+  // As of 2024-12-31 the 2025 value is not known yet: 30 against 40, missed at that date.
+  auto then = progress(yaml, {2024, 12, 31});
+  CHECK(then.latest->value == 30);
+  CHECK_FALSE(then.passed[0].achieved);
+  // Every target passed (as of 2031), the last one reached or not decides.
+  CHECK(progress(yaml, {2031, 1, 1}).status == ProgressStatus::missed);
+  CHECK(progress("baseline: {date: 2020, value: 0}\ntargets: {2024: 40}\nmeasurements:\n  - {date: 2024-06, value: 45}\n",
+                 {2025, 1, 1}).status == ProgressStatus::achieved);
+}
+
+TEST_CASE("progress: old data keeps its status and is marked stale") {
+  // 12 months (the default) after 2023-03-31 is 2024-03-31, before the as-of date.
+  auto p = progress("baseline: {date: 2020, value: 0}\ntargets: {2030: 100}\nmeasurements:\n  - {date: 2023-03, value: 40}\n",
+                    {2026, 6, 30});
+  CHECK(p.stale);
+  CHECK(p.status == ProgressStatus::on_track);
+  CHECK_FALSE(progress("baseline: {date: 2020, value: 0}\ntargets: {2030: 100}\nmeasurements:\n  - {date: 2026-03, value: 60}\n",
+                       {2026, 6, 30}).stale);
+}
+
+TEST_CASE("milestones: achieved only when known on the as-of date") {
+  const Indicator m = indicator("type: milestone\ndue: 2025-06\nachieved: 2026-09-30\n");
+  CHECK(milestone_status(m, {2026, 12, 31}) == MilestoneStatus::achieved);
+  CHECK(milestone_status(m, {2025, 12, 31}) == MilestoneStatus::overdue);
+  CHECK(milestone_status(m, {2025, 1, 1}) == MilestoneStatus::due);
 }
 
 TEST_CASE("progress: from one target to the next (2030 → 2050)") {
   // 2030-12-31 → 2050-12-31 is 7305 days, → 2040-12-31 is 3653 days.
   // expected = 100 + 200 × 3653/7305 = 200.0137; ratio = 150 / 200.0137 = 0.74995 → at risk.
   auto p = progress("baseline: {date: 2020, value: 0}\ntargets: {2030: 100, 2050: 300}\n"
-                    "measurements:\n  - {date: 2040, value: 150}\n");
+                    "measurements:\n  - {date: 2040, value: 150}\n", {2045, 1, 1});
   CHECK(*p.expected == doctest::Approx(100 + 200.0 * 3653 / 7305));
   CHECK(*p.ratio == doctest::Approx(150 / (100 + 200.0 * 3653 / 7305)));
   CHECK(p.next_target->value == 300);
@@ -238,7 +282,8 @@ TEST_CASE("the numbers of a hand-made plan") {
   CHECK(*o1.gap_high == 450);
   CHECK(*o1.unknown_estimates == 1);
   CHECK(o1.message ==
-        "objective O1: EUR 400–500 estimated, 50 secured: a gap of EUR 350–450; 1 more activity with "
+        "objective O1 ('One'): EUR 400–500 estimated, 50 secured: a gap of EUR 350–450, summed activity by "
+        "activity; 1 more activity with "
         "no estimate yet (unknown, not zero)");
   // O2: a2 300 (also counted for O1) + a3 without budget.
   const Finding& o2 = find("funding-gap", "O2");
@@ -421,12 +466,13 @@ TEST_CASE("a geographic task force needs representatives for its own regions onl
 }
 
 TEST_CASE("a total whose estimates are all to be determined reads unknown, not 0") {
-  MoneyTotals only_tbd{"EUR", 0, 0, 0, 2, 0};
+  // currency, estimate low/high, secured, gap low/high, unknown, none
+  MoneyTotals only_tbd{"EUR", 0, 0, 0, 0, 0, 2, 0};
   CHECK(estimate_text(only_tbd) == "unknown");
   CHECK(gap_text(only_tbd) == "unknown");
-  MoneyTotals some{"EUR", 1000, 2000, 500, 1, 0};
+  MoneyTotals some{"EUR", 1000, 2000, 500, 500, 1500, 1, 0};
   CHECK(estimate_text(some) == "1,000–2,000");
   CHECK(gap_text(some) == "500–1,500");
-  MoneyTotals nothing_needed{"EUR", 0, 0, 0, 0, 3};
+  MoneyTotals nothing_needed{"EUR", 0, 0, 0, 0, 0, 0, 3};
   CHECK(estimate_text(nothing_needed) == "0");
 }

@@ -100,7 +100,10 @@ TEST_CASE("the report model counts each activity once and splits the pipeline") 
       {"activities/w1.yaml", "id: w1\ntitle: W1\ntype: activity\nobjectives: [O1]\nbudget: {estimate: none}\n"},
   });
   REQUIRE(r.lines() == V{});
-  const ReportData d = build_report(r.plan, Date{2026, 12, 31}, 2026);
+  ReportRequest request;
+  request.as_of = Date{2026, 12, 31};
+  request.year = 2026;
+  const ReportData d = build_report(r.plan, request);
   CHECK(d.projects == 3);
   CHECK(d.projects_funded == 2);  // agreement and completed are funded stages
   CHECK(d.work_activities == 1);
@@ -118,8 +121,55 @@ TEST_CASE("the report model counts each activity once and splits the pipeline") 
   CHECK(d.pipeline[7].projects == 1);  // completed: p3
   REQUIRE(d.goals.size() == 1);
   REQUIRE(d.goals[0].objectives.size() == 2);
-  const ObjectiveSection& o2 = d.goals[0].objectives[1];
-  CHECK(o2.ongoing.size() == 1);
+  // p1 serves O1 and O2: listed once, under O1 (its first), referenced from O2.
+  const ObjectiveSection& o1 = d.objectives[d.goals[0].objectives[0]];
+  const ObjectiveSection& o2 = d.objectives[d.goals[0].objectives[1]];
+  CHECK(o1.ongoing.size() == 3);  // p1, p2, w1
+  CHECK(o2.ongoing.empty());
+  REQUIRE(o2.also.size() == 1);
+  CHECK(o2.also[0]->id.value == "p1");
   CHECK(o2.completed.size() == 1);
   CHECK(o2.inactive.size() == 1);
+  CHECK(d.activities.size() == 5);  // each once
+}
+
+TEST_CASE("report: a funding gap is summed project by project") {
+  // p1 lacks 40 (100 estimated, 60 secured); p2 has 50 more than its estimate of 100.
+  // Netted, the gap would be 0; summed per project it is 40.
+  auto r = test::load({
+      {"plan.yaml", "format: 1\ntitle: T\n"},
+      {"objectives/O1.yaml", "id: O1\ntitle: One\n"},
+      {"activities/p1.yaml", "id: p1\ntitle: P1\nobjectives: [O1]\nbudget: {estimate: 100, secured: 60}\n"},
+      {"activities/p2.yaml", "id: p2\ntitle: P2\nobjectives: [O1]\nbudget: {estimate: [100, 150], secured: 150}\n"},
+  });
+  REQUIRE(r.lines() == V{});
+  ReportRequest request;
+  request.as_of = Date{2026, 12, 31};
+  const ReportData d = build_report(r.plan, request);
+  REQUIRE(d.funding.size() == 1);
+  CHECK(d.funding[0].gap_low == 40);
+  CHECK(d.funding[0].gap_high == 40);
+  REQUIRE(d.objectives[0].funding.size() == 1);
+  CHECK(d.objectives[0].funding[0].gap_low == 40);  // the gap-analysis line, the same number
+}
+
+TEST_CASE("report: as known on the as-of date") {
+  auto r = test::load({
+      {"plan.yaml", "format: 1\ntitle: T\n"},
+      {"objectives/O1.yaml", "id: O1\ntitle: One\n"},
+      {"indicators/I1.yaml", "id: I1\ntitle: I\nobjective: O1\nbaseline: {date: 2020, value: 0}\ntargets: {2030: 100}\n"
+                             "measurements:\n  - {date: 2024-06, value: 40}\n  - {date: 2025-01-03, value: 99}\n"},
+      {"indicators/M1.yaml", "id: M1\ntitle: M\nobjective: O1\ntype: milestone\ndue: 2025-06\nachieved: 2025-02\n"},
+  });
+  REQUIRE(r.lines() == V{});
+  const LeftOut left = keep_known_on(r.plan, Date{2024, 12, 31});
+  CHECK(left.measurements == 1);
+  CHECK(left.achievements == 1);
+  ReportRequest request;
+  request.as_of = Date{2024, 12, 31};
+  request.year = 2024;
+  const ReportData d = build_report(r.plan, request);
+  REQUIRE(d.indicators.size() == 2);
+  CHECK(d.indicators[0].progress.latest->value == 40);
+  CHECK(d.indicators[1].milestone == MilestoneStatus::due);
 }
