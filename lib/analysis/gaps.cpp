@@ -15,7 +15,6 @@ namespace {
 
 bool counts(const Activity& a) { return a.status == ActivityStatus::active; }
 
-std::string title_of(const Activity& a) { return a.title ? a.title->value : a.id.value; }
 
 std::string percent(double ratio) { return fmt::format("{:.0f}%", ratio * 100); }
 

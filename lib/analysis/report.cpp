@@ -34,10 +34,6 @@ void StatusCounts::add(const IndicatorRow& row) {
 
 namespace {
 
-std::string title_of(const Activity& a) { return a.title ? a.title->value : a.id.value; }
-std::string title_of(const Indicator& i) { return i.title ? i.title->value : i.id.value; }
-std::string title_of(const Objective& o) { return o.title ? o.title->value : o.id.value; }
-std::string name_of(const TaskForce& t) { return t.name ? t.name->value : t.id.value; }
 
 // "on track", "on track, data from 2023-03", "overdue": the status as a reader sees it.
 std::string status_words(const Indicator& i, const IndicatorProgress& p, MilestoneStatus milestone, bool with_age) {

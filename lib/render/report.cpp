@@ -21,10 +21,6 @@ std::string plural(int n, const std::string& one, const std::string& many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-std::string title_of(const Activity& a) { return a.title ? a.title->value : a.id.value; }
-std::string title_of(const Indicator& i) { return i.title ? i.title->value : i.id.value; }
-std::string title_of(const Objective& o) { return o.title ? o.title->value : o.id.value; }
-std::string name_of(const TaskForce& t) { return t.name ? t.name->value : t.id.value; }
 
 // "EUR 100,000–200,000; USD 50,000" for a list of totals, by a chosen amount.
 template <class F>
@@ -289,9 +285,9 @@ std::string scope_words(const Plan& plan, const ReportData& r) {
 
 std::string title_of(const Plan& plan, const ReportData& r) {
   const std::string name = plan.info.title ? plan.info.title->value : "Plan";
-  std::string title = r.year ? fmt::format("Progress report {}: {}", *r.year, name) : fmt::format("Progress report: {}", name);
-  if (r.scoped) title += " — " + scope_words(plan, r);
-  return title;
+  std::string report = r.year ? fmt::format("Progress report {}", *r.year) : "Progress report";
+  if (r.scoped) report += ", " + scope_words(plan, r);  // "Progress report 2026, Task Force 13: Plan"
+  return fmt::format("{}: {}", report, name);
 }
 
 std::string changes_annex(const PlanChanges& c, const std::string& heading) {

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Makes the npm packages of tests/mermaid (Mermaid's own parser) available.
+# - node, npm and tests/mermaid/node_modules all present: does nothing, needs no network.
+# - node or npm missing: Debian's nodejs and npm through install-deps.sh (as root; otherwise
+#   it prints the one apt-get line to run and exits 1).
+# - node_modules missing or not the pinned Mermaid: npm ci from tests/mermaid/package-lock.json.
+# Tests for the commands, not the Debian packages: a node from elsewhere bundles its own npm.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+dir="$root/tests/mermaid"
+
+# Debian's nodejs and npm when there is no node at all (install-deps.sh installs them).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  ACTIONPLAN_EXTRA_DEPS="nodejs npm" bash "$root/scripts/install-deps.sh"
+fi
+
+major=$(node -p 'process.versions.node.split(".")[0]')
+if [[ "$major" -lt 18 ]]; then
+  echo "install-test-node: node $(node --version) is too old; tests/mermaid needs node 18 or newer" >&2
+  exit 1
+fi
+
+# Installed already, and the version package.json pins? Then nothing to do.
+wanted=$(node -p 'require(process.argv[1]).dependencies.mermaid' "$dir/package.json")
+have=""
+if [[ -f "$dir/node_modules/mermaid/package.json" && -d "$dir/node_modules/jsdom" ]]; then
+  have=$(node -p 'require(process.argv[1]).version' "$dir/node_modules/mermaid/package.json")
+fi
+if [[ "$have" == "$wanted" ]]; then
+  exit 0
+fi
+
+echo "install-test-node: npm ci in tests/mermaid (mermaid $wanted)" >&2
+npm ci --no-audit --no-fund --prefix "$dir"
