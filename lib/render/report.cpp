@@ -480,7 +480,7 @@ std::string details_annex(const Plan& plan, const ReportData& r, const std::stri
 // **text**, or nothing for an empty cell (`****` would show as four stars).
 std::string bold(const std::string& text) { return text.empty() ? text : "**" + text + "**"; }
 
-std::string summary_section(const Plan& plan, const ReportData& r) {
+std::string summary_section(const Plan& plan, const ReportData& r, const std::string& gaps_annex_title) {
   const std::string objective = md_term(plan, "objective", "objective");
   std::string out = "## Summary\n\n";
   // Status by objective, rolled up to goals.
@@ -532,7 +532,9 @@ std::string summary_section(const Plan& plan, const ReportData& r) {
     int more = 0;
     for (const Finding& f : r.gaps.findings) more += f.severity != FindingSeverity::low;
     more -= static_cast<int>(r.decisions.size());
-    out += more > 0 ? fmt::format("\n{} more high or medium gaps are listed in the annex of gaps.\n\n", more) : "\n";
+    out += more > 0 ? fmt::format("\n{} more high or medium gaps are listed in {}.\n\n", more,
+                                  gaps_annex_title.substr(0, gaps_annex_title.find(':')))
+                    : "\n";
   }
 
   // Changes over the period.
@@ -557,7 +559,7 @@ std::string summary_section(const Plan& plan, const ReportData& r) {
            "\n";
   }
   if (r.changes)
-    out += fmt::format("Since {}: {} (details in the annex of changes).\n\n", md_code(r.changes->revision),
+    out += fmt::format("Since {}: {} (details in the last annex).\n\n", md_code(r.changes->revision),
                        md_text(changes_line(*r.changes)));
   return out;
 }
@@ -653,7 +655,7 @@ std::string render_report_markdown(const Plan& plan, const ReportData& r, unsign
   const std::string coverage_title = annex("Regional coverage");
   const std::string changes_title = r.changes ? annex(fmt::format("Changes since {}", r.changes->revision)) : "";
 
-  out += summary_section(plan, r);
+  out += summary_section(plan, r, gaps_title);
   out += pipeline_section(r);
 
   // Goals and objectives: the objectives' sections (most of a large report), on all workers.
