@@ -69,10 +69,14 @@ std::pair<std::size_t, double> on_line(const std::vector<Point>& line, long long
 
 }  // namespace
 
-std::optional<double> expected_value(const Indicator& indicator, const Date& date) {
+std::vector<std::optional<double>> expected_values(const Indicator& indicator) {
+  std::vector<std::optional<double>> out(indicator.measurements.size());
   const std::vector<Point> line = expected_line(indicator, measured(indicator));
-  if (line.size() < 2) return std::nullopt;
-  return on_line(line, day_number(date.last_day())).second;
+  if (line.size() < 2) return out;
+  for (std::size_t k = 0; k < out.size(); ++k)
+    if (const Measurement& m = indicator.measurements[k]; m.date)
+      out[k] = on_line(line, day_number(m.date->value.last_day())).second;
+  return out;
 }
 
 const char* progress_status_name(ProgressStatus status) {

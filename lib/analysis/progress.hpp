@@ -59,8 +59,10 @@ struct IndicatorProgress {
 
 IndicatorProgress indicator_progress(const Indicator& indicator, const AnalysisSettings& settings, const Date& as_of);
 
-// The value the line expects at `date`; nullopt without a baseline and a later target.
-std::optional<double> expected_value(const Indicator& indicator, const Date& date);
+// The value the line expects at each measurement's date, in the order of
+// `indicator.measurements`: nullopt for a measurement without a date, and for
+// all without a baseline and a later target. Linear in the measurements.
+std::vector<std::optional<double>> expected_values(const Indicator& indicator);
 
 // A milestone on the as-of date: achieved (on or before it), overdue (its
 // `due` date has passed), or due (later, or no due date).

@@ -92,8 +92,8 @@ class Builder {
       // Listed once: under the first objective it names that the report covers.
       for (const auto& o : a.objectives) {
         if (!in_scope(o.value) || !m_plan.objective(o.value)) continue;
-        if (m_primary.emplace(&a, o.value).second) m_listed[o.value].push_back(&a);
-        else if (m_primary[&a] != o.value) m_also[o.value].push_back(&a);
+        if (m_r.listed_under.emplace(&a, o.value).second) m_listed[o.value].push_back(&a);
+        else if (m_r.listed_under[&a] != o.value) m_also[o.value].push_back(&a);
       }
       if (a.status != ActivityStatus::active) {
         ++m_r.inactive;
@@ -338,7 +338,6 @@ class Builder {
   ReportData& m_r;
   std::unordered_set<std::string> m_scope;
   std::string m_activity, m_activities, m_task_force, m_objective, m_indicator;
-  std::unordered_map<const Activity*, std::string> m_primary;
   std::unordered_map<std::string, std::vector<const Activity*>> m_listed, m_also;
   std::unordered_map<std::string, std::vector<const TaskForce*>> m_task_forces_of;
   std::unordered_map<std::string, std::vector<std::size_t>> m_indicators_of;

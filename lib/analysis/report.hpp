@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "analysis/changes.hpp"
@@ -111,6 +112,7 @@ struct ReportData {
   std::vector<ObjectiveSection> objectives; // in scope, in goal then id order
   std::vector<GoalSection> goals;
   std::vector<const Activity*> activities;  // in scope, each once, in the order the body lists them
+  std::unordered_map<const Activity*, std::string> listed_under;  // the objective each is listed under
   std::vector<const TaskForce*> rosters;    // task forces in scope, by id
   std::vector<Decision> decisions;          // at most k_max_decisions, most severe first
   std::vector<StatusChange> status_changes;

@@ -181,9 +181,11 @@ std::string trend_chart(const IndicatorRow& row) {
   const bool baseline_measured = !i.measurements.empty() && i.measurements.front().date &&
                                  i.measurements.front().date->value == p.baseline->date;
   if (!baseline_measured) add(p.baseline->date.to_string(), p.baseline->value, p.baseline->value);
-  for (const Measurement& m : i.measurements) {
+  const std::vector<std::optional<double>> line = expected_values(i);
+  for (std::size_t k = 0; k < i.measurements.size(); ++k) {
+    const Measurement& m = i.measurements[k];
     if (!m.date || !m.value) continue;
-    const std::optional<double> e = expected_value(i, m.date->value);
+    const std::optional<double>& e = line[k];
     const double on_line = e ? std::round(*e * 100) / 100 : m.value->value;
     if (!std::isfinite(on_line)) return "";  // beyond what a double holds: no chart
     add(m.date->value.to_string(), m.value->value, on_line);
@@ -228,16 +230,6 @@ const YearText* next_target(const Objective& o, const Date& as_of) {
   return out;
 }
 
-// Where the activity is listed: "(under O3)" for one listed under another objective.
-std::string listed_under(const ReportData& r, const Activity& a, const std::string& here) {
-  for (const auto& ref : a.objectives)
-    if (ref.value != here && std::any_of(r.objectives.begin(), r.objectives.end(), [&](const ObjectiveSection& x) {
-          return x.objective->id.value == ref.value;
-        }))
-      return ref.value;
-  return "";
-}
-
 // The body's view of one objective: its next target, its indicators and what
 // is being done, in a few lines (who leads it is in the summary table). The
 // numbers behind them are in the annexes.
@@ -253,7 +245,7 @@ std::string objective_section(const Plan& plan, const ReportData& r, const Objec
   for (const Activity* a : s.completed) doing.push_back(fmt::format("{} (completed)", md_text(title_of(*a))));
   for (const Activity* a : s.inactive)
     doing.push_back(fmt::format("{} ({})", md_text(title_of(*a)), a->status == ActivityStatus::on_hold ? "on hold" : "cancelled"));
-  for (const Activity* a : s.also) doing.push_back(fmt::format("{} (see {})", md_text(title_of(*a)), md_text(listed_under(r, *a, o.id.value))));
+  for (const Activity* a : s.also) doing.push_back(fmt::format("{} (see {})", md_text(title_of(*a)), md_text(r.listed_under.at(a))));
   const std::string activities = capitalised(md_term(plan, "activities", "activities"));
   out += doing.empty() ? fmt::format("**{}**: none yet.\n\n", activities)
                        : fmt::format("**{}**: {}.\n\n", activities, join(doing, "; "));
@@ -759,9 +751,11 @@ ordered_json indicator_row_json(const IndicatorRow& row) {
   item["passed_targets"] = std::move(passed);
   item["targets"] = std::move(targets);
   ordered_json series = ordered_json::array();
-  for (const Measurement& m : i.measurements) {
+  const std::vector<std::optional<double>> line = expected_values(i);
+  for (std::size_t k = 0; k < i.measurements.size(); ++k) {
+    const Measurement& m = i.measurements[k];
     if (!m.date || !m.value) continue;
-    const std::optional<double> e = expected_value(i, m.date->value);
+    const std::optional<double>& e = line[k];
     ordered_json point = {{"date", m.date->value.to_string()}, {"value", m.value->value},
                           {"expected", e && std::isfinite(*e) ? ordered_json(*e) : ordered_json(nullptr)}};
     if (m.source) point["source"] = m.source->value;
