@@ -8,6 +8,7 @@
 
 #include "model/parallel.hpp"
 #include "model/text.hpp"
+#include "render/charts.hpp"
 #include "render/gaps.hpp"
 #include "render/markdown.hpp"
 #include "render/records.hpp"
@@ -142,66 +143,52 @@ std::string indicator_table(const ReportData& r, const std::vector<std::size_t>&
                   cells);
 }
 
-// A value for a Mermaid chart: xychart reads plain decimals only (not 1e-05 or 1e+20).
-std::string chart_number(double value) {
-  std::string text = format_number(value);
-  if (text.find('e') == std::string::npos) return text;
-  text = fmt::format("{:.6f}", value);
-  while (text.back() == '0') text.pop_back();
-  if (text.back() == '.') text.pop_back();
-  return text == "-0" ? "0" : text;
-}
-
-// The top of a y-axis that starts at 0: the largest value, rounded up to a
-// readable number (1, 2, 2.5 or 5 times a power of ten), never 0.
-double axis_top(double largest) {
-  if (!(largest > 0)) return 1;
-  const double power = std::pow(10.0, std::floor(std::log10(largest)));
-  for (double step : {1.0, 2.0, 2.5, 5.0, 10.0})
-    if (step * power >= largest) return step * power;
-  return 10 * power;
-}
-
-// The indicator's path as a Mermaid chart: from the baseline through every
-// measurement to the next target; bars are values (from 0), the line the
-// expected path. Empty when there is nothing to draw.
-std::string trend_chart(const IndicatorRow& row) {
+// The indicator's path: the baseline, every measurement and the next target
+// when it lies after them, with the expected value at each. Nothing to draw
+// without a baseline and a target, or with a negative value (bars from 0
+// cannot show it honestly), or beyond what a double holds.
+std::optional<TrendChart> trend_chart(const IndicatorRow& row) {
   const Indicator& i = *row.indicator;
   const IndicatorProgress& p = row.progress;
-  if (i.type.value != IndicatorType::numeric || !p.baseline || !p.upcoming || i.measurements.empty()) return "";
-  std::vector<std::string> labels, values, expected;
-  double largest = std::max(p.baseline->value, p.upcoming->value), smallest = std::min(p.baseline->value, 0.0);
-  auto add = [&](const std::string& label, double value, double on_line) {
-    labels.push_back(fmt::format("\"{}\"", label));
-    values.push_back(chart_number(value));
-    expected.push_back(chart_number(on_line));
-    largest = std::max({largest, value, on_line});
-    smallest = std::min({smallest, value, on_line});
-  };
-  const bool baseline_measured = !i.measurements.empty() && i.measurements.front().date &&
-                                 i.measurements.front().date->value == p.baseline->date;
-  if (!baseline_measured) add(p.baseline->date.to_string(), p.baseline->value, p.baseline->value);
+  if (i.type.value != IndicatorType::numeric || !p.baseline || !p.upcoming || i.measurements.empty()) return std::nullopt;
+  TrendChart chart;
+  chart.title = title_of(i);
+  chart.unit = i.unit ? i.unit->value : "";
+  const bool baseline_measured = i.measurements.front().date && i.measurements.front().date->value == p.baseline->date;
+  if (!baseline_measured) chart.points.push_back({p.baseline->date, p.baseline->value, p.baseline->value});
   const std::vector<std::optional<double>> line = expected_values(i);
   for (std::size_t k = 0; k < i.measurements.size(); ++k) {
     const Measurement& m = i.measurements[k];
     if (!m.date || !m.value) continue;
-    const std::optional<double>& e = line[k];
-    const double on_line = e ? std::round(*e * 100) / 100 : m.value->value;
-    if (!std::isfinite(on_line)) return "";  // beyond what a double holds: no chart
-    add(m.date->value.to_string(), m.value->value, on_line);
+    const double on_line = line[k] ? std::round(*line[k] * 100) / 100 : m.value->value;
+    if (!std::isfinite(on_line) || m.value->value < 0 || on_line < 0) return std::nullopt;
+    chart.points.push_back({m.date->value, m.value->value, on_line});
   }
-  if (smallest < 0) return "";  // bars from 0 cannot show negative values honestly
-  // The last point is the target: the line ends there; no bar (nothing was measured then).
+  if (chart.points.empty() || p.baseline->value < 0 || p.upcoming->value < 0) return std::nullopt;
   if (p.upcoming->date.last_day() > p.latest->date.last_day()) {
-    labels.push_back(fmt::format("\"target {}\"", p.upcoming->date.year));
-    expected.push_back(chart_number(p.upcoming->value));
+    chart.points.push_back({p.upcoming->date, std::nullopt, p.upcoming->value});
+    chart.ends_at_target = true;
   }
-  const std::string unit = i.unit ? mermaid_label(i.unit->value, "value") : "value";
-  return fmt::format(
-      "*{}*: target {}.\n\n"
-      "```mermaid\nxychart-beta\n  x-axis [{}]\n  y-axis \"{}\" 0 --> {}\n  bar [{}]\n  line [{}]\n```\n\n",
-      md_text(title_of(i)), md_text(with_unit(p.upcoming->value, i)), join(labels), unit,
-      chart_number(axis_top(largest)), join(values), join(expected));
+  return chart;
+}
+
+std::string trend_caption(const IndicatorRow& row) {
+  return fmt::format("*{}*: target {}.\n\n", md_text(title_of(*row.indicator)),
+                     md_text(with_unit(row.progress.upcoming->value, *row.indicator)));
+}
+
+// Projects (or, in a plan without projects, work-plan activities) per stage.
+BarChart pipeline_chart(const ReportData& r) {
+  const bool activities = r.projects == 0 && r.work_activities > 0;
+  BarChart chart;
+  chart.axis = activities ? "Work-plan activities" : "Projects";
+  chart.title = chart.axis + " by stage";
+  for (const StageRow& row : r.pipeline) {
+    chart.labels.push_back(row.stage->name ? row.stage->name->value : row.stage->id.value);
+    chart.fallbacks.push_back(row.stage->id.value);
+    chart.values.push_back(activities ? row.activities : row.projects);
+  }
+  return chart;
 }
 
 std::string when_text(const Activity& a) {
@@ -257,7 +244,8 @@ std::string charts_annex(const Plan& plan, const ReportData& r, const std::strin
   std::string out = fmt::format("## {}\n\n", heading);
   out += "Bars: measured values from 0, the first the baseline. Line: the expected path to the target.\n\n";
   std::string charts;
-  for (const IndicatorRow& row : r.indicators) charts += trend_chart(row);
+  for (const IndicatorRow& row : r.indicators)
+    if (std::optional<TrendChart> chart = trend_chart(row)) charts += trend_caption(row) + mermaid_chart(*chart);
   if (charts.empty()) charts = fmt::format("No {} has a series to draw yet.\n\n", md_term(plan, "indicator", "indicator"));
   return out + charts;
 }
@@ -558,11 +546,8 @@ std::string summary_section(const Plan& plan, const ReportData& r, const std::st
 
 std::string pipeline_section(const ReportData& r) {
   const bool with_activities = r.work_activities > 0;
-  const bool chart_activities = r.projects == 0 && with_activities;
   std::string out = "## Pipeline and funding\n\n";
   std::vector<std::vector<std::string>> stages;
-  std::vector<std::string> labels, counts;
-  int largest = 0;
   for (const StageRow& row : r.pipeline) {
     const std::string name = row.stage->name ? row.stage->name->value : row.stage->id.value;
     std::vector<std::string> cells = {md_text(name), row.stage->funded ? "yes" : "", std::to_string(row.projects)};
@@ -574,19 +559,13 @@ std::string pipeline_section(const ReportData& r) {
       return m.secured > 0 ? format_money(m.secured) : std::string();
     })));
     stages.push_back(std::move(cells));
-    labels.push_back(fmt::format("\"{}\"", mermaid_label(name, mermaid_label(row.stage->id.value, "stage"))));
-    const int n = chart_activities ? row.activities : row.projects;
-    largest = std::max(largest, n);
-    counts.push_back(std::to_string(n));
   }
   if (with_activities)
     out += md_table({"Stage", "funded", "projects", "work-plan activities", "estimated", "secured"}, "llrrrr", stages);
   else
     out += md_table({"Stage", "funded", "projects", "estimated", "secured"}, "llrrr", stages);
-  const std::string what = chart_activities ? "Work-plan activities" : "Projects";
-  out += fmt::format("\n*{} by stage* (bars from 0).\n\n", what);
-  out += fmt::format("```mermaid\nxychart-beta horizontal\n  x-axis [{}]\n  y-axis \"{}\" 0 --> {}\n  bar [{}]\n```\n\n",
-                     join(labels), what, chart_number(axis_top(largest)), join(counts));
+  const BarChart chart = pipeline_chart(r);
+  out += fmt::format("\n*{}* (bars from 0).\n\n", chart.title) + mermaid_chart(chart);
 
   out += "Active projects and activities, each counted once; ranges give low and high sums; *estimate unknown* "
          "counts budgets to be determined (never as zero); a surplus never hides another's shortfall.\n\n";
