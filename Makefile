@@ -23,9 +23,10 @@ demo: build
 	./$(BIN) -C examples/4p1000 validate
 	./$(BIN) -C examples/4p1000 report
 
-# Mermaid's own parser (npm, tests only) checks every chart of the reports.
+# What the tests of what readers see need: chromium and poppler-utils (the HTML report
+# printed to PDF), Mermaid's own parser (npm, tests only).
 test-deps:
-	@bash scripts/install-test-node.sh
+	@bash scripts/install-test-deps.sh
 
 test: build test-deps
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)

@@ -11,7 +11,8 @@ namespace actionplan::cli {
 namespace {
 
 struct GapOptions {
-  std::string format;  // md, json, csv; default from -o's extension, else md
+  std::string format;  // md, html, json, csv; default from -o's extension, else md
+  std::string paper = "a4";
   std::string output;
   std::string as_of;
   std::vector<std::string> objectives;
@@ -24,8 +25,8 @@ int run_gap_analysis(const GapOptions& options, Session& session) {
   std::optional<std::filesystem::path> root = session.plan_root();
   if (!root) return k_exit_failure;
   const std::string format_name = output_format(options.format, options.output, "md");
-  if (format_name != "md" && format_name != "json" && format_name != "csv")
-    return session.fail(fmt::format("-o {}: gap-analysis writes md, json or csv; give --format", options.output));
+  if (format_name != "md" && format_name != "json" && format_name != "csv" && format_name != "html")
+    return session.fail(fmt::format("-o {}: gap-analysis writes md, html, json or csv; give --format", options.output));
 
   // As of a date means as known on that date: later values are left out, never an error.
   LoadResult loaded = load_and_check(*root, *as_of, session.load_options(), FutureDates::left_out);
@@ -40,10 +41,12 @@ int run_gap_analysis(const GapOptions& options, Session& session) {
 
   GapAnalysis analysis = analyse_gaps(plan, *as_of, session.load_options().threads);
   if (!options.objectives.empty()) keep_objectives(analysis, options.objectives);
-  const GapFormat format = format_name == "json"  ? GapFormat::json
-                           : format_name == "csv" ? GapFormat::csv
-                                                  : GapFormat::markdown;
-  if (const int code = session.emit(render_gaps(plan, analysis, format), options.output)) return code;
+  const GapFormat format = format_name == "json"   ? GapFormat::json
+                           : format_name == "csv"  ? GapFormat::csv
+                           : format_name == "html" ? GapFormat::html
+                                                   : GapFormat::markdown;
+  const Paper paper = options.paper == "letter" ? Paper::letter : Paper::a4;
+  if (const int code = session.emit(render_gaps(plan, analysis, format, paper), options.output)) return code;
   session.err << gap_summary(analysis) << " (as of " << as_of->to_string() << ")\n";
   if (!left_out.empty())
     session.err << "note: " << left_out_text(left_out, *as_of) << "\n";
@@ -69,9 +72,13 @@ void add_gap_analysis_command(CLI::App& app, Session& session) {
       "indicators, uncovered regions, missing leaders and representatives, indicators\n"
       "behind their targets, overdue milestones and activities, funding gaps and\n"
       "potential overlaps. Markdown (default), JSON or CSV on stdout or to -o FILE.");
-  sub->add_option("--format", options->format, "md (default), json or csv; default from -o's extension")
-      ->check(CLI::IsMember({"md", "json", "csv"}).description(""))
-      ->type_name("md|json|csv");
+  sub->add_option("--format", options->format,
+                  "md (default), html (self-contained, prints well), json or csv; default from -o's extension")
+      ->check(CLI::IsMember({"md", "html", "json", "csv"}).description(""))
+      ->type_name("md|html|json|csv");
+  sub->add_option("--paper", options->paper, "Page size of the printed HTML: a4 (default) or letter")
+      ->check(CLI::IsMember({"a4", "letter"}).description(""))
+      ->type_name("a4|letter");
   sub->add_option("-o,--output", options->output,
                   "Write to FILE (atomically, creating folders) instead of stdout")
       ->type_name("FILE");

@@ -15,7 +15,8 @@ struct ReportOptions {
   int year = 0;
   std::string as_of;
   std::string since;
-  std::string format;  // md or json; default from -o's extension, else md
+  std::string format;  // md, html or json; default from -o's extension, else md
+  std::string paper = "a4";
   std::string output;
   std::vector<std::string> task_forces;
   std::vector<std::string> objectives;
@@ -31,8 +32,8 @@ int run_report(const ReportOptions& options, Session& session) {
   std::optional<std::filesystem::path> root = session.plan_root();
   if (!root) return k_exit_failure;
   const std::string format = output_format(options.format, options.output, "md");
-  if (format != "md" && format != "json")
-    return session.fail(fmt::format("-o {}: report writes md or json; give --format", options.output));
+  if (format != "md" && format != "json" && format != "html")
+    return session.fail(fmt::format("-o {}: report writes md, html or json; give --format", options.output));
 
   // As of a date means as known on that date: later values are left out, never an error.
   LoadResult loaded = load_and_check(*root, *as_of, session.load_options(), FutureDates::left_out);
@@ -64,8 +65,12 @@ int run_report(const ReportOptions& options, Session& session) {
     report.changes->revision = options.since;
     report.changes->commit = then.commit;
   }
-  const std::string text = format == "json" ? render_report_json(loaded.plan, report)
-                                            : render_report_markdown(loaded.plan, report, session.load_options().threads);
+  const unsigned threads = session.load_options().threads;
+  const std::string text =
+      format == "json"   ? render_report_json(loaded.plan, report)
+      : format == "html" ? render_report_html(loaded.plan, report, options.paper == "letter" ? Paper::letter : Paper::a4,
+                                              threads)
+                         : render_report_markdown(loaded.plan, report, threads);
   if (const int code = session.emit(text, options.output)) return code;
   session.err << report_summary(loaded.plan, report) << " (as of " << as_of->to_string() << ")\n";
   if (!report.left_out.empty()) session.err << "note: " << left_out_text(report.left_out, *as_of) << "\n";
@@ -83,7 +88,8 @@ void add_report_command(CLI::App& app, Session& session) {
       "goal and objective with its indicators (Mermaid charts) and activities, and annexes\n"
       "(gaps, rosters, activity details, regional coverage, changes since --since).\n"
       "As of a date means as known on that date: values dated later are left out.\n"
-      "GitHub-flavoured Markdown (default) or JSON, on stdout or to -o FILE.");
+      "GitHub-flavoured Markdown (default), self-contained HTML for e-mail and print, or\n"
+      "JSON, on stdout or to -o FILE.");
   sub->add_option("--year", options->year, "Report on this calendar year (as of 31 December)")
       ->check(CLI::Range(1000, 9999).description(""))
       ->type_name("YYYY");
@@ -99,9 +105,14 @@ void add_report_command(CLI::App& app, Session& session) {
                   "Only the objectives this task force works on: its annual report (repeatable)")
       ->type_name("ID");
   sub->add_option("--objective", options->objectives, "Only this objective (repeatable)")->type_name("ID");
-  sub->add_option("--format", options->format, "md (default) or json; default from -o's extension")
-      ->check(CLI::IsMember({"md", "json"}).description(""))
-      ->type_name("md|json");
+  sub->add_option("--format", options->format,
+                  "md (default), html (one self-contained file that prints well: charts as SVG, no script) "
+                  "or json; default from -o's extension")
+      ->check(CLI::IsMember({"md", "html", "json"}).description(""))
+      ->type_name("md|html|json");
+  sub->add_option("--paper", options->paper, "Page size of the printed HTML: a4 (default) or letter")
+      ->check(CLI::IsMember({"a4", "letter"}).description(""))
+      ->type_name("a4|letter");
   sub->add_option("-o,--output", options->output,
                   "Write to FILE (atomically, creating folders such as reports/) instead of stdout")
       ->type_name("FILE");

@@ -75,6 +75,7 @@ std::string output_format(const std::string& format_option, const std::string& o
   if (ext == ".tsv") return "tsv";
   if (ext == ".md" || ext == ".markdown") return "md";
   if (ext == ".yaml" || ext == ".yml") return "yaml";
+  if (ext == ".html" || ext == ".htm") return "html";
   return fallback;
 }
 

@@ -9,7 +9,7 @@ packages=(
   build-essential cmake pkg-config git python3 bsdutils
   libcli11-dev libyaml-dev libfmt-dev doctest-dev
   nlohmann-json3-dev libgit2-dev libutf8proc-dev
-  cmark-gfm
+  cmark-gfm libcmark-gfm-dev libcmark-gfm-extensions-dev
   python3-jsonschema python3-yaml help2man
   strace
 )

@@ -226,9 +226,12 @@ std::string gap_summary(const GapAnalysis& a) {
                      count(a, FindingSeverity::low));
 }
 
-std::string render_gaps(const Plan& plan, const GapAnalysis& analysis, GapFormat format) {
+std::string render_gaps(const Plan& plan, const GapAnalysis& analysis, GapFormat format, Paper paper) {
   switch (format) {
     case GapFormat::markdown: return markdown(plan, analysis);
+    case GapFormat::html:
+      return html_document("Gap analysis: " + (plan.info.title ? plan.info.title->value : std::string("plan")),
+                           markdown(plan, analysis), {}, paper);
     case GapFormat::json: return json(plan, analysis);
     case GapFormat::csv: return csv(analysis);
   }

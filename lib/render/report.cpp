@@ -10,6 +10,7 @@
 #include "model/text.hpp"
 #include "render/charts.hpp"
 #include "render/gaps.hpp"
+#include "render/html.hpp"
 #include "render/markdown.hpp"
 #include "render/records.hpp"
 
@@ -242,7 +243,7 @@ std::string objective_section(const Plan& plan, const ReportData& r, const Objec
 // Annex: the chart of every indicator with a series, once each.
 std::string charts_annex(const Plan& plan, const ReportData& r, const std::string& heading) {
   std::string out = fmt::format("## {}\n\n", heading);
-  out += "Bars: measured values from 0, the first the baseline. Line: the expected path to the target.\n\n";
+  out += "Measured values from 0, the first the baseline, and the path expected from it to the target.\n\n";
   std::string charts;
   for (const IndicatorRow& row : r.indicators)
     if (std::optional<TrendChart> chart = trend_chart(row)) charts += trend_caption(row) + mermaid_chart(*chart);
@@ -924,6 +925,22 @@ std::string render_report_json(const Plan& plan, const ReportData& r) {
   doc["gaps"] = {{"summary", gaps["summary"]}, {"findings", gaps["findings"]}, {"funding", gaps["funding"]}};
   doc["coverage"] = gaps["coverage"];
   return json_text(std::move(doc));
+}
+
+}  // namespace actionplan
+
+namespace actionplan {
+
+std::vector<Chart> report_charts(const ReportData& r) {
+  std::vector<Chart> out{pipeline_chart(r)};
+  for (const IndicatorRow& row : r.indicators)
+    if (std::optional<TrendChart> chart = trend_chart(row)) out.push_back(std::move(*chart));
+  return out;
+}
+
+std::string render_report_html(const Plan& plan, const ReportData& report, Paper paper, unsigned threads) {
+  return html_document(title_of(plan, report), render_report_markdown(plan, report, threads), report_charts(report),
+                       paper);
 }
 
 }  // namespace actionplan

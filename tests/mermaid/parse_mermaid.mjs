@@ -20,7 +20,7 @@
 // Exit status: 0 all blocks parse; 1 a block is refused or a fence is not
 // closed; 2 usage error or a file cannot be read.
 //
-// Needs `npm ci --prefix tests/mermaid` (scripts/install-test-node.sh does it).
+// Needs `npm ci --prefix tests/mermaid` (scripts/install-test-deps.sh does it).
 
 import { readFileSync } from 'node:fs';
 import process from 'node:process';

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Makes the npm packages of tests/mermaid (Mermaid's own parser) available.
-# - node, npm and tests/mermaid/node_modules all present: does nothing, needs no network.
-# - node or npm missing: Debian's nodejs and npm through install-deps.sh (as root; otherwise
-#   it prints the one apt-get line to run and exits 1).
+# What the tests of what readers see need, beyond the build (scripts/install-deps.sh):
+# Debian's chromium and poppler-utils (the HTML report printed to PDF and read back),
+# and the npm packages of tests/mermaid (Mermaid's own parser).
+# - all present: does nothing, needs no network.
+# - Debian packages missing: installed through install-deps.sh (as root; otherwise it
+#   prints the one apt-get line to run and exits 1); node and npm too when missing.
 # - node_modules missing or not the pinned Mermaid: npm ci from tests/mermaid/package-lock.json.
 # Tests for the commands, not the Debian packages: a node from elsewhere bundles its own npm.
 set -euo pipefail
@@ -10,14 +12,16 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 dir="$root/tests/mermaid"
 
-# Debian's nodejs and npm when there is no node at all (install-deps.sh installs them).
+# Debian's nodejs and npm only when there is no node at all: a node from elsewhere bundles its npm.
+extra="chromium poppler-utils ${ACTIONPLAN_EXTRA_DEPS:-}"
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-  ACTIONPLAN_EXTRA_DEPS="nodejs npm" bash "$root/scripts/install-deps.sh"
+  extra="$extra nodejs npm"
 fi
+ACTIONPLAN_EXTRA_DEPS="$extra" bash "$root/scripts/install-deps.sh"
 
 major=$(node -p 'process.versions.node.split(".")[0]')
 if [[ "$major" -lt 18 ]]; then
-  echo "install-test-node: node $(node --version) is too old; tests/mermaid needs node 18 or newer" >&2
+  echo "install-test-deps: node $(node --version) is too old; tests/mermaid needs node 18 or newer" >&2
   exit 1
 fi
 
@@ -31,5 +35,5 @@ if [[ "$have" == "$wanted" ]]; then
   exit 0
 fi
 
-echo "install-test-node: npm ci in tests/mermaid (mermaid $wanted)" >&2
+echo "install-test-deps: npm ci in tests/mermaid (mermaid $wanted)" >&2
 npm ci --no-audit --no-fund --prefix "$dir"
