@@ -119,11 +119,13 @@ std::string html_document(const std::string& title, const std::string& markdown,
   // Unsafe: the raw HTML blocks above are the tool's own; every text from the plan was
   // escaped by the Markdown writer (no tag, no link can come from it).
   char* body = cmark_render_html(document.get(), CMARK_OPT_UNSAFE, extensions);
+  std::string style = k_style;
+  style.replace(style.find("PAPER"), 5, paper == Paper::a4 ? "A4" : "letter");
   std::string out = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{}</style>\n"
       "</head>\n<body>\n<main>\n",
-      escaped(title), std::string(k_style).replace(std::string(k_style).find("PAPER"), 5, paper == Paper::a4 ? "A4" : "letter"));
+      escaped(title), style);
   out += body;
   free(body);
   return out + "</main>\n</body>\n</html>\n";

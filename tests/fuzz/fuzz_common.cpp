@@ -713,4 +713,27 @@ void check_round_trip(const Indicator& record, std::string_view what) {
   round_trip<Indicator>(record, what, emit_indicator, decode_indicator);
 }
 
+void check_html(std::string_view html, std::size_t charts, std::string_view what) {
+  check_utf8(html, what);
+  // Every '<' starts a tag the tool wrote: plan text reaches the page as entities only.
+  std::size_t open = 0, close = 0;
+  for (std::size_t at = html.find('<'); at != std::string_view::npos; at = html.find('<', at + 1)) {
+    const std::size_t end = html.find('>', at);
+    if (end == std::string_view::npos) fail(what, "a tag is never closed");
+    std::string tag(html.substr(at + 1, end - at - 1));
+    std::transform(tag.begin(), tag.end(), tag.begin(), [](unsigned char c) { return std::tolower(c); });
+    const std::string name = tag.substr(0, tag.find_first_of(" \n\t"));
+    for (std::string_view bad : {"script", "img", "iframe", "link", "object", "embed", "image", "use", "foreignobject"})
+      if (name == bad) fail(what, "the page holds <" + name + ">");
+    for (std::string_view attribute : {" on", " href=", " src=", " xlink:href="})
+      if (tag.find(attribute) != std::string::npos && name != "!doctype")
+        fail(what, "a tag with" + std::string(attribute) + ": <" + tag.substr(0, 80) + ">");
+    open += name == "svg";
+    close += name == "/svg";
+  }
+  if (open != close || open != charts)
+    fail(what, "<svg> " + std::to_string(open) + ", </svg> " + std::to_string(close) + ", charts " +
+                   std::to_string(charts));
+}
+
 }  // namespace actionplan::fuzz

@@ -68,6 +68,9 @@ void check_markdown(std::string_view markdown, std::string_view what);
 // One value per cell, the same number of cells in every record (RFC 4180 quoting).
 std::vector<std::string> csv_problems(std::string_view csv);
 void check_csv(std::string_view csv, std::string_view what);
+// HTML report: no element the tool did not write (no script, no loading element, no
+// event attribute), every <svg> closed, `charts` of them; valid UTF-8.
+void check_html(std::string_view html, std::size_t charts, std::string_view what);
 void check_json(std::string_view json, std::string_view what);
 void check_utf8(std::string_view text, std::string_view what);
 
