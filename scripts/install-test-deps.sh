@@ -13,7 +13,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 dir="$root/tests/mermaid"
 
 # Debian's nodejs and npm only when there is no node at all: a node from elsewhere bundles its npm.
-extra="chromium poppler-utils ${ACTIONPLAN_EXTRA_DEPS:-}"
+extra="chromium fonts-dejavu-core poppler-utils ${ACTIONPLAN_EXTRA_DEPS:-}"
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   extra="$extra nodejs npm"
 fi
