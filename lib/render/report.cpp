@@ -314,15 +314,15 @@ std::string changes_annex(const PlanChanges& c, const std::string& heading) {
 // "3 added, 1 removed, 4 moved between stages, …": the changes in one line.
 std::string changes_line(const PlanChanges& c) {
   std::vector<std::string> parts;
-  auto part = [&](std::size_t n, const char* what) {
-    if (n) parts.push_back(fmt::format("{} {}", n, what));
+  auto part = [&](std::size_t n, const char* one, const char* many) {
+    if (n) parts.push_back(plural(static_cast<int>(n), one, many));
   };
-  part(c.added.size(), "added");
-  part(c.removed.size(), "removed");
-  part(c.stage_moves.size(), "moved between stages");
-  part(c.status_changes.size(), "changed status");
-  part(c.secured.size(), "with new secured funding");
-  part(c.recorded.size(), "indicator values recorded");
+  part(c.added.size(), "added", "added");
+  part(c.removed.size(), "removed", "removed");
+  part(c.stage_moves.size(), "moved between stages", "moved between stages");
+  part(c.status_changes.size(), "changed status", "changed status");
+  part(c.secured.size(), "with new secured funding", "with new secured funding");
+  part(c.recorded.size(), "indicator value recorded", "indicator values recorded");
   return parts.empty() ? "no changes" : join(parts);
 }
 
