@@ -1,6 +1,7 @@
 #include "check/check.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -115,10 +116,15 @@ class Checker {
   void check_plan_info() {
     const PlanInfo& info = m_plan.info;
     const std::string& path = info.source.path;
-    if (info.format && info.format->value != 1)
+    if (info.format && info.format->value > k_format_version && info.format->value == std::floor(info.format->value))
+      m_diags.warning(path, info.format->pos, "newer-format",
+                      fmt::format("the plan is written in format {}, newer than this actionplan reads (format {}): "
+                                  "update actionplan; until then keys it does not know are only warnings",
+                                  format_number(info.format->value), k_format_version));
+    else if (info.format && info.format->value != k_format_version)
       error(path, info.format->pos, "unsupported-format",
-            fmt::format("format {} is not supported; this version of actionplan reads format 1",
-                        format_number(info.format->value)));
+            fmt::format("format {} is not supported; this version of actionplan reads format {}",
+                        format_number(info.format->value), k_format_version));
     currency(path, info.currency);
     if (info.period) not_before(path, info.period->start, info.period->end, "start", "end");
     if (info.goals) unique_entries(path, *info.goals, "goal");

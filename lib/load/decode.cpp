@@ -120,6 +120,12 @@ class Reader {
       wrong_type(node, key, "a number");
       return std::nullopt;
     }
+    if (money) {
+      if (const std::string why = ambiguous_money(node.text); !why.empty()) {
+        error(node.pos, "invalid-number", fmt::format("'{}' is {}: {}", key, node.text, why));
+        return std::nullopt;
+      }
+    }
     std::optional<double> value = node.plain ? parse_decimal(node.text) : std::nullopt;
     if (!value) {
       std::string hint = !node.plain && parse_decimal(node.text) ? " (remove the quotes)" : "";
@@ -180,6 +186,10 @@ class Reader {
     const char* expected =
         "an amount: a number, a range [min, max], none (no additional funds required) or tbd";
     if (node.is_scalar()) {
+      if (const std::string why = ambiguous_money(node.text); !why.empty()) {
+        error(node.pos, "invalid-amount", fmt::format("'{}' is {}: {}", key, node.text, why));
+        return std::nullopt;
+      }
       if (node.plain && (node.text == "none" || node.text == "tbd"))
         return Located<Amount>{{node.text == "none" ? AmountKind::none : AmountKind::tbd, 0, 0},
                                node.pos};

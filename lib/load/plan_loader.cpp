@@ -187,6 +187,7 @@ LoadResult load_jobs(const fs::path& root, const FileJob& plan_job, std::vector<
         r.record);
   }
   plan.index();
+  apply_unknown_key_rule(result.diags, plan.info);
   result.diags.sort();
   return result;
 }
@@ -231,6 +232,10 @@ LoadResult load_plan(const fs::path& root, const LoadOptions& options) {
                                 std::move(jobs), std::move(listing), options.threads);
   for (auto& [kind, ids] : named) result.plan.set_file_ids(kind, std::move(ids));
   return result;
+}
+
+void apply_unknown_key_rule(Diagnostics& diags, const PlanInfo& info) {
+  if (!info.format || info.format->value <= k_format_version) diags.make_errors("unknown-key");
 }
 
 LoadResult load_plan_from_memory(const std::vector<PlanFileContent>& files, unsigned threads) {

@@ -47,6 +47,11 @@ struct LoadOptions {
 // Diagnostics come out in a deterministic order whatever the thread count.
 LoadResult load_plan(const std::filesystem::path& root, const LoadOptions& options = {});
 
+// Unknown keys are errors in a plan of a format this tool reads (a typo must
+// not drop data silently; custom data goes in x- keys), and stay warnings in
+// a plan of a newer format (check_plan says to update the tool).
+void apply_unknown_key_rule(Diagnostics& diags, const PlanInfo& info);
+
 // A plan file that is already in memory (e.g. a blob of a git revision).
 struct PlanFileContent {
   std::string path;     // relative to the plan root: "plan.yaml", "activities/x.yaml"

@@ -31,6 +31,11 @@ void Diagnostics::append(const Diagnostics& other) {
   m_items.insert(m_items.end(), other.m_items.begin(), other.m_items.end());
 }
 
+void Diagnostics::make_errors(std::string_view code) {
+  for (Diagnostic& d : m_items)
+    if (d.code == code) d.severity = Severity::error;
+}
+
 void Diagnostics::sort() {
   std::stable_sort(m_items.begin(), m_items.end(), [](const Diagnostic& a, const Diagnostic& b) {
     if (a.path != b.path) return natural_less(a.path, b.path);

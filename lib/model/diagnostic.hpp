@@ -2,6 +2,7 @@
 // Diagnostics: one problem found in a plan, with its place in a file.
 // Positions are 1-based; problems of a whole file sit at 1:1.
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace actionplan {
@@ -28,6 +29,8 @@ class Diagnostics {
   void error(const std::string& path, Position pos, std::string code, std::string message);
   void warning(const std::string& path, Position pos, std::string code, std::string message);
   void append(const Diagnostics& other);
+  // Makes the warnings of `code` errors (a rule that depends on the whole plan).
+  void make_errors(std::string_view code);
 
   // Sorts by path (natural order), line, column, then severity and code.
   void sort();

@@ -134,11 +134,10 @@ std::vector<std::string> Plan::objectives_measured(const Indicator& indicator) c
 
 std::string left_out_text(const LeftOut& left_out, const Date& as_of) {
   if (left_out.empty()) return "";
-  auto count = [](int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); };
   std::vector<std::string> parts;
-  if (left_out.measurements) parts.push_back(count(left_out.measurements, "measurement", "measurements"));
+  if (left_out.measurements) parts.push_back(plural(left_out.measurements, "measurement", "measurements"));
   if (left_out.achievements)
-    parts.push_back(count(left_out.achievements, "milestone achievement", "milestone achievements"));
+    parts.push_back(plural(left_out.achievements, "milestone achievement", "milestone achievements"));
   return join(parts, " and ") + " dated after " + as_of.to_string() +
          " left out: this shows the plan as known on that date";
 }

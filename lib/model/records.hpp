@@ -12,6 +12,9 @@ namespace actionplan {
 
 enum class RecordKind { plan, objective, task_force, activity, indicator };
 
+// The plan format this tool reads (plan.yaml's `format`).
+inline constexpr int k_format_version = 1;
+
 // The folder of a kind ("objectives"), its singular noun ("objective") and
 // the id-ish name used on the command line and in schemas.
 struct KindInfo {

@@ -270,4 +270,8 @@ std::string capitalised(std::string_view text) {
   return out;
 }
 
+std::string plural(long long n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
 }  // namespace actionplan

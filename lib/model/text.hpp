@@ -45,6 +45,9 @@ bool is_windows_reserved(std::string_view id);
 // "a, b, c" (or with another separator).
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
 
+// "1 file", "3 files": a count and its noun in the right number.
+std::string plural(long long n, std::string_view one, std::string_view many);
+
 // "Task force" from "task force" (the first letter, when ASCII).
 std::string capitalised(std::string_view text);
 

@@ -1,6 +1,7 @@
 #include "model/values.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 
@@ -124,6 +125,50 @@ std::optional<double> parse_decimal(std::string_view text) {
   if (ec != std::errc{} || end != digits.data() + digits.size() || !std::isfinite(value))
     return std::nullopt;
   return value;
+}
+
+std::string ambiguous_money(std::string_view text) {
+  // Groups of three digits after a first group of one to three, split by `sep`; then the rest.
+  auto grouped = [&](char sep, std::size_t& groups) {
+    std::size_t i = 0;
+    while (i < text.size() && i < 4 && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+    if (i == 0 || i > 3 || text[0] == '0') return std::string_view::npos;  // no thousands start with 0
+    groups = 0;
+    while (i + 4 <= text.size() && text[i] == sep && std::isdigit(static_cast<unsigned char>(text[i + 1])) &&
+           std::isdigit(static_cast<unsigned char>(text[i + 2])) && std::isdigit(static_cast<unsigned char>(text[i + 3])) &&
+           (i + 4 == text.size() || !std::isdigit(static_cast<unsigned char>(text[i + 4])))) {
+      i += 4;
+      ++groups;
+    }
+    return groups ? i : std::string_view::npos;
+  };
+  auto without = [&](std::string_view part, char sep) {
+    std::string digits;
+    for (char c : part)
+      if (c != sep) digits += c;
+    return digits;
+  };
+  std::size_t groups = 0;
+  if (std::size_t end = grouped('.', groups); end == text.size() && groups == 1) {
+    const std::string thousands = without(text, '.');
+    return fmt::format("a dot before three digits may group thousands ({}) or mark decimals ({}); write the "
+                       "amount without separators: {}, or {}",
+                       thousands, format_number(*parse_decimal(text)), thousands, format_number(*parse_decimal(text)));
+  }
+  for (char sep : {'.', ',', ' ', '\''}) {
+    const std::size_t end = grouped(sep, groups);
+    if (end == std::string_view::npos) continue;
+    const std::string whole = without(text.substr(0, end), sep);
+    const std::string_view rest = text.substr(end);
+    if (rest.empty())
+      return fmt::format("'{}' groups thousands; write the amount without separators: {}", sep, whole);
+    const char decimal = sep == '.' ? ',' : '.';
+    if (rest.size() > 1 && rest[0] == decimal &&
+        std::all_of(rest.begin() + 1, rest.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+      return fmt::format("'{}' groups thousands and '{}' marks decimals; write {}.{}", sep, decimal, whole,
+                         rest.substr(1));
+  }
+  return "";
 }
 
 std::optional<Amount> parse_amount_text(std::string_view text) {

@@ -57,6 +57,13 @@ struct Amount {
   double max = 0;
 };
 
+// Money that people write differently than the format reads it: "50.000"
+// (fifty thousand with a dot grouping thousands, or fifty with three
+// decimals), "50,000", "1.500.000" or "50 000" (thousands separators),
+// "1.500,50" (a decimal comma). Returns why, with the value to write
+// instead ("…; write 50000 (fifty thousand) or 50"), or "" for plain money.
+std::string ambiguous_money(std::string_view text);
+
 // An amount written on a command line: "250000", "45000-90000", "none", "tbd".
 std::optional<Amount> parse_amount_text(std::string_view text);
 // The same form back: "250000", "45000-90000", "none", "tbd".

@@ -35,8 +35,8 @@ const char* severity_name(Severity s) { return s == Severity::error ? "error" : 
 }  // namespace
 
 std::string summary_line(const Diagnostics& diags, int files) {
-  return fmt::format("{} errors, {} warnings in {} files", diags.error_count(),
-                     diags.warning_count(), files);
+  return fmt::format("{}, {} in {}", plural(diags.error_count(), "error", "errors"),
+                     plural(diags.warning_count(), "warning", "warnings"), plural(files, "file", "files"));
 }
 
 std::string render_diagnostics(const Diagnostics& diags, DiagnosticFormat format, int files,

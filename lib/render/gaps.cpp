@@ -221,7 +221,7 @@ std::string md_coverage_table(const Plan& plan, const CoverageMatrix& coverage) 
 }
 
 std::string gap_summary(const GapAnalysis& a) {
-  return fmt::format("{} findings: {} high, {} medium, {} low", a.findings.size(),
+  return fmt::format("{}: {} high, {} medium, {} low", plural(static_cast<long long>(a.findings.size()), "finding", "findings"),
                      count(a, FindingSeverity::high), count(a, FindingSeverity::medium),
                      count(a, FindingSeverity::low));
 }

@@ -19,10 +19,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-std::string plural(int n, const std::string& one, const std::string& many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
 
 // "EUR 100,000–200,000; USD 50,000" for a list of totals, by a chosen amount.
 template <class F>

@@ -20,6 +20,14 @@ namespace fs = std::filesystem;
 namespace actionplan {
 namespace {
 
+// Why an amount written on the command line ("50.000", "45.000-90.000") may be misread; "" when plain.
+std::string ambiguous_range(const std::string& text) {
+  const std::size_t dash = text.find('-', 1);
+  if (dash == std::string::npos) return ambiguous_money(text);
+  std::string why = ambiguous_money(text.substr(0, dash));
+  return why.empty() ? ambiguous_money(text.substr(dash + 1)) : why;
+}
+
 IdList as_list(const std::vector<std::string>& items) {
   IdList out;
   for (const std::string& item : items) out.push_back({item, {}});
@@ -103,7 +111,9 @@ class Builder {
     if (const auto* l = list("responsible")) a.responsible = as_list(*l);
     if (const auto* l = list("partners")) a.partners = as_list(*l);
     if (const auto* l = list("sponsors")) a.sponsors = as_list(*l);
-    if (const std::string* v = value("budget")) {
+    if (const std::string* v = value("budget"); v && !ambiguous_range(*v).empty()) {
+      error("budget", fmt::format("{}: {}", in_quotes(*v), ambiguous_range(*v)));
+    } else if (v) {
       if (std::optional<Amount> amount = parse_amount_text(*v)) {
         if (!a.budget) a.budget = Budget{};
         a.budget->estimate = Located<Amount>{*amount, {}};
@@ -111,7 +121,9 @@ class Builder {
         error("budget", fmt::format("{} is not an amount; write 250000, 45000-90000, none or tbd", in_quotes(*v)));
       }
     }
-    if (const std::string* v = value("secured")) {
+    if (const std::string* v = value("secured"); v && !ambiguous_money(*v).empty()) {
+      error("secured", fmt::format("{}: {}", in_quotes(*v), ambiguous_money(*v)));
+    } else if (v) {
       std::optional<double> money = parse_decimal(*v);
       if (!money || *money < 0) {
         error("secured", fmt::format("{} is not an amount of money (a number of 0 or more)", in_quotes(*v)));
@@ -269,6 +281,7 @@ PreparedActivity prepare_activity(const Plan& plan, const ActivityOptions& optio
       }
       a = decode_activity(*root, input_name, diags);
     }
+    apply_unknown_key_rule(diags, plan.info);
     diags.sort();
     for (const Diagnostic& d : diags.items())  // required keys are checked below, after the options
       if (d.severity == Severity::error && d.code != "missing-key") out.errors.push_back(format_diagnostic(d));

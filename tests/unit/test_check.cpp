@@ -166,8 +166,8 @@ TEST_CASE("plan.yaml rules") {
                         "actors:\n  - {id: a, name: A}\n  - {id: a, name: B}\n"
                         "analysis: {on_track: 0.5, at_risk: 0.6}\n"}});
   CHECK(r.lines() ==
-        V{"plan.yaml:1:9: error: format 2 is not supported; this version of actionplan reads format 1 "
-          "[unsupported-format]",
+        V{"plan.yaml:1:9: warning: the plan is written in format 2, newer than this actionplan reads (format 1): "
+          "update actionplan; until then keys it does not know are only warnings [newer-format]",
           "plan.yaml:3:11: error: currency 'usd' is not an ISO 4217 code such as EUR or USD "
           "[invalid-currency]",
           "plan.yaml:4:28: error: 'end' 2029 is before 'start' 2030 [end-before-start]",
@@ -184,4 +184,21 @@ TEST_CASE("a broken plan.yaml does not cascade into reference errors") {
                        {"activities/a.yaml", activity("a", "stage: custom\nregions: [x]\n")}});
   CHECK(r.lines() == V{"plan.yaml:3:1: error: YAML syntax: the file ends where a value is expected; is a closing ']' or '}' "
                        "missing? [yaml-syntax]"});
+}
+
+TEST_CASE("unknown keys: errors in a plan of a format this tool reads, warnings in a newer one") {
+  const std::string activity = "id: a1\ntitle: A\nobjectives: [O1]\nbudjet: 5\nx-mine: 1\n";
+  auto known = test::load({{"plan.yaml", "format: 1\ntitle: T\n"},
+                           {"objectives/O1.yaml", "id: O1\ntitle: One\n"},
+                           {"activities/a1.yaml", activity}});
+  CHECK(known.lines() == V{"activities/a1.yaml:4:1: error: unknown key 'budjet' in the activity; did you mean "
+                           "'budget'? (prefix your own keys with 'x-') [unknown-key]"});
+  auto newer = test::load({{"plan.yaml", "format: 2\ntitle: T\n"},
+                           {"objectives/O1.yaml", "id: O1\ntitle: One\n"},
+                           {"activities/a1.yaml", activity}});
+  CHECK(newer.lines() == V{"activities/a1.yaml:4:1: warning: unknown key 'budjet' in the activity; did you mean "
+                           "'budget'? (prefix your own keys with 'x-') [unknown-key]",
+                           "plan.yaml:1:9: warning: the plan is written in format 2, newer than this actionplan reads "
+                           "(format 1): update actionplan; until then keys it does not know are only warnings "
+                           "[newer-format]"});
 }

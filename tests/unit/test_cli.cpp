@@ -31,7 +31,7 @@ TEST_CASE("run() is testable in-process: validate a plan") {
   CHECK(r.err ==
         "objectives/O1.yaml:3:7: error: unknown goal 'G9'; known goals: G1; did you mean 'G1'? "
         "(goals are listed in plan.yaml) [unknown-reference]\n"
-        "1 errors, 0 warnings in 2 files\n");
+        "1 error, 0 warnings in 2 files\n");
 }
 
 TEST_CASE("the as-of date: --as-of, else SOURCE_DATE_EPOCH, else the clock") {

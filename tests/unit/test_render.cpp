@@ -26,7 +26,7 @@ TEST_CASE("text format: one GCC-style line each, sorted by path then line") {
         "a9.yaml:4:1: error: y [x]\n"
         "a10.yaml:1:1: error: too large [file-too-large]\n"
         "b.yaml:2:3: warning: unknown key 'x' [unknown-key]\n");
-  CHECK(summary_line(sample(), 3) == "3 errors, 1 warnings in 3 files");
+  CHECK(summary_line(sample(), 3) == "3 errors, 1 warning in 3 files");
 }
 
 TEST_CASE("github format escapes data and properties") {

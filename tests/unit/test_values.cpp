@@ -51,3 +51,22 @@ TEST_CASE("unix seconds to UTC dates") {
   CHECK(date_from_unix_seconds(951782400) == Date{2000, 2, 29});
   CHECK(date_from_unix_seconds(-1) == Date{1969, 12, 31});
 }
+
+TEST_CASE("money written with separators is named, with the value to write") {
+  CHECK(ambiguous_money("50000").empty());
+  CHECK(ambiguous_money("12.5").empty());
+  CHECK(ambiguous_money("0.125").empty());   // no thousands start with 0
+  CHECK(ambiguous_money("1000.50").empty());
+  CHECK(ambiguous_money("50.000") ==
+        "a dot before three digits may group thousands (50000) or mark decimals (50); write the amount without "
+        "separators: 50000, or 50");
+  CHECK(ambiguous_money("1.500") ==
+        "a dot before three digits may group thousands (1500) or mark decimals (1.5); write the amount without "
+        "separators: 1500, or 1.5");
+  CHECK(ambiguous_money("1.500.000") == "'.' groups thousands; write the amount without separators: 1500000");
+  CHECK(ambiguous_money("50,000") == "',' groups thousands; write the amount without separators: 50000");
+  CHECK(ambiguous_money("50 000") == "' ' groups thousands; write the amount without separators: 50000");
+  CHECK(ambiguous_money("1.500,50") == "'.' groups thousands and ',' marks decimals; write 1500.50");
+  CHECK(ambiguous_money("1,500.50") == "',' groups thousands and '.' marks decimals; write 1500.50");
+  CHECK(ambiguous_money("1,50").empty());  // a decimal comma alone: refused as not a number, not misread
+}
