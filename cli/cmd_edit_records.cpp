@@ -34,7 +34,7 @@ std::optional<EditStart> start_edit(const Session& session, const std::string& d
   if (!today) return std::nullopt;
   std::optional<Date> date = date_text.empty() ? today : Date::parse(date_text);
   if (!date) {
-    session.fail(fmt::format("--date: {} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", date_text));
+    session.fail("--date: " + not_a_date(date_text));
     return std::nullopt;
   }
   std::optional<std::filesystem::path> root = session.plan_root();

@@ -159,7 +159,9 @@ std::optional<Date> Session::as_of(const std::string& option) const {
   if (!option.empty()) {
     std::optional<Date> date = Date::parse(option);
     if (!date || date->day == 0 || option.size() != 10) {
-      fail(fmt::format("--as-of: {} is not a date; write YYYY-MM-DD, e.g. 2026-12-31", option));
+      const std::string hint = iso_date_hint(option, true);
+      fail(fmt::format("--as-of: {} {}; {}", in_quotes(option), date ? "names no day" : "is not a date",
+                       hint.empty() ? "write YYYY-MM-DD, e.g. 2026-12-31" : hint));
       return std::nullopt;
     }
     return date;

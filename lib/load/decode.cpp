@@ -97,9 +97,10 @@ class Reader {
     if (!value) return std::nullopt;
     std::optional<Date> parsed = Date::parse(value->value);
     if (!parsed) {
+      const std::string hint = iso_date_hint(value->value);
       error(node.pos, "invalid-date",
-            fmt::format("'{}' must be a real date written YYYY, YYYY-MM or YYYY-MM-DD; got {}", key,
-                        in_quotes(value->value)));
+            fmt::format("'{}' must be a real date written YYYY, YYYY-MM or YYYY-MM-DD; got {}{}{}", key,
+                        in_quotes(value->value), hint.empty() ? "" : "; ", hint));
       return std::nullopt;
     }
     return Located<Date>{*parsed, node.pos};

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "model/text.hpp"
+
 namespace actionplan {
 namespace {
 
@@ -34,16 +36,21 @@ int days_in_month(int year, int month) {
 namespace {
 
 // The time part of a YAML timestamp: HH:MM:SS(.frac)? then Z, +HH(:MM)? or nothing,
-// optionally after spaces.
+// optionally after spaces. Hours, minutes and seconds must exist on a clock (an hour
+// 25 or a minute 61 is refused: other YAML readers cannot load it), and so must the
+// offset (at most 23:59 either way).
 bool is_time_of_day(std::string_view t) {
   auto digits = [&](std::size_t at, std::size_t n) {
     return t.size() >= at + n && all_digits(t.substr(at, n));
   };
   if (!digits(0, 1)) return false;
   std::size_t i = t.size() > 1 && t[1] >= '0' && t[1] <= '9' ? 2 : 1;
+  if (to_int(t.substr(0, i)) > 23) return false;
   if (!(t.size() > i && t[i] == ':' && digits(i + 1, 2))) return false;
+  if (to_int(t.substr(i + 1, 2)) > 59) return false;
   i += 3;
   if (!(t.size() > i && t[i] == ':' && digits(i + 1, 2))) return false;
+  if (to_int(t.substr(i + 1, 2)) > 59) return false;
   i += 3;
   if (t.size() > i && t[i] == '.') {
     ++i;
@@ -56,9 +63,9 @@ bool is_time_of_day(std::string_view t) {
   ++i;
   const std::size_t start = i;
   while (t.size() > i && t[i] >= '0' && t[i] <= '9') ++i;
-  if (i == start || i - start > 2) return false;
+  if (i == start || i - start > 2 || to_int(t.substr(start, i - start)) > 23) return false;
   if (i == t.size()) return true;
-  return t[i] == ':' && digits(i + 1, 2) && i + 3 == t.size();
+  return t[i] == ':' && digits(i + 1, 2) && i + 3 == t.size() && to_int(t.substr(i + 1, 2)) <= 59;
 }
 
 }  // namespace
@@ -84,6 +91,80 @@ std::optional<Date> Date::parse(std::string_view text) {
   d.day = to_int(text.substr(8, 2));
   if (d.day < 1 || d.day > days_in_month(d.year, d.month)) return std::nullopt;
   return d;
+}
+
+namespace {
+
+const char* const k_month_names[] = {"January", "February", "March",     "April",   "May",      "June",
+                                     "July",    "August",   "September", "October", "November", "December"};
+
+// "2025-04-03 (3 April)" when the date exists, "" otherwise.
+std::string iso_reading(int year, int month, int day, bool with_words) {
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) return "";
+  std::string iso = fmt::format("{:04}-{:02}-{:02}", year, month, day);
+  return with_words ? fmt::format("{} ({} {})", iso, day, k_month_names[month - 1]) : iso;
+}
+
+// Splits "31/12/2025" on one separator (/, . or -) into digit groups.
+std::vector<std::string_view> date_parts(std::string_view text) {
+  std::vector<std::string_view> parts;
+  char sep = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && text[i] >= '0' && text[i] <= '9') continue;
+    if (i < text.size()) {
+      if (text[i] != '/' && text[i] != '.' && text[i] != '-') return {};
+      if (sep && text[i] != sep) return {};
+      sep = text[i];
+    }
+    if (i == start) return {};
+    parts.push_back(text.substr(start, i - start));
+    start = i + 1;
+  }
+  return parts;
+}
+
+}  // namespace
+
+std::string iso_date_hint(std::string_view text, bool need_day) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (text.size() > 10 && (text[10] == 'T' || text[10] == 't' || text[10] == ' ') && Date::parse(text.substr(0, 10))) {
+    std::string_view time = text.substr(11);
+    return fmt::format("the time {} does not exist (hours 0-23, minutes and seconds 0-59, offsets up to 23:59); "
+                       "write the date alone, {}",
+                       time, text.substr(0, 10));
+  }
+  const std::vector<std::string_view> p = date_parts(text);
+  auto n = [&](std::size_t i) { return to_int(p[i]); };
+  if (p.size() == 3 && p[0].size() == 4 && p[1].size() <= 2 && p[2].size() <= 2) {  // 2025/12/31
+    std::string iso = iso_reading(n(0), n(1), n(2), false);
+    return iso.empty() ? "" : "write " + iso;
+  }
+  if (p.size() == 3 && p[2].size() == 4 && p[0].size() <= 2 && p[1].size() <= 2) {  // 31/12/2025 or 12/31/2025
+    const std::string day_first = iso_reading(n(2), n(1), n(0), true);
+    const std::string month_first = iso_reading(n(2), n(0), n(1), true);
+    if (!day_first.empty() && !month_first.empty() && n(0) != n(1))
+      return fmt::format("write {} or {}", day_first, month_first);
+    const std::string& one = day_first.empty() ? month_first : day_first;
+    return one.empty() ? "" : "write " + one.substr(0, 10);
+  }
+  auto month = [&](int year, int m) {
+    if (!need_day) return fmt::format("write {:04}-{:02}", year, m);
+    return fmt::format("write {:04}-{:02}-{:02}, the month's last day", year, m, days_in_month(year, m));
+  };
+  if (p.size() == 2 && p[1].size() == 4 && p[0].size() <= 2 && n(0) >= 1 && n(0) <= 12 && n(1) >= 1000)  // 12/2025
+    return month(n(1), n(0));
+  if (p.size() == 2 && p[0].size() == 4 && p[1].size() <= 2 && n(1) >= 1 && n(1) <= 12 && n(0) >= 1000)  // 2025-12
+    return month(n(0), n(1));
+  if (need_day && p.size() == 1 && p[0].size() == 4 && n(0) >= 1000)  // 2026
+    return fmt::format("write {:04}-12-31, the year's last day", n(0));
+  return "";
+}
+
+std::string not_a_date(std::string_view text) {
+  const std::string hint = iso_date_hint(text);
+  return fmt::format("{} is not a date; {}", in_quotes(text), hint.empty() ? "write YYYY, YYYY-MM or YYYY-MM-DD" : hint);
 }
 
 std::string Date::to_string() const {

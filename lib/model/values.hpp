@@ -39,6 +39,16 @@ struct Date {
 
 int days_in_month(int year, int month);
 
+// What to write instead of a date in another common form: "31/12/2025",
+// "31.12.2025" → "write 2025-12-31"; "03/04/2025" → "write 2025-04-03 (3 April)
+// or 2025-03-04 (4 March)"; "2025/12/31", "12/2025" likewise; a timestamp
+// whose time is not on a clock → "the time 25:00:00 does not exist; …".
+// Returns "" when the text looks like no date. With `need_day`, a month
+// ("12/2026") is answered with its last day ("write 2026-12-31, the month's last day").
+std::string iso_date_hint(std::string_view text, bool need_day = false);
+// "\"31/12/2025\" is not a date; write 2025-12-31", or the three forms when no reading fits.
+std::string not_a_date(std::string_view text);
+
 // True when `date` lies wholly after `as_of` (its first day is later): data
 // not yet known on `as_of`. "2026-06" is not after 2026-06-15.
 inline bool is_after(const Date& date, const Date& as_of) { return as_of < date.first_day(); }

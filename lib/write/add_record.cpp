@@ -78,7 +78,7 @@ class Builder {
     const std::string* v = value(key);
     if (!v) return;
     if (std::optional<Date> d = Date::parse(*v)) field = Located<Date>{*d, {}};
-    else error(key, fmt::format("{} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", in_quotes(*v)));
+    else error(key, not_a_date(*v));
   }
 
   void apply(Activity& a) {
@@ -429,7 +429,7 @@ PreparedActivity prepare_record(RecordKind kind, const Plan& plan, const Activit
     }
     if (const std::string* v = value_of(o, "baseline_date")) {
       std::optional<Date> d = Date::parse(*v);
-      if (!d) out.errors.push_back(fmt::format("--baseline-date: {} is not a date", in_quotes(*v)));
+      if (!d) out.errors.push_back("--baseline-date: " + not_a_date(*v));
       else if (!r.baseline) out.errors.push_back("--baseline-date: give the baseline's value with --baseline as well");
       else r.baseline->date = Located<Date>{*d, {}};
     }
@@ -446,7 +446,7 @@ PreparedActivity prepare_record(RecordKind kind, const Plan& plan, const Activit
         }
     if (const std::string* v = value_of(o, "due")) {
       if (std::optional<Date> d = Date::parse(*v)) r.due = Located<Date>{*d, {}};
-      else out.errors.push_back(fmt::format("--due: {} is not a date", in_quotes(*v)));
+      else out.errors.push_back("--due: " + not_a_date(*v));
     }
     r.description = text_of(o, "description");
     r.method = text_of(o, "method");

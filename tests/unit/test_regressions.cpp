@@ -40,6 +40,15 @@ TEST_CASE("dates with trailing words are refused, real timestamps accepted") {
   CHECK(Date::parse("2020-01-01 10:00:00.5 +02:00"));
   CHECK(Date::parse("2001-12-14t21:59:43.10-05:00"));
   CHECK(Date::parse("2020-01-01 1:02:03"));
+  CHECK(Date::parse("2020-01-01T23:59:59-23:59"));
+}
+
+TEST_CASE("a timestamp with a time that is not on a clock is refused") {
+  CHECK_FALSE(Date::parse("2025-11-02T25:00:00Z"));
+  CHECK_FALSE(Date::parse("2025-11-02T23:61:00Z"));
+  CHECK_FALSE(Date::parse("2025-11-02T23:00:60Z"));
+  CHECK_FALSE(Date::parse("2025-11-02T23:00:00+25:00"));
+  CHECK_FALSE(Date::parse("2025-11-02T23:00:00+01:75"));
 }
 
 TEST_CASE("an empty text does not satisfy a required key") {

@@ -70,3 +70,20 @@ TEST_CASE("money written with separators is named, with the value to write") {
   CHECK(ambiguous_money("1,500.50") == "',' groups thousands and '.' marks decimals; write 1500.50");
   CHECK(ambiguous_money("1,50").empty());  // a decimal comma alone: refused as not a number, not misread
 }
+
+TEST_CASE("dates in other common forms get the ISO form to write") {
+  CHECK(iso_date_hint("31/12/2025") == "write 2025-12-31");
+  CHECK(iso_date_hint("31.12.2025") == "write 2025-12-31");
+  CHECK(iso_date_hint("12/31/2025") == "write 2025-12-31");
+  CHECK(iso_date_hint("03/04/2026") == "write 2026-04-03 (3 April) or 2026-03-04 (4 March)");
+  CHECK(iso_date_hint("04/04/2026") == "write 2026-04-04");
+  CHECK(iso_date_hint("2026/10/1") == "write 2026-10-01");
+  CHECK(iso_date_hint("12/2026") == "write 2026-12");
+  CHECK(iso_date_hint("12/2026", true) == "write 2026-12-31, the month's last day");
+  CHECK(iso_date_hint("2026", true) == "write 2026-12-31, the year's last day");
+  CHECK(iso_date_hint("31/02/2026") == "");
+  CHECK(iso_date_hint("soon") == "");
+  CHECK(iso_date_hint("1/2/3") == "");
+  CHECK(not_a_date("31/12/2025") == "'31/12/2025' is not a date; write 2025-12-31");
+  CHECK(not_a_date("soon") == "'soon' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD");
+}
