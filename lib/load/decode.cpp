@@ -64,7 +64,25 @@ class Reader {
 
   // A scalar of any form, kept as written. Empty values are missing values.
   // Control characters written as escapes ("\e", "\x07") are refused like raw ones.
+  // A text field: a value cut short by a comment ("title: Soil day #2") is a
+  // warning that shows the value to write.
   Text text(const Node& node, std::string_view key) {
+    Text value = scalar_text(node, key);
+    if (value && !node.comment.empty()) {
+      std::string quoted;
+      for (char c : node.text + " " + node.comment) {
+        if (c == '"' || c == '\\') quoted += '\\';
+        quoted += c;
+      }
+      warning(node.comment_pos, "comment-in-text",
+              fmt::format("'{}' is read as {}: the text after '#' is a comment; quote the value to keep it: \"{}\"",
+                          key, in_quotes(node.text), quoted));
+    }
+    return value;
+  }
+
+  // A scalar read as text for another kind of value (an id, a date, a number).
+  Text scalar_text(const Node& node, std::string_view key) {
     if (node.is_null()) return std::nullopt;
     if (!node.is_scalar()) {
       wrong_type(node, key, "a text");
@@ -80,7 +98,7 @@ class Reader {
   }
 
   std::optional<Located<std::string>> id(const Node& node, std::string_view key) {
-    Text value = text(node, key);
+    Text value = scalar_text(node, key);
     if (!value) return std::nullopt;
     if (!is_valid_id(value->value)) {
       error(node.pos, "invalid-id",
@@ -93,7 +111,7 @@ class Reader {
   }
 
   std::optional<Located<Date>> date(const Node& node, std::string_view key) {
-    Text value = text(node, key);
+    Text value = scalar_text(node, key);
     if (!value) return std::nullopt;
     std::optional<Date> parsed = Date::parse(value->value);
     if (!parsed) {
@@ -155,7 +173,7 @@ class Reader {
   }
 
   std::optional<bool> boolean(const Node& node, std::string_view key) {
-    Text value = text(node, key);
+    Text value = scalar_text(node, key);
     if (!value) return std::nullopt;
     const std::string lower = to_lower_ascii(value->value);
     if (node.plain && lower == "true") return true;
@@ -168,7 +186,7 @@ class Reader {
   // One of `names`; returns its index.
   std::optional<int> choice(const Node& node, std::string_view key,
                             std::initializer_list<std::string_view> names) {
-    Text value = text(node, key);
+    Text value = scalar_text(node, key);
     if (!value) return std::nullopt;
     int index = 0;
     for (std::string_view name : names) {
@@ -791,7 +809,7 @@ const Field<Indicator> k_indicator_fields[] = {
        }
        for (std::size_t k = 0; k < n.keys.size(); ++k) {
          auto year = r.year(n.keys[k].text, n.keys[k].pos, "a key of 'targets'");
-         auto text = r.text(n.items[k], "targets");
+         auto text = r.scalar_text(n.items[k], "targets");
          if (!year || !text) continue;
          IndicatorTarget target{*year, std::nullopt, text->value, false, n.items[k].pos};
          if (n.items[k].plain) target.number = parse_decimal(text->value);

@@ -36,6 +36,8 @@ class Locator {
     return {m_line, static_cast<int>(m_byte - m_line_start) + 1};
   }
 
+  std::string_view text() const { return m_text; }
+
   // The byte offset of a mark.
   std::size_t offset(const yaml_mark_t& mark) {
     if (m_ascii) return std::min(mark.index, m_text.size());
@@ -171,7 +173,23 @@ class TreeBuilder {
     }
     node.kind = NodeKind::scalar;
     node.text = value;
+    if (node.plain) note_comment_after(node, event.end_mark);
     add(std::move(node), event.start_mark);
+  }
+
+  // Records a comment that follows a plain scalar on the same line.
+  void note_comment_after(Node& node, const yaml_mark_t& end) {
+    const std::string_view text = m_locator.text();
+    std::size_t i = m_locator.offset(end);
+    const std::size_t scalar_end = i;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    if (i == scalar_end || i >= text.size() || text[i] != '#') return;
+    std::size_t line_end = text.find_first_of("\r\n", i);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    node.comment = text.substr(i, line_end - i);
+    while (!node.comment.empty() && (node.comment.back() == ' ' || node.comment.back() == '\t')) node.comment.pop_back();
+    node.comment_pos = at(end);
+    node.comment_pos.column += static_cast<int>(i - scalar_end);
   }
 
   void open(const yaml_event_t& event, NodeKind kind, const yaml_char_t* anchor, const yaml_char_t* tag,

@@ -27,6 +27,11 @@ struct Node {
   std::string text;         // scalars
   bool plain = true;        // false for quoted and block scalars
   bool flow = false;        // collections written [..] or {..}
+  // A plain scalar followed on its line by a comment ("title: Soil day #2"):
+  // where the '#' is and the comment's text ("#2"), so that a text cut short
+  // can be reported. Empty when no comment follows.
+  std::string comment;
+  Position comment_pos;
   std::vector<Node> items;  // sequence items, or mapping values
   std::vector<Key> keys;    // mapping keys, parallel to items
 

@@ -166,3 +166,16 @@ TEST_CASE("duplicate keys are found in large mappings too") {
             "big.yaml:42:1: error: duplicate key 'k30' (first at line 31); keep only one [duplicate-key]",
             "big.yaml:44:1: error: duplicate key 'k40' (first at line 43); keep only one [duplicate-key]"});
 }
+
+TEST_CASE("a comment after a plain scalar is kept with its position") {
+  Diagnostics d;
+  auto root = yaml::parse("title: Soil day #2 in schools\nid: x # note\nq: \"a #b\"\nw: a#b\n", "f.yaml", d);
+  REQUIRE(root);
+  CHECK(root->find("title")->text == "Soil day");
+  CHECK(root->find("title")->comment == "#2 in schools");
+  CHECK(root->find("title")->comment_pos == Position{1, 17});
+  CHECK(root->find("id")->comment == "# note");
+  CHECK(root->find("q")->comment.empty());
+  CHECK(root->find("w")->comment.empty());
+  CHECK(root->find("w")->text == "a#b");
+}
