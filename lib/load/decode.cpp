@@ -869,6 +869,35 @@ std::vector<FieldDoc> field_docs(RecordKind kind) {
   return {};
 }
 
+std::optional<RecordKind> looks_like_kind(const Node& root, std::optional<RecordKind> folder,
+                                          std::vector<std::string>* keys) {
+  if (!root.is_mapping() || !root.find("id")) return std::nullopt;
+  std::vector<std::string_view> written;  // x- keys aside
+  for (const yaml::Key& key : root.keys)
+    if (!key.text.starts_with("x-")) written.push_back(key.text);
+  auto knows = [](RecordKind kind, std::string_view key) {
+    const std::vector<FieldDoc> fields = field_docs(kind);
+    return std::any_of(fields.begin(), fields.end(), [&](const FieldDoc& f) { return f.key == key; });
+  };
+  auto unknown_to = [&](RecordKind kind) {
+    return std::count_if(written.begin(), written.end(), [&](std::string_view key) { return !knows(kind, key); });
+  };
+  std::optional<RecordKind> best;
+  auto best_unknown = static_cast<std::ptrdiff_t>(written.size());
+  for (RecordKind kind : record_kinds())
+    if (const auto unknown = unknown_to(kind); unknown < best_unknown) best = kind, best_unknown = unknown;
+  // Three keys at least, all but one known to the kind found.
+  if (!best || best_unknown > 1 || written.size() < 3) return std::nullopt;
+  if (folder) {
+    // A typo or two is not a wrong folder: the folder's kind must miss two keys more.
+    if (*best == *folder || unknown_to(*folder) < best_unknown + 2) return std::nullopt;
+    if (keys)
+      for (std::string_view key : written)
+        if (knows(*best, key) && !knows(*folder, key)) keys->emplace_back(key);
+  }
+  return best;
+}
+
 PlanInfo decode_plan(const Node& root, const std::string& path, Diagnostics& diags) {
   PlanInfo plan;
   plan.stages = default_stages();

@@ -3,6 +3,7 @@
 // table per kind. Reports wrong types, bad values, missing required keys and
 // unknown keys (warnings; `x-` keys are user extensions and never reported).
 // Cross-record rules (references, ids vs file names, dates) live in check/.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,14 @@ struct FieldDoc {
 
 // The fields of a top-level record kind, in the order of FORMAT.md.
 std::vector<FieldDoc> field_docs(RecordKind kind);
+
+// Which record kind a file's top-level keys fit, when they fit another kind
+// than `folder` clearly better (an activity saved in objectives/), or, with no
+// folder, when they fit one kind at all (a record saved outside the record
+// folders). `keys` gets the file's keys that only the guessed kind has, for the
+// message. nullopt when the keys fit the folder's kind or no kind clearly.
+std::optional<RecordKind> looks_like_kind(const yaml::Node& root, std::optional<RecordKind> folder,
+                                          std::vector<std::string>* keys = nullptr);
 
 PlanInfo decode_plan(const yaml::Node& root, const std::string& path, Diagnostics& diags);
 Objective decode_objective(const yaml::Node& root, const std::string& path, Diagnostics& diags);

@@ -38,7 +38,41 @@ struct FileResult {
   Diagnostics diags;
 };
 
-// Lists the record files of one folder; reports sub-folders (ignored).
+// A file name that is not read as a record but may hold one: "x.yaml.txt",
+// "x.YAML", "x.yml.bak"... ("yaml" or "yml" in any case after a dot), or a
+// .txt file or a name without a dot (sniffed for a record's keys).
+enum class LookAlike { no, by_name, by_content };
+
+LookAlike look_alike(std::string_view name) {
+  const std::string lower = to_lower_ascii(name);
+  if (lower.ends_with("~") || lower.ends_with(".swp")) return LookAlike::no;  // editors' own copies
+  if (lower.find(".yaml") != std::string::npos || lower.find(".yml") != std::string::npos) return LookAlike::by_name;
+  if (lower.ends_with(".txt") || name.find('.') == std::string_view::npos) return LookAlike::by_content;
+  return LookAlike::no;
+}
+
+// The kind whose keys a small YAML file has, if any (nullopt for what is not
+// YAML, not a record, or too large to be one).
+std::optional<RecordKind> sniff_record(const fs::path& path) {
+  Diagnostics ignored;
+  constexpr std::size_t k_max_sniffed_bytes = 64 * 1024;  // records are small; larger files are something else
+  std::optional<std::string> text = read_plan_file(path, path.filename().string(), ignored, k_max_sniffed_bytes);
+  if (!text) return std::nullopt;
+  std::optional<yaml::Node> root = yaml::parse(*text, "", ignored);
+  return root ? looks_like_kind(*root, std::nullopt) : std::nullopt;
+}
+
+// "x.yaml" for "x.yaml.txt", "x.YAML" or "x.txt": the name to give a record file.
+std::string record_name_for(std::string_view name) {
+  const std::string lower = to_lower_ascii(name);
+  std::size_t cut = lower.find(".yaml");
+  if (cut == std::string::npos) cut = lower.find(".yml");
+  if (cut == std::string::npos) cut = lower.rfind('.');
+  return std::string(name.substr(0, cut == std::string::npos ? name.size() : cut)) + ".yaml";
+}
+
+// Lists the record files of one folder; reports sub-folders (ignored) and
+// files that look like records under another name.
 void list_folder(const fs::path& root, RecordKind kind, std::vector<FileJob>& jobs,
                  Diagnostics& diags) {
   const std::string folder = kind_info(kind).folder;
@@ -57,8 +91,11 @@ void list_folder(const fs::path& root, RecordKind kind, std::vector<FileJob>& jo
     diags.error(folder, {}, "unreadable-file", fmt::format("cannot list folder: {}", std::strerror(errno)));
     return;
   }
-  errno = 0;
-  while (const dirent* entry = ::readdir(handle)) {
+  int sniffs_left = 100;  // files opened to see whether they hold a record: bounded
+  while (true) {
+    errno = 0;  // readdir's only way to tell an error from the end (stat and sniffing may set it)
+    const dirent* entry = ::readdir(handle);
+    if (!entry) break;
     const std::string name = entry->d_name;
     if (name.empty() || name[0] == '.') continue;
     if (is_record_file_name(name)) {
@@ -70,13 +107,70 @@ void list_folder(const fs::path& root, RecordKind kind, std::vector<FileJob>& jo
       struct stat st {};
       is_dir = ::fstatat(::dirfd(handle), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
     }
-    if (is_dir)
+    if (is_dir) {
       diags.warning(folder + "/" + name, {}, "subfolder-ignored",
                     fmt::format("sub-folder ignored: records of '{}' must sit directly in it", folder));
+      continue;
+    }
+    const LookAlike like = look_alike(name);
+    if (like == LookAlike::no) continue;
+    if (like == LookAlike::by_content && (sniffs_left == 0 || (--sniffs_left, !sniff_record(dir / name)))) continue;
+    diags.warning(folder + "/" + name, {}, "stray-record",
+                  fmt::format("not read: only files ending in .yaml or .yml are records; rename it to {}",
+                              record_name_for(name)));
   }
   if (errno != 0)
     diags.error(folder, {}, "unreadable-file", fmt::format("cannot list folder: {}", std::strerror(errno)));
   ::closedir(handle);
+}
+
+// Records saved outside the four folders ("projects/x.yaml", "activity/x.yaml",
+// "x.yaml" beside plan.yaml): each YAML file that looks like a record is a
+// warning naming the folder it belongs in. Hidden folders, .github, reports,
+// node_modules and folders of another plan are skipped; the walk stops at
+// depth 4 and after 10,000 entries, and only files up to 64 KiB are opened,
+// so a large repository costs little.
+void find_stray_records(const fs::path& root, Diagnostics& diags) {
+  constexpr int k_max_depth = 4;
+  std::size_t budget = 10'000;
+  std::vector<std::pair<std::string, int>> pending = {{"", 0}};  // relative folder, depth
+  while (!pending.empty() && budget > 0) {
+    const auto [rel, depth] = pending.back();
+    pending.pop_back();
+    DIR* handle = ::opendir((rel.empty() ? root : root / rel).c_str());
+    if (!handle) continue;
+    std::vector<std::string> names;
+    while (const dirent* entry = ::readdir(handle)) {
+      if (budget == 0) break;
+      --budget;
+      const std::string name = entry->d_name;
+      if (name.empty() || name[0] == '.') continue;
+      struct stat st {};
+      if (::fstatat(::dirfd(handle), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+      const std::string path = rel.empty() ? name : rel + "/" + name;
+      if (S_ISDIR(st.st_mode)) {
+        const bool record_folder =
+            rel.empty() && std::any_of(record_kinds().begin(), record_kinds().end(),
+                                       [&](RecordKind k) { return name == kind_info(k).folder; });
+        if (record_folder || (rel.empty() && name == "reports") || name == "node_modules" || depth + 1 >= k_max_depth)
+          continue;
+        if (::faccessat(::dirfd(handle), (name + "/plan.yaml").c_str(), F_OK, AT_SYMLINK_NOFOLLOW) == 0) continue;
+        pending.emplace_back(path, depth + 1);
+        continue;
+      }
+      if (!S_ISREG(st.st_mode) || path == "plan.yaml") continue;
+      if (!is_record_file_name(to_lower_ascii(name))) continue;
+      names.push_back(path);
+    }
+    ::closedir(handle);
+    for (const std::string& path : names)
+      if (std::optional<RecordKind> kind = sniff_record(root / path))
+        diags.warning(path, {}, "stray-record",
+                      fmt::format("not read: this looks like {}, and records are read only from the four record "
+                                  "folders; move it to {}/{}",
+                                  with_article(kind_info(*kind).singular), kind_info(*kind).folder,
+                                  record_name_for(fs::path(path).filename().string())));
+  }
 }
 
 // The text of a job, through the same checks whatever its origin.
@@ -103,6 +197,15 @@ FileResult load_file(const FileJob& job) {
   if (!text) return result;
   std::optional<yaml::Node> root = yaml::parse(*text, job.rel_path, result.diags);
   if (!root) return result;
+  std::vector<std::string> telling;
+  if (std::optional<RecordKind> other = looks_like_kind(*root, job.kind, &telling)) {
+    // One clear error instead of an unknown-key error for each of its keys.
+    result.diags.error(job.rel_path, root->pos, "wrong-folder",
+                       fmt::format("this file looks like {} (it has {}), not {}; move it to {}/",
+                                   with_article(kind_info(*other).singular), join(telling, ", "),
+                                   with_article(kind_info(job.kind).singular), kind_info(*other).folder));
+    return result;
+  }
   switch (job.kind) {
     case RecordKind::objective:
       result.record = decode_objective(*root, job.rel_path, result.diags);
@@ -228,6 +331,9 @@ LoadResult load_plan(const fs::path& root, const LoadOptions& options) {
     }
     named.emplace_back(kind, std::move(ids));
   }
+  const bool whole_plan = std::all_of(record_kinds().begin(), record_kinds().end(),
+                                      [&](RecordKind kind) { return options.of(kind) == Load::records; });
+  if (whole_plan) find_stray_records(root, listing);
   LoadResult result = load_jobs(root, FileJob{RecordKind::plan, root / "plan.yaml", "plan.yaml", nullptr},
                                 std::move(jobs), std::move(listing), options.threads);
   for (auto& [kind, ids] : named) result.plan.set_file_ids(kind, std::move(ids));

@@ -177,13 +177,19 @@ class TreeBuilder {
     add(std::move(node), event.start_mark);
   }
 
-  // Records a comment that follows a plain scalar on the same line.
+  // Records a comment that seems to cut a plain scalar short.
   void note_comment_after(Node& node, const yaml_mark_t& end) {
     const std::string_view text = m_locator.text();
     std::size_t i = m_locator.offset(end);
     const std::size_t scalar_end = i;
     while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
     if (i == scalar_end || i >= text.size() || text[i] != '#') return;
+    // "value  # note": two spaces (or a tab) before and a space after the '#' is
+    // how people write a comment on purpose; "Soil day #2" is text cut short.
+    const bool deliberate = (i - scalar_end >= 2 || text[scalar_end] == '\t') &&
+                            (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\t' ||
+                             text[i + 1] == '\n' || text[i + 1] == '\r');
+    if (deliberate) return;
     std::size_t line_end = text.find_first_of("\r\n", i);
     if (line_end == std::string_view::npos) line_end = text.size();
     node.comment = text.substr(i, line_end - i);

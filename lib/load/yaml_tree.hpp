@@ -27,9 +27,10 @@ struct Node {
   std::string text;         // scalars
   bool plain = true;        // false for quoted and block scalars
   bool flow = false;        // collections written [..] or {..}
-  // A plain scalar followed on its line by a comment ("title: Soil day #2"):
-  // where the '#' is and the comment's text ("#2"), so that a text cut short
-  // can be reported. Empty when no comment follows.
+  // A plain scalar followed on its line by a comment that does not look
+  // deliberate ("title: Soil day #2", not "title: Soil day  # note"): where the
+  // '#' is and the comment's text ("#2"), so that a text cut short can be
+  // reported. Empty otherwise.
   std::string comment;
   Position comment_pos;
   std::vector<Node> items;  // sequence items, or mapping values

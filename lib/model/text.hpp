@@ -50,6 +50,8 @@ std::string plural(long long n, std::string_view one, std::string_view many);
 
 // "Task force" from "task force" (the first letter, when ASCII).
 std::string capitalised(std::string_view text);
+// "an activity", "a task force": the word with its indefinite article.
+std::string with_article(std::string_view word);
 
 // Quotes a value for a message: 'value', control characters escaped.
 std::string in_quotes(std::string_view s);

@@ -169,7 +169,8 @@ TEST_CASE("duplicate keys are found in large mappings too") {
 
 TEST_CASE("a comment after a plain scalar is kept with its position") {
   Diagnostics d;
-  auto root = yaml::parse("title: Soil day #2 in schools\nid: x # note\nq: \"a #b\"\nw: a#b\n", "f.yaml", d);
+  auto root = yaml::parse("title: Soil day #2 in schools\nid: x # note\nq: \"a #b\"\nw: a#b\nn: b  # on purpose\n",
+                          "f.yaml", d);
   REQUIRE(root);
   CHECK(root->find("title")->text == "Soil day");
   CHECK(root->find("title")->comment == "#2 in schools");
@@ -178,4 +179,5 @@ TEST_CASE("a comment after a plain scalar is kept with its position") {
   CHECK(root->find("q")->comment.empty());
   CHECK(root->find("w")->comment.empty());
   CHECK(root->find("w")->text == "a#b");
+  CHECK(root->find("n")->comment.empty());
 }
