@@ -1,4 +1,6 @@
 // actionplan validate: report every problem of the plan.
+#include <cstdlib>
+
 #include "check/check.hpp"
 #include "common.hpp"
 #include "render/diagnostics.hpp"
@@ -28,7 +30,12 @@ int run_validate(const ValidateOptions& options, Session& session) {
   const LoadResult loaded = load_and_check(*root, *as_of, session.load_options());
   const Diagnostics& diags = loaded.diags;
 
-  const std::string rendered = render_diagnostics(diags, format, loaded.plan.files_read, *as_of);
+  std::string prefix;
+  if (format == DiagnosticFormat::github) {
+    const char* workspace = std::getenv("GITHUB_WORKSPACE");
+    prefix = annotation_prefix(*root, workspace ? workspace : "");
+  }
+  const std::string rendered = render_diagnostics(diags, format, loaded.plan.files_read, *as_of, prefix);
   if (!options.output.empty()) {
     if (const int code = session.emit(rendered, options.output)) return code;
   } else {
@@ -50,7 +57,9 @@ void add_validate_command(CLI::App& app, Session& session) {
       "--format json or github writes them to stdout. A summary line goes to stderr.\n"
       "Exit 1 when there are errors (or warnings with --strict). Never changes a file.");
   sub->add_option("--format", options->format,
-                  "text (default), json, or github (GitHub Actions annotations); default from -o's extension")
+                  "text (default), json, or github (GitHub Actions annotations, with paths from the git "
+                  "repository's root, or from GITHUB_WORKSPACE, so they attach to the pull request's lines); "
+                  "default from -o's extension")
       ->check(CLI::IsMember({"text", "json", "github"}).description(""))
       ->type_name("text|json|github");
   sub->add_option("-o,--output", options->output,

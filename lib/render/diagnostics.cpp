@@ -1,5 +1,7 @@
 #include "render/diagnostics.hpp"
 
+#include <optional>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -9,13 +11,16 @@ namespace actionplan {
 namespace {
 
 // Workflow command escaping: data escapes %, CR, LF; properties also ':' and ','.
+// Other control characters are shown escaped (\x1B) so that no text can drive
+// a terminal or start another command.
 std::string escape_data(std::string_view s) {
   std::string out;
-  for (char c : escape_controls(s)) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else out += c;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    if (i < s.size() && s[i] != '%' && s[i] != '\r' && s[i] != '\n') continue;
+    out += escape_controls(s.substr(start, i - start));
+    if (i < s.size()) out += s[i] == '%' ? "%25" : s[i] == '\r' ? "%0D" : "%0A";
+    start = i + 1;
   }
   return out;
 }
@@ -40,7 +45,7 @@ std::string summary_line(const Diagnostics& diags, int files) {
 }
 
 std::string render_diagnostics(const Diagnostics& diags, DiagnosticFormat format, int files,
-                               const Date& as_of) {
+                               const Date& as_of, std::string_view github_prefix) {
   std::string out;
   switch (format) {
     case DiagnosticFormat::text:
@@ -49,7 +54,7 @@ std::string render_diagnostics(const Diagnostics& diags, DiagnosticFormat format
     case DiagnosticFormat::github:
       for (const Diagnostic& d : diags.items()) {
         out += fmt::format("::{} file={},line={},col={}::{}\n", severity_name(d.severity),
-                           escape_property(d.path), d.pos.line, d.pos.column,
+                           escape_property(std::string(github_prefix) + d.path), d.pos.line, d.pos.column,
                            escape_data(fmt::format("{} [{}]", d.message, d.code)));
       }
       break;
@@ -76,6 +81,27 @@ std::string render_diagnostics(const Diagnostics& diags, DiagnosticFormat format
     }
   }
   return out;
+}
+
+std::string annotation_prefix(const std::filesystem::path& plan_root, const std::filesystem::path& workspace) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path root = fs::weakly_canonical(plan_root, ec);
+  if (ec) return "";
+  auto below = [&](const fs::path& base) -> std::optional<std::string> {
+    const fs::path relative = root.lexically_relative(base);
+    if (relative.empty() || *relative.begin() == "..") return std::nullopt;
+    return relative == "." ? "" : relative.generic_string() + "/";
+  };
+  if (!workspace.empty()) {
+    const fs::path base = fs::weakly_canonical(workspace, ec);
+    if (!ec)
+      if (auto prefix = below(base)) return *prefix;
+  }
+  for (fs::path dir = root;; dir = dir.parent_path()) {
+    if (fs::exists(dir / ".git", ec)) return below(dir).value_or("");
+    if (!dir.has_relative_path()) return "";
+  }
 }
 
 }  // namespace actionplan
