@@ -105,23 +105,24 @@ void add_add_project_command(CLI::App& app, Session& session) {
   auto list = [&](const std::string& names, const std::string& key, const std::string& help,
                   const std::string& type) {
     a.option_names[key] = names.substr(names.rfind(',') + 1);
-    sub->add_option_function<std::vector<std::string>>(
-           names,
-           [options, key](const std::vector<std::string>& v) {
-             auto& items = options->activity.lists[key];
-             items.insert(items.end(), v.begin(), v.end());
-           },
-           help)
-        ->type_name(type)
-        ->allow_extra_args(false);
+    CLI::Option* option = sub->add_option_function<std::vector<std::string>>(
+                                 names,
+                                 [options, key](const std::vector<std::string>& v) {
+                                   auto& items = options->activity.lists[key];
+                                   items.insert(items.end(), v.begin(), v.end());
+                                 },
+                                 help)
+                              ->type_name(type)
+                              ->allow_extra_args(false);
+    if (type == "ID" || type == "CODE") accept_id_lists(option);  // names may hold commas; ids cannot
   };
   sub->add_option("TITLE", options->title_argument, "The project's title (or --title)")->type_name("TITLE");
   value("--title", "title", "The project's title", "TEXT");
   value("--id", "id", "The id and file name (default: a slug of the title)", "ID");
-  list("-O,--objective", "objectives", "An objective it serves (repeatable, at least one)", "ID");
+  list("-O,--objective", "objectives", "An objective it serves (repeatable or comma-separated, at least one)", "ID");
   value("--task-force", "task_force", "The task force it belongs to", "ID");
-  list("--region", "regions", "A region (repeatable; a plan region or global)", "ID");
-  list("--country", "countries", "An ISO 3166-1 alpha-2 country code (repeatable)", "CODE");
+  list("--region", "regions", "A region (repeatable or comma-separated; a plan region or global)", "ID");
+  list("--country", "countries", "An ISO 3166-1 alpha-2 country code (repeatable or comma-separated)", "CODE");
   value("--stage", "stage", "Its stage in the pipeline (default: the plan's first stage)", "ID");
   value("--type", "type", "project (default) or activity", "TYPE");
   value("--lead", "lead", "The project team leader's name", "NAME");
@@ -135,7 +136,7 @@ void add_add_project_command(CLI::App& app, Session& session) {
   value("--start", "start", "Start date: YYYY, YYYY-MM or YYYY-MM-DD", "DATE");
   value("--end", "end", "End date", "DATE");
   value("--timeframe", "timeframe", "When, in words, if no dates fit (ongoing, yearly)", "TEXT");
-  list("--indicator", "indicators", "An indicator measuring it (repeatable)", "ID");
+  list("--indicator", "indicators", "An indicator measuring it (repeatable or comma-separated)", "ID");
   value("--url", "url", "A web page about it (http:// or https://)", "URL");
   value("--description", "description", "What it does", "TEXT");
   sub->add_option("--from", options->from, "Start from this YAML record (- for stdin); options override its fields")

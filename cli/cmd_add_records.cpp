@@ -55,15 +55,16 @@ void add_command(CLI::App& app, Session& session, RecordKind kind, const char* n
     const std::string key = s.key;
     options->record.option_names[key] = names.substr(names.rfind(',') + 1);
     if (s.repeatable) {
-      sub->add_option_function<std::vector<std::string>>(
-             names,
-             [options, key](const std::vector<std::string>& v) {
-               auto& items = options->record.lists[key];
-               items.insert(items.end(), v.begin(), v.end());
-             },
-             s.help)
-          ->type_name(s.type)
-          ->allow_extra_args(false);
+      CLI::Option* option = sub->add_option_function<std::vector<std::string>>(
+                                   names,
+                                   [options, key](const std::vector<std::string>& v) {
+                                     auto& items = options->record.lists[key];
+                                     items.insert(items.end(), v.begin(), v.end());
+                                   },
+                                   s.help)
+                                ->type_name(s.type)
+                                ->allow_extra_args(false);
+      if (std::string_view(s.type) == "ID") accept_id_lists(option);  // names and targets may hold commas
     } else {
       sub->add_option_function<std::string>(
              names, [options, key](const std::string& v) { options->record.values[key] = v; }, s.help)
@@ -84,11 +85,11 @@ void add_record_creation_commands(CLI::App& app, Session& session) {
                {"--description", "description", "What the objective is", "TEXT", false},
                {"--problem", "problem", "The problem behind it", "TEXT", false},
                {"--target", "targets", "A target: YEAR=TEXT, e.g. 2030=\"Losses halted\" (repeatable)", "YEAR=TEXT", true},
-               {"--region", "regions", "A region it must cover (repeatable; default all)", "ID", true}});
+               {"--region", "regions", "A region it must cover (repeatable or comma-separated; default all)", "ID", true}});
   add_command(app, session, RecordKind::task_force, "add-task-force",
               "Create taskforces/<id>.yaml; every value is checked first, as add-project does.",
               "The task force's name",
-              {{"-O,--objective", "objectives", "An objective it works on (repeatable, at least one)", "ID", true},
+              {{"-O,--objective", "objectives", "An objective it works on (repeatable or comma-separated, at least one)", "ID", true},
                {"--leader", "leaders", "A leader's name (repeatable)", "NAME", true},
                {"--member", "members", "A member's name (repeatable)", "NAME", true},
                {"--approach", "approach", "How it works", "TEXT", false}});

@@ -85,8 +85,8 @@ void add_gap_analysis_command(CLI::App& app, Session& session) {
   sub->add_option("--as-of", options->as_of,
                   "Date of the analysis (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today")
       ->type_name("DATE");
-  sub->add_option("--objective", options->objectives, "Only this objective (repeatable)")
-      ->type_name("ID");
+  accept_id_lists(sub->add_option("--objective", options->objectives, "Only this objective (repeatable)")
+      ->type_name("ID"));
   sub->add_option("--fail-on", options->fail_on,
                   "Exit 1 when a finding of this severity or higher exists: high, medium, low or never "
                   "(default)")

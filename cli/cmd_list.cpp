@@ -140,22 +140,22 @@ void add_list_command(CLI::App& app, Session& session) {
       "(default), json (the format's keys), csv and tsv (every key as a column, lists\n"
       "joined with '; '), or ids (one per line, for xargs).");
   sub->add_option("KIND", options->kind, "objectives, taskforces, activities, projects or indicators")->required();
-  sub->add_option("-O,--objective", options->filter.objectives,
+  accept_id_lists(sub->add_option("-O,--objective", options->filter.objectives,
                   "Records of this objective (activities, indicators, task forces: those that work on it)")
-      ->type_name("ID");
-  sub->add_option("--goal", options->filter.goals, "Objectives of this goal")->type_name("ID");
-  sub->add_option("--stage", options->filter.stages, "Activities in this stage")->type_name("ID");
-  sub->add_option("--region", options->filter.regions,
+      ->type_name("ID"));
+  accept_id_lists(sub->add_option("--goal", options->filter.goals, "Objectives of this goal")->type_name("ID"));
+  accept_id_lists(sub->add_option("--stage", options->filter.stages, "Activities in this stage")->type_name("ID"));
+  accept_id_lists(sub->add_option("--region", options->filter.regions,
                   "Activities in this region (or 'global'); objectives that must cover it; task forces "
                   "with a representative of it")
-      ->type_name("ID");
-  sub->add_option("--task-force", options->filter.task_forces, "Activities and objectives of this task force")
-      ->type_name("ID");
-  sub->add_option("--status", options->filter.statuses, "Activities with this status: active, on-hold, cancelled")
-      ->type_name("STATUS");
-  sub->add_option("--type", options->filter.types,
+      ->type_name("ID"));
+  accept_id_lists(sub->add_option("--task-force", options->filter.task_forces, "Activities and objectives of this task force")
+      ->type_name("ID"));
+  accept_id_lists(sub->add_option("--status", options->filter.statuses, "Activities with this status: active, on-hold, cancelled")
+      ->type_name("STATUS"));
+  accept_id_lists(sub->add_option("--type", options->filter.types,
                   "Activities of this type (project, activity); indicators of this type (numeric, milestone)")
-      ->type_name("TYPE");
+      ->type_name("TYPE"));
   sub->add_option("--format", options->format, "table (default), json, csv, tsv or ids; default from -o's extension")
       ->check(CLI::IsMember({"table", "json", "csv", "tsv", "ids"}).description(""))
       ->type_name("table|json|csv|tsv|ids");

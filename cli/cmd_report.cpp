@@ -101,10 +101,10 @@ void add_report_command(CLI::App& app, Session& session) {
                   "activities added, removed, moved between stages, status and secured funding "
                   "changes, indicator values recorded since")
       ->type_name("REV");
-  sub->add_option("--task-force", options->task_forces,
+  accept_id_lists(sub->add_option("--task-force", options->task_forces,
                   "Only the objectives this task force works on: its annual report (repeatable)")
-      ->type_name("ID");
-  sub->add_option("--objective", options->objectives, "Only this objective (repeatable)")->type_name("ID");
+      ->type_name("ID"));
+  accept_id_lists(sub->add_option("--objective", options->objectives, "Only this objective (repeatable)")->type_name("ID"));
   sub->add_option("--format", options->format,
                   "md (default), html (one self-contained file that prints well: charts as SVG, no script) "
                   "or json; default from -o's extension")

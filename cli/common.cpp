@@ -179,4 +179,14 @@ std::optional<Date> Session::as_of(const std::string& option) const {
   return date_from_unix_seconds(context.now_unix_seconds);
 }
 
+CLI::Option* accept_id_lists(CLI::Option* option) {
+  return option->delimiter(',')->transform(CLI::Validator(
+      [](std::string& item) {
+        const std::size_t first = item.find_first_not_of(" \t");
+        item = first == std::string::npos ? "" : item.substr(first, item.find_last_not_of(" \t") - first + 1);
+        return std::string();
+      },
+      "", "trim"));
+}
+
 }  // namespace actionplan::cli

@@ -78,6 +78,10 @@ void add_show_command(CLI::App& app, Session& session);
 // $ACTIONPLAN_THREADS's worker count: a number from 1 to 1024, else nullopt.
 std::optional<unsigned> thread_count(const std::string& text);
 
+// A repeatable option of ids that also takes a comma-separated list, as people
+// type it: -O O3,O4 or -O "O3, O4" is -O O3 -O O4. Returns the option.
+CLI::Option* accept_id_lists(CLI::Option* option);
+
 // The output format: --format when given, else the one named by -o's
 // extension (".json" → "json", ".md" → "md", ".csv", ".tsv", ".yaml"), else `fallback`.
 std::string output_format(const std::string& format_option, const std::string& output,

@@ -74,7 +74,7 @@ class Checker {
     if (!m_plan.info.regions) return;  // any region is accepted when the plan lists none
     if (std::find(m_regions.begin(), m_regions.end(), ref.value) != m_regions.end()) return;
     error(path, ref.pos, "unknown-reference",
-          unknown_reference_message("region", "regions", ref.value, m_regions) +
+          unknown_reference_message("region", "regions", ref.value, m_regions, IdOrder::natural, m_plan.region_names()) +
               " (regions are listed in plan.yaml)");
   }
 
@@ -233,7 +233,7 @@ class Checker {
       std::vector<std::string> ids;
       for (const Stage& s : m_plan.info.stages) ids.push_back(s.id.value);
       error(path, a.stage->pos, "unknown-reference",
-            unknown_reference_message("stage", "stages", a.stage->value, ids, IdOrder::as_given) +
+            unknown_reference_message("stage", "stages", a.stage->value, ids, IdOrder::as_given, m_plan.stage_names()) +
                 " (stages are listed in plan.yaml)");
     }
     for (const auto& r : a.regions) region(path, r);

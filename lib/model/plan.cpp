@@ -42,6 +42,19 @@ const Stage* Plan::stage(std::string_view id) const {
   return nullptr;
 }
 
+std::vector<NamedId> Plan::stage_names() const {
+  std::vector<NamedId> out;
+  for (const Stage& s : info.stages) out.push_back({s.id.value, s.name ? s.name->value : s.id.value});
+  return out;
+}
+
+std::vector<NamedId> Plan::region_names() const {
+  std::vector<NamedId> out;
+  if (info.regions)
+    for (const NamedEntry& r : *info.regions) out.push_back({r.id.value, r.name ? r.name->value : r.id.value});
+  return out;
+}
+
 const Stage& Plan::stage_of(const Activity& activity) const {
   static const Stage k_none{};
   if (info.stages.empty()) return k_none;

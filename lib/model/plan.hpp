@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/records.hpp"
+#include "model/text.hpp"
 
 namespace actionplan {
 
@@ -38,6 +39,10 @@ class Plan {
   const Activity* activity(std::string_view id) const { return find(m_activities, activities, id); }
   const Indicator* indicator(std::string_view id) const { return find(m_indicators, indicators, id); }
   const Stage* stage(std::string_view id) const;
+  // Stages and regions with the names reports show for them (the id when unnamed),
+  // so that a name written for an id can be answered with the id.
+  std::vector<NamedId> stage_names() const;
+  std::vector<NamedId> region_names() const;
 
   // The activity's stage (the first stage when it names none or an unknown one).
   const Stage& stage_of(const Activity& activity) const;

@@ -1,6 +1,7 @@
 #include "model/text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstdint>
 #include <cstdlib>
@@ -104,7 +105,22 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
       tie = true;
     }
   }
-  return best_distance <= allowed && !tie ? best : std::string{};
+  if (best_distance <= allowed && !tie) return best;
+  // Not a typo but a part: the start of one id ("andes-coffee" for
+  // "andes-coffee-soil-carbon", "soil-map" for "soil-mapping"), or one id and
+  // more words ("soil-mapping-2025" for "soil-mapping"), when exactly one fits.
+  if (lower.size() < 3) return "";
+  std::string part;
+  for (const std::string& candidate : candidates) {
+    const std::string c = to_lower_ascii(candidate);
+    const bool fits = c.size() != lower.size() &&
+                      (c.size() > lower.size() ? c.starts_with(lower)
+                                               : lower.starts_with(c) && !std::isalnum(static_cast<unsigned char>(lower[c.size()])));
+    if (!fits) continue;
+    if (!part.empty() && part != candidate) return "";
+    part = candidate;
+  }
+  return part;
 }
 
 std::string describe_ids(std::vector<std::string> ids, std::size_t limit, IdOrder order) {
@@ -132,9 +148,39 @@ std::string describe_ids(std::vector<std::string> ids, std::size_t limit, IdOrde
   return out;
 }
 
+std::string id_for_name(std::string_view text, const std::vector<NamedId>& entries) {
+  const std::size_t first = text.find_first_not_of(' ');
+  if (first == std::string_view::npos) return "";
+  const std::string wanted = to_lower_ascii(text.substr(first, text.find_last_not_of(' ') - first + 1));
+  for (const NamedId& e : entries)
+    if (to_lower_ascii(e.name) == wanted) return e.id;
+  auto unique = [&](auto fits) {
+    const NamedId* found = nullptr;
+    for (const NamedId& e : entries)
+      if (fits(e)) {
+        if (found && found->id != e.id) return std::string();
+        found = &e;
+      }
+    return found ? found->id : std::string();
+  };
+  std::string id = unique([&](const NamedId& e) {
+    const std::string name = to_lower_ascii(e.name);
+    return name.starts_with(wanted) && (name.size() == wanted.size() || !std::isalnum(static_cast<unsigned char>(name[wanted.size()])));
+  });
+  if (!id.empty()) return id;
+  const std::string made = slug(text);
+  if (made.empty()) return "";
+  return unique([&](const NamedId& e) {
+    return e.id.starts_with(made) && (e.id.size() == made.size() || !std::isalnum(static_cast<unsigned char>(e.id[made.size()])));
+  });
+}
+
 std::string unknown_reference_message(std::string_view what, std::string_view what_plural,
                                       std::string_view id, const std::vector<std::string>& known,
-                                      IdOrder order) {
+                                      IdOrder order, const std::vector<NamedId>& names) {
+  if (const std::string named = id_for_name(id, names); !named.empty())
+    return fmt::format("unknown {} {}: that is the name of {} {}; write {}", what, in_quotes(id), what,
+                       in_quotes(named), named);
   std::string message = fmt::format("unknown {} {}; known {}: {}", what, in_quotes(id), what_plural,
                                     describe_ids(known, 12, order));
   const std::string suggestion = closest_match(id, known);

@@ -27,10 +27,25 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 std::string describe_ids(std::vector<std::string> ids, std::size_t limit = 12,
                          IdOrder order = IdOrder::natural);
 
+// An id and the name people see for it in reports: {"agreement", "Funding agreement signed"}.
+struct NamedId {
+  std::string id;
+  std::string name;
+};
+
+// The id that `text` means when it is written as a name rather than an id:
+// a name in any case ("funding agreement signed" → agreement), the start of
+// exactly one name at a word's end ("Latin America" → latin-america-caribbean
+// for "Latin America and the Caribbean"), or the slug of `text` starting
+// exactly one id. "" when none fits, or several.
+std::string id_for_name(std::string_view text, const std::vector<NamedId>& entries);
+
 // "unknown objective 'O25'; known objectives: O1..O24; did you mean 'O2'?"
+// With `names`, a name written for an id gets that id: "unknown stage 'Funding
+// agreement signed': that is the name of stage 'agreement'; write agreement".
 std::string unknown_reference_message(std::string_view what, std::string_view what_plural,
                                       std::string_view id, const std::vector<std::string>& known,
-                                      IdOrder order = IdOrder::natural);
+                                      IdOrder order = IdOrder::natural, const std::vector<NamedId>& names = {});
 
 // An id made from a title: accents folded, lower-case ASCII letters and
 // digits, words joined by '-', at most `max` characters cut at a word

@@ -110,9 +110,11 @@ std::vector<std::string> check_list_filter(const Plan& plan, const ListKind& kin
   if (!errors.empty()) return errors;
 
   auto known = [&](const char* option, const std::vector<std::string>& values, const char* what,
-                   const char* what_plural, const std::vector<std::string>& ids) {
+                   const char* what_plural, const std::vector<std::string>& ids, const std::vector<NamedId>& names = {}) {
     for (const std::string& v : values)
-      if (!contains(ids, v)) errors.push_back(fmt::format("{}: {}", option, unknown_reference_message(what, what_plural, v, ids)));
+      if (!contains(ids, v))
+        errors.push_back(fmt::format("{}: {}", option,
+                                     unknown_reference_message(what, what_plural, v, ids, IdOrder::natural, names)));
   };
   known("--objective", f.objectives, "objective", "objectives", plan.ids(RecordKind::objective));
   known("--task-force", f.task_forces, "task force", "task forces", plan.ids(RecordKind::task_force));
@@ -123,8 +125,8 @@ std::vector<std::string> check_list_filter(const Plan& plan, const ListKind& kin
   if (plan.info.regions)
     for (const NamedEntry& r : *plan.info.regions) regions.push_back(r.id.value);
   known("--goal", f.goals, "goal", "goals", goals);
-  known("--stage", f.stages, "stage", "stages", stages);
-  known("--region", f.regions, "region", "regions", regions);
+  known("--stage", f.stages, "stage", "stages", stages, plan.stage_names());
+  known("--region", f.regions, "region", "regions", regions, plan.region_names());
   auto choice = [&](const char* option, const std::vector<std::string>& values,
                     const std::vector<std::string>& allowed) {
     for (const std::string& v : values)

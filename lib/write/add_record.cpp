@@ -81,6 +81,24 @@ class Builder {
     else error(key, not_a_date(*v));
   }
 
+  // A stage or region written by the name reports show ("Funding agreement
+  // signed", "Latin America") is refused with the id to write, and left out.
+  void names_to_ids(const Plan& plan, Activity& a) {
+    auto named = [&](const char* key, const char* what, const std::string& value, const std::vector<NamedId>& names) {
+      const std::string id = id_for_name(value, names);
+      if (id.empty() || id == value) return false;
+      error(key, fmt::format("{} is the name of {} {}; write {}", in_quotes(value), what, in_quotes(id), id));
+      return true;
+    };
+    if (a.stage && !plan.stage(a.stage->value) && named("stage", "stage", a.stage->value, plan.stage_names()))
+      a.stage.reset();
+    const std::vector<NamedId> regions = plan.region_names();
+    std::erase_if(a.regions, [&](const Located<std::string>& r) {
+      return std::none_of(regions.begin(), regions.end(), [&](const NamedId& n) { return n.id == r.value; }) &&
+             named("regions", "region", r.value, regions);
+    });
+  }
+
   void apply(Activity& a) {
     text("title", a.title);
     if (const std::string* v = value("id")) a.id = {*v, {}};
@@ -290,6 +308,7 @@ PreparedActivity prepare_activity(const Plan& plan, const ActivityOptions& optio
 
   Builder builder(options, out);
   builder.apply(a);  // values that do not parse are reported and left out; the rest is checked below
+  builder.names_to_ids(plan, a);
   const std::size_t value_errors = out.errors.size();
   // A key of the --from record left empty: blamed on its line there.
   auto empty_in_input = [&](const char* key, const std::string& message) {

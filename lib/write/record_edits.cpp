@@ -82,7 +82,8 @@ FileEdit set_stage(const Plan& plan, const std::string& activity, const std::str
   std::vector<std::string> stages;
   for (const Stage& s : plan.info.stages) stages.push_back(s.id.value);
   if (!plan.stage(stage)) {
-    edit.errors.push_back(unknown_reference_message("stage", "stages", stage, stages, IdOrder::as_given));
+    edit.errors.push_back(
+        unknown_reference_message("stage", "stages", stage, stages, IdOrder::as_given, plan.stage_names()));
     return edit;
   }
   if (plan.stage_of(*a).id.value == stage && a->stage) {

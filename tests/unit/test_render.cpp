@@ -29,9 +29,28 @@ TEST_CASE("text format: one GCC-style line each, sorted by path then line") {
   CHECK(summary_line(sample(), 3) == "3 errors, 1 warning in 3 files");
 }
 
+TEST_CASE("github annotations start at the repository's root") {
+  namespace fs = std::filesystem;
+  const fs::path base = fs::temp_directory_path() / "ap-annotation-prefix";
+  fs::remove_all(base);
+  fs::create_directories(base / "repo/.git");
+  fs::create_directories(base / "repo/plans/cms");
+  fs::create_directories(base / "elsewhere");
+  CHECK(annotation_prefix(base / "repo/plans/cms", "") == "plans/cms/");
+  CHECK(annotation_prefix(base / "repo", "") == "");
+  CHECK(annotation_prefix(base / "repo/plans/cms", base / "repo/plans") == "cms/");
+  CHECK(annotation_prefix(base / "repo/plans/cms", base / "elsewhere") == "plans/cms/");  // not inside: git root
+  CHECK(annotation_prefix(base / "elsewhere", "") == "");
+  Diagnostics d;
+  d.error("activities/x.yaml", {3, 1}, "c", "m");
+  CHECK(render_diagnostics(d, DiagnosticFormat::github, 1, {2026, 1, 1}, "plans/cms/") ==
+        "::error file=plans/cms/activities/x.yaml,line=3,col=1::m [c]\n");
+  fs::remove_all(base);
+}
+
 TEST_CASE("github format escapes data and properties") {
   const std::string out = render_diagnostics(sample(), DiagnosticFormat::github, 3, {2026, 1, 1});
-  CHECK(out.find("::error file=a%2Cb%3Ac.yaml,line=1,col=5::100%25 wrong:\\nsecond line [bad]\n") !=
+  CHECK(out.find("::error file=a%2Cb%3Ac.yaml,line=1,col=5::100%25 wrong:%0Asecond line [bad]\n") !=
         std::string::npos);
   CHECK(out.find("::warning file=b.yaml,line=2,col=3::unknown key 'x' [unknown-key]\n") !=
         std::string::npos);

@@ -81,3 +81,27 @@ TEST_CASE("is_ascii looks at every byte, also past the last full eight") {
   CHECK_FALSE(is_ascii("\xC3\xA9 and then some more text"));  // in the first eight
   CHECK_FALSE(is_ascii(std::string(16, 'a') + "\x80"));
 }
+
+TEST_CASE("a name written for an id is answered with the id") {
+  const std::vector<NamedId> stages = {{"agreement", "Funding agreement signed"}, {"idea", "Project idea"}};
+  const std::vector<NamedId> regions = {{"latin-america-caribbean", "Latin America and the Caribbean"},
+                                        {"north-america", "North America"}, {"africa", "Africa"}};
+  CHECK(id_for_name("Funding agreement signed", stages) == "agreement");
+  CHECK(id_for_name("  funding AGREEMENT signed ", stages) == "agreement");
+  CHECK(id_for_name("Latin America", regions) == "latin-america-caribbean");
+  CHECK(id_for_name("America", regions) == "");           // no name starts so
+  CHECK(id_for_name("Latin Amer", regions) == "");        // not at a word's end
+  CHECK(id_for_name("north america", regions) == "north-america");
+  CHECK(id_for_name("Europe", regions) == "");
+  CHECK(unknown_reference_message("stage", "stages", "Project idea", {"agreement", "idea"}, IdOrder::as_given, stages) ==
+        "unknown stage 'Project idea': that is the name of stage 'idea'; write idea");
+}
+
+TEST_CASE("a part of an id suggests the one id it is part of") {
+  const std::vector<std::string> ids = {"andes-coffee-agroforestry-soil-carbon", "colombia-coffee-agroforestry-soils",
+                                        "soil-mapping"};
+  CHECK(closest_match("andes-coffee-agroforestry", ids) == "andes-coffee-agroforestry-soil-carbon");
+  CHECK(closest_match("soil-mapping-2025", ids) == "soil-mapping");
+  CHECK(closest_match("coffee", ids) == "");  // a part in the middle: no guess
+  CHECK(closest_match("andes-coffee-agro", ids) == "andes-coffee-agroforestry-soil-carbon");
+}
