@@ -143,9 +143,22 @@ struct Use {
 
 }  // namespace
 
+char csv_separator(std::string_view text) {
+  bool in_quotes = false, semicolon = false;
+  for (char c : text) {
+    if (c == '"') in_quotes = !in_quotes;  // a doubled quote toggles twice
+    else if (in_quotes) continue;
+    else if (c == ',') return ',';
+    else if (c == ';') semicolon = true;
+    else if (c == '\n' || c == '\r') break;
+  }
+  return semicolon ? ';' : ',';
+}
+
 std::vector<CsvRow> parse_csv(const std::string& text, const std::string& name, std::vector<std::string>& errors) {
   std::vector<CsvRow> rows;
   std::size_t i = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+  const char separator = csv_separator(std::string_view(text).substr(i));
   int row = 1, column = 1;
   CsvRow current;
   std::string field;
@@ -173,6 +186,8 @@ std::vector<CsvRow> parse_csv(const std::string& text, const std::string& name, 
         } else {
           in_quotes = false;
         }
+      } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+        continue;  // a line break inside a cell, as Excel (or git's autocrlf) writes it: kept as LF
       } else {
         field += c;
       }
@@ -180,12 +195,12 @@ std::vector<CsvRow> parse_csv(const std::string& text, const std::string& name, 
     }
     if (c == '"' && !field_started) {
       quoted = in_quotes = field_started = true;
-    } else if (c == '"' || (quoted && c != ',' && c != '\r' && c != '\n')) {
+    } else if (c == '"' || (quoted && c != separator && c != '\r' && c != '\n')) {
       errors.push_back(fmt::format("{}: error: a quote inside a field must be doubled and the field quoted "
                                    "(\"say \"\"hi\"\"\") [csv-syntax]",
                                    location(name, row, column)));
       return {};
-    } else if (c == ',') {
+    } else if (c == separator) {
       end_field();
     } else if (c == '\n' || c == '\r') {
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
@@ -238,7 +253,13 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
   const std::vector<Column>& known = columns_of(kind);
   std::vector<Use> uses;
   std::map<std::string, int> seen;  // option key or targets.YEAR → column number
-  for (const CsvField& cell : rows.front()) {
+  // Empty header cells at the end of the row (a spreadsheet's leftover columns)
+  // are no columns: their cells must be empty.
+  const CsvRow& header_row = rows.front();
+  std::size_t width = header_row.size();
+  while (width > 1 && cell_value(header_row[width - 1].text).empty()) --width;
+  for (std::size_t h = 0; h < width; ++h) {
+    const CsvField& cell = header_row[h];
     const std::string header = normalised(cell_value(cell.text));
     Use use;
     for (const Column& c : known) {
@@ -283,15 +304,25 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
     const CsvRow& row = rows[r];
     const int row_number = static_cast<int>(r) + 1;
     if (std::all_of(row.begin(), row.end(), [](const CsvField& f) { return trimmed(f.text).empty(); })) continue;
-    if (row.size() != uses.size()) {
-      out.errors.push_back(fmt::format("{}: error: this row has {} fields, the header {} [csv-syntax]",
-                                       location(name, row_number, 1), row.size(), uses.size()));
+    if (row.size() < width || row.size() > header_row.size()) {
+      out.errors.push_back(fmt::format("{}: error: this row has {}, the header {} [csv-syntax]",
+                                       location(name, row_number, 1), plural(static_cast<long long>(row.size()), "field", "fields"),
+                                       row.size() < width ? width : header_row.size()));
       continue;
     }
+    bool stray = false;
+    for (std::size_t c = width; c < row.size(); ++c)
+      if (!trimmed(row[c].text).empty()) {
+        out.errors.push_back(fmt::format("{}: error: this cell is under no column: the header's column {} is empty; "
+                                         "name the column or empty the cell [csv-syntax]",
+                                         location(name, row_number, row[c].column), row[c].column));
+        stray = true;
+      }
+    if (stray) continue;
     ActivityOptions options;
     std::map<std::string, int> column_of;  // option key → column number
     const std::size_t errors_before = out.errors.size();
-    for (std::size_t c = 0; c < row.size(); ++c) {
+    for (std::size_t c = 0; c < width; ++c) {
       const std::string value = cell_value(row[c].text);
       if (value.empty()) continue;
       const std::string where = location(name, row_number, row[c].column);

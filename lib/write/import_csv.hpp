@@ -4,6 +4,7 @@
 // the plan and the rows above it; the caller writes nothing unless no row has
 // a problem.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/plan.hpp"
@@ -20,8 +21,14 @@ struct CsvField {
 };
 using CsvRow = std::vector<CsvField>;
 
+// The separator of a CSV file, read from its header row: ';' when the header
+// has a ';' and no ',' outside quotes (what Excel writes in locales whose
+// decimal mark is a comma), else ','.
+char csv_separator(std::string_view text);
+
 // RFC 4180 (CRLF or LF rows, quoted fields with doubled quotes, a UTF-8 BOM
-// skipped). Problems are full diagnostic lines "NAME:ROW:COL: error: ... [code]".
+// skipped), separated by csv_separator(text). A CRLF inside a quoted field is
+// kept as LF. Problems are full diagnostic lines "NAME:ROW:COL: error: ... [code]".
 std::vector<CsvRow> parse_csv(const std::string& text, const std::string& name, std::vector<std::string>& errors);
 
 // The largest CSV file `import` reads.

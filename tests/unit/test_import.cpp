@@ -82,3 +82,42 @@ TEST_CASE("import checks every row, maps aliases and lists, and names ROW:COL") 
           "[unknown-reference]"});
   CHECK(bad.records.size() == 0);
 }
+
+TEST_CASE("a CRLF inside a quoted cell (Excel, git's autocrlf) is kept as a line break") {
+  V errors;
+  CHECK(cells("a,b\r\n\"two\r\nlines\",\"x\r\n\r\ny\"\r\n", errors) ==
+        std::vector<V>{{"a", "b"}, {"two\nlines", "x\n\ny"}});
+  CHECK(errors.empty());
+}
+
+TEST_CASE("the separator is read from the header: ';' when it has ';' and no ',' outside quotes") {
+  CHECK(csv_separator("title;objectives\r\nA,B;O1\r\n") == ';');
+  CHECK(csv_separator("\"Title, long\";objectives\n") == ';');  // the comma is quoted
+  CHECK(csv_separator("title,objectives;x\n") == ',');
+  CHECK(csv_separator("title\nA;B\n") == ',');  // a ';' below the header says nothing
+  CHECK(csv_separator("\"a\"\"b\";c\n") == ';');
+  V errors;
+  CHECK(cells("\xEF\xBB\xBF" "title;sponsors\r\n\"Soil; water\";\"A; B\"\r\nx,y;z\r\n", errors) ==
+        std::vector<V>{{"title", "sponsors"}, {"Soil; water", "A; B"}, {"x,y", "z"}});
+  CHECK(errors.empty());
+}
+
+TEST_CASE("import: empty header cells at the end are no columns; a value under one is an error") {
+  auto r = test::load(k_plan);
+  const Date today{2026, 11, 21};
+  ImportResult ok = prepare_import(r.plan, RecordKind::activity, "p.csv",
+                                   "title,objectives,,\r\nOne,O1,,\r\nTwo,O1\r\n", today, {"a1.yaml"});
+  CHECK(ok.errors == V{});
+  CHECK(ok.records.size() == 2);
+  ImportResult bad = prepare_import(r.plan, RecordKind::activity, "p.csv",
+                                    "title,objectives,,\r\nOne,O1,, x\r\nTwo\r\nThree,O1,,,\r\n", today, {"a1.yaml"});
+  CHECK(bad.errors ==
+        V{"p.csv:2:4: error: this cell is under no column: the header's column 4 is empty; name the column or "
+          "empty the cell [csv-syntax]",
+          "p.csv:3:1: error: this row has 1 field, the header 2 [csv-syntax]",
+          "p.csv:4:1: error: this row has 5 fields, the header 4 [csv-syntax]"});
+  ImportResult middle = prepare_import(r.plan, RecordKind::activity, "p.csv", "title,,objectives\nOne,,O1\n", today,
+                                       {"a1.yaml"});
+  REQUIRE(middle.errors.size() == 1);  // an empty header between columns is still refused
+  CHECK(middle.errors[0].rfind("p.csv:1:2: error: unknown column ''", 0) == 0);
+}
