@@ -9,6 +9,7 @@
 
 #include "load/file_read.hpp"
 #include "model/text.hpp"
+#include "render/csv.hpp"
 
 namespace actionplan {
 namespace {
@@ -343,12 +344,7 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
       column_of[column.key] = row[c].column;
       if (column.list) {
         std::vector<std::string>& items = options.lists[column.key];
-        for (std::size_t at = 0; at <= value.size();) {
-          std::size_t semi = value.find(';', at);
-          if (semi == std::string::npos) semi = value.size();
-          if (std::string item = trimmed(value.substr(at, semi - at)); !item.empty()) items.push_back(item);
-          at = semi + 1;
-        }
+        for (std::string& item : list_items(value)) items.push_back(std::move(item));
       } else {
         options.values[column.key] = value;
       }

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "helpers.hpp"
+#include "render/csv.hpp"
 #include "write/import_csv.hpp"
 
 using namespace actionplan;
@@ -102,6 +103,15 @@ TEST_CASE("the separator is read from the header: ';' when it has ';' and no ','
   CHECK(errors.empty());
 }
 
+TEST_CASE("list cells: ';' and '\\' inside an item are escaped, and split back the same") {
+  const V items = {"Ministry of Agriculture; Kenya", "C:\\data\\", "plain", "a\\;b"};
+  const std::string cell = list_cell(items);
+  CHECK(cell == "Ministry of Agriculture\\; Kenya; C:\\\\data\\\\; plain; a\\\\\\;b");
+  CHECK(list_items(cell) == items);
+  CHECK(list_items("A; B ; ;") == V{"A", "B"});
+  CHECK(list_items("C:\\Users; x") == V{"C:\\Users", "x"});  // a lone backslash is kept
+}
+
 TEST_CASE("import: empty header cells at the end are no columns; a value under one is an error") {
   auto r = test::load(k_plan);
   const Date today{2026, 11, 21};
@@ -120,4 +130,15 @@ TEST_CASE("import: empty header cells at the end are no columns; a value under o
                                        {"a1.yaml"});
   REQUIRE(middle.errors.size() == 1);  // an empty header between columns is still refused
   CHECK(middle.errors[0].rfind("p.csv:1:2: error: unknown column ''", 0) == 0);
+}
+
+TEST_CASE("import: a list item with an escaped ';' stays one item") {
+  auto r = test::load(k_plan);
+  ImportResult ok = prepare_import(r.plan, RecordKind::activity, "p.csv",
+                                   "title,objectives,partners\nOne,O1,Ministry of Agriculture\\; Kenya; FAO\n",
+                                   Date{2026, 11, 21}, {});
+  REQUIRE(ok.records.size() == 1);
+  REQUIRE(ok.records[0].record.partners.size() == 2);
+  CHECK(ok.records[0].record.partners[0].value == "Ministry of Agriculture; Kenya");
+  CHECK(ok.records[0].record.partners[1].value == "FAO");
 }
