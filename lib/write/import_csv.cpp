@@ -229,7 +229,8 @@ std::vector<std::string> import_columns(RecordKind kind) {
 }
 
 ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string& name, const std::string& csv_text,
-                            const Date& today, const std::vector<std::string>& existing_ids) {
+                            const Date& today, const std::vector<std::string>& existing_ids,
+                            const ExistingText& existing_text) {
   ImportResult out;
   std::string text = csv_text;
   {
@@ -295,6 +296,7 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
   std::unordered_map<std::string, std::string> taken;
   std::unordered_set<std::string> in_plan;  // ids with files, as "id" → "id.yml"
   std::unordered_map<std::string, std::string> file_of;
+  std::unordered_set<std::string> reimported;  // ids of rows already imported
   for (const std::string& file : existing_ids) {
     const std::string id = file.substr(0, file.rfind('.'));
     taken.emplace(to_lower_ascii(id), id);
@@ -372,21 +374,36 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
     }
     const bool id_given = options.values.count("id") > 0;
     const std::string id = id_given ? options.values["id"] : slug(options.values["title"]);
+    // The id is known to be free when this is called, so no list of ids is passed on.
+    auto prepare = [&] {
+      return kind == RecordKind::activity ? prepare_activity(plan, options, std::nullopt, today, {})
+                                          : prepare_record(kind, plan, options, today, {});
+    };
     if (auto other = id.empty() ? taken.end() : taken.find(to_lower_ascii(id)); other != taken.end()) {
+      // The file this row would write, written already (by an import that was interrupted)?
+      if (existing_text && other->second == id && in_plan.count(id) && !reimported.count(id) &&
+          file_of[id] == id + ".yaml") {
+        const PreparedActivity again = prepare();
+        if (again.ok()) {
+          if (const std::optional<std::string> held = existing_text(file_of[id]); held && *held == again.yaml) {
+            reimported.insert(id);
+            out.already_imported.push_back(again.rel_path);
+            continue;
+          }
+        }
+      }
       out.errors.push_back(fmt::format(
           "{}: error: {} {} with the id {}{} already exists{}; give this row its own id in the column 'id' "
           "[duplicate-id]",
           where_key(id_given ? "id" : "title"), kind == RecordKind::task_force ? "a" : "an", info.singular,
           in_quotes(id), id_given ? "" : " (made from the title)",
-          in_plan.count(other->second) ? fmt::format(": {}/{}", info.folder, file_of[other->second])
+          in_plan.count(other->second) && !reimported.count(other->second)
+              ? fmt::format(": {}/{}", info.folder, file_of[other->second])
                                        : " (an earlier row of this file)"));
       continue;
     }
 
-    // The id is known to be free (checked just above), so no list of ids is passed on.
-    PreparedActivity prepared = kind == RecordKind::activity
-                                    ? prepare_activity(plan, options, std::nullopt, today, {})
-                                    : prepare_record(kind, plan, options, today, {});
+    PreparedActivity prepared = prepare();
     std::vector<std::pair<int, std::string>> row_errors;  // by column, left to right
     for (const std::string& error : prepared.errors) {
       // "NAME:R:C: message", "--option: message" or "message [code]" → one diagnostic line.
@@ -415,7 +432,7 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
       out.records.push_back(std::move(prepared));
     }
   }
-  if (out.ok() && out.records.empty())
+  if (out.ok() && out.records.empty() && out.already_imported.empty())
     out.errors.push_back(fmt::format("{}:2:1: error: the file has a header but no rows to import [csv-header]", name));
   return out;
 }

@@ -142,3 +142,47 @@ TEST_CASE("import: a list item with an escaped ';' stays one item") {
   CHECK(ok.records[0].record.partners[0].value == "Ministry of Agriculture; Kenya");
   CHECK(ok.records[0].record.partners[1].value == "FAO");
 }
+
+TEST_CASE("import run again: rows whose file holds exactly what they would write are already imported") {
+  auto r = test::load(k_plan);
+  const Date today{2026, 11, 21};
+  const std::string csv = "title,objectives\nNew one,O1\nSecond,O1\n";
+  ImportResult first = prepare_import(r.plan, RecordKind::activity, "p.csv", csv, today, {"a1.yaml"});
+  REQUIRE(first.records.size() == 2);
+  std::map<std::string, std::string> files = {{"a1.yaml", "id: a1\n"}, {"new-one.yaml", first.records[0].yaml}};
+  auto existing = [&](const std::string& name) -> std::optional<std::string> {
+    auto it = files.find(name);
+    if (it == files.end()) return std::nullopt;
+    return it->second;
+  };
+  ImportResult again =
+      prepare_import(r.plan, RecordKind::activity, "p.csv", csv, today, {"a1.yaml", "new-one.yaml"}, existing);
+  CHECK(again.errors == V{});
+  CHECK(again.already_imported == V{"activities/new-one.yaml"});
+  REQUIRE(again.records.size() == 1);
+  CHECK(again.records[0].rel_path == "activities/second.yaml");
+
+  // Everything there already: nothing to write, and no error.
+  files["second.yaml"] = first.records[1].yaml;
+  ImportResult all = prepare_import(r.plan, RecordKind::activity, "p.csv", csv, today,
+                                    {"a1.yaml", "new-one.yaml", "second.yaml"}, existing);
+  CHECK(all.errors == V{});
+  CHECK(all.records.empty());
+  CHECK(all.already_imported.size() == 2);
+
+  // Another content (another day, an edit since) is still a clash, and so is a second row with that id.
+  files["new-one.yaml"] += "# edited\n";
+  ImportResult edited = prepare_import(r.plan, RecordKind::activity, "p.csv", csv, today,
+                                       {"a1.yaml", "new-one.yaml"}, existing);
+  REQUIRE(edited.errors.size() == 1);
+  CHECK(edited.errors[0].rfind("p.csv:2:1: error: an activity with the id 'new-one' (made from the title) already "
+                               "exists: activities/new-one.yaml",
+                               0) == 0);
+  files["new-one.yaml"] = first.records[0].yaml;
+  ImportResult twice = prepare_import(r.plan, RecordKind::activity, "p.csv",
+                                      "title,objectives\nNew one,O1\nNew one,O1\n", today,
+                                      {"a1.yaml", "new-one.yaml"}, existing);
+  CHECK(twice.already_imported == V{"activities/new-one.yaml"});
+  REQUIRE(twice.errors.size() == 1);
+  CHECK(twice.errors[0].find("(an earlier row of this file)") != std::string::npos);
+}
