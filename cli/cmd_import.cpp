@@ -41,20 +41,31 @@ int run_import(const ImportOptions& options, Session& session) {
   }
   const LoadResult loaded = load_plan(*root, session.load_options(scope_for_new_record(kind->kind)));
   const KindInfo& info = kind_info(kind->kind);
+  // A file of the kind's folder, read as the loader reads it (no link followed).
+  auto existing_text = [&](const std::string& file_name) {
+    Diagnostics ignored;
+    return read_plan_file(*root / info.folder / file_name, file_name, ignored);
+  };
   const ImportResult result = prepare_import(loaded.plan, kind->kind, options.file, *text, *today,
-                                             record_file_names(*root / info.folder));
+                                             record_file_names(*root / info.folder), existing_text);
   if (!result.ok()) {
     for (const std::string& line : result.errors) session.err << line << "\n";
     session.err << fmt::format("{} {} in {}; nothing was written\n", result.errors.size(),
                                result.errors.size() == 1 ? "problem" : "problems", options.file);
     return k_exit_failure;
   }
+  // "; 3 rows already imported", for rows whose files an interrupted run wrote.
+  const std::size_t skipped = result.already_imported.size();
+  const std::string already =
+      skipped ? fmt::format("; {} already imported", plural(static_cast<long long>(skipped), "row", "rows")) : "";
   if (options.dry_run) {
     for (const PreparedActivity& p : result.records) session.out << p.rel_path << "\n";
-    session.err << fmt::format("dry run: {} {} would be created; nothing was written\n", result.records.size(),
-                               result.records.size() == 1 ? info.singular : info.plural);
+    session.err << fmt::format("dry run: {} would be created{}; nothing was written\n",
+                               plural(static_cast<long long>(result.records.size()), info.singular, info.plural),
+                               already);
     return k_exit_ok;
   }
+  session.remove_interrupted_writes(*root);
   // Every file is created exclusively; if one cannot be, the ones already
   // created by this import are removed again, so the plan is as before.
   std::vector<fs::path> created;
@@ -72,8 +83,9 @@ int run_import(const ImportOptions& options, Session& session) {
     created.push_back(*root / p.rel_path);
   }
   for (const PreparedActivity& p : result.records) session.out << p.rel_path << "\n";
-  session.err << fmt::format("imported {} {} from {}\n", result.records.size(),
-                             result.records.size() == 1 ? info.singular : info.plural, options.file);
+  session.err << fmt::format("imported {} from {}{}\n",
+                             plural(static_cast<long long>(result.records.size()), info.singular, info.plural),
+                             options.file, already);
   return k_exit_ok;
 }
 
@@ -89,7 +101,9 @@ void add_import_command(CLI::App& app, Session& session) {
       "any problem, each is reported as FILE.csv:ROW:COL and nothing is written (exit 2).\n"
       "Prints the created files.");
   sub->add_option("KIND", options->kind, "activities, objectives, taskforces or indicators")->required();
-  sub->add_option("FILE", options->file, "The CSV file (UTF-8, comma separated, first row = column names)")
+  sub->add_option("FILE", options->file, "The CSV file (UTF-8; cells separated by ',', or by ';' when the first row has\n"
+                  "';' and no ','; first row = column names). Run again after an interruption:\n"
+                  "rows whose file holds what they would write count as already imported")
       ->required();
   sub->add_flag("--dry-run", options->dry_run, "Check every row and print what would be created; write nothing");
   sub->callback([options, &session] { session.exit_code = run_import(*options, session); });

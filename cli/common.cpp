@@ -93,6 +93,7 @@ int Session::apply_edit(const FileEdit& edit, const fs::path& root) const {
     err << edit.note << "\n";
     return k_exit_ok;
   }
+  remove_interrupted_writes(root);
   const WriteResult written = write_file(root / edit.rel_path, edit.text, WriteMode::replace);
   if (!written.ok())
     return fail(fmt::format("cannot write {}: {}; the file is unchanged", edit.rel_path, written.message));
@@ -123,6 +124,7 @@ int Session::create_record(const PreparedActivity& prepared, const fs::path& roo
     err << fmt::format("dry run: {} would be created; nothing was written\n", prepared.rel_path);
     return k_exit_ok;
   }
+  remove_interrupted_writes(root);
   std::error_code ec;
   fs::create_directories((root / prepared.rel_path).parent_path(), ec);
   const WriteResult written = write_file(root / prepared.rel_path, prepared.yaml, WriteMode::create_new);
@@ -142,6 +144,14 @@ bool Session::writable_folder(const fs::path& root, const std::string& rel_path)
                                                   folder)})
       << "\nnothing was written\n";
   return false;
+}
+
+void Session::remove_interrupted_writes(const fs::path& root) const {
+  const std::vector<std::string> removed = remove_abandoned_temp_files_of_plan(root);
+  if (removed.empty()) return;
+  err << fmt::format("removed {} left by an interrupted command: {}\n",
+                     plural(static_cast<long long>(removed.size()), "temporary file", "temporary files"),
+                     escape_controls(join(removed)));
 }
 
 int Session::show_plan_errors(const Diagnostics& diags, const std::string& what) const {

@@ -55,6 +55,10 @@ struct Session {
   // False after reporting (PATH:1:1: error ... [not-a-folder]) when the folder
   // that would receive `rel_path` is a symbolic link or not a folder.
   bool writable_folder(const std::filesystem::path& root, const std::string& rel_path) const;
+  // Before a command writes to the plan: removes the temporary files that an
+  // interrupted (killed) write left in the plan's root and record folders,
+  // and says so on stderr.
+  void remove_interrupted_writes(const std::filesystem::path& root) const;
   // Puts a TITLE argument into the options' title; false (reported) when
   // --title says something else.
   bool take_title_argument(const std::string& argument, ActivityOptions& options) const;

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "model/text.hpp"
+#include "render/csv.hpp"
 #include "render/records.hpp"
 
 namespace actionplan {
@@ -37,17 +38,21 @@ std::string text(const Text& t) {
 }
 std::string date(const std::optional<Located<Date>>& d) { return d ? d->value.to_string() : ""; }
 
-std::string joined(const std::vector<Located<std::string>>& list) {
-  std::vector<std::string> items;
-  for (const auto& item : list) items.push_back(item.value);
-  return join(items, "; ");
+std::string list_text(const std::vector<std::string>& items, ListCells lists) {
+  return lists == ListCells::escaped ? list_cell(items) : join(items, "; ");
 }
 
-std::string names(const std::vector<Person>& people, bool with_region = false) {
+std::string joined(const std::vector<Located<std::string>>& list, ListCells lists) {
+  std::vector<std::string> items;
+  for (const auto& item : list) items.push_back(item.value);
+  return list_text(items, lists);
+}
+
+std::string names(const std::vector<Person>& people, ListCells lists, bool with_region = false) {
   std::vector<std::string> items;
   for (const Person& p : people)
     items.push_back(with_region && p.region ? fmt::format("{} ({})", p.name.value, p.region->value) : p.name.value);
-  return join(items, "; ");
+  return list_text(items, lists);
 }
 
 // The target years used by a kind's records (and the plan's horizons), so
@@ -203,7 +208,7 @@ std::vector<std::size_t> select_records(const Plan& plan, const ListKind& kind, 
   return out;
 }
 
-TextTable full_table(const Plan& plan, RecordKind kind, const std::vector<std::size_t>& rows) {
+TextTable full_table(const Plan& plan, RecordKind kind, const std::vector<std::size_t>& rows, ListCells lists) {
   TextTable t;
   switch (kind) {
     case RecordKind::objective: {
@@ -216,7 +221,7 @@ TextTable full_table(const Plan& plan, RecordKind kind, const std::vector<std::s
         std::vector<std::string> row = {o.id.value, o.goal ? o.goal->value : "", text(o.title), text(o.description),
                                         text(o.problem)};
         for (int y : years) row.push_back(target_cell(o.targets, y));
-        row.push_back(o.regions ? joined(*o.regions) : "");
+        row.push_back(o.regions ? joined(*o.regions, lists) : "");
         t.rows.push_back(std::move(row));
       }
       break;
@@ -227,10 +232,10 @@ TextTable full_table(const Plan& plan, RecordKind kind, const std::vector<std::s
         const TaskForce& f = plan.task_forces[i];
         std::vector<std::string> milestones;
         for (const Milestone& m : f.milestones) milestones.push_back(fmt::format("{}: {}", date(m.date), text(m.text)));
-        t.rows.push_back({f.id.value, text(f.name), joined(f.objectives), f.regions ? joined(*f.regions) : "",
-                          names(f.leaders),
-                          names(f.representatives, true), names(f.members), text(f.approach),
-                          join(milestones, "; ")});
+        t.rows.push_back({f.id.value, text(f.name), joined(f.objectives, lists), f.regions ? joined(*f.regions, lists) : "",
+                          names(f.leaders, lists),
+                          names(f.representatives, lists, true), names(f.members, lists), text(f.approach),
+                          list_text(milestones, lists)});
       }
       break;
     case RecordKind::activity:
@@ -246,17 +251,17 @@ TextTable full_table(const Plan& plan, RecordKind kind, const std::vector<std::s
         t.rows.push_back({a.id.value,
                           text(a.title),
                           a.type == ActivityType::project ? "project" : "activity",
-                          joined(a.objectives),
+                          joined(a.objectives, lists),
                           a.task_force ? a.task_force->value : "",
                           a.stage ? a.stage->value : plan.stage_of(a).id.value,
                           status_name(a.status),
-                          joined(a.regions),
-                          joined(a.countries),
+                          joined(a.regions, lists),
+                          joined(a.countries, lists),
                           a.lead ? a.lead->name.value : "",
                           a.lead ? text(a.lead->org) : "",
-                          joined(a.responsible),
-                          joined(a.partners),
-                          joined(a.sponsors),
+                          joined(a.responsible, lists),
+                          joined(a.partners, lists),
+                          joined(a.sponsors, lists),
                           b ? text(b->currency) : "",
                           b && b->estimate ? amount_as_text(b->estimate->value) : "",
                           b && b->secured ? format_number(b->secured->value) : "",
@@ -264,11 +269,11 @@ TextTable full_table(const Plan& plan, RecordKind kind, const std::vector<std::s
                           date(a.start),
                           date(a.end),
                           text(a.timeframe),
-                          joined(a.outputs),
+                          joined(a.outputs, lists),
                           text(a.methodology),
                           text(a.outcome),
                           text(a.description),
-                          joined(a.indicators),
+                          joined(a.indicators, lists),
                           text(a.url),
                           date(a.updated)});
       }
@@ -291,7 +296,7 @@ TextTable full_table(const Plan& plan, RecordKind kind, const std::vector<std::s
         std::vector<std::string> measured;
         for (const Measurement& m : ind.measurements)
           measured.push_back(fmt::format("{}: {}", date(m.date), m.value ? format_number(m.value->value) : ""));
-        for (std::string cell : {join(measured, "; "), date(ind.due), date(ind.achieved), text(ind.description),
+        for (std::string cell : {list_text(measured, lists), date(ind.due), date(ind.achieved), text(ind.description),
                                  text(ind.method), text(ind.source_text)})
           row.push_back(std::move(cell));
         t.rows.push_back(std::move(row));
@@ -304,7 +309,7 @@ TextTable full_table(const Plan& plan, RecordKind kind, const std::vector<std::s
 }
 
 TextTable short_table(const Plan& plan, RecordKind kind, const std::vector<std::size_t>& rows) {
-  const TextTable full = full_table(plan, kind, rows);
+  const TextTable full = full_table(plan, kind, rows, ListCells::plain);
   std::vector<std::string> keep;
   switch (kind) {
     case RecordKind::objective: keep = {"id", "goal", "title"}; break;

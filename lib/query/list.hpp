@@ -47,8 +47,12 @@ struct TextTable {
   std::vector<std::vector<std::string>> rows;
 };
 
+// How a list sits in one cell: items joined with "; " as they are (for reading),
+// or escaped by list_cell (render/csv.hpp) so that `import` splits them back.
+enum class ListCells { plain, escaped };
+
 // Every key of the kind as a column (for CSV and TSV); lists joined with "; ".
-TextTable full_table(const Plan& plan, RecordKind kind, const std::vector<std::size_t>& rows);
+TextTable full_table(const Plan& plan, RecordKind kind, const std::vector<std::size_t>& rows, ListCells lists);
 // The few columns that fit a terminal: id, the main references, the title.
 TextTable short_table(const Plan& plan, RecordKind kind, const std::vector<std::size_t>& rows);
 

@@ -10,10 +10,21 @@ bool looks_like_formula(std::string_view text) {
   return !parse_decimal(text.substr(text[0] == '-' || text[0] == '+' ? 1 : 0)).has_value();
 }
 
+std::string trimmed_item(std::string_view text) {
+  const std::size_t first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return "";
+  const std::size_t last = text.find_last_not_of(" \t");
+  return std::string(text.substr(first, last - first + 1));
+}
+
 }  // namespace
 
+std::string defused(std::string_view text) {
+  return looks_like_formula(text) ? "'" + std::string(text) : std::string(text);
+}
+
 std::string csv_field(std::string_view text) {
-  const std::string value = looks_like_formula(text) ? "'" + std::string(text) : std::string(text);
+  const std::string value = defused(text);
   if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
   std::string out = "\"";
   for (char c : value) {
@@ -33,7 +44,7 @@ std::string tsv_row(const std::vector<std::string>& fields) {
   std::string out;
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i) out += '\t';
-    for (char c : fields[i]) {
+    for (char c : defused(fields[i])) {
       switch (c) {
         case '\t': out += "\\t"; break;
         case '\n': out += "\\n"; break;
@@ -44,6 +55,39 @@ std::string tsv_row(const std::vector<std::string>& fields) {
     }
   }
   return out + "\n";
+}
+
+std::string list_cell(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out += "; ";
+    for (char c : items[i]) {
+      if (c == ';' || c == '\\') out += '\\';
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> list_items(std::string_view cell) {
+  std::vector<std::string> items;
+  std::string item;
+  auto end_item = [&] {
+    if (std::string t = trimmed_item(item); !t.empty()) items.push_back(std::move(t));
+    item.clear();
+  };
+  for (std::size_t i = 0; i < cell.size(); ++i) {
+    const char c = cell[i];
+    if (c == '\\' && i + 1 < cell.size() && (cell[i + 1] == ';' || cell[i + 1] == '\\')) {
+      item += cell[++i];
+    } else if (c == ';') {
+      end_item();
+    } else {
+      item += c;
+    }
+  }
+  end_item();
+  return items;
 }
 
 }  // namespace actionplan

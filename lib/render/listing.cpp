@@ -137,7 +137,7 @@ std::string render_list(const Plan& plan, RecordKind kind, const std::vector<std
     }
     case ListFormat::csv:
     case ListFormat::tsv: {
-      const TextTable table = full_table(plan, kind, rows);
+      const TextTable table = full_table(plan, kind, rows, ListCells::escaped);
       auto row_text = format == ListFormat::csv ? csv_row : tsv_row;
       out = row_text(table.columns);
       for (const auto& row : table.rows) out += row_text(row);

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace actionplan {
 
@@ -21,7 +22,20 @@ struct WriteResult {
 // appears while writing: renameat2(RENAME_NOREPLACE), else link()).
 // replace: rename over `path`, then sync the folder. Parent folders must exist.
 // A replaced file keeps its mode; a new one gets 0666 less the umask.
+// The temporary file is named ".NAME.tmp-XXXXXX" and locked (flock) by the
+// writer until it is renamed or removed, so a writer that was killed is told
+// from one still at work.
 WriteResult write_file(const std::filesystem::path& path, std::string_view content, WriteMode mode);
+
+// Removes from `folder` (not below it) the temporary files that write_file
+// left when its process was killed: regular files named ".NAME.tmp-XXXXXX"
+// whose lock nobody holds. Never touches another name, a file being written,
+// or anything through a symbolic link. Returns the names removed, sorted.
+std::vector<std::string> remove_abandoned_temp_files(const std::filesystem::path& folder);
+
+// The same in a plan: its root folder and its four record folders. Returns
+// the paths removed relative to `root` ("activities/.x.yaml.tmp-Ab12Cd").
+std::vector<std::string> remove_abandoned_temp_files_of_plan(const std::filesystem::path& root);
 
 // An exclusive lock on a folder (flock), held while it lives: editing commands
 // take their record folder's lock before reading the record and keep it until

@@ -9,6 +9,7 @@
 
 #include "load/file_read.hpp"
 #include "model/text.hpp"
+#include "render/csv.hpp"
 
 namespace actionplan {
 namespace {
@@ -143,9 +144,22 @@ struct Use {
 
 }  // namespace
 
+char csv_separator(std::string_view text) {
+  bool in_quotes = false, semicolon = false;
+  for (char c : text) {
+    if (c == '"') in_quotes = !in_quotes;  // a doubled quote toggles twice
+    else if (in_quotes) continue;
+    else if (c == ',') return ',';
+    else if (c == ';') semicolon = true;
+    else if (c == '\n' || c == '\r') break;
+  }
+  return semicolon ? ';' : ',';
+}
+
 std::vector<CsvRow> parse_csv(const std::string& text, const std::string& name, std::vector<std::string>& errors) {
   std::vector<CsvRow> rows;
   std::size_t i = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+  const char separator = csv_separator(std::string_view(text).substr(i));
   int row = 1, column = 1;
   CsvRow current;
   std::string field;
@@ -173,6 +187,8 @@ std::vector<CsvRow> parse_csv(const std::string& text, const std::string& name, 
         } else {
           in_quotes = false;
         }
+      } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+        continue;  // a line break inside a cell, as Excel (or git's autocrlf) writes it: kept as LF
       } else {
         field += c;
       }
@@ -180,12 +196,12 @@ std::vector<CsvRow> parse_csv(const std::string& text, const std::string& name, 
     }
     if (c == '"' && !field_started) {
       quoted = in_quotes = field_started = true;
-    } else if (c == '"' || (quoted && c != ',' && c != '\r' && c != '\n')) {
+    } else if (c == '"' || (quoted && c != separator && c != '\r' && c != '\n')) {
       errors.push_back(fmt::format("{}: error: a quote inside a field must be doubled and the field quoted "
                                    "(\"say \"\"hi\"\"\") [csv-syntax]",
                                    location(name, row, column)));
       return {};
-    } else if (c == ',') {
+    } else if (c == separator) {
       end_field();
     } else if (c == '\n' || c == '\r') {
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
@@ -213,7 +229,8 @@ std::vector<std::string> import_columns(RecordKind kind) {
 }
 
 ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string& name, const std::string& csv_text,
-                            const Date& today, const std::vector<std::string>& existing_ids) {
+                            const Date& today, const std::vector<std::string>& existing_ids,
+                            const ExistingText& existing_text) {
   ImportResult out;
   std::string text = csv_text;
   {
@@ -238,7 +255,13 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
   const std::vector<Column>& known = columns_of(kind);
   std::vector<Use> uses;
   std::map<std::string, int> seen;  // option key or targets.YEAR → column number
-  for (const CsvField& cell : rows.front()) {
+  // Empty header cells at the end of the row (a spreadsheet's leftover columns)
+  // are no columns: their cells must be empty.
+  const CsvRow& header_row = rows.front();
+  std::size_t width = header_row.size();
+  while (width > 1 && cell_value(header_row[width - 1].text).empty()) --width;
+  for (std::size_t h = 0; h < width; ++h) {
+    const CsvField& cell = header_row[h];
     const std::string header = normalised(cell_value(cell.text));
     Use use;
     for (const Column& c : known) {
@@ -273,6 +296,7 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
   std::unordered_map<std::string, std::string> taken;
   std::unordered_set<std::string> in_plan;  // ids with files, as "id" → "id.yml"
   std::unordered_map<std::string, std::string> file_of;
+  std::unordered_set<std::string> reimported;  // ids of rows already imported
   for (const std::string& file : existing_ids) {
     const std::string id = file.substr(0, file.rfind('.'));
     taken.emplace(to_lower_ascii(id), id);
@@ -283,15 +307,25 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
     const CsvRow& row = rows[r];
     const int row_number = static_cast<int>(r) + 1;
     if (std::all_of(row.begin(), row.end(), [](const CsvField& f) { return trimmed(f.text).empty(); })) continue;
-    if (row.size() != uses.size()) {
-      out.errors.push_back(fmt::format("{}: error: this row has {} fields, the header {} [csv-syntax]",
-                                       location(name, row_number, 1), row.size(), uses.size()));
+    if (row.size() < width || row.size() > header_row.size()) {
+      out.errors.push_back(fmt::format("{}: error: this row has {}, the header {} [csv-syntax]",
+                                       location(name, row_number, 1), plural(static_cast<long long>(row.size()), "field", "fields"),
+                                       row.size() < width ? width : header_row.size()));
       continue;
     }
+    bool stray = false;
+    for (std::size_t c = width; c < row.size(); ++c)
+      if (!trimmed(row[c].text).empty()) {
+        out.errors.push_back(fmt::format("{}: error: this cell is under no column: the header's column {} is empty; "
+                                         "name the column or empty the cell [csv-syntax]",
+                                         location(name, row_number, row[c].column), row[c].column));
+        stray = true;
+      }
+    if (stray) continue;
     ActivityOptions options;
     std::map<std::string, int> column_of;  // option key → column number
     const std::size_t errors_before = out.errors.size();
-    for (std::size_t c = 0; c < row.size(); ++c) {
+    for (std::size_t c = 0; c < width; ++c) {
       const std::string value = cell_value(row[c].text);
       if (value.empty()) continue;
       const std::string where = location(name, row_number, row[c].column);
@@ -312,12 +346,7 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
       column_of[column.key] = row[c].column;
       if (column.list) {
         std::vector<std::string>& items = options.lists[column.key];
-        for (std::size_t at = 0; at <= value.size();) {
-          std::size_t semi = value.find(';', at);
-          if (semi == std::string::npos) semi = value.size();
-          if (std::string item = trimmed(value.substr(at, semi - at)); !item.empty()) items.push_back(item);
-          at = semi + 1;
-        }
+        for (std::string& item : list_items(value)) items.push_back(std::move(item));
       } else {
         options.values[column.key] = value;
       }
@@ -345,21 +374,36 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
     }
     const bool id_given = options.values.count("id") > 0;
     const std::string id = id_given ? options.values["id"] : slug(options.values["title"]);
+    // The id is known to be free when this is called, so no list of ids is passed on.
+    auto prepare = [&] {
+      return kind == RecordKind::activity ? prepare_activity(plan, options, std::nullopt, today, {})
+                                          : prepare_record(kind, plan, options, today, {});
+    };
     if (auto other = id.empty() ? taken.end() : taken.find(to_lower_ascii(id)); other != taken.end()) {
+      // The file this row would write, written already (by an import that was interrupted)?
+      if (existing_text && other->second == id && in_plan.count(id) && !reimported.count(id) &&
+          file_of[id] == id + ".yaml") {
+        const PreparedActivity again = prepare();
+        if (again.ok()) {
+          if (const std::optional<std::string> held = existing_text(file_of[id]); held && *held == again.yaml) {
+            reimported.insert(id);
+            out.already_imported.push_back(again.rel_path);
+            continue;
+          }
+        }
+      }
       out.errors.push_back(fmt::format(
           "{}: error: {} {} with the id {}{} already exists{}; give this row its own id in the column 'id' "
           "[duplicate-id]",
           where_key(id_given ? "id" : "title"), kind == RecordKind::task_force ? "a" : "an", info.singular,
           in_quotes(id), id_given ? "" : " (made from the title)",
-          in_plan.count(other->second) ? fmt::format(": {}/{}", info.folder, file_of[other->second])
+          in_plan.count(other->second) && !reimported.count(other->second)
+              ? fmt::format(": {}/{}", info.folder, file_of[other->second])
                                        : " (an earlier row of this file)"));
       continue;
     }
 
-    // The id is known to be free (checked just above), so no list of ids is passed on.
-    PreparedActivity prepared = kind == RecordKind::activity
-                                    ? prepare_activity(plan, options, std::nullopt, today, {})
-                                    : prepare_record(kind, plan, options, today, {});
+    PreparedActivity prepared = prepare();
     std::vector<std::pair<int, std::string>> row_errors;  // by column, left to right
     for (const std::string& error : prepared.errors) {
       // "NAME:R:C: message", "--option: message" or "message [code]" → one diagnostic line.
@@ -388,7 +432,7 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
       out.records.push_back(std::move(prepared));
     }
   }
-  if (out.ok() && out.records.empty())
+  if (out.ok() && out.records.empty() && out.already_imported.empty())
     out.errors.push_back(fmt::format("{}:2:1: error: the file has a header but no rows to import [csv-header]", name));
   return out;
 }

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "helpers.hpp"
+#include "render/csv.hpp"
 #include "write/import_csv.hpp"
 
 using namespace actionplan;
@@ -81,4 +82,107 @@ TEST_CASE("import checks every row, maps aliases and lists, and names ROW:COL") 
           "p.csv:3:4: error: unknown region 'asia'; known regions: africa, global (regions are listed in plan.yaml) "
           "[unknown-reference]"});
   CHECK(bad.records.size() == 0);
+}
+
+TEST_CASE("a CRLF inside a quoted cell (Excel, git's autocrlf) is kept as a line break") {
+  V errors;
+  CHECK(cells("a,b\r\n\"two\r\nlines\",\"x\r\n\r\ny\"\r\n", errors) ==
+        std::vector<V>{{"a", "b"}, {"two\nlines", "x\n\ny"}});
+  CHECK(errors.empty());
+}
+
+TEST_CASE("the separator is read from the header: ';' when it has ';' and no ',' outside quotes") {
+  CHECK(csv_separator("title;objectives\r\nA,B;O1\r\n") == ';');
+  CHECK(csv_separator("\"Title, long\";objectives\n") == ';');  // the comma is quoted
+  CHECK(csv_separator("title,objectives;x\n") == ',');
+  CHECK(csv_separator("title\nA;B\n") == ',');  // a ';' below the header says nothing
+  CHECK(csv_separator("\"a\"\"b\";c\n") == ';');
+  V errors;
+  CHECK(cells("\xEF\xBB\xBF" "title;sponsors\r\n\"Soil; water\";\"A; B\"\r\nx,y;z\r\n", errors) ==
+        std::vector<V>{{"title", "sponsors"}, {"Soil; water", "A; B"}, {"x,y", "z"}});
+  CHECK(errors.empty());
+}
+
+TEST_CASE("list cells: ';' and '\\' inside an item are escaped, and split back the same") {
+  const V items = {"Ministry of Agriculture; Kenya", "C:\\data\\", "plain", "a\\;b"};
+  const std::string cell = list_cell(items);
+  CHECK(cell == "Ministry of Agriculture\\; Kenya; C:\\\\data\\\\; plain; a\\\\\\;b");
+  CHECK(list_items(cell) == items);
+  CHECK(list_items("A; B ; ;") == V{"A", "B"});
+  CHECK(list_items("C:\\Users; x") == V{"C:\\Users", "x"});  // a lone backslash is kept
+}
+
+TEST_CASE("import: empty header cells at the end are no columns; a value under one is an error") {
+  auto r = test::load(k_plan);
+  const Date today{2026, 11, 21};
+  ImportResult ok = prepare_import(r.plan, RecordKind::activity, "p.csv",
+                                   "title,objectives,,\r\nOne,O1,,\r\nTwo,O1\r\n", today, {"a1.yaml"});
+  CHECK(ok.errors == V{});
+  CHECK(ok.records.size() == 2);
+  ImportResult bad = prepare_import(r.plan, RecordKind::activity, "p.csv",
+                                    "title,objectives,,\r\nOne,O1,, x\r\nTwo\r\nThree,O1,,,\r\n", today, {"a1.yaml"});
+  CHECK(bad.errors ==
+        V{"p.csv:2:4: error: this cell is under no column: the header's column 4 is empty; name the column or "
+          "empty the cell [csv-syntax]",
+          "p.csv:3:1: error: this row has 1 field, the header 2 [csv-syntax]",
+          "p.csv:4:1: error: this row has 5 fields, the header 4 [csv-syntax]"});
+  ImportResult middle = prepare_import(r.plan, RecordKind::activity, "p.csv", "title,,objectives\nOne,,O1\n", today,
+                                       {"a1.yaml"});
+  REQUIRE(middle.errors.size() == 1);  // an empty header between columns is still refused
+  CHECK(middle.errors[0].rfind("p.csv:1:2: error: unknown column ''", 0) == 0);
+}
+
+TEST_CASE("import: a list item with an escaped ';' stays one item") {
+  auto r = test::load(k_plan);
+  ImportResult ok = prepare_import(r.plan, RecordKind::activity, "p.csv",
+                                   "title,objectives,partners\nOne,O1,Ministry of Agriculture\\; Kenya; FAO\n",
+                                   Date{2026, 11, 21}, {});
+  REQUIRE(ok.records.size() == 1);
+  REQUIRE(ok.records[0].record.partners.size() == 2);
+  CHECK(ok.records[0].record.partners[0].value == "Ministry of Agriculture; Kenya");
+  CHECK(ok.records[0].record.partners[1].value == "FAO");
+}
+
+TEST_CASE("import run again: rows whose file holds exactly what they would write are already imported") {
+  auto r = test::load(k_plan);
+  const Date today{2026, 11, 21};
+  const std::string csv = "title,objectives\nNew one,O1\nSecond,O1\n";
+  ImportResult first = prepare_import(r.plan, RecordKind::activity, "p.csv", csv, today, {"a1.yaml"});
+  REQUIRE(first.records.size() == 2);
+  std::map<std::string, std::string> files = {{"a1.yaml", "id: a1\n"}, {"new-one.yaml", first.records[0].yaml}};
+  auto existing = [&](const std::string& name) -> std::optional<std::string> {
+    auto it = files.find(name);
+    if (it == files.end()) return std::nullopt;
+    return it->second;
+  };
+  ImportResult again =
+      prepare_import(r.plan, RecordKind::activity, "p.csv", csv, today, {"a1.yaml", "new-one.yaml"}, existing);
+  CHECK(again.errors == V{});
+  CHECK(again.already_imported == V{"activities/new-one.yaml"});
+  REQUIRE(again.records.size() == 1);
+  CHECK(again.records[0].rel_path == "activities/second.yaml");
+
+  // Everything there already: nothing to write, and no error.
+  files["second.yaml"] = first.records[1].yaml;
+  ImportResult all = prepare_import(r.plan, RecordKind::activity, "p.csv", csv, today,
+                                    {"a1.yaml", "new-one.yaml", "second.yaml"}, existing);
+  CHECK(all.errors == V{});
+  CHECK(all.records.empty());
+  CHECK(all.already_imported.size() == 2);
+
+  // Another content (another day, an edit since) is still a clash, and so is a second row with that id.
+  files["new-one.yaml"] += "# edited\n";
+  ImportResult edited = prepare_import(r.plan, RecordKind::activity, "p.csv", csv, today,
+                                       {"a1.yaml", "new-one.yaml"}, existing);
+  REQUIRE(edited.errors.size() == 1);
+  CHECK(edited.errors[0].rfind("p.csv:2:1: error: an activity with the id 'new-one' (made from the title) already "
+                               "exists: activities/new-one.yaml",
+                               0) == 0);
+  files["new-one.yaml"] = first.records[0].yaml;
+  ImportResult twice = prepare_import(r.plan, RecordKind::activity, "p.csv",
+                                      "title,objectives\nNew one,O1\nNew one,O1\n", today,
+                                      {"a1.yaml", "new-one.yaml"}, existing);
+  CHECK(twice.already_imported == V{"activities/new-one.yaml"});
+  REQUIRE(twice.errors.size() == 1);
+  CHECK(twice.errors[0].find("(an earlier row of this file)") != std::string::npos);
 }

@@ -4,6 +4,10 @@
 #include <atomic>
 #include <thread>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include "helpers.hpp"
 #include "write/atomic.hpp"
 #include "write/init_plan.hpp"
@@ -66,6 +70,52 @@ TEST_CASE("eight concurrent creators of one file: exactly one wins, the file is 
   CHECK(content.size() == 100000);
   CHECK(content == std::string(100000, content[0]));
   CHECK(names(dir.path()) == std::vector<std::string>{"same.yaml"});
+}
+
+TEST_CASE("temporary files of a killed writer are removed; a live writer's, other names and links are kept") {
+  test::TempDir dir;
+  dir.write(".a.yaml.tmp-Ab12Cd", "half");         // its writer died: nobody holds its lock
+  dir.write(".b.yaml.tmp-Zz99zz", "being written");  // its writer holds the lock
+  dir.write(".c.yaml.tmp-abc", "not ours");          // not mkostemp's six characters
+  dir.write("notes.tmp-Ab12Cd", "not ours");         // no leading dot
+  dir.write("a.yaml", "id: a\n");
+  std::filesystem::create_symlink("a.yaml", dir.path() / ".d.yaml.tmp-Ab12Cd");
+  const int live = ::open((dir.path() / ".b.yaml.tmp-Zz99zz").c_str(), O_RDONLY | O_CLOEXEC);
+  REQUIRE(live >= 0);
+  REQUIRE(::flock(live, LOCK_EX) == 0);
+  CHECK(remove_abandoned_temp_files(dir.path()) == std::vector<std::string>{".a.yaml.tmp-Ab12Cd"});
+  CHECK(names(dir.path()) == std::vector<std::string>{".b.yaml.tmp-Zz99zz", ".c.yaml.tmp-abc", ".d.yaml.tmp-Ab12Cd",
+                                                      "a.yaml", "notes.tmp-Ab12Cd"});
+  ::close(live);  // the writer is gone
+  CHECK(remove_abandoned_temp_files(dir.path()) == std::vector<std::string>{".b.yaml.tmp-Zz99zz"});
+  CHECK(test::read(dir.path() / "a.yaml") == "id: a\n");
+}
+
+TEST_CASE("the plan's cleanup looks in the root and the four record folders only") {
+  test::TempDir dir;
+  dir.write(".plan.yaml.tmp-aaaaaa", "");
+  dir.write("activities/.x.yaml.tmp-bbbbbb", "");
+  dir.write("indicators/.i.yaml.tmp-cccccc", "");
+  dir.write("docs/.r.md.tmp-dddddd", "");
+  CHECK(remove_abandoned_temp_files_of_plan(dir.path()) ==
+        std::vector<std::string>{".plan.yaml.tmp-aaaaaa", "activities/.x.yaml.tmp-bbbbbb",
+                                 "indicators/.i.yaml.tmp-cccccc"});
+  CHECK(std::filesystem::exists(dir.path() / "docs/.r.md.tmp-dddddd"));
+}
+
+TEST_CASE("a write in progress is not taken for a killed one: concurrent writers and cleaners") {
+  test::TempDir dir;
+  std::atomic<bool> stop{false};
+  std::thread cleaner([&] {
+    while (!stop) remove_abandoned_temp_files(dir.path());
+  });
+  int failures = 0;
+  for (int i = 0; i < 300; ++i)
+    if (!write_file(dir.path() / ("f" + std::to_string(i) + ".yaml"), "x\n", WriteMode::create_new).ok()) ++failures;
+  stop = true;
+  cleaner.join();
+  CHECK(failures == 0);
+  CHECK(names(dir.path()).size() == 300);
 }
 
 TEST_CASE("double-quoted YAML reads back as written") {
