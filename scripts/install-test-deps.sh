@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What the tests of what readers see need, beyond the build (scripts/install-deps.sh):
 # Debian's chromium and poppler-utils (the HTML report printed to PDF and read back),
+# python3-ruamel.yaml (what the tool writes, read back by a second YAML library),
 # and the npm packages of tests/mermaid (Mermaid's own parser).
 # - all present: does nothing, needs no network.
 # - Debian packages missing: installed through install-deps.sh (as root; otherwise it
@@ -13,7 +14,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 dir="$root/tests/mermaid"
 
 # Debian's nodejs and npm only when there is no node at all: a node from elsewhere bundles its npm.
-extra="chromium fonts-dejavu-core poppler-utils ${ACTIONPLAN_EXTRA_DEPS:-}"
+extra="chromium fonts-dejavu-core poppler-utils python3-ruamel.yaml ${ACTIONPLAN_EXTRA_DEPS:-}"
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   extra="$extra nodejs npm"
 fi

@@ -14,7 +14,12 @@ std::string md_text(std::string_view text) {
     for (char c : std::string_view("<>&\\`*_[]#|~$")) plain[static_cast<unsigned char>(c)] = false;
     return plain;
   }();
-  if (std::all_of(text.begin(), text.end(), [](char c) { return k_plain[static_cast<unsigned char>(c)]; }) &&
+  // At the start of a paragraph or list item, "- ", "+ ", "2024. ", "3) ", "---",
+  // "===" or spaces would start a list, a rule, a heading underline or a code block.
+  const bool risky_start = !text.empty() && (std::strchr("-+= \t", text.front()) ||
+                                             (text.front() >= '0' && text.front() <= '9'));
+  if (!risky_start &&
+      std::all_of(text.begin(), text.end(), [](char c) { return k_plain[static_cast<unsigned char>(c)]; }) &&
       (text.empty() || text.back() != ' '))
     return std::string(text);
   std::string out;
@@ -39,6 +44,17 @@ std::string md_text(std::string_view text) {
     }
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
+  // Block syntax at the start, made plain text (the text is inline wherever it goes).
+  out.erase(0, std::min(out.find_first_not_of(' '), out.size()));
+  auto ends_marker = [&](std::size_t at) { return at >= out.size() || out[at] == ' '; };
+  const bool bullet = !out.empty() && (out.front() == '-' || out.front() == '+') && ends_marker(1);
+  const bool rule = !out.empty() && (out.front() == '-' || out.front() == '=') &&
+                    out.find_first_not_of(std::string(1, out.front()) + " ") == std::string::npos;
+  const std::size_t digits = std::min(out.find_first_not_of("0123456789"), out.size());
+  if (bullet || rule) out.insert(0, 1, '\\');
+  else if (digits > 0 && digits <= 9 && digits < out.size() && (out[digits] == '.' || out[digits] == ')') &&
+           ends_marker(digits + 1))
+    out.insert(digits, 1, '\\');
   return out;
 }
 

@@ -11,7 +11,10 @@
 namespace actionplan {
 
 // Inline text: \ ` * _ [ ] # | ~ $ backslash-escaped, <, > and & as
-// entities, line breaks and control characters as spaces.
+// entities, line breaks and control characters as spaces; leading spaces
+// dropped and a start that Markdown would read as block syntax ("- ", "+ ",
+// "2024. ", "3) ", "---", "===") escaped, so the text stays text at the start
+// of a paragraph or list item too.
 std::string md_text(std::string_view text);
 
 // `code` span for ids and codes (backticks in them are replaced).

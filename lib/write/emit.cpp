@@ -24,11 +24,13 @@ bool needs_quotes(std::string_view s) {
     if (c == '#' && i > 0 && s[i - 1] == ' ') return true;                 // "a #b"
     if (std::strchr(",[]{}", c)) return true;                              // flow context
   }
-  if (s.find(k_line_separator) != std::string_view::npos || s.find(k_paragraph_separator) != std::string_view::npos)
+  if (s.find(k_line_separator) != std::string_view::npos || s.find(k_paragraph_separator) != std::string_view::npos ||
+      s.find("\xC2\x85") != std::string_view::npos)  // NEL: a line break to YAML 1.1 readers
     return true;
-  // Words some YAML readers turn into booleans or null (YAML 1.1 included).
+  // Words some YAML readers turn into booleans or null (YAML 1.1 included), and
+  // YAML 1.1's merge and value keys, which PyYAML and ruamel cannot load as values.
   static constexpr std::string_view k_special[] = {"null", "~", "true", "false", "yes", "no",
-                                                    "on", "off", "y", "n"};
+                                                    "on", "off", "y", "n", "<<", "="};
   const std::string lower = to_lower_ascii(s);
   for (std::string_view word : k_special)
     if (lower == word) return true;
@@ -54,7 +56,8 @@ std::string yaml_text(std::string_view text, int indent) {
   // Literal blocks keep text byte for byte, except a first line starting with
   // a space (would need an indentation indicator) and whitespace-only lines.
   const bool separators = text.find(k_line_separator) != std::string_view::npos ||
-                          text.find(k_paragraph_separator) != std::string_view::npos;
+                          text.find(k_paragraph_separator) != std::string_view::npos ||
+                          text.find("\xC2\x85") != std::string_view::npos;  // NEL
   if (!multi_line || !printable || separators || text.front() == ' ' || text.front() == '\n') return yaml_scalar(text);
   std::size_t trailing = 0;
   while (trailing < text.size() && text[text.size() - 1 - trailing] == '\n') ++trailing;

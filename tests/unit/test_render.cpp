@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/diagnostics.hpp"
+#include "render/markdown.hpp"
 #include "render/schema.hpp"
 #include "load/decode.hpp"
 
@@ -80,4 +81,19 @@ TEST_CASE("schemas come from the field tables") {
   CHECK(activity["required"] == nlohmann::json::array({"id", "title", "objectives"}));
   CHECK(kind_from_schema_name("activities") == RecordKind::activity);
   CHECK_FALSE(kind_from_schema_name("projects"));
+}
+
+TEST_CASE("text at the start of a paragraph stays text") {
+  CHECK(md_text("- not a list") == "\\- not a list");
+  CHECK(md_text("+ not a list") == "\\+ not a list");
+  CHECK(md_text("2024. A year") == "2024\\. A year");
+  CHECK(md_text("3) third") == "3\\) third");
+  CHECK(md_text("---") == "\\---");
+  CHECK(md_text("- - -") == "\\- - -");
+  CHECK(md_text("===") == "\\===");
+  CHECK(md_text("    indented code") == "indented code");
+  CHECK(md_text("-5 degrees") == "-5 degrees");
+  CHECK(md_text("3.5 million hectares") == "3.5 million hectares");
+  CHECK(md_text("2024 was a year") == "2024 was a year");
+  CHECK(md_text("1234567890. long number") == "1234567890. long number");
 }
