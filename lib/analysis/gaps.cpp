@@ -310,7 +310,25 @@ class Analyser {
   }
 
   void overlaps() {
-    for (const Overlap& o : find_overlaps(m_plan, m_plan.info.analysis.overlap_threshold, k_overlaps_per_activity, m_threads)) {
+    std::vector<Copies> copies;
+    const std::vector<Overlap> pairs =
+        find_overlaps(m_plan, m_plan.info.analysis.overlap_threshold, k_overlaps_per_activity, m_threads, &copies);
+    for (const Copies& c : copies) {
+      std::vector<std::string> ids, named;
+      for (const Activity* a : c.members) ids.push_back(a->id.value);
+      for (std::size_t i = 0; i < std::min<std::size_t>(ids.size(), 10); ++i) named.push_back(ids[i]);
+      if (ids.size() > named.size()) named.push_back(fmt::format("and {} more", ids.size() - named.size()));
+      const std::string where = c.region.empty() ? "" : " in " + (c.region == "global" ? "global" : m_plan.region_name(c.region));
+      Finding& f = add("potential-overlap", FindingSeverity::low, ids,
+                       fmt::format("{} {} say the same ('{}') and serve {} {}{}: {}; copies to merge or tell apart",
+                                   ids.size(), m_activities, title_of(*c.members.front()), m_objective, c.objective,
+                                   where, join(named)),
+                       {c.objective});
+      f.score = 1;
+      f.shared_words = c.words;
+      if (!c.region.empty()) f.region = c.region;
+    }
+    for (const Overlap& o : pairs) {
       std::vector<std::string> words = o.shared_words;
       if (words.size() > 8) {
         words.resize(8);

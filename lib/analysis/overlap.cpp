@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -159,6 +160,65 @@ struct Candidate {
   std::size_t group;
 };
 
+// Members of a group with the same words, each cluster in index order; the
+// clusters in the order of their first member.
+std::vector<std::vector<const Entry*>> identical_word_sets(const std::vector<const Entry*>& members) {
+  std::vector<const Entry*> sorted = members;
+  std::sort(sorted.begin(), sorted.end(), [](const Entry* x, const Entry* y) {
+    if (x->tokens != y->tokens) return x->tokens < y->tokens;
+    return x->index < y->index;
+  });
+  std::vector<std::vector<const Entry*>> clusters;
+  for (std::size_t i = 0; i < sorted.size(); ++i) {
+    if (i == 0 || sorted[i]->tokens != sorted[i - 1]->tokens) clusters.emplace_back();
+    clusters.back().push_back(sorted[i]);
+  }
+  std::sort(clusters.begin(), clusters.end(),
+            [](const auto& x, const auto& y) { return x.front()->index < y.front()->index; });
+  return clusters;
+}
+
+// Two clusters whose representatives are alike (at or above the threshold).
+struct RepresentativePair {
+  double score;
+  std::size_t x, y;  // cluster numbers
+};
+
+// The candidate pairs of a group's members, from its clusters and the pairs of
+// their representatives: enough for every member's `keep` closest partners
+// (score, then partner in index order), which is all the cap looks at. A
+// member's closest partners among a cluster are that cluster's first members,
+// so each member is paired with the first `keep` of its own cluster (score 1)
+// and of each cluster alike to its own: the work is linear in the members
+// however many copies of one text there are.
+// With `grouped`, a cluster of three or more is a group of copies: it goes to
+// `copies`, and only its first member is paired with the others.
+void spread_pairs(const std::vector<std::vector<const Entry*>>& clusters, const std::vector<RepresentativePair>& alike,
+                  std::size_t keep, std::size_t group, bool grouped, std::vector<Candidate>& out,
+                  std::vector<std::vector<const Entry*>>& copies) {
+  auto add = [&](double score, const Entry* x, const Entry* y) {
+    out.push_back({score, std::min(x->index, y->index), std::max(x->index, y->index), group});
+  };
+  auto is_copies = [&](const std::vector<const Entry*>& cluster) { return grouped && cluster.size() >= 3; };
+  for (const auto& cluster : clusters) {
+    if (is_copies(cluster)) {
+      copies.push_back(cluster);
+      continue;
+    }
+    for (std::size_t i = 0; i < cluster.size(); ++i)
+      for (std::size_t j = 0, taken = 0; j < cluster.size() && taken < keep; ++j)
+        if (j != i) add(1.0, cluster[i], cluster[j]), ++taken;
+  }
+  for (const RepresentativePair& p : alike) {
+    const std::span<const Entry* const> a(clusters[p.x].data(), is_copies(clusters[p.x]) ? 1 : clusters[p.x].size());
+    const std::span<const Entry* const> b(clusters[p.y].data(), is_copies(clusters[p.y]) ? 1 : clusters[p.y].size());
+    for (const Entry* x : a)
+      for (std::size_t j = 0; j < std::min(keep, b.size()); ++j) add(p.score, x, b[j]);
+    for (const Entry* y : b)
+      for (std::size_t j = 0; j < std::min(keep, a.size()); ++j) add(p.score, y, a[j]);
+  }
+}
+
 // The characters of words, lower-cased (ASCII letters and digits, and every
 // byte of a multi-byte character); 0 for the characters between words.
 constexpr std::array<char, 256> k_word_chars = [] {
@@ -253,7 +313,7 @@ std::vector<std::string> similarity_words(std::string_view text) {
 }
 
 std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size_t per_activity,
-                                   unsigned threads) {
+                                   unsigned threads, std::vector<Copies>* copies) {
   // Words of every active activity, on all workers.
   std::vector<const Activity*> active;
   for (const Activity& a : plan.activities)
@@ -334,6 +394,7 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size
   };
   const double index_fraction = 2 * t / (1 + t);
   std::vector<std::vector<Candidate>> group_pairs(keys.size());
+  std::vector<std::vector<std::vector<const Entry*>>> group_copies(keys.size());
   // The groups in fixed chunks (each with its own scratch space), on all workers.
   constexpr std::size_t k_group_chunks = 16;
   const std::size_t token_count = order.size();
@@ -355,11 +416,26 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size
       return static_cast<std::ptrdiff_t>(std::ceil(t / (1 + t) * static_cast<double>(nx + ny) - 1e-9));
     };
     for (std::size_t group = chunk; group < keys.size(); group += k_group_chunks) {
-      std::vector<const Entry*>& members = members_of[group];
-      if (members.size() < 2) continue;
-      std::stable_sort(members.begin(), members.end(), [](const Entry* x, const Entry* y) {
-        return x->tokens.size() < y->tokens.size();
-      });
+      if (members_of[group].size() < 2) continue;
+      // Identical word sets are searched once: the search runs over one
+      // representative of each, and the pairs are then spread to the members
+      // (see spread_pairs), so that copies of one text cost what one text costs.
+      std::vector<std::vector<const Entry*>> clusters = identical_word_sets(members_of[group]);
+      std::vector<const Entry*> members;
+      members.reserve(clusters.size());
+      for (std::size_t c = 0; c < clusters.size(); ++c) members.push_back(clusters[c].front());
+      std::vector<std::size_t> cluster_of(members.size());  // position by size → cluster
+      std::vector<RepresentativePair> found_here;
+      {
+        std::vector<std::size_t> by_size(members.size());
+        for (std::size_t i = 0; i < by_size.size(); ++i) by_size[i] = i;
+        std::stable_sort(by_size.begin(), by_size.end(), [&](std::size_t x, std::size_t y) {
+          return members[x]->tokens.size() < members[y]->tokens.size();
+        });
+        std::vector<const Entry*> sorted;
+        for (std::size_t i : by_size) sorted.push_back(members[i]), cluster_of[sorted.size() - 1] = i;
+        members = std::move(sorted);
+      }
       postings.clear();
       overlap.assign(members.size(), 0);
       for (std::size_t xi = 0; xi < members.size(); ++xi) {
@@ -403,7 +479,7 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size
               static_cast<double>(shared) /
               static_cast<double>(x->tokens.size() + y->tokens.size() - static_cast<std::size_t>(shared));
           if (shared == 0 || score + 1e-12 < t) continue;
-          group_pairs[group].push_back({score, std::min(x->index, y->index), std::max(x->index, y->index), group});
+          found_here.push_back({score, cluster_of[xi], cluster_of[yi]});
         }
         touched.clear();
         for (std::size_t i = 0; i < prefix_length(x->tokens.size(), index_fraction); ++i) {
@@ -415,14 +491,41 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size
       for (const Entry* x : members)  // the index is emptied for the next group
         for (std::size_t i = 0; i < prefix_length(x->tokens.size(), index_fraction); ++i)
           head[static_cast<std::size_t>(x->tokens[i])] = -1;
+      spread_pairs(clusters, found_here, per_activity, group, copies != nullptr, group_pairs[group],
+                   group_copies[group]);
     }
   });
+  // Each group of copies once, under the first of its groups in natural order;
+  // two of its members are then not also a pair (found in another group).
+  std::vector<std::size_t> copies_of(entries.size(), SIZE_MAX);
+  if (copies) {
+    std::set<std::vector<std::size_t>> reported;
+    for (std::size_t group : group_order)
+      for (const auto& cluster : group_copies[group]) {
+        std::vector<std::size_t> indexes;
+        for (const Entry* e : cluster) indexes.push_back(e->index);
+        if (!reported.insert(indexes).second) continue;
+        Copies c;
+        for (const Entry* e : cluster) {
+          c.members.push_back(e->activity);
+          if (copies_of[e->index] == SIZE_MAX) copies_of[e->index] = copies->size();
+        }
+        std::sort(c.members.begin(), c.members.end(),
+                  [](const Activity* x, const Activity* y) { return natural_less(x->id.value, y->id.value); });
+        c.words = words_of_activity(*cluster.front()->activity);
+        c.objective = keys[group].first;
+        c.region = keys[group].second;
+        copies->push_back(std::move(c));
+      }
+  }
   // Each pair once, under the first of its groups in natural order.
   std::unordered_map<std::size_t, std::unordered_set<std::size_t>> seen;
   std::vector<Candidate> pairs;
   for (std::size_t group : group_order)
-    for (const Candidate& p : group_pairs[group])
+    for (const Candidate& p : group_pairs[group]) {
+      if (copies_of[p.x] != SIZE_MAX && copies_of[p.x] == copies_of[p.y] && p.score >= 1.0) continue;
       if (seen[p.x].insert(p.y).second) pairs.push_back(p);
+    }
 
   // The cap: each activity's closest partners (score, then id order).
   std::sort(pairs.begin(), pairs.end(), [](const Candidate& p, const Candidate& q) {

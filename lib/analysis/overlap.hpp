@@ -32,10 +32,23 @@ struct Overlap {
 
 inline constexpr std::size_t k_overlaps_per_activity = 3;
 
+// Three or more activities of one (objective, region) with the same words:
+// copies, reported once as a group rather than pair by pair.
+struct Copies {
+  std::vector<const Activity*> members;  // natural id order
+  std::vector<std::string> words;
+  std::string objective;
+  std::string region;
+};
+
 // Pairs with score >= threshold, sorted by a's id then b's id. The words and
 // the groups are worked on by `threads` workers (0: one per core); the result
-// does not depend on their number.
+// does not depend on their number. With `copies`, groups of three or more
+// identical texts go there instead, each standing in the pairs by its first
+// member: the work and the findings stay linear in the plan even when every
+// activity is a copy of one.
 std::vector<Overlap> find_overlaps(const Plan& plan, double threshold,
-                                   std::size_t per_activity = k_overlaps_per_activity, unsigned threads = 0);
+                                   std::size_t per_activity = k_overlaps_per_activity, unsigned threads = 0,
+                                   std::vector<Copies>* copies = nullptr);
 
 }  // namespace actionplan

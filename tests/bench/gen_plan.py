@@ -3,7 +3,12 @@
 about 0.5-1 KB (multi-line descriptions, comments), N/40 indicators with ten
 years of measurements. Deterministic for a given seed.
 
-usage: gen_plan.py DIR N [--seed S]
+usage: gen_plan.py DIR N [--seed S] [--identical] [--values M]
+
+Adversarial plans (the worst cases of docs/performance.md):
+  --identical  every activity has the same title, description, objective and
+               region (a pull request of copied files)
+  --values M   indicator I0 gets M measurements, one a day (a huge series)
 """
 import argparse
 import os
@@ -46,6 +51,8 @@ def main():
     ap.add_argument("dir")
     ap.add_argument("n", type=int)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--identical", action="store_true")
+    ap.add_argument("--values", type=int, default=0)
     args = ap.parse_args()
     rng = random.Random(args.seed)
     root = args.dir
@@ -73,6 +80,11 @@ def main():
             f.write(f"id: I{i}\ntitle: Indicator {i}\nobjective: O{i % 24 + 1}\nunit: ha\n"
                     f"baseline: {{date: 2015, value: 0}}\ntargets: {{2030: 1000, 2050: 5000}}\n"
                     "measurements:\n")
+            if i == 0 and args.values:
+                for d in range(args.values):  # one a day from 1950 (the dates stay before the as-of date)
+                    year, day = 1950 + d // 336, d % 336
+                    f.write(f"  - {{date: {year}-{day // 28 + 1:02}-{day % 28 + 1:02}, value: {d % 997}}}\n")
+                continue
             for y in range(2016, 2026):
                 f.write(f"  - {{date: {y}, value: {(y - 2015) * rng.randint(10, 60)}, source: survey}}\n")
     previous = None
@@ -84,7 +96,7 @@ def main():
         title = sentence(rng, 6).capitalize()
         region = rng.choice(REGIONS)
         description = "".join(f"  {sentence(rng, 12)}\n" for _ in range(rng.randint(3, 7)))
-        if duplicate:
+        if duplicate or (args.identical and previous is not None):
             o, region, title, description = previous
         previous = (o, region, title, description)
         with open(os.path.join(root, f"activities/act-{a}.yaml"), "w") as f:

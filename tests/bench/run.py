@@ -182,6 +182,34 @@ def main():
                 emit(f"| {name} | " + " | ".join(
                     f"{(rows[b][key][0] / rows[a][key][0]) / (b / a):.2f}" for a, b in steps) + " |")
 
+        # Worst cases: the adversarial plans against the varied plan of the same size.
+        emit()
+        emit("Worst cases: adversarial plans against the varied plan of the same size (time and peak "
+             "memory as ratios; 1.00 is the same cost):")
+        emit()
+        emit("| plan | command | varied | adversarial | time ratio | memory ratio |")
+        emit("|---|---|---:|---:|---:|---:|")
+        for n in [n for n in args.sizes if n <= 20000]:
+            varied, same = os.path.join(work, f"v{n}"), os.path.join(work, f"i{n}")
+            subprocess.run([python, os.path.join(HERE, "gen_plan.py"), varied, str(n)], check=True)
+            subprocess.run([python, os.path.join(HERE, "gen_plan.py"), same, str(n), "--identical"], check=True)
+            for name, command in (("gap-analysis", ["gap-analysis", "--as-of", AS_OF, "--format", "json"]),
+                                  ("report", ["report", "--as-of", AS_OF])):
+                v = measure([binary, "-C", varied] + command, args.runs)
+                i = measure([binary, "-C", same] + command, args.runs)
+                emit(f"| {n} identical activities | {name} | {seconds(v[0])}, {v[1] / 1024:.0f} MiB "
+                     f"| {seconds(i[0])}, {i[1] / 1024:.0f} MiB | {i[0] / v[0]:.2f} | {i[1] / v[1]:.2f} |")
+            shutil.rmtree(varied)
+            shutil.rmtree(same)
+        series = os.path.join(work, "series")
+        subprocess.run([python, os.path.join(HERE, "gen_plan.py"), series, "200", "--values", "30000"], check=True)
+        j = measure([binary, "-C", series, "report", "--as-of", AS_OF, "--format", "json"], args.runs)
+        m = measure([binary, "-C", series, "report", "--as-of", AS_OF], args.runs)
+        emit(f"| one indicator with 30,000 values (1 MiB) | report (Markdown; against the JSON report) "
+             f"| {seconds(j[0])}, {j[1] / 1024:.0f} MiB | {seconds(m[0])}, {m[1] / 1024:.0f} MiB "
+             f"| {m[0] / j[0]:.2f} | {m[1] / j[1]:.2f} |")
+        shutil.rmtree(series)
+
         example = os.path.join(HERE, "..", "..", "examples", "4p1000")
         copy = os.path.join(work, "4p1000")
         shutil.copytree(example, copy)

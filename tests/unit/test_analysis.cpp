@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "analysis/gaps.hpp"
 #include "analysis/overlap.hpp"
 #include "helpers.hpp"
@@ -435,6 +437,30 @@ TEST_CASE("an objective listed twice does not make an activity overlap itself") 
   REQUIRE(found.size() == 1);
   CHECK(found[0].a->id.value == "a1");
   CHECK(found[0].b->id.value == "a2");
+}
+
+TEST_CASE("copies of one text are one group, and the pairs stay the same without grouping") {
+  std::map<std::string, std::string> files;
+  for (int i = 1; i <= 6; ++i)
+    files[fmt::format("activities/c{}.yaml", i)] = fmt::format("id: c{}\ntitle: Compost training for farmers\nobjectives: [O1]\n", i);
+  files["activities/d1.yaml"] = "id: d1\ntitle: Compost training for farmers and herders\nobjectives: [O1]\n";
+  files["activities/e1.yaml"] = "id: e1\ntitle: Compost training for farmers\nobjectives: [O2]\n";  // another objective
+  auto r = test::load(files);
+  std::vector<Copies> copies;
+  const std::vector<Overlap> pairs = find_overlaps(r.plan, 0.5, 3, 0, &copies);
+  REQUIRE(copies.size() == 1);
+  V members;
+  for (const Activity* a : copies[0].members) members.push_back(a->id.value);
+  CHECK(members == V{"c1", "c2", "c3", "c4", "c5", "c6"});
+  CHECK(copies[0].objective == "O1");
+  // The near copy is paired with the group's first member only, not with each copy.
+  V found;
+  for (const Overlap& o : pairs) found.push_back(o.a->id.value + " " + o.b->id.value);
+  CHECK(found == V{"c1 d1"});
+  // Without grouping, each keeps its three closest partners as before.
+  const std::vector<Overlap> ungrouped = find_overlaps(r.plan, 0.5);
+  CHECK(ungrouped.size() > 6);
+  CHECK(std::none_of(ungrouped.begin(), ungrouped.end(), [](const Overlap& o) { return o.b->id.value == "e1"; }));
 }
 
 TEST_CASE("money and quantities read like people write them") {
