@@ -60,6 +60,17 @@ Position position_of(std::string_view text, std::size_t offset) {
   return pos;
 }
 
+bool check_written_text(std::string_view text, const std::string& rel_path, Diagnostics& diags) {
+  if (text.size() > k_max_file_bytes) {
+    diags.error(rel_path, {}, "file-too-large",
+                fmt::format("the file would be {} bytes; plan records may be at most 1 MiB (1048576 bytes)",
+                            text.size()));
+    return false;
+  }
+  std::string copy(text);
+  return check_plan_text(copy, rel_path, diags);
+}
+
 bool check_plan_text(std::string& text, const std::string& rel_path, Diagnostics& diags) {
   auto starts_with = [&](std::string_view prefix) {
     return text.size() >= prefix.size() && std::memcmp(text.data(), prefix.data(), prefix.size()) == 0;

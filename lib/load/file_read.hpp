@@ -25,6 +25,11 @@ std::optional<std::string> read_plan_file(const std::filesystem::path& abs_path,
 // by commands that read YAML from stdin).
 bool check_plan_text(std::string& text, const std::string& rel_path, Diagnostics& diags);
 
+// What a command is about to write, through the reader's own rules (size,
+// encoding, control characters), so that no command writes a file that
+// validate would refuse. False after reporting why under `rel_path`.
+bool check_written_text(std::string_view text, const std::string& rel_path, Diagnostics& diags);
+
 // The 1-based line and byte column of byte `offset` in `text` (lines end at LF).
 Position position_of(std::string_view text, std::size_t offset);
 

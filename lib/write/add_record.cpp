@@ -218,7 +218,8 @@ void finish_new_record(const Plan& plan, const R& record, RecordKind kind, bool 
   out.yaml = emit(record);
 
   Diagnostics diags;
-  std::optional<yaml::Node> root = yaml::parse(out.yaml, out.rel_path, diags);
+  std::optional<yaml::Node> root;
+  if (check_written_text(out.yaml, out.rel_path, diags)) root = yaml::parse(out.yaml, out.rel_path, diags);
   if (root) {
     Plan with = plan;
     (with.*members).push_back(decode(*root, out.rel_path, diags));

@@ -53,7 +53,8 @@ EditSource read_source(const Plan& plan, const std::string& rel_path, FileEdit& 
 template <class Record, class Decode, class Members>
 void check_edited(const Plan& plan, FileEdit& edit, const Date& as_of, Decode decode, Members members) {
   Diagnostics diags;
-  std::optional<yaml::Node> root = yaml::parse(edit.text, edit.rel_path, diags);
+  std::optional<yaml::Node> root;
+  if (check_written_text(edit.text, edit.rel_path, diags)) root = yaml::parse(edit.text, edit.rel_path, diags);
   if (root) {
     Plan with = plan;
     std::vector<Record>& records = with.*members;
