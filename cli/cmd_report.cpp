@@ -59,8 +59,8 @@ int run_report(const ReportOptions& options, Session& session) {
     if (!then.error.empty()) return session.fail("--since: " + then.error);
     const LoadResult before = load_plan_from_memory(then.files, session.load_options().threads);
     if (before.diags.has_errors())
-      session.err << fmt::format("note: the plan at {} had {} errors; its unreadable records count as absent\n",
-                                 options.since, before.diags.error_count());
+      session.err << fmt::format("note: the plan at {} had {}; its unreadable records count as absent\n",
+                                 options.since, plural(before.diags.error_count(), "error", "errors"));
     report.changes = diff_plans(before.plan, loaded.plan);
     report.changes->revision = options.since;
     report.changes->commit = then.commit;

@@ -159,9 +159,9 @@ int Session::show_plan_errors(const Diagnostics& diags, const std::string& what)
     if (d.severity == Severity::error) err << format_diagnostic(d) << "\n";
   const int errors = diags.error_count();
   if (errors > 0)
-    err << fmt::format("warning: the plan has {} errors (see above, or run 'actionplan validate'); "
+    err << fmt::format("warning: the plan has {} (see above, or run 'actionplan validate'); "
                        "{} may be incomplete\n",
-                       errors, what);
+                       plural(errors, "error", "errors"), what);
   return errors;
 }
 

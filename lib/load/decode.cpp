@@ -355,7 +355,9 @@ std::optional<Person> Reader::person(const Node& node, std::string_view key, boo
   Person person;
   person.pos = node.pos;
   if (node.is_scalar()) {
-    person.name = {node.text, node.pos};
+    Text name = text(node, key);  // the same checks as any text (control characters, a '#' cutting it)
+    if (!name) return std::nullopt;
+    person.name = *name;
     if (with_region)
       warning(node.pos, "representative-without-region",
               fmt::format("representative {} names no region; write {{name: ..., region: ...}}",
