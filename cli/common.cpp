@@ -46,10 +46,32 @@ int Session::emit(const std::string& result, const std::string& output) const {
   }
   const fs::path path = (context.cwd / output).lexically_normal();
   std::error_code ec;
+  // Inside a plan, never through a folder link planted in it (reports -> /elsewhere).
+  if (const std::optional<fs::path> root = find_plan_root(start_dir())) {
+    const fs::path relative = path.lexically_relative(*root);
+    if (!relative.empty() && *relative.begin() != "..")
+      if (const std::string folder = linked_folder(*root, relative.generic_string()); !folder.empty())
+        return fail(fmt::format("-o {}: '{}' in the plan is a symbolic link or not a folder; the tool writes "
+                                "only into real folders of the plan; nothing was written",
+                                escape_controls(output), escape_controls(folder)));
+  }
+  // The folders made for the file, removed again if the file cannot be written.
+  fs::path first_made;
+  for (fs::path p = path.parent_path(); !p.empty() && !fs::exists(fs::symlink_status(p, ec)); p = p.parent_path()) {
+    first_made = p;
+    if (p == p.parent_path()) break;
+  }
   fs::create_directories(path.parent_path(), ec);
   if (ec) return fail(fmt::format("cannot create folder {}: {}", path.parent_path().string(), ec.message()));
   const WriteResult written = write_file(path, result, WriteMode::replace);
-  if (!written.ok()) return fail(fmt::format("cannot write {}: {}", output, written.message));
+  if (!written.ok()) {
+    if (!first_made.empty())
+      for (fs::path p = path.parent_path(); p.string().size() >= first_made.string().size(); p = p.parent_path()) {
+        fs::remove(p, ec);  // only when empty
+        if (p == first_made) break;
+      }
+    return fail(fmt::format("cannot write {}: {}", output, written.message));
+  }
   err << "wrote " << escape_controls(output) << "\n";
   return k_exit_ok;
 }
