@@ -71,7 +71,15 @@ int run_import(const ImportOptions& options, Session& session) {
   std::vector<fs::path> created;
   std::error_code ec;
   fs::create_directories(*root / info.folder, ec);
+  FolderLock lock(*root / info.folder);  // the case check below and the writes happen as one
+  auto existing = record_files_by_lower_id(*root / info.folder);
   for (const PreparedActivity& p : result.records) {
+    const std::string name = fs::path(p.rel_path).filename().string();
+    if (const std::string clash = id_clash(existing, name); !clash.empty()) {
+      for (const fs::path& done : created) fs::remove(done, ec);
+      return session.fail(fmt::format("cannot create {}: {}; nothing was written", p.rel_path, escape_controls(clash)));
+    }
+    existing.emplace(to_lower_ascii(name.substr(0, name.rfind('.'))), name);
     const WriteResult written = write_file(*root / p.rel_path, p.yaml, WriteMode::create_new);
     if (!written.ok()) {
       for (const fs::path& done : created) fs::remove(done, ec);

@@ -148,7 +148,13 @@ int Session::create_record(const PreparedActivity& prepared, const fs::path& roo
   }
   remove_interrupted_writes(root);
   std::error_code ec;
-  fs::create_directories((root / prepared.rel_path).parent_path(), ec);
+  const fs::path folder = (root / prepared.rel_path).parent_path();
+  fs::create_directories(folder, ec);
+  FolderLock lock(folder);  // the case check below and the write happen as one
+  if (const std::string clash =
+          id_clash(record_files_by_lower_id(folder), fs::path(prepared.rel_path).filename().string());
+      !clash.empty())
+    return fail(fmt::format("cannot create {}: {}; nothing was written", prepared.rel_path, escape_controls(clash)));
   const WriteResult written = write_file(root / prepared.rel_path, prepared.yaml, WriteMode::create_new);
   if (written.status == WriteStatus::exists)
     return fail(fmt::format("{} was created by someone else just now; nothing was overwritten", prepared.rel_path));

@@ -14,7 +14,9 @@
 
 #include <fmt/format.h>
 
+#include "load/plan_loader.hpp"
 #include "model/records.hpp"
+#include "model/text.hpp"
 
 namespace actionplan {
 namespace {
@@ -176,6 +178,30 @@ std::string linked_folder(const std::filesystem::path& root, const std::string& 
     if (!S_ISDIR(st.st_mode)) return folder.string();
   }
   return "";
+}
+
+std::unordered_map<std::string, std::string> record_files_by_lower_id(const std::filesystem::path& folder) {
+  std::unordered_map<std::string, std::string> out;
+  DIR* handle = ::opendir(folder.c_str());
+  if (!handle) return out;
+  while (const dirent* entry = ::readdir(handle)) {
+    const std::string name = entry->d_name;
+    if (name.empty() || name[0] == '.' || !is_record_file_name(name)) continue;
+    out.emplace(to_lower_ascii(name.substr(0, name.rfind('.'))), name);
+  }
+  ::closedir(handle);
+  return out;
+}
+
+std::string id_clash(const std::unordered_map<std::string, std::string>& existing, const std::string& file_name) {
+  const std::string id = file_name.substr(0, file_name.rfind('.'));
+  auto it = existing.find(to_lower_ascii(id));
+  if (it == existing.end() || it->second == file_name) return "";  // the same name: create_new says it exists
+  const std::string other = it->second.substr(0, it->second.rfind('.'));
+  return other == id ? fmt::format("{} holds the same id", it->second)
+                     : fmt::format("{} holds an id that differs only in letter case (ids must differ in more "
+                                   "than case, or they collide on Windows and macOS)",
+                                   it->second);
 }
 
 FolderLock::FolderLock(const std::filesystem::path& folder)
