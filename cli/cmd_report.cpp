@@ -100,7 +100,13 @@ void add_report_command(CLI::App& app, Session& session) {
                   "Add 'Changes since REV' (a tag, branch or commit of the plan's git repository): "
                   "activities added, removed, moved between stages, status and secured funding "
                   "changes, indicator values recorded since")
-      ->type_name("REV");
+      ->type_name("REV")
+      ->check(CLI::Validator(
+          [](std::string& rev) {
+            return rev.empty() ? std::string("REV is empty (an unset variable?); give a tag, branch or commit")
+                               : std::string();
+          },
+          "", "not empty"));
   accept_id_lists(sub->add_option("--task-force", options->task_forces,
                   "Only the objectives this task force works on: its annual report (repeatable)")
       ->type_name("ID"));

@@ -134,6 +134,15 @@ EditResult set_top_level_scalar(std::string_view text, const yaml::Node& root, s
     const std::string_view line = lines.line(static_cast<std::size_t>(k->pos.line));
     const std::size_t colon = line.find(':', static_cast<std::size_t>(k->pos.column - 1) + key.size());
     if (colon == std::string_view::npos) return {"", fmt::format("cannot find the ':' after '{}'", key)};
+    // "key: ~" or "key: null": the word goes, the new value takes its place.
+    std::size_t word = line.find_first_not_of(" \t", colon + 1);
+    std::size_t word_end = word == std::string_view::npos ? word : line.find_first_of(" \t\r", word);
+    if (word_end == std::string_view::npos) word_end = line.size();
+    const std::string_view null_word = word == std::string_view::npos ? "" : line.substr(word, word_end - word);
+    if (null_word == "~" || null_word == "null" || null_word == "Null" || null_word == "NULL") {
+      out.replace(lines.start(static_cast<std::size_t>(k->pos.line)) + word, null_word.size(), value_yaml);
+      return {out, ""};
+    }
     out.insert(lines.start(static_cast<std::size_t>(k->pos.line)) + colon + 1, " " + std::string(value_yaml));
     return {out, ""};
   }

@@ -140,3 +140,10 @@ TEST_CASE("set-stage and record check like validate, and keep a BOM") {
   FileEdit future = record_measurement(loaded.plan, "I1", "3", Date{2027, 1, 1}, std::nullopt, std::nullopt, Date{2026, 11, 21});
   CHECK(future.errors == std::vector<std::string>{"--date: 2027-01-01 is after today (2026-11-21)"});
 }
+
+TEST_CASE("a null written as ~ or null is replaced, not followed by the new value") {
+  CHECK(set("id: x\nstage: ~\n", "stage", "idea") == "id: x\nstage: idea\n");
+  CHECK(set("id: x\nstage: null  # later\n", "stage", "idea") == "id: x\nstage: idea  # later\n");
+  CHECK(set("id: x\nstage: NULL\r\n", "stage", "idea") == "id: x\nstage: idea\r\n");
+  CHECK(set("id: x\nstage:   # later\n", "stage", "idea") == "id: x\nstage: idea   # later\n");
+}
