@@ -82,9 +82,12 @@ WriteResult write_file(const std::filesystem::path& path, std::string_view conte
   const int fd = make_temp_file(path, tmp);
   if (fd < 0) return failure("creating a temporary file", errno);
   // The mode the file has (a replaced file keeps its own: 0600 stays private), else what
-  // the user's umask gives a new file.
+  // the user's umask gives a new file. A replaced file keeps its owner and group too,
+  // as far as the writer may give them (root may; others keep a group they belong to);
+  // the owner first, as fchown clears set-id bits, then the mode.
   struct stat existing {};
   if (mode == WriteMode::replace && ::lstat(path.c_str(), &existing) == 0 && S_ISREG(existing.st_mode)) {
+    if (::fchown(fd, existing.st_uid, existing.st_gid) != 0) (void)::fchown(fd, static_cast<uid_t>(-1), existing.st_gid);
     ::fchmod(fd, existing.st_mode & 07777);
   } else {
     const mode_t mask = ::umask(0);

@@ -6,6 +6,7 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "helpers.hpp"
@@ -179,4 +180,22 @@ TEST_CASE("--title replaces the template's title") {
   REQUIRE(plan != files->end());
   CHECK(plan->content.find("\ntitle: \"Our soils plan\"\n") != std::string::npos);
   CHECK(plan->content.find("Strategic Plan'") == std::string::npos);
+}
+
+TEST_CASE("a replaced file keeps its owner and group when the writer may give them") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "ap-owner-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const fs::path file = dir / "x.yaml";
+  REQUIRE(write_file(file, "a\n", WriteMode::create_new).ok());
+  if (::geteuid() == 0) {  // only root can give a file to another user
+    REQUIRE(::chown(file.c_str(), 65534, 65534) == 0);
+    REQUIRE(write_file(file, "b\n", WriteMode::replace).ok());
+    struct stat st {};
+    REQUIRE(::stat(file.c_str(), &st) == 0);
+    CHECK(st.st_uid == 65534);
+    CHECK(st.st_gid == 65534);
+  }
+  fs::remove_all(dir);
 }
