@@ -27,9 +27,13 @@ std::string csv_field(std::string_view text) {
   const std::string value = defused(text);
   if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
   std::string out = "\"";
-  for (char c : value) {
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
     if (c == '"') out += '"';
     out += c;
+    // A line of a multi-line cell starting with "::" would be a workflow command to a
+    // GitHub Actions log printing the CSV: it gets the apostrophe a formula gets.
+    if (c == '\n' && value.compare(i + 1, 2, "::") == 0) out += '\'';
   }
   return out + "\"";
 }

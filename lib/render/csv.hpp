@@ -14,6 +14,9 @@ namespace actionplan {
 // leading apostrophe (CSV and TSV alike).
 std::string defused(std::string_view text);
 
+// A CSV field: defused, quoted when it must be; a line inside it that starts
+// with "::" (a GitHub Actions workflow command when the CSV is printed in a
+// job's log) gets an apostrophe too, which import removes again.
 std::string csv_field(std::string_view text);
 std::string csv_row(const std::vector<std::string>& fields);
 

@@ -120,11 +120,14 @@ std::string trimmed(std::string_view text) {
   return std::string(text.substr(first, last - first + 1));
 }
 
-// A cell written by `list --format csv` with a defused formula: "'=x" → "=x".
+// A cell written by `list --format csv` with a defused formula: "'=x" → "=x";
+// and a line of it starting "'::" (defused for GitHub's log) → "::".
 std::string cell_value(const std::string& text) {
   std::string value = trimmed(text);
   if (value.size() > 1 && value[0] == '\'' && std::string_view("=+-@").find(value[1]) != std::string_view::npos)
     value.erase(0, 1);
+  for (std::size_t at = value.find("\n'::"); at != std::string::npos; at = value.find("\n'::", at + 1))
+    value.erase(at + 1, 1);
   return value;
 }
 
