@@ -25,7 +25,14 @@ struct PlanAtRevision {
 // (a tag, branch or commit, anything `git rev-parse` takes), read straight
 // from the repository's objects: no checkout, no git subprocess. The plan may
 // sit in a sub-folder of the repository. Symbolic links and other non-blob
-// entries come back refused; blobs over 1 MiB come back for the loader to refuse.
+// entries come back refused; blobs over 1 MiB come back with their size only
+// (read from the object's header, never inflated) for the loader to refuse;
+// a blob under several names is read once and the other names refused.
+// Bounded: at most k_max_revision_bytes of records and k_max_revision_entries
+// entries are read, else an error; an object missing from the repository (a
+// shallow or blob-less clone) is an error that says to fetch the history.
+inline constexpr std::size_t k_max_revision_bytes = 256u << 20;
+inline constexpr std::size_t k_max_revision_entries = 250'000;
 PlanAtRevision read_plan_at_revision(const std::filesystem::path& plan_root, const std::string& rev);
 
 }  // namespace actionplan

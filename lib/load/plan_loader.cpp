@@ -180,10 +180,9 @@ std::optional<std::string> job_text(const FileJob& job, Diagnostics& diags) {
     diags.error(job.rel_path, {}, "not-a-regular-file", "refused: " + job.memory->refusal);
     return std::nullopt;
   }
-  if (job.memory->content.size() > k_max_file_bytes) {
+  if (const std::size_t size = std::max(job.memory->too_large, job.memory->content.size()); size > k_max_file_bytes) {
     diags.error(job.rel_path, {}, "file-too-large",
-                fmt::format("file is {} bytes; plan records may be at most 1 MiB (1048576 bytes)",
-                            job.memory->content.size()));
+                fmt::format("file is {} bytes; plan records may be at most 1 MiB (1048576 bytes)", size));
     return std::nullopt;
   }
   std::string text = job.memory->content;

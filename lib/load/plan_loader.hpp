@@ -57,6 +57,7 @@ struct PlanFileContent {
   std::string path;     // relative to the plan root: "plan.yaml", "activities/x.yaml"
   std::string content;
   std::string refusal;  // set when the entry is not a regular file (e.g. "a symbolic link")
+  std::size_t too_large = 0;  // the size of a file over 1 MiB, whose content was not read
 };
 
 // Loads a plan from files in memory with the same checks, parsing and
