@@ -1,6 +1,7 @@
 #include "load/decode.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <charconv>
 #include <span>
@@ -874,28 +875,39 @@ std::vector<FieldDoc> field_docs(RecordKind kind) {
 std::optional<RecordKind> looks_like_kind(const Node& root, std::optional<RecordKind> folder,
                                           std::vector<std::string>* keys) {
   if (!root.is_mapping() || !root.find("id")) return std::nullopt;
-  std::vector<std::string_view> written;  // x- keys aside
-  for (const yaml::Key& key : root.keys)
-    if (!key.text.starts_with("x-")) written.push_back(key.text);
+  // The keys of each kind, built once: this runs for every record file loaded.
+  static const std::array<std::vector<std::string_view>, 5> k_keys = [] {
+    std::array<std::vector<std::string_view>, 5> out;
+    for (RecordKind kind : record_kinds())
+      for (const FieldDoc& f : field_docs(kind)) out[static_cast<std::size_t>(kind)].push_back(f.key);
+    return out;
+  }();
   auto knows = [](RecordKind kind, std::string_view key) {
-    const std::vector<FieldDoc> fields = field_docs(kind);
-    return std::any_of(fields.begin(), fields.end(), [&](const FieldDoc& f) { return f.key == key; });
+    const auto& known = k_keys[static_cast<std::size_t>(kind)];
+    return std::find(known.begin(), known.end(), key) != known.end();
   };
   auto unknown_to = [&](RecordKind kind) {
-    return std::count_if(written.begin(), written.end(), [&](std::string_view key) { return !knows(kind, key); });
+    return std::count_if(root.keys.begin(), root.keys.end(), [&](const yaml::Key& key) {
+      return !key.text.starts_with("x-") && !knows(kind, key.text);
+    });
   };
+  // A typo or two is not a wrong folder: the folder's kind must miss two keys more
+  // than the kind found. Most files miss none, and are done here.
+  if (folder && unknown_to(*folder) < 2) return std::nullopt;
+  const auto written = std::count_if(root.keys.begin(), root.keys.end(),
+                                     [](const yaml::Key& key) { return !key.text.starts_with("x-"); });
   std::optional<RecordKind> best;
-  auto best_unknown = static_cast<std::ptrdiff_t>(written.size());
+  auto best_unknown = static_cast<std::ptrdiff_t>(written);
   for (RecordKind kind : record_kinds())
     if (const auto unknown = unknown_to(kind); unknown < best_unknown) best = kind, best_unknown = unknown;
   // Three keys at least, all but one known to the kind found.
-  if (!best || best_unknown > 1 || written.size() < 3) return std::nullopt;
+  if (!best || best_unknown > 1 || written < 3) return std::nullopt;
   if (folder) {
-    // A typo or two is not a wrong folder: the folder's kind must miss two keys more.
     if (*best == *folder || unknown_to(*folder) < best_unknown + 2) return std::nullopt;
     if (keys)
-      for (std::string_view key : written)
-        if (knows(*best, key) && !knows(*folder, key)) keys->emplace_back(key);
+      for (const yaml::Key& key : root.keys)
+        if (!key.text.starts_with("x-") && knows(*best, key.text) && !knows(*folder, key.text))
+          keys->push_back(key.text);
   }
   return best;
 }
