@@ -54,9 +54,22 @@ int Diagnostics::warning_count() const {
   return static_cast<int>(m_items.size()) - error_count();
 }
 
+std::string diagnostic_path(std::string_view path) {
+  const std::string shown = escape_controls(path);
+  const bool ambiguous = shown.find_first_of(":\"") != std::string::npos ||
+                         (!shown.empty() && (shown.front() == ' ' || shown.back() == ' '));
+  if (!ambiguous) return shown;
+  std::string out = "\"";
+  for (char c : shown) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + '"';
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
   const char* level = d.severity == Severity::error ? "error" : "warning";
-  return fmt::format("{}:{}:{}: {}: {} [{}]", escape_controls(d.path), std::max(d.pos.line, 1),
+  return fmt::format("{}:{}:{}: {}: {} [{}]", diagnostic_path(d.path), std::max(d.pos.line, 1),
                      std::max(d.pos.column, 1), level, escape_controls(d.message), d.code);
 }
 

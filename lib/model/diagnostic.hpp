@@ -46,4 +46,9 @@ class Diagnostics {
 // "PATH:LINE:COL: error: MESSAGE [CODE]"
 std::string format_diagnostic(const Diagnostic& d);
 
+// PATH as the text form shows it: control characters escaped, and in double
+// quotes (with \" and \\) when it holds a ':' or '"' or starts or ends with a
+// space, so that "PATH:LINE:COL:" can always be split ("a:b.yaml" would not).
+std::string diagnostic_path(std::string_view path);
+
 }  // namespace actionplan

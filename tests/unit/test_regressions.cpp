@@ -26,6 +26,16 @@ TEST_CASE("a diagnostic is always one line, whatever the path or message holds")
   CHECK(escape_controls("caf\xC3\xA9 \xC2\x85") == "caf\xC3\xA9 \\u0085");
 }
 
+TEST_CASE("a path holding ':' is quoted, so PATH:LINE:COL splits one way only") {
+  Diagnostics d;
+  d.error("activities/a:3:4.yaml", {1, 2}, "c", "m");
+  d.error("say \"hi\".yaml", {5, 6}, "c", "m");
+  d.error("activities/ok.yaml", {7, 8}, "c", "m");
+  CHECK(format_diagnostic(d.items()[0]) == "\"activities/a:3:4.yaml\":1:2: error: m [c]");
+  CHECK(format_diagnostic(d.items()[1]) == "\"say \\\"hi\\\".yaml\":5:6: error: m [c]");
+  CHECK(format_diagnostic(d.items()[2]) == "activities/ok.yaml:7:8: error: m [c]");
+}
+
 TEST_CASE("json output survives file names that are not UTF-8") {
   Diagnostics d;
   d.error("activities/\xff.yaml", {1, 1}, "c", "m");

@@ -23,7 +23,7 @@ Diagnostics sample() {
 
 TEST_CASE("text format: one GCC-style line each, sorted by path then line") {
   CHECK(render_diagnostics(sample(), DiagnosticFormat::text, 3, {2026, 1, 1}) ==
-        "a,b:c.yaml:1:5: error: 100% wrong:\\nsecond line [bad]\n"
+        "\"a,b:c.yaml\":1:5: error: 100% wrong:\\nsecond line [bad]\n"
         "a9.yaml:4:1: error: y [x]\n"
         "a10.yaml:1:1: error: too large [file-too-large]\n"
         "b.yaml:2:3: warning: unknown key 'x' [unknown-key]\n");
