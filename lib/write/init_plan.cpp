@@ -152,21 +152,34 @@ InitResult write_plan_files(const fs::path& dir, const std::vector<PlanFile>& fi
                                linked.size() == 1 ? "is a symbolic link or not a folder" : "are symbolic links or not folders");
     return result;
   }
+  // A failed write (a full disk) takes back what this call created, files and folders,
+  // so that the plan is as before and a re-run can start over.
+  std::vector<fs::path> made;  // in the order created
+  auto undo = [&](std::string message) {
+    for (auto it = made.rbegin(); it != made.rend(); ++it) fs::remove(*it, ec);  // folders only when empty
+    result.created.clear();
+    result.kept.clear();
+    result.error = std::move(message) + "; nothing was written";
+    return result;
+  };
   for (const PlanFile& f : files) {
     const fs::path target = dir / f.path;
-    fs::create_directories(target.parent_path(), ec);
-    if (ec) {
-      result.error = fmt::format("cannot create folder {}: {}", target.parent_path().string(),
-                                 ec.message());
-      return result;
+    std::vector<fs::path> missing;  // the folders above target that do not exist yet, innermost first
+    for (fs::path p = target.parent_path(); !p.empty() && !fs::exists(fs::symlink_status(p, ec)); p = p.parent_path()) {
+      missing.push_back(p);
+      if (p == p.parent_path()) break;
     }
+    fs::create_directories(target.parent_path(), ec);
+    made.insert(made.end(), missing.rbegin(), missing.rend());
+    if (ec)
+      return undo(fmt::format("cannot create folder {}: {}", target.parent_path().string(), ec.message()));
     const WriteResult written = write_file(target, f.content, WriteMode::create_new);
     if (written.status == WriteStatus::exists) {
       result.kept.push_back(f.path);
     } else if (!written.ok()) {
-      result.error = fmt::format("cannot write {}: {}", target.string(), written.message);
-      return result;
+      return undo(fmt::format("cannot write {}: {}", target.string(), written.message));
     } else {
+      made.push_back(target);
       result.created.push_back(f.path);
     }
   }
