@@ -383,12 +383,12 @@ void add_budget(std::vector<MoneyTotals>& totals, const Activity& a, const std::
   const auto estimate = a.budget ? a.budget->estimate : std::nullopt;
   if (!estimate || estimate->value.kind == AmountKind::tbd) ++it->unknown;
   else if (estimate->value.kind == AmountKind::none) ++it->none;
-  const double secured = a.budget && a.budget->secured ? a.budget->secured->value : 0;
+  const Money secured = a.budget && a.budget->secured ? a.budget->secured->value : 0;
   if (estimate && (estimate->value.kind == AmountKind::number || estimate->value.kind == AmountKind::range)) {
     it->estimate_low += estimate->value.min;
     it->estimate_high += estimate->value.max;
-    it->gap_low += std::max(0.0, estimate->value.min - secured);
-    it->gap_high += std::max(0.0, estimate->value.max - secured);
+    it->gap_low += std::max<Money>(0, estimate->value.min - secured);
+    it->gap_high += std::max<Money>(0, estimate->value.max - secured);
   }
   it->secured += secured;
   std::sort(totals.begin(), totals.end(),
@@ -429,7 +429,7 @@ void keep_objectives(GapAnalysis& analysis, const std::vector<std::string>& obje
   std::erase_if(analysis.coverage.rows, [&](const CoverageMatrix::Row& r) { return !wanted(r.objective); });
 }
 
-std::string format_money_range(double low, double high) {
+std::string format_money_range(Money low, Money high) {
   return low == high ? format_money(high) : fmt::format("{}–{}", format_money(low), format_money(high));
 }
 
@@ -448,20 +448,19 @@ std::string format_quantity(double value) {
   return format_money(std::round(value * 100) / 100);
 }
 
-std::string format_money(double amount) {
-  const double rounded = std::round(amount * 100) / 100;
-  const bool whole = rounded == std::floor(rounded);
-  const double units = std::floor(std::fabs(rounded));
-  // Whole numbers a long long holds exactly are written as integers (fast); larger ones by fmt.
-  std::string digits = units < 1e15 ? fmt::format_int(static_cast<long long>(units)).str() : fmt::format("{:.0f}", units);
+std::string format_money(Money amount) {
+  const Money rounded = std::round(amount * 100) / 100;
+  const Money units = std::floor(std::fabs(rounded));
+  // Whole numbers a long long holds (below 2^63) are written as integers; larger ones by fmt.
+  std::string digits = units < 9e18L ? fmt::format_int(static_cast<long long>(units)).str() : fmt::format("{:.0f}", units);
   std::string grouped;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
     grouped += digits[i];
   }
   if (rounded < 0) grouped = "-" + grouped;
-  if (!whole)
-    grouped += fmt::format(".{:02.0f}", std::round((std::fabs(rounded) - std::floor(std::fabs(rounded))) * 100));
+  if (const auto cents = static_cast<int>(std::round((std::fabs(rounded) - units) * 100)); cents != 0)
+    grouped += fmt::format(".{:02}", cents);
   return grouped;
 }
 

@@ -14,6 +14,10 @@ namespace actionplan {
 enum class FindingSeverity { high, medium, low };
 const char* severity_name(FindingSeverity severity);
 
+// Sums of money: whole units stay exact to 2^64, where a double stops at 2^53
+// (9,007,199,254,740,992), so a plan's totals print with their right digits.
+using Money = long double;
+
 struct Finding {
   std::string code;
   FindingSeverity severity = FindingSeverity::low;
@@ -23,7 +27,7 @@ struct Finding {
   // Numbers, where the rule has them.
   std::optional<double> expected, actual, ratio, score;
   std::optional<std::string> currency;
-  std::optional<double> estimate_low, estimate_high, secured, gap_low, gap_high;
+  std::optional<Money> estimate_low, estimate_high, secured, gap_low, gap_high;
   std::optional<int> unknown_estimates;  // activities whose estimate is tbd or missing
   std::optional<std::string> region;
   std::optional<std::string> date;  // the date the rule looked at
@@ -36,11 +40,11 @@ struct Finding {
 // hides a shortfall, so the gap can exceed estimate − secured.
 struct MoneyTotals {
   std::string currency;
-  double estimate_low = 0;
-  double estimate_high = 0;
-  double secured = 0;
-  double gap_low = 0;   // Σ max(0, low end − secured) over activities with an estimate
-  double gap_high = 0;  // Σ max(0, high end − secured)
+  Money estimate_low = 0;
+  Money estimate_high = 0;
+  Money secured = 0;
+  Money gap_low = 0;    // Σ max(0, low end − secured) over activities with an estimate
+  Money gap_high = 0;   // Σ max(0, high end − secured)
   int unknown = 0;      // tbd or no estimate
   int none = 0;         // no additional funds required
 };
@@ -87,9 +91,9 @@ GapAnalysis analyse_gaps(const Plan& plan, const Date& as_of, unsigned threads =
 void keep_objectives(GapAnalysis& analysis, const std::vector<std::string>& objectives);
 
 // Money as people write it: 1,250,000 or 12,500.50.
-std::string format_money(double amount);
+std::string format_money(Money amount);
 // "250,000" or "250,000–400,000".
-std::string format_money_range(double low, double high);
+std::string format_money_range(Money low, Money high);
 // A total's estimate and gap for people: "unknown" when every estimate
 // in it is still to be determined (tbd), never 0.
 std::string estimate_text(const MoneyTotals& money);
