@@ -22,6 +22,20 @@ struct ReportOptions {
   std::vector<std::string> objectives;
 };
 
+// The errors of the plan at REV, as notes: they are not the working tree's, so they
+// are indented (no editor or CI log takes them for a line to fix now) and few.
+void show_errors_then(const Session& session, const Diagnostics& diags, const std::string& rev,
+                      const std::string& commit) {
+  constexpr int k_shown = 10;
+  session.err << fmt::format("note: the plan at {} (commit {}) has {}; in 'Changes since' each id counts once "
+                             "and records it could not read count as absent:\n",
+                             escape_controls(rev), commit, plural(diags.error_count(), "error", "errors"));
+  int shown = 0;
+  for (const Diagnostic& d : diags.items())
+    if (d.severity == Severity::error && shown++ < k_shown) session.err << "  " << format_diagnostic(d) << "\n";
+  if (shown > k_shown) session.err << fmt::format("  ... and {} more\n", shown - k_shown);
+}
+
 int run_report(const ReportOptions& options, Session& session) {
   if (options.year && !options.as_of.empty())
     return session.fail("give --year or --as-of, not both");
@@ -57,13 +71,16 @@ int run_report(const ReportOptions& options, Session& session) {
   if (!options.since.empty()) {
     const PlanAtRevision then = read_plan_at_revision(*root, options.since);
     if (!then.error.empty()) return session.fail("--since: " + then.error);
-    const LoadResult before = load_plan_from_memory(then.files, session.load_options().threads);
-    if (before.diags.has_errors())
-      session.err << fmt::format("note: the plan at {} had {}; its unreadable records count as absent\n",
-                                 options.since, plural(before.diags.error_count(), "error", "errors"));
+    // Checked as the working tree is (ids, letter case, references...), so that no error
+    // at REV passes unseen into "Changes since".
+    LoadResult before = load_plan_from_memory(then.files, session.load_options().threads);
+    before.diags.append(check_plan(before.plan, *as_of, FutureDates::left_out));
+    before.diags.sort();
     report.changes = diff_plans(before.plan, loaded.plan);
     report.changes->revision = options.since;
     report.changes->commit = then.commit;
+    report.changes->errors_then = before.diags.error_count();
+    if (before.diags.has_errors()) show_errors_then(session, before.diags, options.since, then.commit);
   }
   const unsigned threads = session.load_options().threads;
   const std::string text =

@@ -16,7 +16,9 @@ std::string stage_label(const Plan& plan, const Activity& a) {
 
 PlanChanges diff_plans(const Plan& before, const Plan& after) {
   PlanChanges out;
+  std::set<std::string_view> seen;
   for (const Activity& a : after.activities) {  // natural order
+    if (!seen.insert(a.id.value).second) continue;
     const Activity* old = before.activity(a.id.value);
     if (!old) {
       out.added.push_back(ref(a));
@@ -33,9 +35,12 @@ PlanChanges diff_plans(const Plan& before, const Plan& after) {
       out.secured.push_back({ref(a), currency, was, now});
     }
   }
+  seen.clear();
   for (const Activity& a : before.activities)
-    if (!after.activity(a.id.value)) out.removed.push_back(ref(a));
+    if (seen.insert(a.id.value).second && !after.activity(a.id.value)) out.removed.push_back(ref(a));
+  seen.clear();
   for (const Indicator& i : after.indicators) {
+    if (!seen.insert(i.id.value).second) continue;
     std::set<Date> known;
     if (const Indicator* old = before.indicator(i.id.value))
       for (const Measurement& m : old->measurements)

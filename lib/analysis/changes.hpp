@@ -39,6 +39,7 @@ struct RecordedValue {
 struct PlanChanges {
   std::string revision;  // as the user named it
   std::string commit;    // what it resolved to
+  int errors_then = 0;   // errors in the plan at the revision (its records that could not be read count as absent)
   std::vector<ActivityRef> added;
   std::vector<ActivityRef> removed;
   std::vector<ValueChange> stage_moves;     // stage names, from → to
@@ -52,6 +53,8 @@ struct PlanChanges {
 };
 
 // Each list in natural order of ids (recorded values by indicator, then date).
+// An id written twice (an error validate reports) counts once, as the plan's
+// lookups see it: its first record.
 PlanChanges diff_plans(const Plan& before, const Plan& after);
 
 

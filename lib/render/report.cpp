@@ -269,7 +269,12 @@ std::string title_of(const Plan& plan, const ReportData& r) {
 
 std::string changes_annex(const PlanChanges& c, const std::string& heading) {
   std::string out = fmt::format("## {}\n\n", heading);
-  out += fmt::format("Compared with the plan as it was at {} (commit {}).\n\n", md_code(c.revision), md_code(c.commit));
+  out += fmt::format("Compared with the plan as it was at {} (commit {}).", md_code(c.revision), md_code(c.commit));
+  if (c.errors_then > 0)
+    out += fmt::format(" That version had {}: each id counts once, and records it could not read count as "
+                       "absent, so some of the changes below may come from those errors.",
+                       plural(c.errors_then, "error", "errors"));
+  out += "\n\n";
   if (c.empty()) return out + "No changes to projects, activities or indicator values.\n\n";
   auto name = [](const ActivityRef& a) { return fmt::format("{} ({})", md_text(a.title), md_code(a.id)); };
   auto list = [&](const char* title, const std::vector<ActivityRef>& refs) {
@@ -799,7 +804,7 @@ ordered_json changes_json(const PlanChanges& c) {
   ordered_json recorded = ordered_json::array();
   for (const RecordedValue& v : c.recorded)
     recorded.push_back({{"indicator", v.indicator}, {"date", v.date}, {"value", v.value}});
-  return {{"revision", c.revision}, {"commit", c.commit}, {"added", refs(c.added)}, {"removed", refs(c.removed)},
+  return {{"revision", c.revision}, {"commit", c.commit}, {"errors_then", c.errors_then}, {"added", refs(c.added)}, {"removed", refs(c.removed)},
           {"stage_moves", moves(c.stage_moves)}, {"status_changes", moves(c.status_changes)},
           {"secured", std::move(secured)}, {"recorded", std::move(recorded)}};
 }

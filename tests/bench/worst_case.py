@@ -8,10 +8,15 @@ times, so the test holds on any machine and under the sanitizers).
   overlap search was quadratic: 4,000 copies took 15x the time and 30x the memory).
 - One indicator with 30,000 values: the Markdown report within 3x the time of
   the JSON report of the same plan (its trend section was quadratic).
+- `report --since REV` where the plan at REV held N activity files under one id
+  (checked like the working tree: 2N errors, the id counted once) within 2x the
+  time of `--since` a REV with N varied activities.
 
   worst_case.py BINARY [N]
 """
+import glob
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -36,6 +41,38 @@ def cost(command, runs=3):
     return best, peak
 
 
+def git(folder, *args):
+    subprocess.run(["git", "-C", folder, "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+                   check=True, stdout=subprocess.DEVNULL)
+
+
+def history_with(folder, n, one_id):
+    """A repository whose tag `then` holds the plan with n activities (each under the
+    first one's id when `one_id`), and whose head has none of them."""
+    subprocess.run([sys.executable, os.path.join(HERE, "gen_plan.py"), folder, str(n)], check=True)
+    files = sorted(glob.glob(os.path.join(folder, "activities", "*.yaml")))
+    if one_id:
+        first = re.search(r"^id: (.*)$", open(files[0]).read(), re.M).group(1)
+        for f in files:
+            text = open(f).read()
+            open(f, "w").write(re.sub(r"^id: .*$", f"id: {first}", text, count=1, flags=re.M))
+    git(folder, "init", "-q", "-b", "main")
+    git(folder, "add", "-A")
+    git(folder, "commit", "-qm", "then")
+    git(folder, "tag", "then")
+    git(folder, "rm", "-q", "-r", "activities")
+    git(folder, "commit", "-qm", "now")
+
+
+def within_twice(what, worst, varied, problems):
+    """Prints the (time, memory) ratio of `worst` to `varied`; over 2 is a problem."""
+    print(f"{what}: time {worst[0]:.2f} s / {varied[0]:.2f} s = {worst[0] / varied[0]:.2f}, "
+          f"memory {worst[1] // 1024} / {varied[1] // 1024} MiB = {worst[1] / varied[1]:.2f}")
+    for i, measure in ((0, "time"), (1, "memory")):
+        if worst[i] > 2 * varied[i]:
+            problems.append(f"{what}: {worst[i] / varied[i]:.1f}x the {measure}")
+
+
 def main():
     binary = sys.argv[1]
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 5000
@@ -48,19 +85,19 @@ def main():
         subprocess.run(gen + [series, "200", "--values", "30000"], check=True)
         for name, command in (("gap-analysis", ["gap-analysis", "--as-of", AS_OF, "--format", "json"]),
                               ("report", ["report", "--as-of", AS_OF])):
-            v = cost([binary, "-C", varied] + command)
-            i = cost([binary, "-C", same] + command)
-            print(f"{name}, {n} identical vs varied activities: time {i[0]:.2f} s / {v[0]:.2f} s = "
-                  f"{i[0] / v[0]:.2f}, memory {i[1] // 1024} / {v[1] // 1024} MiB = {i[1] / v[1]:.2f}")
-            if i[0] > 2 * v[0]:
-                problems.append(f"{name}: identical activities take {i[0] / v[0]:.1f}x the time of varied ones")
-            if i[1] > 2 * v[1]:
-                problems.append(f"{name}: identical activities take {i[1] / v[1]:.1f}x the memory of varied ones")
+            within_twice(f"{name}, {n} identical vs varied activities", cost([binary, "-C", same] + command),
+                         cost([binary, "-C", varied] + command), problems)
         j = cost([binary, "-C", series, "report", "--as-of", AS_OF, "--format", "json"])
         m = cost([binary, "-C", series, "report", "--as-of", AS_OF])
         print(f"report of one indicator with 30,000 values: Markdown {m[0]:.2f} s / JSON {j[0]:.2f} s = {m[0] / j[0]:.2f}")
         if m[0] > 3 * j[0]:
             problems.append(f"the Markdown report takes {m[0] / j[0]:.1f}x the time of the JSON report")
+        varied_then, same_then = os.path.join(work, "varied-then"), os.path.join(work, "same-then")
+        history_with(varied_then, n, False)
+        history_with(same_then, n, True)
+        since = ["report", "--since", "then", "--as-of", AS_OF]
+        within_twice(f"report --since, {n} activities under one id vs varied at REV",
+                     cost([binary, "-C", same_then] + since), cost([binary, "-C", varied_then] + since), problems)
     for p in problems:
         print("FAIL:", p)
     return 1 if problems else 0
