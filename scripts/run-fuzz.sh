@@ -89,6 +89,21 @@ for target in "${targets[@]}"; do
 done
 echo
 cat "$summary"
+# Last, so that the end of a CI log (often all one sees of it) says what broke
+# and carries each small input whole, to rebuild with `base64 -d`.
+for target in "${targets[@]}"; do
+  for artifact in "$run_dir/$target"/artifacts/*; do
+    [[ -e $artifact ]] || continue
+    echo
+    echo "---- $target: what broke:"
+    grep -m1 -A12 -E 'fuzz check failed|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|terminate called|==[0-9]+== ?ERROR' \
+      "$run_dir/$target/fuzz.log" | cut -c1-300
+    if [[ $(wc -c <"$artifact") -le 6000 ]]; then
+      echo "---- $(basename "$artifact"), base64 (base64 -d > input):"
+      base64 -w 100 "$artifact"
+    fi
+  done
+done
 if [[ $failed -ne 0 ]]; then
   echo "fuzz: FAILED (see above)" >&2
   exit 1
