@@ -17,6 +17,8 @@ import sys
 import tempfile
 import time
 
+from worst_case import history_with
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 AS_OF = "2026-11-21"
 os.environ["SOURCE_DATE_EPOCH"] = "1795219200"  # the as-of date of commands without --as-of
@@ -201,6 +203,33 @@ def main():
                      f"| {seconds(i[0])}, {i[1] / 1024:.0f} MiB | {i[0] / v[0]:.2f} | {i[1] / v[1]:.2f} |")
             shutil.rmtree(varied)
             shutil.rmtree(same)
+            # The plan at REV holding n activity files under one id, against n varied ids at REV.
+            varied_then, same_then = os.path.join(work, f"vt{n}"), os.path.join(work, f"st{n}")
+            history_with(varied_then, n, False)
+            history_with(same_then, n, True)
+            since = ["report", "--as-of", AS_OF, "--since", "then"]
+            v = measure([binary, "-C", varied_then] + since, args.runs)
+            i = measure([binary, "-C", same_then] + since, args.runs)
+            emit(f"| {n} activity files under one id at REV | report --since | {seconds(v[0])}, {v[1] / 1024:.0f} MiB "
+                 f"| {seconds(i[0])}, {i[1] / 1024:.0f} MiB | {i[0] / v[0]:.2f} | {i[1] / v[1]:.2f} |")
+            shutil.rmtree(varied_then)
+            shutil.rmtree(same_then)
+        # A history whose tree at REV names a 2 MB blob 2,000 times and a 1 MiB blob 300 times
+        # (2.3 GB if inflated), against --since a plain tag of the same plan.
+        amplified = os.path.join(work, "amplified")
+        subprocess.run([python, os.path.join(HERE, "gen_plan.py"), amplified, "1000"], check=True)
+        git = ["git", "-C", amplified, "-c", "user.name=bench", "-c", "user.email=bench@example.org"]
+        subprocess.run(git[:3] + ["init", "-q", "-b", "main"], check=True)
+        subprocess.run(git + ["add", "-A"], check=True)
+        subprocess.run(git + ["commit", "-qm", "plan"], check=True)
+        subprocess.run(git + ["tag", "plain"], check=True)
+        subprocess.run([python, os.path.join(HERE, "..", "hostile", "amplifying_history.py")], cwd=amplified,
+                       check=True)
+        v = measure([binary, "-C", amplified, "report", "--as-of", AS_OF, "--since", "plain"], args.runs)
+        i = measure([binary, "-C", amplified, "report", "--as-of", AS_OF, "--since", "hostile"], args.runs)
+        emit(f"| a REV naming a 2 MB blob 2,000 times (1,000 activities) | report --since | {seconds(v[0])}, "
+             f"{v[1] / 1024:.0f} MiB | {seconds(i[0])}, {i[1] / 1024:.0f} MiB | {i[0] / v[0]:.2f} | {i[1] / v[1]:.2f} |")
+        shutil.rmtree(amplified)
         series = os.path.join(work, "series")
         subprocess.run([python, os.path.join(HERE, "gen_plan.py"), series, "200", "--values", "30000"], check=True)
         j = measure([binary, "-C", series, "report", "--as-of", AS_OF, "--format", "json"], args.runs)
