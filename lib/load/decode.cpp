@@ -21,30 +21,18 @@ using yaml::Node;
 #define AP_TEXT R"({"type":["string","number","boolean"]})"
 #define AP_ID R"({"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"})"
 #define AP_IDS R"({"type":"array","items":)" AP_ID "}"
+#define AP_SOME_IDS R"({"type":"array","minItems":1,"items":)" AP_ID "}"
 #define AP_TEXTS R"({"type":"array","items":)" AP_TEXT "}"
-#define AP_DATE \
-  R"({"type":["string","integer"],"pattern":"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?([Tt ].*)?$"})"
-#define AP_NUMBER R"({"type":"number"})"
-#define AP_MONEY R"({"type":"number","minimum":0})"
-#define AP_PERSON_PROPS                                                                 \
-  R"("name":)" AP_TEXT R"(,"org":)" AP_TEXT R"(,"email":)" AP_TEXT R"(,"role":)" AP_TEXT \
-  R"(,"expertise":)" AP_TEXTS
-#define AP_PERSON                                                                   \
-  R"({"oneOf":[)" AP_TEXT R"(,{"type":"object","required":["name"],"properties":{)" \
-      AP_PERSON_PROPS "}}]}"
-#define AP_PERSONS R"({"type":"array","items":)" AP_PERSON "}"
-#define AP_REPRESENTATIVES                                                              \
-  R"({"type":"array","items":{"oneOf":[)" AP_TEXT                                       \
-  R"(,{"type":"object","required":["name"],"properties":{)" AP_PERSON_PROPS R"(,"region":)" \
-      AP_ID "}}]}}"
+// YYYY, YYYY-MM or YYYY-MM-DD with a real month and a day up to 31, then an optional time.
+#define AP_DATE                                                                                \
+  R"({"type":["string","integer"],"pattern":"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?([Tt ].*)?$"})"
+#define AP_NUMBER R"({"type":"number","minimum":-1e15,"maximum":1e15})"
+#define AP_MONEY R"({"type":"number","minimum":0,"maximum":1e15})"
 #define AP_AMOUNT                                                                        \
   R"({"oneOf":[)" AP_MONEY R"(,{"type":"array","items":)" AP_MONEY                       \
   R"(,"minItems":2,"maxItems":2},{"enum":["none","tbd"]}]})"
 #define AP_YEAR_MAP(VALUE) \
   R"({"type":"object","propertyNames":{"pattern":"^[0-9]{4}$"},"additionalProperties":)" VALUE "}"
-#define AP_LIST_OF(PROPS, REQUIRED)                                                     \
-  R"({"type":"array","items":{"type":"object","required":)" REQUIRED R"(,"properties":{)" \
-      PROPS "}}}"
 
 // Reads values of the format's types from tree nodes, reporting what is wrong.
 class Reader {
@@ -351,6 +339,14 @@ const Field<Person> k_person_fields[] = {
      [](Reader& r, const Node& n, Person& p) { p.region = r.id(n, "region"); }},
 };
 
+std::vector<FieldDoc> person_docs() {  // a person of a list other than representatives: no region
+  std::vector<FieldDoc> docs = docs_of(k_person_fields);
+  docs.pop_back();
+  return docs;
+}
+
+std::vector<FieldDoc> representative_docs() { return docs_of(k_person_fields); }
+
 std::optional<Person> Reader::person(const Node& node, std::string_view key, bool with_region) {
   if (node.is_null()) return std::nullopt;
   Person person;
@@ -428,9 +424,9 @@ const Field<Period> k_period_fields[] = {
 };
 
 void ratio(Reader& r, const Node& n, AnalysisSettings& a, const char* key, double& out) {
-  auto v = r.number(n, key, true);
+  auto v = r.number(n, key, false);
   if (!v) return;
-  if (v->value > 1) {
+  if (v->value < 0 || v->value > 1) {
     r.error(n.pos, "invalid-number", fmt::format("'{}' must be between 0 and 1; got {}", key, n.text));
     return;
   }
@@ -439,7 +435,7 @@ void ratio(Reader& r, const Node& n, AnalysisSettings& a, const char* key, doubl
 }
 
 const Field<AnalysisSettings> k_analysis_fields[] = {
-    {{"stale_after_months", Need::optional, "whole number", "", R"({"type":"integer","minimum":1})"},
+    {{"stale_after_months", Need::optional, "whole number", "", R"({"type":"integer","minimum":1,"maximum":1200})"},
      [](Reader& r, const Node& n, AnalysisSettings& a) {
        auto v = r.number(n, "stale_after_months", true);
        if (!v) return;
@@ -494,8 +490,8 @@ const Field<PlanInfo> k_plan_fields[] = {
      [](Reader& r, const Node& n, PlanInfo& p) { p.vision = r.text(n, "vision"); }},
     {{"mission", Need::optional, "text", "", AP_TEXT},
      [](Reader& r, const Node& n, PlanInfo& p) { p.mission = r.text(n, "mission"); }},
-    {{"period", Need::optional, "{start: date, end: date}", "the plan's period",
-      R"({"type":"object","properties":{"start":)" AP_DATE R"(,"end":)" AP_DATE "}}"},
+    {{"period", Need::optional, "{start: date, end: date}", "the plan's period", "", Shape::mapping,
+      [] { return docs_of(k_period_fields); }},
      [](Reader& r, const Node& n, PlanInfo& p) {
        if (!r.expect_mapping(n, "period", "a mapping {start: date, end: date}")) return;
        p.period.emplace();
@@ -516,23 +512,21 @@ const Field<PlanInfo> k_plan_fields[] = {
     {{"currency", Need::optional, "ISO 4217 code", "currency of budgets that name none (USD)",
       R"({"type":"string","pattern":"^[A-Z]{3}$"})"},
      [](Reader& r, const Node& n, PlanInfo& p) { p.currency = r.text(n, "currency"); }},
-    {{"goals", Need::optional, "list of {id, title, description}", "the plan's goals",
-      AP_LIST_OF(R"("id":)" AP_ID R"(,"title":)" AP_TEXT R"(,"description":)" AP_TEXT,
-                 R"(["id","title"])")},
+    {{"goals", Need::optional, "list of {id, title, description}", "the plan's goals", "", Shape::mappings,
+      [] { return docs_of(k_goal_fields); }},
      [](Reader& r, const Node& n, PlanInfo& p) { p.goals = entries(r, n, "goals", k_goal_fields, "a goal"); }},
-    {{"regions", Need::optional, "list of {id, name}", "the regions the plan covers",
-      AP_LIST_OF(R"("id":)" AP_ID R"(,"name":)" AP_TEXT, R"(["id","name"])")},
+    {{"regions", Need::optional, "list of {id, name}", "the regions the plan covers", "", Shape::mappings,
+      [] { return docs_of(k_named_fields); }},
      [](Reader& r, const Node& n, PlanInfo& p) {
        p.regions = entries(r, n, "regions", k_named_fields, "a region");
      }},
-    {{"actors", Need::optional, "list of {id, name}", "bodies named as responsible",
-      AP_LIST_OF(R"("id":)" AP_ID R"(,"name":)" AP_TEXT, R"(["id","name"])")},
+    {{"actors", Need::optional, "list of {id, name}", "bodies named as responsible", "", Shape::mappings,
+      [] { return docs_of(k_named_fields); }},
      [](Reader& r, const Node& n, PlanInfo& p) {
        p.actors = entries(r, n, "actors", k_named_fields, "an actor");
      }},
     {{"stages", Need::optional, "list of {id, name, funded}", "the ordered project pipeline",
-      AP_LIST_OF(R"("id":)" AP_ID R"(,"name":)" AP_TEXT R"(,"funded":{"type":"boolean"})",
-                 R"(["id","name"])")},
+      R"({"minItems":1})", Shape::mappings, [] { return docs_of(k_stage_fields); }},
      [](Reader& r, const Node& n, PlanInfo& p) {
        auto stages = entries(r, n, "stages", k_stage_fields, "a stage");
        if (!stages) return;
@@ -541,9 +535,11 @@ const Field<PlanInfo> k_plan_fields[] = {
        p.stages = std::move(*stages);
      }},
     {{"terms", Need::optional, "mapping word → text", "words used in reports instead of the defaults",
-      R"({"type":"object","properties":{"objective":)" AP_TEXT R"(,"objectives":)" AP_TEXT
-      R"(,"task_force":)" AP_TEXT R"(,"task_forces":)" AP_TEXT R"(,"activity":)" AP_TEXT
-      R"(,"activities":)" AP_TEXT R"(,"indicator":)" AP_TEXT R"(,"indicators":)" AP_TEXT "}}"},
+      "", Shape::mapping, [] {
+        std::vector<FieldDoc> docs;
+        for (std::string_view term : k_term_keys) docs.push_back({term, Need::optional, "text", "", AP_TEXT});
+        return docs;
+      }},
      [](Reader& r, const Node& n, PlanInfo& p) {
        if (!r.expect_mapping(n, "terms", "a mapping such as {task_force: Partnership Initiative}"))
          return;
@@ -564,9 +560,7 @@ const Field<PlanInfo> k_plan_fields[] = {
        }
      }},
     {{"analysis", Need::optional, "{stale_after_months, on_track, at_risk, overlap_threshold}",
-      "settings of gap-analysis",
-      R"({"type":"object","properties":{"stale_after_months":{"type":"integer","minimum":1},)"
-      R"("on_track":{"type":"number"},"at_risk":{"type":"number"},"overlap_threshold":{"type":"number"}}})"},
+      "settings of gap-analysis", "", Shape::mapping, [] { return docs_of(k_analysis_fields); }},
      [](Reader& r, const Node& n, PlanInfo& p) {
        if (!r.expect_mapping(n, "analysis", "a mapping such as {stale_after_months: 12}")) return;
        r.fields(n, k_analysis_fields, p.analysis, "'analysis'");
@@ -629,7 +623,7 @@ const Field<TaskForce> k_task_force_fields[] = {
      }},
     {{"name", Need::required, "text", "", AP_TEXT},
      [](Reader& r, const Node& n, TaskForce& t) { t.name = r.text(n, "name"); }},
-    {{"objectives", Need::required, "list of objective refs", "non-empty", AP_IDS},
+    {{"objectives", Need::required, "list of objective refs", "non-empty", AP_SOME_IDS},
      [](Reader& r, const Node& n, TaskForce& t) {
        if (n.is_sequence()) t.objectives_list = n.pos;
        t.objectives = r.ids(n, "objectives", "objective");
@@ -639,19 +633,19 @@ const Field<TaskForce> k_task_force_fields[] = {
      [](Reader& r, const Node& n, TaskForce& t) {
        if (!n.is_null()) t.regions = r.ids(n, "regions", "region");
      }},
-    {{"leaders", Need::optional, "list of person", "", AP_PERSONS},
+    {{"leaders", Need::optional, "list of person", "", "", Shape::persons, person_docs},
      [](Reader& r, const Node& n, TaskForce& t) { t.leaders = persons(r, n, "leaders", false); }},
-    {{"representatives", Need::optional, "list of person with a region", "regional representatives",
-      AP_REPRESENTATIVES},
+    {{"representatives", Need::optional, "list of person with a region", "regional representatives", "",
+      Shape::persons, representative_docs},
      [](Reader& r, const Node& n, TaskForce& t) {
        t.representatives = persons(r, n, "representatives", true);
      }},
-    {{"members", Need::optional, "list of person", "", AP_PERSONS},
+    {{"members", Need::optional, "list of person", "", "", Shape::persons, person_docs},
      [](Reader& r, const Node& n, TaskForce& t) { t.members = persons(r, n, "members", false); }},
     {{"approach", Need::optional, "text", "", AP_TEXT},
      [](Reader& r, const Node& n, TaskForce& t) { t.approach = r.text(n, "approach"); }},
-    {{"milestones", Need::optional, "list of {date, text}", "",
-      AP_LIST_OF(R"("date":)" AP_DATE R"(,"text":)" AP_TEXT, R"(["date","text"])")},
+    {{"milestones", Need::optional, "list of {date, text}", "", "", Shape::mappings,
+      [] { return docs_of(k_milestone_fields); }},
      [](Reader& r, const Node& n, TaskForce& t) {
        t.milestones = r.list<Milestone>(n, "milestones", "a list of {date, text}",
                                         [&](const Node& item) -> std::optional<Milestone> {
@@ -690,7 +684,7 @@ const Field<Activity> k_activity_fields[] = {
      [](Reader& r, const Node& n, Activity& a) {
        if (auto v = r.choice(n, "type", {"project", "activity"})) a.type = static_cast<ActivityType>(*v);
      }},
-    {{"objectives", Need::required, "list of objective refs", "non-empty", AP_IDS},
+    {{"objectives", Need::required, "list of objective refs", "non-empty", AP_SOME_IDS},
      [](Reader& r, const Node& n, Activity& a) {
        if (n.is_sequence()) a.objectives_list = n.pos;
        a.objectives = r.ids(n, "objectives", "objective");
@@ -710,7 +704,7 @@ const Field<Activity> k_activity_fields[] = {
     {{"countries", Need::optional, "list of ISO 3166-1 alpha-2 codes", "",
       R"({"type":"array","items":{"type":"string","pattern":"^[A-Z]{2}$"}})"},
      [](Reader& r, const Node& n, Activity& a) { a.countries = r.texts(n, "countries"); }},
-    {{"lead", Need::optional, "person", "project team leader", AP_PERSON},
+    {{"lead", Need::optional, "person", "project team leader", "", Shape::person, person_docs},
      [](Reader& r, const Node& n, Activity& a) { a.lead = r.person(n, "lead", false); }},
     {{"responsible", Need::optional, "list of actor ids or text", "", AP_TEXTS},
      [](Reader& r, const Node& n, Activity& a) { a.responsible = r.texts(n, "responsible"); }},
@@ -718,9 +712,8 @@ const Field<Activity> k_activity_fields[] = {
      [](Reader& r, const Node& n, Activity& a) { a.partners = r.texts(n, "partners"); }},
     {{"sponsors", Need::optional, "list of text", "organisations", AP_TEXTS},
      [](Reader& r, const Node& n, Activity& a) { a.sponsors = r.texts(n, "sponsors"); }},
-    {{"budget", Need::optional, "{currency, estimate: amount, secured: money, note}", "",
-      R"({"type":"object","properties":{"currency":{"type":"string","pattern":"^[A-Z]{3}$"},)"
-      R"("estimate":)" AP_AMOUNT R"(,"secured":)" AP_MONEY R"(,"note":)" AP_TEXT "}}"},
+    {{"budget", Need::optional, "{currency, estimate: amount, secured: money, note}", "", "", Shape::mapping,
+      [] { return docs_of(k_budget_fields); }},
      [](Reader& r, const Node& n, Activity& a) {
        if (!r.expect_mapping(n, "budget", "a mapping {currency, estimate, secured, note}")) return;
        a.budget.emplace();
@@ -743,7 +736,7 @@ const Field<Activity> k_activity_fields[] = {
      [](Reader& r, const Node& n, Activity& a) { a.description = r.text(n, "description"); }},
     {{"indicators", Need::optional, "list of indicator refs", "", AP_IDS},
      [](Reader& r, const Node& n, Activity& a) { a.indicators = r.ids(n, "indicators", "indicator"); }},
-    {{"url", Need::optional, "http(s) URL", "", R"({"type":"string","pattern":"^https?://"})"},
+    {{"url", Need::optional, "http(s) URL", "", R"({"type":"string","pattern":"^https?://[^\\s]+$"})"},
      [](Reader& r, const Node& n, Activity& a) { a.url = r.text(n, "url"); }},
     {{"updated", Need::optional, "date", "date of the last review", AP_DATE},
      [](Reader& r, const Node& n, Activity& a) { a.updated = r.date(n, "updated"); }},
@@ -794,8 +787,7 @@ const Field<Indicator> k_indicator_fields[] = {
        if (auto v = r.choice(n, "direction", {"increase", "decrease"}))
          i.direction = static_cast<Direction>(*v);
      }},
-    {{"baseline", Need::optional, "{date, value}", "",
-      R"({"type":"object","required":["value"],"properties":{"date":)" AP_DATE R"(,"value":)" AP_NUMBER "}}"},
+    {{"baseline", Need::optional, "{date, value}", "", "", Shape::mapping, [] { return docs_of(k_baseline_fields); }},
      [](Reader& r, const Node& n, Indicator& i) {
        if (!r.expect_mapping(n, "baseline", "a mapping {date, value}")) return;
        i.baseline.emplace();
@@ -821,10 +813,8 @@ const Field<Indicator> k_indicator_fields[] = {
          i.targets.push_back(std::move(target));
        }
      }},
-    {{"measurements", Need::optional, "list of {date, value, source, note}", "dates strictly increasing",
-      AP_LIST_OF(R"("date":)" AP_DATE R"(,"value":)" AP_NUMBER R"(,"source":)" AP_TEXT
-                 R"(,"note":)" AP_TEXT,
-                 R"(["date","value"])")},
+    {{"measurements", Need::optional, "list of {date, value, source, note}", "dates strictly increasing", "",
+      Shape::mappings, [] { return docs_of(k_measurement_fields); }},
      [](Reader& r, const Node& n, Indicator& i) {
        i.measurements = r.list<Measurement>(
            n, "measurements", "a list of {date, value, source, note}",

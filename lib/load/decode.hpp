@@ -18,13 +18,20 @@ enum class Need { required, optional };
 // The largest number a record may hold (money, measurements, targets): 10^15.
 inline constexpr double k_max_number = 1e15;
 
+// The shape of a key's value, for the JSON Schemas: a value (its `schema`
+// says all), or built from the keys of `nested`: one mapping, a list of them,
+// a person (a name, or a mapping) or a list of persons.
+enum class Shape { value, mapping, mappings, person, persons };
+
 // One key of a record kind, as the docs and the JSON Schemas describe it.
 struct FieldDoc {
   std::string_view key;
   Need need;
   std::string_view type;     // for people: "list of objective refs"
   std::string_view meaning;  // one line
-  std::string_view schema;   // JSON Schema fragment for the value
+  std::string_view schema;   // JSON Schema of the value; for other shapes, keywords added to it
+  Shape shape = Shape::value;
+  std::vector<FieldDoc> (*nested)() = nullptr;  // the keys of the mapping(s), for other shapes
 };
 
 // The fields of a top-level record kind, in the order of FORMAT.md.

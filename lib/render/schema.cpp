@@ -25,27 +25,97 @@ std::optional<RecordKind> kind_from_schema_name(std::string_view name) {
   return std::nullopt;
 }
 
-std::string json_schema(RecordKind kind) {
-  using nlohmann::ordered_json;
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json field_schema(const FieldDoc& field);
+
+// A mapping of `fields`: required keys, each key's schema, `x-` keys allowed
+// and no other (as validate refuses unknown keys).
+ordered_json mapping_schema(const std::vector<FieldDoc>& fields) {
+  ordered_json required = ordered_json::array();
+  ordered_json properties = ordered_json::object();
+  for (const FieldDoc& field : fields) {
+    properties[std::string(field.key)] = field_schema(field);
+    if (field.need == Need::required) required.push_back(field.key);
+  }
+  ordered_json schema = {{"type", "object"}};
+  if (!required.empty()) schema["required"] = std::move(required);
+  schema["properties"] = std::move(properties);
+  schema["patternProperties"] = {{"^x-", ordered_json::object()}};
+  schema["additionalProperties"] = false;
+  return schema;
+}
+
+// An optional key may be written empty (`description:`), as validate reads it: absent.
+void allow_null(ordered_json& schema) {
+  if (schema.contains("type")) {
+    ordered_json types = schema["type"].is_array() ? schema["type"] : ordered_json::array({schema["type"]});
+    types.push_back("null");
+    schema["type"] = std::move(types);
+  } else if (schema.contains("enum")) {
+    schema["enum"].push_back(nullptr);
+  } else if (schema.contains("oneOf")) {
+    schema["oneOf"].push_back({{"type", "null"}});
+  }
+}
+
+ordered_json field_schema(const FieldDoc& field) {
   ordered_json schema;
+  const ordered_json extra = field.schema.empty() ? ordered_json::object() : ordered_json::parse(field.schema);
+  switch (field.shape) {
+    case Shape::value: schema = extra; break;
+    case Shape::mapping: schema = mapping_schema(field.nested()); break;
+    case Shape::mappings: schema = {{"type", "array"}, {"items", mapping_schema(field.nested())}}; break;
+    case Shape::person:
+    case Shape::persons: {
+      // A person is a name, or a mapping {name, org...}.
+      ordered_json person = {{"oneOf", {{{"type", {"string", "number", "boolean"}}}, mapping_schema(field.nested())}}};
+      schema = field.shape == Shape::person ? person : ordered_json{{"type", "array"}, {"items", person}};
+      break;
+    }
+  }
+  if (field.shape != Shape::value)
+    for (const auto& [keyword, value] : extra.items()) schema[keyword] = value;
+  // A required text may not be empty; an optional key may be left empty.
+  const bool text = schema.contains("type") && schema["type"].is_array() && schema["type"][0] == "string";
+  if (field.need == Need::required && text) schema["minLength"] = 1;
+  if (field.need == Need::optional) allow_null(schema);
+  if (!field.meaning.empty()) schema["description"] = field.meaning;
+  return schema;
+}
+
+// Rules across the keys of one record that validate checks (check/check.cpp), as
+// JSON Schema says them.
+ordered_json record_rules(RecordKind kind) {
+  if (kind != RecordKind::indicator) return nullptr;
+  auto given = [](const char* key) {  // the key written, with a value
+    return ordered_json{{"required", {key}}, {"properties", {{key, {{"type", "string"}}}}}};
+  };
+  const ordered_json subject = {{"oneOf", {given("objective"), given("activity")}}};
+  const ordered_json milestone = {{"properties", {{"type", {{"const", "milestone"}}}}}, {"required", {"type"}}};
+  ordered_json numeric_only;
+  numeric_only["properties"]["due"] = false;
+  numeric_only["properties"]["achieved"] = false;
+  numeric_only["properties"]["targets"]["additionalProperties"]["type"] = {"number", "null"};
+  // indicator-subject: exactly one of objective and activity; milestone-only: due and
+  // achieved, while a numeric indicator's targets are numbers.
+  return ordered_json::array({subject, {{"if", {{"not", milestone}}}, {"then", numeric_only}}});
+}
+
+}  // namespace
+
+std::string json_schema(RecordKind kind) {
   const std::string name = schema_name(kind);
+  ordered_json schema;
   schema["$schema"] = "https://json-schema.org/draft/2020-12/schema";
   schema["$id"] = fmt::format("https://actionplan.example/schemas/{}.schema.json", name);
   schema["title"] = kind == RecordKind::plan
                         ? std::string("actionplan plan.yaml")
                         : fmt::format("actionplan {} record", kind_info(kind).singular);
-  schema["type"] = "object";
-  ordered_json required = ordered_json::array();
-  ordered_json properties = ordered_json::object();
-  for (const FieldDoc& field : field_docs(kind)) {
-    ordered_json property = ordered_json::parse(field.schema);
-    if (!field.meaning.empty()) property["description"] = field.meaning;
-    properties[std::string(field.key)] = std::move(property);
-    if (field.need == Need::required) required.push_back(field.key);
-  }
-  schema["required"] = std::move(required);
-  schema["properties"] = std::move(properties);
-  schema["patternProperties"] = {{"^x-", ordered_json::object()}};
+  schema.update(mapping_schema(field_docs(kind)));
+  if (ordered_json rules = record_rules(kind); !rules.is_null()) schema["allOf"] = std::move(rules);
   return schema.dump(2) + "\n";
 }
 

@@ -19,27 +19,10 @@ import tempfile
 import jsonschema
 import yaml
 
+from editor_yaml import load
+
 binary, root = sys.argv[1], pathlib.Path(sys.argv[2])
 KINDS = {"objectives": "objective", "taskforces": "taskforce", "activities": "activity", "indicators": "indicator"}
-
-
-class Loader(yaml.SafeLoader):
-    """YAML as an editor's language server reads it: dates stay text."""
-
-
-Loader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def as_json(value):
-    """Mapping keys as JSON has them (text): `2030:` becomes "2030"."""
-    if isinstance(value, dict):
-        return {str(k): as_json(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [as_json(v) for v in value]
-    return value
 
 
 validators = {}
@@ -50,7 +33,7 @@ for name in ["plan", *KINDS.values()]:
 
 
 def schema_errors(kind, path):
-    data = as_json(yaml.load(path.read_text(encoding="utf-8"), Loader=Loader))
+    data = load(path.read_text(encoding="utf-8"))
     return [f"{'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}" for e in validators[kind].iter_errors(data)]
 
 

@@ -83,6 +83,26 @@ TEST_CASE("schemas come from the field tables") {
   CHECK_FALSE(kind_from_schema_name("projects"));
 }
 
+TEST_CASE("nested schemas come from the nested field tables, closed to unknown keys") {
+  auto activity = nlohmann::json::parse(json_schema(RecordKind::activity));
+  CHECK(activity["additionalProperties"] == false);
+  CHECK(activity["patternProperties"].contains("^x-"));
+  const auto& budget = activity["properties"]["budget"];
+  CHECK(budget["additionalProperties"] == false);
+  CHECK(budget["properties"].contains("note"));
+  CHECK(budget["type"] == nlohmann::json::array({"object", "null"}));  // optional: may be left empty
+  const auto& lead = activity["properties"]["lead"]["oneOf"];
+  CHECK(lead[1]["required"] == nlohmann::json::array({"name"}));
+  CHECK_FALSE(lead[1]["properties"].contains("region"));  // only representatives name a region
+  auto plan = nlohmann::json::parse(json_schema(RecordKind::plan));
+  const auto& on_track = plan["properties"]["analysis"]["properties"]["on_track"];
+  CHECK(on_track["maximum"] == 1);
+  CHECK(plan["properties"]["title"]["minLength"] == 1);
+  auto task_force = nlohmann::json::parse(json_schema(RecordKind::task_force));
+  CHECK(task_force["properties"]["representatives"]["items"]["oneOf"][1]["properties"].contains("region"));
+  CHECK(task_force["properties"]["objectives"]["minItems"] == 1);
+}
+
 TEST_CASE("text at the start of a paragraph stays text") {
   CHECK(md_text("- not a list") == "\\- not a list");
   CHECK(md_text("+ not a list") == "\\+ not a list");
