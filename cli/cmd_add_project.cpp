@@ -36,10 +36,12 @@ void ask_missing(AddProjectOptions& options, const fs::path& root, Session& sess
     if (std::getline(in, line) && !line.empty()) a.values["title"] = line;
   }
   if (!a.lists.count("objectives")) {
-    const LoadResult loaded = load_plan(root, session.load_options(scope_for_new_record(RecordKind::activity)));
+    const LoadResult loaded =
+        load_plan(root, session.load_options(scope_for_new_record(RecordKind::activity)));
     session.err << "Objectives:\n";
     for (const Objective& o : loaded.plan.objectives)
-      session.err << "  " << o.id.value << "  " << (o.title ? escape_controls(o.title->value) : "") << "\n";
+      session.err << "  " << o.id.value << "  " << (o.title ? escape_controls(o.title->value) : "")
+                  << "\n";
     session.err << "Which does it serve? (ids, separated by spaces): " << std::flush;
     if (std::getline(in, line)) {
       std::istringstream words(line);
@@ -56,7 +58,8 @@ int run_add_project(AddProjectOptions& options, Session& session, std::istream& 
   std::optional<fs::path> root = session.plan_root();
   if (!root) return k_exit_failure;
   if (!session.writable_folder(*root, "activities/new.yaml")) return k_exit_failure;
-  if (session.context.interactive && options.from.empty() && session.context.in) ask_missing(options, *root, session);
+  if (session.context.interactive && options.from.empty() && session.context.in)
+    ask_missing(options, *root, session);
 
   std::optional<RecordInput> input;
   if (!options.from.empty()) {
@@ -65,22 +68,29 @@ int run_add_project(AddProjectOptions& options, Session& session, std::istream& 
       record.text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     } else {
       Diagnostics diags;
-      std::optional<std::string> text = read_plan_file(session.context.cwd / options.from, options.from, diags);
+      std::optional<std::string> text =
+          read_plan_file(session.context.cwd / options.from, options.from, diags);
       if (!text) {
         for (const Diagnostic& d : diags.items()) session.err << format_diagnostic(d) << "\n";
-        return session.fail(fmt::format("--from: cannot use {}; nothing was written", options.from));
+        return session.fail(
+            fmt::format("--from: cannot use {}; nothing was written", options.from));
       }
       record.text = *text;
     }
     input = std::move(record);
   }
 
-  const LoadResult loaded = load_plan(*root, session.load_options(scope_for_new_record(RecordKind::activity)));
+  const LoadResult loaded =
+      load_plan(*root, session.load_options(scope_for_new_record(RecordKind::activity)));
   const PreparedActivity prepared =
       prepare_activity(loaded.plan, a, input, *today, record_file_names(*root / "activities"));
-  if (const int code = session.create_record(prepared, *root, options.dry_run); code || options.dry_run) return code;
-  if (options.format == "json") session.out << json_text(activity_json(prepared.record));
-  else session.out << prepared.rel_path << "\n";
+  if (const int code = session.create_record(prepared, *root, options.dry_run);
+      code || options.dry_run)
+    return code;
+  if (options.format == "json")
+    session.out << json_text(activity_json(prepared.record));
+  else
+    session.out << prepared.rel_path << "\n";
   return k_exit_ok;
 }
 
@@ -114,39 +124,49 @@ void add_add_project_command(CLI::App& app, Session& session) {
                                  help)
                               ->type_name(type)
                               ->allow_extra_args(false);
-    if (type == "ID" || type == "CODE") accept_id_lists(option);  // names may hold commas; ids cannot
+    if (type == "ID" || type == "CODE")
+      accept_id_lists(option);  // names may hold commas; ids cannot
   };
-  sub->add_option("TITLE", options->title_argument, "The project's title (or --title)")->type_name("TITLE");
+  sub->add_option("TITLE", options->title_argument, "The project's title (or --title)")
+      ->type_name("TITLE");
   value("--title", "title", "The project's title", "TEXT");
   value("--id", "id", "The id and file name (default: a slug of the title)", "ID");
-  list("-O,--objective", "objectives", "An objective it serves (repeatable or comma-separated, at least one)", "ID");
+  list("-O,--objective", "objectives",
+       "An objective it serves (repeatable or comma-separated, at least one)", "ID");
   value("--task-force", "task_force", "The task force it belongs to", "ID");
-  list("--region", "regions", "A region (repeatable or comma-separated; a plan region or global)", "ID");
-  list("--country", "countries", "An ISO 3166-1 alpha-2 country code (repeatable or comma-separated)", "CODE");
+  list("--region", "regions", "A region (repeatable or comma-separated; a plan region or global)",
+       "ID");
+  list("--country", "countries",
+       "An ISO 3166-1 alpha-2 country code (repeatable or comma-separated)", "CODE");
   value("--stage", "stage", "Its stage in the pipeline (default: the plan's first stage)", "ID");
   value("--type", "type", "project (default) or activity", "TYPE");
   value("--lead", "lead", "The project team leader's name", "NAME");
   value("--lead-org", "lead_org", "The lead's organisation", "ORG");
   list("--sponsor", "sponsors", "A sponsor (repeatable)", "ORG");
   list("--partner", "partners", "A partner (repeatable)", "ORG");
-  list("--responsible", "responsible", "A responsible body (repeatable; an actor id or text)", "TEXT");
+  list("--responsible", "responsible", "A responsible body (repeatable; an actor id or text)",
+       "TEXT");
   value("--budget", "budget", "Estimated budget: 250000, 45000-90000, none or tbd", "AMOUNT");
   value("--secured", "secured", "Money secured so far", "MONEY");
   value("--currency", "currency", "Currency of the budget (default: the plan's)", "CODE");
   value("--start", "start", "Start date: YYYY, YYYY-MM or YYYY-MM-DD", "DATE");
   value("--end", "end", "End date", "DATE");
   value("--timeframe", "timeframe", "When, in words, if no dates fit (ongoing, yearly)", "TEXT");
-  list("--indicator", "indicators", "An indicator measuring it (repeatable or comma-separated)", "ID");
+  list("--indicator", "indicators", "An indicator measuring it (repeatable or comma-separated)",
+       "ID");
   value("--url", "url", "A web page about it (http:// or https://)", "URL");
   value("--description", "description", "What it does", "TEXT");
-  sub->add_option("--from", options->from, "Start from this YAML record (- for stdin); options override its fields")
+  sub->add_option("--from", options->from,
+                  "Start from this YAML record (- for stdin); options override its fields")
       ->type_name("FILE");
-  sub->add_flag("--dry-run", options->dry_run, "Print the YAML that would be written; write nothing");
+  sub->add_flag("--dry-run", options->dry_run,
+                "Print the YAML that would be written; write nothing");
   sub->add_option("--format", options->format, "What to print once created: path (default) or json")
       ->check(CLI::IsMember({"path", "json"}).description(""))
       ->type_name("path|json");
   sub->callback([options, &session] {
-    session.exit_code = run_add_project(*options, session, session.context.in ? *session.context.in : std::cin);
+    session.exit_code =
+        run_add_project(*options, session, session.context.in ? *session.context.in : std::cin);
   });
 }
 

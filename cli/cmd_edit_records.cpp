@@ -28,8 +28,8 @@ struct EditStart {
   LoadResult loaded;
 };
 
-std::optional<EditStart> start_edit(const Session& session, const std::string& date_text, RecordKind kind,
-                                    const std::string& id) {
+std::optional<EditStart> start_edit(const Session& session, const std::string& date_text,
+                                    RecordKind kind, const std::string& id) {
   std::optional<Date> today = session.as_of("");
   if (!today) return std::nullopt;
   std::optional<Date> date = date_text.empty() ? today : Date::parse(date_text);
@@ -39,7 +39,8 @@ std::optional<EditStart> start_edit(const Session& session, const std::string& d
   }
   std::optional<std::filesystem::path> root = session.plan_root();
   if (!root) return std::nullopt;
-  if (!session.writable_folder(*root, std::string(kind_info(kind).folder) + "/" + id + ".yaml")) return std::nullopt;
+  if (!session.writable_folder(*root, std::string(kind_info(kind).folder) + "/" + id + ".yaml"))
+    return std::nullopt;
   FolderLock lock(*root / kind_info(kind).folder);
   LoadResult loaded = load_plan(*root, session.load_options(scope_for_edit(kind, id)));
   // The record's own file refused or unreadable (a symlink, bad YAML...): say why, by its path.
@@ -84,13 +85,18 @@ void add_record_command(CLI::App& app, Session& session) {
       "the file (comments included) is kept byte for byte. The date must come after the\n"
       "last measurement. Prints the file's path.");
   sub->add_option("INDICATOR", o->indicator, "The indicator's id")->required()->type_name("ID");
-  sub->add_option("--value", o->value, "The value measured (a decimal number)")->required()->type_name("N");
-  sub->add_option("--date", o->date, "When (YYYY, YYYY-MM or YYYY-MM-DD; default today)")->type_name("DATE");
+  sub->add_option("--value", o->value, "The value measured (a decimal number)")
+      ->required()
+      ->type_name("N");
+  sub->add_option("--date", o->date, "When (YYYY, YYYY-MM or YYYY-MM-DD; default today)")
+      ->type_name("DATE");
   sub->add_option_function<std::string>(
-         "--source", [o](const std::string& v) { o->source = v, o->has_source = true; }, "Where the value comes from")
+         "--source", [o](const std::string& v) { o->source = v, o->has_source = true; },
+         "Where the value comes from")
       ->type_name("TEXT");
   sub->add_option_function<std::string>(
-         "--note", [o](const std::string& v) { o->note = v, o->has_note = true; }, "A note on the value")
+         "--note", [o](const std::string& v) { o->note = v, o->has_note = true; },
+         "A note on the value")
       ->type_name("TEXT");
   sub->callback([o, &session] { session.exit_code = run_record(*o, session); });
 }
@@ -102,7 +108,9 @@ void add_set_stage_command(CLI::App& app, Session& session) {
       "Move an activity to another stage of the pipeline and set its 'updated' date:\n"
       "only those two values change in its file. Prints the file's path.");
   sub->add_option("ACTIVITY", o->activity, "The activity's id")->required()->type_name("ID");
-  sub->add_option("STAGE", o->stage, "The stage's id (see plan.yaml)")->required()->type_name("STAGE");
+  sub->add_option("STAGE", o->stage, "The stage's id (see plan.yaml)")
+      ->required()
+      ->type_name("STAGE");
   sub->add_option("--date", o->date, "The 'updated' date (default today)")->type_name("DATE");
   sub->callback([o, &session] { session.exit_code = run_set_stage(*o, session); });
 }

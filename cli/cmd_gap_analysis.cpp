@@ -26,7 +26,8 @@ int run_gap_analysis(const GapOptions& options, Session& session) {
   if (!root) return k_exit_failure;
   const std::string format_name = output_format(options.format, options.output, "md");
   if (format_name != "md" && format_name != "json" && format_name != "csv" && format_name != "html")
-    return session.fail(fmt::format("-o {}: gap-analysis writes md, html, json or csv; give --format", options.output));
+    return session.fail(fmt::format(
+        "-o {}: gap-analysis writes md, html, json or csv; give --format", options.output));
 
   // As of a date means as known on that date: later values are left out, never an error.
   LoadResult loaded = load_and_check(*root, *as_of, session.load_options(), FutureDates::left_out);
@@ -34,8 +35,9 @@ int run_gap_analysis(const GapOptions& options, Session& session) {
   const Plan& plan = loaded.plan;
   for (const std::string& id : options.objectives)
     if (!plan.objective(id))
-      return session.fail("--objective: " + unknown_reference_message("objective", "objectives", id,
-                                                                       plan.ids(RecordKind::objective)));
+      return session.fail("--objective: " +
+                          unknown_reference_message("objective", "objectives", id,
+                                                    plan.ids(RecordKind::objective)));
   // Errors make the numbers doubtful: show them, still analyse, exit 1.
   const int errors = session.show_plan_errors(loaded.diags, "the analysis below");
 
@@ -46,10 +48,10 @@ int run_gap_analysis(const GapOptions& options, Session& session) {
                            : format_name == "html" ? GapFormat::html
                                                    : GapFormat::markdown;
   const Paper paper = options.paper == "letter" ? Paper::letter : Paper::a4;
-  if (const int code = session.emit(render_gaps(plan, analysis, format, paper), options.output)) return code;
+  if (const int code = session.emit(render_gaps(plan, analysis, format, paper), options.output))
+    return code;
   session.err << gap_summary(analysis) << " (as of " << as_of->to_string() << ")\n";
-  if (!left_out.empty())
-    session.err << "note: " << left_out_text(left_out, *as_of) << "\n";
+  if (!left_out.empty()) session.err << "note: " << left_out_text(left_out, *as_of) << "\n";
 
   if (errors > 0) return k_exit_problems;
   if (options.fail_on != "never") {
@@ -73,10 +75,12 @@ void add_gap_analysis_command(CLI::App& app, Session& session) {
       "behind their targets, overdue milestones and activities, funding gaps and\n"
       "potential overlaps. Markdown (default), JSON or CSV on stdout or to -o FILE.");
   sub->add_option("--format", options->format,
-                  "md (default), html (self-contained, prints well), json or csv; default from -o's extension")
+                  "md (default), html (self-contained, prints well), json or csv; default from "
+                  "-o's extension")
       ->check(CLI::IsMember({"md", "html", "json", "csv"}).description(""))
       ->type_name("md|html|json|csv");
-  sub->add_option("--paper", options->paper, "Page size of the printed HTML: a4 (default) or letter")
+  sub->add_option("--paper", options->paper,
+                  "Page size of the printed HTML: a4 (default) or letter")
       ->check(CLI::IsMember({"a4", "letter"}).description(""))
       ->type_name("a4|letter");
   sub->add_option("-o,--output", options->output,
@@ -85,11 +89,13 @@ void add_gap_analysis_command(CLI::App& app, Session& session) {
   sub->add_option("--as-of", options->as_of,
                   "Date of the analysis (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today")
       ->type_name("DATE");
-  accept_id_lists(sub->add_option("--objective", options->objectives, "Only this objective (repeatable)")
-      ->type_name("ID"));
-  sub->add_option("--fail-on", options->fail_on,
-                  "Exit 1 when a finding of this severity or higher exists: high, medium, low or never "
-                  "(default)")
+  accept_id_lists(
+      sub->add_option("--objective", options->objectives, "Only this objective (repeatable)")
+          ->type_name("ID"));
+  sub->add_option(
+         "--fail-on", options->fail_on,
+         "Exit 1 when a finding of this severity or higher exists: high, medium, low or never "
+         "(default)")
       ->check(CLI::IsMember({"high", "medium", "low", "never"}).description(""))
       ->type_name("SEVERITY");
   sub->callback([options, &session] { session.exit_code = run_gap_analysis(*options, session); });

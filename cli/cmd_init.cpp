@@ -26,12 +26,14 @@ struct InitOptions {
 
 int run_init(const InitOptions& options, Session& session) {
   if (options.list_templates) {
-    for (const TemplateInfo& t : list_templates()) session.out << t.name << "\t" << t.description << "\n";
+    for (const TemplateInfo& t : list_templates())
+      session.out << t.name << "\t" << t.description << "\n";
     return k_exit_ok;
   }
   const std::vector<TemplateInfo> templates = list_templates();
-  auto chosen = std::find_if(templates.begin(), templates.end(),
-                             [&](const TemplateInfo& t) { return t.name == options.template_name; });
+  auto chosen = std::find_if(templates.begin(), templates.end(), [&](const TemplateInfo& t) {
+    return t.name == options.template_name;
+  });
   if (chosen == templates.end()) {
     std::vector<std::string> names;
     for (const TemplateInfo& t : templates) names.push_back(t.name);
@@ -59,7 +61,8 @@ int run_init(const InitOptions& options, Session& session) {
   if (title.empty()) title = chosen->description;
 
   fs::path existing = dir;  // the nearest folder that exists: DIR may not exist yet
-  while (!fs::exists(existing, ec) && existing.has_relative_path()) existing = existing.parent_path();
+  while (!fs::exists(existing, ec) && existing.has_relative_path())
+    existing = existing.parent_path();
   const bool git = !options.no_git && !inside_git_repository(existing);
 
   const InitResult result = write_plan_files(
@@ -105,7 +108,8 @@ void add_init_command(CLI::App& app, Session& session) {
   sub->add_flag("--list-templates", options->list_templates, "List the templates and exit");
   sub->add_flag("--no-git", options->no_git, "Do not create a git repository");
   sub->add_flag("--no-ci", options->no_ci,
-                "Do not write .github/workflows/actionplan.yml (validate on pull requests, report each January)");
+                "Do not write .github/workflows/actionplan.yml (validate on pull requests, report "
+                "each January)");
   sub->add_flag("--force", options->force,
                 "Add the missing files to an existing folder or plan (never overwrites)");
   sub->callback([options, &session] { session.exit_code = run_init(*options, session); });

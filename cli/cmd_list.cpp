@@ -23,19 +23,25 @@ struct ListOptions {
 int run_list(const ListOptions& options, Session& session) {
   const std::optional<ListKind> kind = list_kind_from_name(options.kind);
   if (!kind) {
-    std::vector<std::string> names = {"objectives", "taskforces", "activities", "projects", "indicators"};
-    std::string message = fmt::format("unknown kind {}; list {}", in_quotes(options.kind), list_kind_names());
+    std::vector<std::string> names = {"objectives", "taskforces", "activities", "projects",
+                                      "indicators"};
+    std::string message =
+        fmt::format("unknown kind {}; list {}", in_quotes(options.kind), list_kind_names());
     const std::string suggestion = closest_match(options.kind, names);
     if (!suggestion.empty()) message += fmt::format("; did you mean '{}'?", suggestion);
     return session.fail(message);
   }
   const std::string format_name = output_format(options.format, options.output, "table");
-  const std::vector<std::pair<std::string, ListFormat>> formats = {
-      {"table", ListFormat::table}, {"json", ListFormat::json}, {"csv", ListFormat::csv},
-      {"tsv", ListFormat::tsv},     {"ids", ListFormat::ids}};
-  auto format = std::find_if(formats.begin(), formats.end(), [&](const auto& f) { return f.first == format_name; });
+  const std::vector<std::pair<std::string, ListFormat>> formats = {{"table", ListFormat::table},
+                                                                   {"json", ListFormat::json},
+                                                                   {"csv", ListFormat::csv},
+                                                                   {"tsv", ListFormat::tsv},
+                                                                   {"ids", ListFormat::ids}};
+  auto format = std::find_if(formats.begin(), formats.end(),
+                             [&](const auto& f) { return f.first == format_name; });
   if (format == formats.end())
-    return session.fail(fmt::format("-o {}: list writes table, json, csv, tsv or ids; give --format", options.output));
+    return session.fail(fmt::format(
+        "-o {}: list writes table, json, csv, tsv or ids; give --format", options.output));
 
   std::optional<Date> as_of = session.as_of("");
   if (!as_of) return k_exit_failure;
@@ -46,13 +52,17 @@ int run_list(const ListOptions& options, Session& session) {
   if (kind->kind == RecordKind::objective || kind->kind == RecordKind::task_force)
     scope.activities = scope.indicators = Load::names;
   const LoadResult loaded = load_and_check(*root, *as_of, session.load_options(scope));
-  if (std::vector<std::string> problems = check_list_filter(loaded.plan, *kind, options.filter); !problems.empty()) {
-    for (std::size_t i = 0; i + 1 < problems.size(); ++i) session.err << "actionplan: error: " << problems[i] << "\n";
+  if (std::vector<std::string> problems = check_list_filter(loaded.plan, *kind, options.filter);
+      !problems.empty()) {
+    for (std::size_t i = 0; i + 1 < problems.size(); ++i)
+      session.err << "actionplan: error: " << problems[i] << "\n";
     return session.fail(problems.back());
   }
   const int errors = session.show_plan_errors(loaded.diags, "the list below");
   const std::vector<std::size_t> rows = select_records(loaded.plan, *kind, options.filter);
-  if (const int code = session.emit(render_list(loaded.plan, kind->kind, rows, format->second, session.load_options().threads), options.output))
+  if (const int code = session.emit(render_list(loaded.plan, kind->kind, rows, format->second,
+                                                session.load_options().threads),
+                                    options.output))
     return code;
   return errors > 0 ? k_exit_problems : k_exit_ok;
 }
@@ -66,11 +76,16 @@ struct ShowOptions {
 
 const char* source_path(const Plan& plan, RecordKind kind, const std::string& id) {
   switch (kind) {
-    case RecordKind::objective: return plan.objective(id)->source.path.c_str();
-    case RecordKind::task_force: return plan.task_force(id)->source.path.c_str();
-    case RecordKind::activity: return plan.activity(id)->source.path.c_str();
-    case RecordKind::indicator: return plan.indicator(id)->source.path.c_str();
-    case RecordKind::plan: break;
+    case RecordKind::objective:
+      return plan.objective(id)->source.path.c_str();
+    case RecordKind::task_force:
+      return plan.task_force(id)->source.path.c_str();
+    case RecordKind::activity:
+      return plan.activity(id)->source.path.c_str();
+    case RecordKind::indicator:
+      return plan.indicator(id)->source.path.c_str();
+    case RecordKind::plan:
+      break;
   }
   return "";
 }
@@ -80,13 +95,15 @@ int run_show(const ShowOptions& options, Session& session) {
   if (!options.kind.empty()) {
     const std::optional<ListKind> k = list_kind_from_name(options.kind);
     if (!k || k->projects_only)
-      return session.fail(fmt::format("--kind: unknown kind {}; kinds: objective, taskforce, activity, indicator",
-                                      in_quotes(options.kind)));
+      return session.fail(
+          fmt::format("--kind: unknown kind {}; kinds: objective, taskforce, activity, indicator",
+                      in_quotes(options.kind)));
     wanted = k->kind;
   }
   const std::string format_name = output_format(options.format, options.output, "yaml");
   if (format_name != "yaml" && format_name != "json")
-    return session.fail(fmt::format("-o {}: show writes yaml or json; give --format", options.output));
+    return session.fail(
+        fmt::format("-o {}: show writes yaml or json; give --format", options.output));
   std::optional<Date> as_of = session.as_of("");
   if (!as_of) return k_exit_failure;
   std::optional<std::filesystem::path> root = session.plan_root();
@@ -95,14 +112,17 @@ int run_show(const ShowOptions& options, Session& session) {
   const Plan& plan = loaded.plan;
 
   std::vector<RecordKind> kinds = kinds_of_id(plan, options.id);
-  if (wanted) kinds.erase(std::remove_if(kinds.begin(), kinds.end(), [&](RecordKind k) { return k != *wanted; }),
-                          kinds.end());
+  if (wanted)
+    kinds.erase(
+        std::remove_if(kinds.begin(), kinds.end(), [&](RecordKind k) { return k != *wanted; }),
+        kinds.end());
   if (kinds.empty()) {
     std::vector<std::string> all;
     for (RecordKind k : wanted ? std::vector<RecordKind>{*wanted} : record_kinds())
       for (const std::string& id : plan.ids(k)) all.push_back(id);
-    std::string message = fmt::format("no {} has the id {}", wanted ? kind_info(*wanted).singular : "record",
-                                      in_quotes(options.id));
+    std::string message =
+        fmt::format("no {} has the id {}", wanted ? kind_info(*wanted).singular : "record",
+                    in_quotes(options.id));
     const std::string suggestion = closest_match(options.id, all);
     if (!suggestion.empty()) message += fmt::format("; did you mean '{}'?", suggestion);
     return session.fail(message);
@@ -110,8 +130,9 @@ int run_show(const ShowOptions& options, Session& session) {
   if (kinds.size() > 1) {
     std::vector<std::string> names;
     for (RecordKind k : kinds) names.push_back(kind_info(k).singular);
-    return session.fail(fmt::format("{} is the id of more than one record ({}); choose one with --kind",
-                                    in_quotes(options.id), join(names, ", ")));
+    return session.fail(
+        fmt::format("{} is the id of more than one record ({}); choose one with --kind",
+                    in_quotes(options.id), join(names, ", ")));
   }
   const int errors = session.show_plan_errors(loaded.diags, "the record below");
   std::string result;
@@ -121,7 +142,9 @@ int run_show(const ShowOptions& options, Session& session) {
     std::ifstream in(plan.root / source_path(plan, kinds.front(), options.id), std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();
-    if (!in) return session.fail(fmt::format("cannot read {}", source_path(plan, kinds.front(), options.id)));
+    if (!in)
+      return session.fail(
+          fmt::format("cannot read {}", source_path(plan, kinds.front(), options.id)));
     result = text.str();
   }
   if (const int code = session.emit(result, options.output)) return code;
@@ -139,27 +162,39 @@ void add_list_command(CLI::App& app, Session& session) {
       "match; an option given twice matches either value. Formats: an aligned table\n"
       "(default), json (the format's keys), csv and tsv (every key as a column, lists\n"
       "joined with '; '), or ids (one per line, for xargs).");
-  sub->add_option("KIND", options->kind, "objectives, taskforces, activities, projects or indicators")->required();
+  sub->add_option("KIND", options->kind,
+                  "objectives, taskforces, activities, projects or indicators")
+      ->required();
   accept_id_lists(sub->add_option("-O,--objective", options->filter.objectives,
-                  "Records of this objective (activities, indicators, task forces: those that work on it)")
-      ->type_name("ID"));
-  accept_id_lists(sub->add_option("--goal", options->filter.goals, "Objectives of this goal")->type_name("ID"));
-  accept_id_lists(sub->add_option("--stage", options->filter.stages, "Activities in this stage")->type_name("ID"));
-  accept_id_lists(sub->add_option("--region", options->filter.regions,
-                  "Activities in this region (or 'global'); objectives that must cover it; task forces "
-                  "with a representative of it")
-      ->type_name("ID"));
-  accept_id_lists(sub->add_option("--task-force", options->filter.task_forces, "Activities and objectives of this task force")
-      ->type_name("ID"));
-  accept_id_lists(sub->add_option("--status", options->filter.statuses, "Activities with this status: active, on-hold, cancelled")
-      ->type_name("STATUS"));
+                                  "Records of this objective (activities, indicators, task forces: "
+                                  "those that work on it)")
+                      ->type_name("ID"));
+  accept_id_lists(
+      sub->add_option("--goal", options->filter.goals, "Objectives of this goal")->type_name("ID"));
+  accept_id_lists(sub->add_option("--stage", options->filter.stages, "Activities in this stage")
+                      ->type_name("ID"));
+  accept_id_lists(
+      sub->add_option(
+             "--region", options->filter.regions,
+             "Activities in this region (or 'global'); objectives that must cover it; task forces "
+             "with a representative of it")
+          ->type_name("ID"));
+  accept_id_lists(sub->add_option("--task-force", options->filter.task_forces,
+                                  "Activities and objectives of this task force")
+                      ->type_name("ID"));
+  accept_id_lists(sub->add_option("--status", options->filter.statuses,
+                                  "Activities with this status: active, on-hold, cancelled")
+                      ->type_name("STATUS"));
   accept_id_lists(sub->add_option("--type", options->filter.types,
-                  "Activities of this type (project, activity); indicators of this type (numeric, milestone)")
-      ->type_name("TYPE"));
-  sub->add_option("--format", options->format, "table (default), json, csv, tsv or ids; default from -o's extension")
+                                  "Activities of this type (project, activity); indicators of this "
+                                  "type (numeric, milestone)")
+                      ->type_name("TYPE"));
+  sub->add_option("--format", options->format,
+                  "table (default), json, csv, tsv or ids; default from -o's extension")
       ->check(CLI::IsMember({"table", "json", "csv", "tsv", "ids"}).description(""))
       ->type_name("table|json|csv|tsv|ids");
-  sub->add_option("-o,--output", options->output, "Write to FILE (atomically, creating folders) instead of stdout")
+  sub->add_option("-o,--output", options->output,
+                  "Write to FILE (atomically, creating folders) instead of stdout")
       ->type_name("FILE");
   sub->callback([options, &session] { session.exit_code = run_list(*options, session); });
 }
@@ -171,13 +206,16 @@ void add_show_command(CLI::App& app, Session& session) {
       "Show one record: its file as written (yaml, the default), or as JSON with the\n"
       "names of what it refers to under \"resolved\" (objective titles, stage name...).");
   sub->add_option("ID", options->id, "The record's id")->required();
-  sub->add_option("--kind", options->kind,
-                  "objective, taskforce, activity or indicator, when the id names records of several kinds")
+  sub->add_option(
+         "--kind", options->kind,
+         "objective, taskforce, activity or indicator, when the id names records of several kinds")
       ->type_name("KIND");
-  sub->add_option("--format", options->format, "yaml (default) or json; default from -o's extension")
+  sub->add_option("--format", options->format,
+                  "yaml (default) or json; default from -o's extension")
       ->check(CLI::IsMember({"yaml", "json"}).description(""))
       ->type_name("yaml|json");
-  sub->add_option("-o,--output", options->output, "Write to FILE (atomically, creating folders) instead of stdout")
+  sub->add_option("-o,--output", options->output,
+                  "Write to FILE (atomically, creating folders) instead of stdout")
       ->type_name("FILE");
   sub->callback([options, &session] { session.exit_code = run_show(*options, session); });
 }

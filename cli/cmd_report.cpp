@@ -27,12 +27,14 @@ struct ReportOptions {
 void show_errors_then(const Session& session, const Diagnostics& diags, const std::string& rev,
                       const std::string& commit) {
   constexpr int k_shown = 10;
-  session.err << fmt::format("note: the plan at {} (commit {}) has {}; in 'Changes since' each id counts once "
-                             "and records it could not read count as absent:\n",
-                             escape_controls(rev), commit, plural(diags.error_count(), "error", "errors"));
+  session.err << fmt::format(
+      "note: the plan at {} (commit {}) has {}; in 'Changes since' each id counts once "
+      "and records it could not read count as absent:\n",
+      escape_controls(rev), commit, plural(diags.error_count(), "error", "errors"));
   int shown = 0;
   for (const Diagnostic& d : diags.items())
-    if (d.severity == Severity::error && shown++ < k_shown) session.err << "  " << format_diagnostic(d) << "\n";
+    if (d.severity == Severity::error && shown++ < k_shown)
+      session.err << "  " << format_diagnostic(d) << "\n";
   if (shown > k_shown) session.err << fmt::format("  ... and {} more\n", shown - k_shown);
 }
 
@@ -40,25 +42,30 @@ int run_report(const ReportOptions& options, Session& session) {
   if (options.year && !options.as_of.empty())
     return session.fail("give --year or --as-of, not both");
   std::optional<Date> as_of;
-  if (options.year) as_of = Date{options.year, 12, 31};
-  else as_of = session.as_of(options.as_of);
+  if (options.year)
+    as_of = Date{options.year, 12, 31};
+  else
+    as_of = session.as_of(options.as_of);
   if (!as_of) return k_exit_failure;
   std::optional<std::filesystem::path> root = session.plan_root();
   if (!root) return k_exit_failure;
   const std::string format = output_format(options.format, options.output, "md");
   if (format != "md" && format != "json" && format != "html")
-    return session.fail(fmt::format("-o {}: report writes md, html or json; give --format", options.output));
+    return session.fail(
+        fmt::format("-o {}: report writes md, html or json; give --format", options.output));
 
   // As of a date means as known on that date: later values are left out, never an error.
   LoadResult loaded = load_and_check(*root, *as_of, session.load_options(), FutureDates::left_out);
   for (const std::string& id : options.objectives)
     if (!loaded.plan.objective(id))
-      return session.fail("--objective: " + unknown_reference_message("objective", "objectives", id,
-                                                                       loaded.plan.ids(RecordKind::objective)));
+      return session.fail("--objective: " +
+                          unknown_reference_message("objective", "objectives", id,
+                                                    loaded.plan.ids(RecordKind::objective)));
   for (const std::string& id : options.task_forces)
     if (!loaded.plan.task_force(id))
-      return session.fail("--task-force: " + unknown_reference_message("task force", "task forces", id,
-                                                                        loaded.plan.ids(RecordKind::task_force)));
+      return session.fail("--task-force: " +
+                          unknown_reference_message("task force", "task forces", id,
+                                                    loaded.plan.ids(RecordKind::task_force)));
   const int errors = session.show_plan_errors(loaded.diags, "the report below");
   ReportRequest request;
   request.as_of = *as_of;
@@ -80,17 +87,20 @@ int run_report(const ReportOptions& options, Session& session) {
     report.changes->revision = options.since;
     report.changes->commit = then.commit;
     report.changes->errors_then = before.diags.error_count();
-    if (before.diags.has_errors()) show_errors_then(session, before.diags, options.since, then.commit);
+    if (before.diags.has_errors())
+      show_errors_then(session, before.diags, options.since, then.commit);
   }
   const unsigned threads = session.load_options().threads;
   const std::string text =
-      format == "json"   ? render_report_json(loaded.plan, report)
-      : format == "html" ? render_report_html(loaded.plan, report, options.paper == "letter" ? Paper::letter : Paper::a4,
-                                              threads)
-                         : render_report_markdown(loaded.plan, report, threads);
+      format == "json" ? render_report_json(loaded.plan, report)
+      : format == "html"
+          ? render_report_html(loaded.plan, report,
+                               options.paper == "letter" ? Paper::letter : Paper::a4, threads)
+          : render_report_markdown(loaded.plan, report, threads);
   if (const int code = session.emit(text, options.output)) return code;
   session.err << report_summary(loaded.plan, report) << " (as of " << as_of->to_string() << ")\n";
-  if (!report.left_out.empty()) session.err << "note: " << left_out_text(report.left_out, *as_of) << "\n";
+  if (!report.left_out.empty())
+    session.err << "note: " << left_out_text(report.left_out, *as_of) << "\n";
   return errors > 0 ? k_exit_problems : k_exit_ok;
 }
 
@@ -120,20 +130,28 @@ void add_report_command(CLI::App& app, Session& session) {
       ->type_name("REV")
       ->check(CLI::Validator(
           [](std::string& rev) {
-            return rev.empty() ? std::string("REV is empty (an unset variable?); give a tag, branch or commit")
-                               : std::string();
+            return rev.empty()
+                       ? std::string(
+                             "REV is empty (an unset variable?); give a tag, branch or commit")
+                       : std::string();
           },
           "", "not empty"));
-  accept_id_lists(sub->add_option("--task-force", options->task_forces,
-                  "Only the objectives this task force works on: its annual report (repeatable)")
-      ->type_name("ID"));
-  accept_id_lists(sub->add_option("--objective", options->objectives, "Only this objective (repeatable)")->type_name("ID"));
-  sub->add_option("--format", options->format,
-                  "md (default), html (one self-contained file that prints well: charts as SVG, no script) "
-                  "or json; default from -o's extension")
+  accept_id_lists(
+      sub->add_option(
+             "--task-force", options->task_forces,
+             "Only the objectives this task force works on: its annual report (repeatable)")
+          ->type_name("ID"));
+  accept_id_lists(
+      sub->add_option("--objective", options->objectives, "Only this objective (repeatable)")
+          ->type_name("ID"));
+  sub->add_option(
+         "--format", options->format,
+         "md (default), html (one self-contained file that prints well: charts as SVG, no script) "
+         "or json; default from -o's extension")
       ->check(CLI::IsMember({"md", "html", "json"}).description(""))
       ->type_name("md|html|json");
-  sub->add_option("--paper", options->paper, "Page size of the printed HTML: a4 (default) or letter")
+  sub->add_option("--paper", options->paper,
+                  "Page size of the printed HTML: a4 (default) or letter")
       ->check(CLI::IsMember({"a4", "letter"}).description(""))
       ->type_name("a4|letter");
   sub->add_option("-o,--output", options->output,

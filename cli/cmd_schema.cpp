@@ -14,7 +14,8 @@ void add_schema_command(CLI::App& app, Session& session) {
       "Print the JSON Schema (draft 2020-12) of a record kind: plan, objective,\n"
       "taskforce, activity or indicator. Editors use these to complete and check YAML.\n"
       "Without KIND, prints every schema: one JSON object, kind name -> schema.");
-  sub->add_option("KIND", *kind, "plan, objective, taskforce, activity or indicator (default: all)");
+  sub->add_option("KIND", *kind,
+                  "plan, objective, taskforce, activity or indicator (default: all)");
   sub->add_option("-o,--output", *output, "Write the schema to FILE (atomically, creating folders)")
       ->type_name("FILE");
   sub->callback([kind, output, &session] {
@@ -27,7 +28,8 @@ void add_schema_command(CLI::App& app, Session& session) {
         schema.pop_back();  // the final newline
         std::string indented;
         for (char c : schema) indented += c == '\n' ? std::string("\n  ") : std::string(1, c);
-        all += fmt::format("  \"{}\": {}{}\n", schema_name(kinds[i]), indented, i + 1 < kinds.size() ? "," : "");
+        all += fmt::format("  \"{}\": {}{}\n", schema_name(kinds[i]), indented,
+                           i + 1 < kinds.size() ? "," : "");
       }
       session.exit_code = session.emit(all + "}\n", *output);
       return;

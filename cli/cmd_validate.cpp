@@ -23,7 +23,8 @@ int run_validate(const ValidateOptions& options, Session& session) {
 
   const std::string name = output_format(options.format, options.output, "text");
   if (name != "text" && name != "json" && name != "github")
-    return session.fail("-o " + options.output + ": validate writes text, json or github; give --format");
+    return session.fail("-o " + options.output +
+                        ": validate writes text, json or github; give --format");
   const DiagnosticFormat format = name == "json"     ? DiagnosticFormat::json
                                   : name == "github" ? DiagnosticFormat::github
                                                      : DiagnosticFormat::text;
@@ -35,7 +36,8 @@ int run_validate(const ValidateOptions& options, Session& session) {
     const char* workspace = std::getenv("GITHUB_WORKSPACE");
     prefix = annotation_prefix(*root, workspace ? workspace : "");
   }
-  const std::string rendered = render_diagnostics(diags, format, loaded.plan.files_read, *as_of, prefix);
+  const std::string rendered =
+      render_diagnostics(diags, format, loaded.plan.files_read, *as_of, prefix);
   if (!options.output.empty()) {
     if (const int code = session.emit(rendered, options.output)) return code;
   } else {
@@ -56,14 +58,17 @@ void add_validate_command(CLI::App& app, Session& session) {
       "Diagnostics read PATH:LINE:COL: error: MESSAGE [CODE], one per line, on stderr;\n"
       "--format json or github writes them to stdout. A summary line goes to stderr.\n"
       "Exit 1 when there are errors (or warnings with --strict). Never changes a file.");
-  sub->add_option("--format", options->format,
-                  "text (default), json, or github (GitHub Actions annotations, with paths from the git "
-                  "repository's root, or from GITHUB_WORKSPACE, so they attach to the pull request's lines); "
-                  "default from -o's extension")
+  sub->add_option(
+         "--format", options->format,
+         "text (default), json, or github (GitHub Actions annotations, with paths from the git "
+         "repository's root, or from GITHUB_WORKSPACE, so they attach to the pull request's "
+         "lines); "
+         "default from -o's extension")
       ->check(CLI::IsMember({"text", "json", "github"}).description(""))
       ->type_name("text|json|github");
   sub->add_option("-o,--output", options->output,
-                  "Write the diagnostics to FILE (atomically, creating folders); the summary stays on stderr")
+                  "Write the diagnostics to FILE (atomically, creating folders); the summary stays "
+                  "on stderr")
       ->type_name("FILE");
   sub->add_flag("--strict", options->strict, "Exit 1 on warnings too");
   sub->add_option("--as-of", options->as_of,

@@ -33,9 +33,10 @@ std::optional<fs::path> Session::plan_root() const {
   }
   std::optional<fs::path> root = find_plan_root(start);
   if (!root)
-    fail(fmt::format("no plan found: no plan.yaml in {} or any folder above it (create one with "
-                     "'actionplan init', or point at one with -C DIR)",
-                     start.string()));
+    fail(
+        fmt::format("no plan found: no plan.yaml in {} or any folder above it (create one with "
+                    "'actionplan init', or point at one with -C DIR)",
+                    start.string()));
   return root;
 }
 
@@ -50,23 +51,29 @@ int Session::emit(const std::string& result, const std::string& output) const {
   if (const std::optional<fs::path> root = find_plan_root(start_dir())) {
     const fs::path relative = path.lexically_relative(*root);
     if (!relative.empty() && *relative.begin() != "..")
-      if (const std::string folder = linked_folder(*root, relative.generic_string()); !folder.empty())
-        return fail(fmt::format("-o {}: '{}' in the plan is a symbolic link or not a folder; the tool writes "
-                                "only into real folders of the plan; nothing was written",
-                                escape_controls(output), escape_controls(folder)));
+      if (const std::string folder = linked_folder(*root, relative.generic_string());
+          !folder.empty())
+        return fail(fmt::format(
+            "-o {}: '{}' in the plan is a symbolic link or not a folder; the tool writes "
+            "only into real folders of the plan; nothing was written",
+            escape_controls(output), escape_controls(folder)));
   }
   // The folders made for the file, removed again if the file cannot be written.
   fs::path first_made;
-  for (fs::path p = path.parent_path(); !p.empty() && !fs::exists(fs::symlink_status(p, ec)); p = p.parent_path()) {
+  for (fs::path p = path.parent_path(); !p.empty() && !fs::exists(fs::symlink_status(p, ec));
+       p = p.parent_path()) {
     first_made = p;
     if (p == p.parent_path()) break;
   }
   fs::create_directories(path.parent_path(), ec);
-  if (ec) return fail(fmt::format("cannot create folder {}: {}", path.parent_path().string(), ec.message()));
+  if (ec)
+    return fail(
+        fmt::format("cannot create folder {}: {}", path.parent_path().string(), ec.message()));
   const WriteResult written = write_file(path, result, WriteMode::replace);
   if (!written.ok()) {
     if (!first_made.empty())
-      for (fs::path p = path.parent_path(); p.string().size() >= first_made.string().size(); p = p.parent_path()) {
+      for (fs::path p = path.parent_path(); p.string().size() >= first_made.string().size();
+           p = p.parent_path()) {
         fs::remove(p, ec);  // only when empty
         if (p == first_made) break;
       }
@@ -84,7 +91,8 @@ LoadOptions Session::load_options(LoadOptions options) const {
 std::optional<unsigned> thread_count(const std::string& text) {
   unsigned n = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (ec != std::errc{} || end != text.data() + text.size() || n < 1 || n > 1024) return std::nullopt;
+  if (ec != std::errc{} || end != text.data() + text.size() || n < 1 || n > 1024)
+    return std::nullopt;
   return n;
 }
 
@@ -118,7 +126,8 @@ int Session::apply_edit(const FileEdit& edit, const fs::path& root) const {
   remove_interrupted_writes(root);
   const WriteResult written = write_file(root / edit.rel_path, edit.text, WriteMode::replace);
   if (!written.ok())
-    return fail(fmt::format("cannot write {}: {}; the file is unchanged", edit.rel_path, written.message));
+    return fail(
+        fmt::format("cannot write {}: {}; the file is unchanged", edit.rel_path, written.message));
   out << edit.rel_path << "\n";
   return k_exit_ok;
 }
@@ -134,10 +143,12 @@ bool Session::take_title_argument(const std::string& argument, ActivityOptions& 
   return true;
 }
 
-int Session::create_record(const PreparedActivity& prepared, const fs::path& root, bool dry_run) const {
+int Session::create_record(const PreparedActivity& prepared, const fs::path& root,
+                           bool dry_run) const {
   if (!prepared.ok()) {
     for (const std::string& line : prepared.errors)
-      err << (line.find(": error: ") != std::string::npos ? line : "actionplan: error: " + line) << "\n";
+      err << (line.find(": error: ") != std::string::npos ? line : "actionplan: error: " + line)
+          << "\n";
     err << "nothing was written\n";
     return k_exit_failure;
   }
@@ -151,25 +162,33 @@ int Session::create_record(const PreparedActivity& prepared, const fs::path& roo
   const fs::path folder = (root / prepared.rel_path).parent_path();
   fs::create_directories(folder, ec);
   FolderLock lock(folder);  // the case check below and the write happen as one
-  if (const std::string clash =
-          id_clash(record_files_by_lower_id(folder), fs::path(prepared.rel_path).filename().string());
+  if (const std::string clash = id_clash(record_files_by_lower_id(folder),
+                                         fs::path(prepared.rel_path).filename().string());
       !clash.empty())
-    return fail(fmt::format("cannot create {}: {}; nothing was written", prepared.rel_path, escape_controls(clash)));
-  const WriteResult written = write_file(root / prepared.rel_path, prepared.yaml, WriteMode::create_new);
+    return fail(fmt::format("cannot create {}: {}; nothing was written", prepared.rel_path,
+                            escape_controls(clash)));
+  const WriteResult written =
+      write_file(root / prepared.rel_path, prepared.yaml, WriteMode::create_new);
   if (written.status == WriteStatus::exists)
-    return fail(fmt::format("{} was created by someone else just now; nothing was overwritten", prepared.rel_path));
+    return fail(fmt::format("{} was created by someone else just now; nothing was overwritten",
+                            prepared.rel_path));
   if (!written.ok())
-    return fail(fmt::format("cannot write {}: {}; nothing was written", prepared.rel_path, written.message));
+    return fail(fmt::format("cannot write {}: {}; nothing was written", prepared.rel_path,
+                            written.message));
   return k_exit_ok;
 }
 
 bool Session::writable_folder(const fs::path& root, const std::string& rel_path) const {
   const std::string folder = linked_folder(root, rel_path);
   if (folder.empty()) return true;
-  err << format_diagnostic(Diagnostic{folder, {1, 1}, Severity::error, "not-a-folder",
-                                      fmt::format("'{}' is a symbolic link or not a folder; actionplan writes "
-                                                  "only into the plan's own folders, never through a link",
-                                                  folder)})
+  err << format_diagnostic(
+             Diagnostic{folder,
+                        {1, 1},
+                        Severity::error,
+                        "not-a-folder",
+                        fmt::format("'{}' is a symbolic link or not a folder; actionplan writes "
+                                    "only into the plan's own folders, never through a link",
+                                    folder)})
       << "\nnothing was written\n";
   return false;
 }
@@ -177,9 +196,10 @@ bool Session::writable_folder(const fs::path& root, const std::string& rel_path)
 void Session::remove_interrupted_writes(const fs::path& root) const {
   const std::vector<std::string> removed = remove_abandoned_temp_files_of_plan(root);
   if (removed.empty()) return;
-  err << fmt::format("removed {} left by an interrupted command: {}\n",
-                     plural(static_cast<long long>(removed.size()), "temporary file", "temporary files"),
-                     escape_controls(join(removed)));
+  err << fmt::format(
+      "removed {} left by an interrupted command: {}\n",
+      plural(static_cast<long long>(removed.size()), "temporary file", "temporary files"),
+      escape_controls(join(removed)));
 }
 
 int Session::show_plan_errors(const Diagnostics& diags, const std::string& what) const {
@@ -187,9 +207,10 @@ int Session::show_plan_errors(const Diagnostics& diags, const std::string& what)
     if (d.severity == Severity::error) err << format_diagnostic(d) << "\n";
   const int errors = diags.error_count();
   if (errors > 0)
-    err << fmt::format("warning: the plan has {} (see above, or run 'actionplan validate'); "
-                       "{} may be incomplete\n",
-                       plural(errors, "error", "errors"), what);
+    err << fmt::format(
+        "warning: the plan has {} (see above, or run 'actionplan validate'); "
+        "{} may be incomplete\n",
+        plural(errors, "error", "errors"), what);
   return errors;
 }
 
@@ -198,7 +219,8 @@ std::optional<Date> Session::as_of(const std::string& option) const {
     std::optional<Date> date = Date::parse(option);
     if (!date || date->day == 0 || option.size() != 10) {
       const std::string hint = iso_date_hint(option, true);
-      fail(fmt::format("--as-of: {} {}; {}", in_quotes(option), date ? "names no day" : "is not a date",
+      fail(fmt::format("--as-of: {} {}; {}", in_quotes(option),
+                       date ? "names no day" : "is not a date",
                        hint.empty() ? "write YYYY-MM-DD, e.g. 2026-12-31" : hint));
       return std::nullopt;
     }
@@ -221,7 +243,9 @@ CLI::Option* accept_id_lists(CLI::Option* option) {
   return option->delimiter(',')->transform(CLI::Validator(
       [](std::string& item) {
         const std::size_t first = item.find_first_not_of(" \t");
-        item = first == std::string::npos ? "" : item.substr(first, item.find_last_not_of(" \t") - first + 1);
+        item = first == std::string::npos
+                   ? ""
+                   : item.substr(first, item.find_last_not_of(" \t") - first + 1);
         return std::string();
       },
       "", "trim"));

@@ -10,9 +10,9 @@
 
 #include "load/plan_loader.hpp"
 #include "model/values.hpp"
+#include "run.hpp"
 #include "write/add_record.hpp"
 #include "write/record_edits.hpp"
-#include "run.hpp"
 
 namespace actionplan::cli {
 
@@ -51,7 +51,8 @@ struct Session {
   // Creates a prepared new record (exclusively, atomically), or reports why
   // not, or with `dry_run` prints its YAML. Returns the exit code; on success
   // the caller prints what it wants (the path, or JSON).
-  int create_record(const PreparedActivity& prepared, const std::filesystem::path& root, bool dry_run) const;
+  int create_record(const PreparedActivity& prepared, const std::filesystem::path& root,
+                    bool dry_run) const;
   // False after reporting (PATH:1:1: error ... [not-a-folder]) when the folder
   // that would receive `rel_path` is a symbolic link or not a folder.
   bool writable_folder(const std::filesystem::path& root, const std::string& rel_path) const;
@@ -72,7 +73,8 @@ void add_gap_analysis_command(CLI::App& app, Session& session);
 void add_report_command(CLI::App& app, Session& session);
 void add_add_project_command(CLI::App& app, Session& session);
 void add_record_command(CLI::App& app, Session& session);
-void add_record_creation_commands(CLI::App& app, Session& session);  // add-objective, -task-force, -indicator
+void add_record_creation_commands(CLI::App& app,
+                                  Session& session);  // add-objective, -task-force, -indicator
 void add_set_stage_command(CLI::App& app, Session& session);
 void add_list_command(CLI::App& app, Session& session);
 void add_import_command(CLI::App& app, Session& session);

@@ -21,12 +21,14 @@ int main(int argc, char** argv) {
                                  std::chrono::system_clock::now().time_since_epoch())
                                  .count();
   context.in = &std::cin;
-  context.interactive = ::isatty(STDIN_FILENO) && ::isatty(STDOUT_FILENO);  // never prompt in pipes or CI
+  context.interactive =
+      ::isatty(STDIN_FILENO) && ::isatty(STDOUT_FILENO);  // never prompt in pipes or CI
   std::vector<std::string> args(argv + 1, argv + argc);
   const int code = actionplan::cli::run(args, std::cout, std::cerr, context);
   // A full disk, a file-size limit or a closed stdout: say so, never exit 0 on a cut output.
   if (!std::cout.flush()) {
-    std::cerr << "actionplan: error: cannot write the output to standard output (disk full, file too large "
+    std::cerr << "actionplan: error: cannot write the output to standard output (disk full, file "
+                 "too large "
                  "or closed); it is incomplete\n";
     return 2;
   }

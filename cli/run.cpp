@@ -63,8 +63,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   }
 
   if (context.threads && !context.threads->empty() && !thread_count(*context.threads))
-    return session.fail("ACTIONPLAN_THREADS=" + escape_controls(*context.threads) +
-                        " is not a number of workers from 1 to 1024 (leave it unset to use every core)");
+    return session.fail(
+        "ACTIONPLAN_THREADS=" + escape_controls(*context.threads) +
+        " is not a number of workers from 1 to 1024 (leave it unset to use every core)");
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {

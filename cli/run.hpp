@@ -2,8 +2,8 @@
 // The command line: `run` parses arguments and runs one subcommand. It is the
 // only code that writes to streams; main() passes std::cout and std::cerr.
 #include <filesystem>
-#include <optional>
 #include <istream>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>

@@ -5,7 +5,9 @@
 namespace actionplan {
 namespace {
 
-ActivityRef ref(const Activity& a) { return {a.id.value, a.title ? a.title->value : a.id.value}; }
+ActivityRef ref(const Activity& a) {
+  return {a.id.value, a.title ? a.title->value : a.id.value};
+}
 
 std::string stage_label(const Plan& plan, const Activity& a) {
   const Stage& s = plan.stage_of(a);
@@ -26,7 +28,8 @@ PlanChanges diff_plans(const Plan& before, const Plan& after) {
     }
     if (before.stage_of(*old).id.value != after.stage_of(a).id.value)
       out.stage_moves.push_back({ref(a), stage_label(before, *old), stage_label(after, a)});
-    if (old->status != a.status) out.status_changes.push_back({ref(a), status_name(old->status), status_name(a.status)});
+    if (old->status != a.status)
+      out.status_changes.push_back({ref(a), status_name(old->status), status_name(a.status)});
     const double was = old->budget && old->budget->secured ? old->budget->secured->value : 0;
     const double now = a.budget && a.budget->secured ? a.budget->secured->value : 0;
     if (was != now) {
@@ -37,7 +40,8 @@ PlanChanges diff_plans(const Plan& before, const Plan& after) {
   }
   seen.clear();
   for (const Activity& a : before.activities)
-    if (seen.insert(a.id.value).second && !after.activity(a.id.value)) out.removed.push_back(ref(a));
+    if (seen.insert(a.id.value).second && !after.activity(a.id.value))
+      out.removed.push_back(ref(a));
   seen.clear();
   for (const Indicator& i : after.indicators) {
     if (!seen.insert(i.id.value).second) continue;
@@ -47,8 +51,9 @@ PlanChanges diff_plans(const Plan& before, const Plan& after) {
         if (m.date) known.insert(m.date->value);
     for (const Measurement& m : i.measurements)
       if (m.date && m.value && !known.count(m.date->value))
-        out.recorded.push_back({i.id.value, i.title ? i.title->value : i.id.value, m.date->value.to_string(),
-                                m.value->value, i.unit ? i.unit->value : ""});
+        out.recorded.push_back({i.id.value, i.title ? i.title->value : i.id.value,
+                                m.date->value.to_string(), m.value->value,
+                                i.unit ? i.unit->value : ""});
   }
   return out;
 }

@@ -39,13 +39,14 @@ struct RecordedValue {
 struct PlanChanges {
   std::string revision;  // as the user named it
   std::string commit;    // what it resolved to
-  int errors_then = 0;   // errors in the plan at the revision (its records that could not be read count as absent)
+  int errors_then =
+      0;  // errors in the plan at the revision (its records that could not be read count as absent)
   std::vector<ActivityRef> added;
   std::vector<ActivityRef> removed;
   std::vector<ValueChange> stage_moves;     // stage names, from → to
   std::vector<ValueChange> status_changes;  // active, on-hold, cancelled
   std::vector<SecuredChange> secured;
-  std::vector<RecordedValue> recorded;      // measurements not in the earlier version
+  std::vector<RecordedValue> recorded;  // measurements not in the earlier version
   bool empty() const {
     return added.empty() && removed.empty() && stage_moves.empty() && status_changes.empty() &&
            secured.empty() && recorded.empty();
@@ -56,6 +57,5 @@ struct PlanChanges {
 // An id written twice (an error validate reports) counts once, as the plan's
 // lookups see it: its first record.
 PlanChanges diff_plans(const Plan& before, const Plan& after);
-
 
 }  // namespace actionplan

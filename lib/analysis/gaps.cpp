@@ -13,14 +13,18 @@
 namespace actionplan {
 namespace {
 
-bool counts(const Activity& a) { return a.status == ActivityStatus::active; }
+bool counts(const Activity& a) {
+  return a.status == ActivityStatus::active;
+}
 
-
-std::string percent(double ratio) { return fmt::format("{:.0f}%", ratio * 100); }
+std::string percent(double ratio) {
+  return fmt::format("{:.0f}%", ratio * 100);
+}
 
 class Analyser {
  public:
-  Analyser(const Plan& plan, const Date& as_of, unsigned threads) : m_plan(plan), m_as_of(as_of), m_threads(threads) {
+  Analyser(const Plan& plan, const Date& as_of, unsigned threads)
+      : m_plan(plan), m_as_of(as_of), m_threads(threads) {
     m_activity = plan.term("activity", "activity");
     m_activities = plan.term("activities", "activities");
     m_task_force = plan.term("task_force", "task force");
@@ -67,7 +71,8 @@ class Analyser {
   // "objective O5 ('Restore degraded soils')": the id to find it, the title to know it.
   std::string objective_label(const std::string& id) const {
     const Objective* o = m_plan.objective(id);
-    return o && o->title ? fmt::format("{} {} ('{}')", m_objective, id, o->title->value) : fmt::format("{} {}", m_objective, id);
+    return o && o->title ? fmt::format("{} {} ('{}')", m_objective, id, o->title->value)
+                         : fmt::format("{} {}", m_objective, id);
   }
 
   std::vector<std::string> objectives_of(const Activity& a) const {
@@ -88,7 +93,8 @@ class Analyser {
       row.required.assign(m.regions.size(), false);
       const std::vector<std::string> required = m_plan.regions_of(o);
       for (std::size_t c = 0; c < m.regions.size(); ++c)
-        row.required[c] = std::find(required.begin(), required.end(), m.regions[c]) != required.end();
+        row.required[c] =
+            std::find(required.begin(), required.end(), m.regions[c]) != required.end();
       auto serving = m_serving.find(o.id.value);
       if (serving != m_serving.end()) {
         row.total = static_cast<int>(serving->second.size());
@@ -113,8 +119,9 @@ class Analyser {
       std::map<std::string, std::pair<int, int>> counts;  // currency → activities, shared
       for (const Activity* a : serving->second) {
         add_budget(money, *a, m_plan.info.default_currency());
-        auto& [activities, shared] = counts[a->budget && a->budget->currency ? a->budget->currency->value
-                                                                             : m_plan.info.default_currency()];
+        auto& [activities, shared] =
+            counts[a->budget && a->budget->currency ? a->budget->currency->value
+                                                    : m_plan.info.default_currency()];
         ++activities;
         if (a->objectives.size() > 1) ++shared;
       }
@@ -142,9 +149,11 @@ class Analyser {
       } else if (std::none_of(serving->second.begin(), serving->second.end(),
                               [&](const Activity* a) { return m_plan.is_funded(*a); })) {
         add("objective-unfunded", FindingSeverity::medium, {id},
-            fmt::format("{} active {} {} {}, but none is in a funded stage ({})",
-                        serving->second.size(), serving->second.size() == 1 ? m_activity : m_activities,
-                        serving->second.size() == 1 ? "serves" : "serve", label, funded_stages.empty() ? "the plan marks no stage as funded" : join(funded_stages)),
+            fmt::format(
+                "{} active {} {} {}, but none is in a funded stage ({})", serving->second.size(),
+                serving->second.size() == 1 ? m_activity : m_activities,
+                serving->second.size() == 1 ? "serves" : "serve", label,
+                funded_stages.empty() ? "the plan marks no stage as funded" : join(funded_stages)),
             {id});
       }
       if (!m_task_forces_of.count(id))
@@ -157,9 +166,10 @@ class Analyser {
       for (std::size_t c = 0; c < coverage.regions.size(); ++c) {
         if (!row.required[c] || row.counts[c] > 0) continue;
         const std::string& region = coverage.regions[c];
-        Finding& f = add("region-gap", FindingSeverity::low, {id, region},
-                         fmt::format("{} has no active {} in {}", label, m_activity, m_plan.region_name(region)),
-                         {id});
+        Finding& f = add(
+            "region-gap", FindingSeverity::low, {id, region},
+            fmt::format("{} has no active {} in {}", label, m_activity, m_plan.region_name(region)),
+            {id});
         f.region = region;
       }
     }
@@ -181,9 +191,9 @@ class Analyser {
         for (const auto& r : *t.regions) needed.push_back(r.value);
       else
         for (const auto& ref : t.objectives)
-        if (const Objective* o = m_plan.objective(ref.value))
-          for (const std::string& r : m_plan.regions_of(*o))
-            if (std::find(needed.begin(), needed.end(), r) == needed.end()) needed.push_back(r);
+          if (const Objective* o = m_plan.objective(ref.value))
+            for (const std::string& r : m_plan.regions_of(*o))
+              if (std::find(needed.begin(), needed.end(), r) == needed.end()) needed.push_back(r);
       if (!t.regions && t.objectives.empty() && m_plan.info.regions)
         for (const NamedEntry& r : *m_plan.info.regions) needed.push_back(r.id.value);
       std::set<std::string> covered;
@@ -209,7 +219,8 @@ class Analyser {
     const AnalysisSettings& settings = m_plan.info.analysis;
     for (const Indicator& i : m_plan.indicators) {
       const std::string& id = i.id.value;
-      const std::string label = fmt::format("{} {}{}", m_indicator, id, i.title ? " (" + i.title->value + ")" : "");
+      const std::string label =
+          fmt::format("{} {}{}", m_indicator, id, i.title ? " (" + i.title->value + ")" : "");
       const std::vector<std::string> objectives = m_plan.objectives_measured(i);
       if (i.type.value == IndicatorType::milestone) {
         if (milestone_status(i, m_as_of) == MilestoneStatus::overdue) {
@@ -229,8 +240,8 @@ class Analyser {
       }
       if (p.stale) {
         Finding& f = add("indicator-stale", FindingSeverity::low, {id},
-                         fmt::format("{} was last measured {}, more than {} months before {}", label,
-                                     p.latest->date.to_string(), settings.stale_after_months,
+                         fmt::format("{} was last measured {}, more than {} months before {}",
+                                     label, p.latest->date.to_string(), settings.stale_after_months,
                                      m_as_of.to_string()),
                          objectives);
         f.date = p.latest->date.to_string();
@@ -240,22 +251,24 @@ class Analyser {
         continue;
       // "43 ha", "43%", and no unit for plain counts.
       const std::string unit = !i.unit || i.unit->value == "count" ? ""
-                               : i.unit->value == "%"               ? "%"
-                                                                    : " " + i.unit->value;
+                               : i.unit->value == "%"              ? "%"
+                                                                   : " " + i.unit->value;
       std::string message =
           p.status == ProgressStatus::missed
               ? fmt::format("{} missed its target of {}{} for {}: {}{} in {}", label,
                             format_quantity(p.next_target->value), unit, p.next_target->date.year,
                             format_quantity(p.latest->value), unit, p.latest->date.to_string())
-              : fmt::format("{} is behind: {}{} in {} against {}{} expected on the way to {}{} by {}", label,
-                            format_quantity(p.latest->value), unit, p.latest->date.to_string(),
-                            format_quantity(*p.expected), unit, format_quantity(p.next_target->value), unit,
-                            p.next_target->date.year);
+              : fmt::format(
+                    "{} is behind: {}{} in {} against {}{} expected on the way to {}{} by {}",
+                    label, format_quantity(p.latest->value), unit, p.latest->date.to_string(),
+                    format_quantity(*p.expected), unit, format_quantity(p.next_target->value), unit,
+                    p.next_target->date.year);
       if (p.ratio && p.status != ProgressStatus::missed)
         message += fmt::format(" ({} of the expected progress)", percent(*p.ratio));
-      Finding& f = add("indicator-off-track",
-                       p.status == ProgressStatus::at_risk ? FindingSeverity::medium : FindingSeverity::high,
-                       {id}, std::move(message), objectives);
+      Finding& f =
+          add("indicator-off-track",
+              p.status == ProgressStatus::at_risk ? FindingSeverity::medium : FindingSeverity::high,
+              {id}, std::move(message), objectives);
       f.expected = p.expected;
       f.actual = p.latest->value;
       f.ratio = p.ratio;
@@ -269,19 +282,20 @@ class Analyser {
       if (!counts(a) || m_plan.is_completed(a)) continue;
       const std::string label = fmt::format("{} {} ('{}')", m_activity, a.id.value, title_of(a));
       if (a.updated && add_months(a.updated->value.last_day(), months) < m_as_of) {
-        Finding& f = add("activity-stale", FindingSeverity::low, {a.id.value},
-                         fmt::format("{} was last reviewed {}, more than {} months before {}", label,
-                                     a.updated->value.to_string(), months, m_as_of.to_string()),
-                         objectives_of(a));
+        Finding& f =
+            add("activity-stale", FindingSeverity::low, {a.id.value},
+                fmt::format("{} was last reviewed {}, more than {} months before {}", label,
+                            a.updated->value.to_string(), months, m_as_of.to_string()),
+                objectives_of(a));
         f.date = a.updated->value.to_string();
       }
       if (a.end && a.end->value.last_day() < m_as_of) {
         const Stage& stage = m_plan.stage_of(a);
-        Finding& f = add("activity-overdue", FindingSeverity::medium, {a.id.value},
-                         fmt::format("{} was to end {} but is at stage '{}'", label,
-                                     a.end->value.to_string(),
-                                     stage.name ? stage.name->value : stage.id.value),
-                         objectives_of(a));
+        Finding& f = add(
+            "activity-overdue", FindingSeverity::medium, {a.id.value},
+            fmt::format("{} was to end {} but is at stage '{}'", label, a.end->value.to_string(),
+                        stage.name ? stage.name->value : stage.id.value),
+            objectives_of(a));
         f.date = a.end->value.to_string();
       }
     }
@@ -292,9 +306,10 @@ class Analyser {
     if (line.gap_high <= 0) return;
     const std::string range = format_money_range(line.estimate_low, line.estimate_high);
     const std::string gap = format_money_range(line.gap_low, line.gap_high);
-    std::string message = fmt::format("{}: {} {} estimated, {} secured: a gap of {} {}, summed {} by {}",
-                                      objective_label(funding.objective), line.currency, range,
-                                      format_money(line.secured), line.currency, gap, m_activity, m_activity);
+    std::string message =
+        fmt::format("{}: {} {} estimated, {} secured: a gap of {} {}, summed {} by {}",
+                    objective_label(funding.objective), line.currency, range,
+                    format_money(line.secured), line.currency, gap, m_activity, m_activity);
     if (line.unknown > 0)
       message += fmt::format("; {} more {} with no estimate yet (unknown, not zero)", line.unknown,
                              line.unknown == 1 ? m_activity : m_activities);
@@ -311,19 +326,26 @@ class Analyser {
 
   void overlaps() {
     std::vector<Copies> copies;
-    const std::vector<Overlap> pairs =
-        find_overlaps(m_plan, m_plan.info.analysis.overlap_threshold, k_overlaps_per_activity, m_threads, &copies);
+    const std::vector<Overlap> pairs = find_overlaps(m_plan, m_plan.info.analysis.overlap_threshold,
+                                                     k_overlaps_per_activity, m_threads, &copies);
     for (const Copies& c : copies) {
       std::vector<std::string> ids, named;
       for (const Activity* a : c.members) ids.push_back(a->id.value);
-      for (std::size_t i = 0; i < std::min<std::size_t>(ids.size(), 10); ++i) named.push_back(ids[i]);
-      if (ids.size() > named.size()) named.push_back(fmt::format("and {} more", ids.size() - named.size()));
-      const std::string where = c.region.empty() ? "" : " in " + (c.region == "global" ? "global" : m_plan.region_name(c.region));
-      Finding& f = add("potential-overlap", FindingSeverity::low, ids,
-                       fmt::format("{} {} say the same ('{}') and serve {} {}{}: {}; copies to merge or tell apart",
-                                   ids.size(), m_activities, title_of(*c.members.front()), m_objective, c.objective,
-                                   where, join(named)),
-                       {c.objective});
+      for (std::size_t i = 0; i < std::min<std::size_t>(ids.size(), 10); ++i)
+        named.push_back(ids[i]);
+      if (ids.size() > named.size())
+        named.push_back(fmt::format("and {} more", ids.size() - named.size()));
+      const std::string where =
+          c.region.empty()
+              ? ""
+              : " in " + (c.region == "global" ? "global" : m_plan.region_name(c.region));
+      Finding& f =
+          add("potential-overlap", FindingSeverity::low, ids,
+              fmt::format(
+                  "{} {} say the same ('{}') and serve {} {}{}: {}; copies to merge or tell apart",
+                  ids.size(), m_activities, title_of(*c.members.front()), m_objective, c.objective,
+                  where, join(named)),
+              {c.objective});
       f.score = 1;
       f.shared_words = c.words;
       if (!c.region.empty()) f.region = c.region;
@@ -334,13 +356,17 @@ class Analyser {
         words.resize(8);
         words.push_back("…");
       }
-      const std::string where = o.region.empty() ? "" : " in " + (o.region == "global" ? "global" : m_plan.region_name(o.region));
-      Finding& f = add("potential-overlap", FindingSeverity::low, {o.a->id.value, o.b->id.value},
-                       fmt::format("{} '{}' and '{}' both serve {} {}{} and look alike (similarity {:.2f}; "
-                                   "shared words: {}): candidates to connect",
-                                   m_activities, title_of(*o.a), title_of(*o.b), m_objective,
-                                   o.objective, where, o.score, join(words)),
-                       {o.objective});
+      const std::string where =
+          o.region.empty()
+              ? ""
+              : " in " + (o.region == "global" ? "global" : m_plan.region_name(o.region));
+      Finding& f =
+          add("potential-overlap", FindingSeverity::low, {o.a->id.value, o.b->id.value},
+              fmt::format("{} '{}' and '{}' both serve {} {}{} and look alike (similarity {:.2f}; "
+                          "shared words: {}): candidates to connect",
+                          m_activities, title_of(*o.a), title_of(*o.b), m_objective, o.objective,
+                          where, o.score, join(words)),
+              {o.objective});
       f.score = std::round(o.score * 100) / 100;
       f.shared_words = o.shared_words;
       if (!o.region.empty()) f.region = o.region;
@@ -373,18 +399,24 @@ class Analyser {
 
 }  // namespace
 
-void add_budget(std::vector<MoneyTotals>& totals, const Activity& a, const std::string& default_currency) {
-  const std::string currency = a.budget && a.budget->currency ? a.budget->currency->value : default_currency;
-  auto it = std::find_if(totals.begin(), totals.end(), [&](const MoneyTotals& m) { return m.currency == currency; });
+void add_budget(std::vector<MoneyTotals>& totals, const Activity& a,
+                const std::string& default_currency) {
+  const std::string currency =
+      a.budget && a.budget->currency ? a.budget->currency->value : default_currency;
+  auto it = std::find_if(totals.begin(), totals.end(),
+                         [&](const MoneyTotals& m) { return m.currency == currency; });
   if (it == totals.end()) {
     totals.push_back({currency});
     it = totals.end() - 1;
   }
   const auto estimate = a.budget ? a.budget->estimate : std::nullopt;
-  if (!estimate || estimate->value.kind == AmountKind::tbd) ++it->unknown;
-  else if (estimate->value.kind == AmountKind::none) ++it->none;
+  if (!estimate || estimate->value.kind == AmountKind::tbd)
+    ++it->unknown;
+  else if (estimate->value.kind == AmountKind::none)
+    ++it->none;
   const Money secured = a.budget && a.budget->secured ? a.budget->secured->value : 0;
-  if (estimate && (estimate->value.kind == AmountKind::number || estimate->value.kind == AmountKind::range)) {
+  if (estimate &&
+      (estimate->value.kind == AmountKind::number || estimate->value.kind == AmountKind::range)) {
     it->estimate_low += estimate->value.min;
     it->estimate_high += estimate->value.max;
     it->gap_low += std::max<Money>(0, estimate->value.min - secured);
@@ -397,20 +429,32 @@ void add_budget(std::vector<MoneyTotals>& totals, const Activity& a, const std::
 
 const char* severity_name(FindingSeverity severity) {
   switch (severity) {
-    case FindingSeverity::high: return "high";
-    case FindingSeverity::medium: return "medium";
-    case FindingSeverity::low: return "low";
+    case FindingSeverity::high:
+      return "high";
+    case FindingSeverity::medium:
+      return "medium";
+    case FindingSeverity::low:
+      return "low";
   }
   return "";
 }
 
 const std::vector<std::string>& finding_codes() {
-  static const std::vector<std::string> k_codes = {
-      "objective-without-activities", "objective-unfunded", "objective-without-task-force",
-      "objective-without-indicators", "region-gap", "task-force-without-leader",
-      "task-force-missing-representative", "indicator-no-data", "indicator-stale",
-      "indicator-off-track", "milestone-overdue", "activity-stale", "activity-overdue",
-      "funding-gap", "potential-overlap"};
+  static const std::vector<std::string> k_codes = {"objective-without-activities",
+                                                   "objective-unfunded",
+                                                   "objective-without-task-force",
+                                                   "objective-without-indicators",
+                                                   "region-gap",
+                                                   "task-force-without-leader",
+                                                   "task-force-missing-representative",
+                                                   "indicator-no-data",
+                                                   "indicator-stale",
+                                                   "indicator-off-track",
+                                                   "milestone-overdue",
+                                                   "activity-stale",
+                                                   "activity-overdue",
+                                                   "funding-gap",
+                                                   "potential-overlap"};
   return k_codes;
 }
 
@@ -426,11 +470,13 @@ void keep_objectives(GapAnalysis& analysis, const std::vector<std::string>& obje
     return std::none_of(f.objectives.begin(), f.objectives.end(), wanted);
   });
   std::erase_if(analysis.funding, [&](const FundingLine& l) { return !wanted(l.objective); });
-  std::erase_if(analysis.coverage.rows, [&](const CoverageMatrix::Row& r) { return !wanted(r.objective); });
+  std::erase_if(analysis.coverage.rows,
+                [&](const CoverageMatrix::Row& r) { return !wanted(r.objective); });
 }
 
 std::string format_money_range(Money low, Money high) {
-  return low == high ? format_money(high) : fmt::format("{}–{}", format_money(low), format_money(high));
+  return low == high ? format_money(high)
+                     : fmt::format("{}–{}", format_money(low), format_money(high));
 }
 
 std::string estimate_text(const MoneyTotals& m) {
@@ -452,14 +498,16 @@ std::string format_money(Money amount) {
   const Money rounded = std::round(amount * 100) / 100;
   const Money units = std::floor(std::fabs(rounded));
   // Whole numbers a long long holds (below 2^63) are written as integers; larger ones by fmt.
-  std::string digits = units < 9e18L ? fmt::format_int(static_cast<long long>(units)).str() : fmt::format("{:.0f}", units);
+  std::string digits = units < 9e18L ? fmt::format_int(static_cast<long long>(units)).str()
+                                     : fmt::format("{:.0f}", units);
   std::string grouped;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
     grouped += digits[i];
   }
   if (rounded < 0) grouped = "-" + grouped;
-  if (const auto cents = static_cast<int>(std::round((std::fabs(rounded) - units) * 100)); cents != 0)
+  if (const auto cents = static_cast<int>(std::round((std::fabs(rounded) - units) * 100));
+      cents != 0)
     grouped += fmt::format(".{:02}", cents);
   return grouped;
 }

@@ -43,10 +43,10 @@ struct MoneyTotals {
   Money estimate_low = 0;
   Money estimate_high = 0;
   Money secured = 0;
-  Money gap_low = 0;    // Σ max(0, low end − secured) over activities with an estimate
-  Money gap_high = 0;   // Σ max(0, high end − secured)
-  int unknown = 0;      // tbd or no estimate
-  int none = 0;         // no additional funds required
+  Money gap_low = 0;   // Σ max(0, low end − secured) over activities with an estimate
+  Money gap_high = 0;  // Σ max(0, high end − secured)
+  int unknown = 0;     // tbd or no estimate
+  int none = 0;        // no additional funds required
 };
 
 // Adds one activity's budget to the totals of its currency (kept sorted by currency).
@@ -66,11 +66,11 @@ struct CoverageMatrix {
   std::vector<std::string> regions;  // the plan's regions in plan order, then "global"
   struct Row {
     std::string objective;
-    std::vector<int> counts;      // per column of `regions`
-    std::vector<bool> required;   // the objective must cover this region
-    int total = 0;                // active activities serving the objective
+    std::vector<int> counts;     // per column of `regions`
+    std::vector<bool> required;  // the objective must cover this region
+    int total = 0;               // active activities serving the objective
   };
-  std::vector<Row> rows;          // objectives in natural order
+  std::vector<Row> rows;  // objectives in natural order
 };
 
 struct GapAnalysis {

@@ -25,12 +25,12 @@ const std::vector<std::string_view>& stop_word_list() {
   static const std::vector<std::string_view> k_words = {
       // English
       "the", "and", "for", "with", "from", "into", "onto", "that", "this", "these", "those", "are",
-      "was", "were", "will", "shall", "can", "could", "would", "should", "has", "have", "had", "its",
-      "their", "them", "they", "our", "your", "not", "but", "all", "any", "each", "other", "such",
-      "than", "then", "also", "more", "most", "which", "who", "whom", "whose", "what", "when",
-      "where", "how", "why", "about", "over", "under", "between", "through", "within", "without",
-      "across", "upon", "per", "via", "out", "off", "both", "been", "being", "while", "there",
-      "here", "well", "use", "using", "used", "new",
+      "was", "were", "will", "shall", "can", "could", "would", "should", "has", "have", "had",
+      "its", "their", "them", "they", "our", "your", "not", "but", "all", "any", "each", "other",
+      "such", "than", "then", "also", "more", "most", "which", "who", "whom", "whose", "what",
+      "when", "where", "how", "why", "about", "over", "under", "between", "through", "within",
+      "without", "across", "upon", "per", "via", "out", "off", "both", "been", "being", "while",
+      "there", "here", "well", "use", "using", "used", "new",
       // French
       "les", "des", "une", "dans", "pour", "par", "sur", "avec", "aux", "est", "sont", "ses",
       "leur", "leurs", "qui", "que", "cette", "ces", "entre", "sans",
@@ -47,7 +47,7 @@ class StopWords {
   StopWords() {
     for (std::string_view w : stop_word_list()) {
       m_longest = std::max(m_longest, w.size());
-      std::size_t slot = WordHash{}(w) & k_mask;
+      std::size_t slot = WordHash{}(w)&k_mask;
       while (!m_words[slot].empty()) slot = (slot + 1) & k_mask;
       m_words[slot] = w;
       m_hashes[slot] = WordHash{}(w);
@@ -76,10 +76,11 @@ const StopWords& stop_words() {
 // bytes (lower-cased). Used for text that is not ASCII.
 std::string fold(std::string_view text) {
   utf8proc_uint8_t* folded = nullptr;
-  const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                              static_cast<utf8proc_ssize_t>(text.size()), &folded,
-                              static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
-                                                             UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD));
+  const auto n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                   static_cast<utf8proc_ssize_t>(text.size()), &folded,
+                   static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
+                                                  UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD));
   if (n < 0) return to_lower_ascii(text);
   std::string out(reinterpret_cast<char*>(folded), static_cast<std::size_t>(n));
   std::free(folded);
@@ -162,7 +163,8 @@ struct Candidate {
 
 // Members of a group with the same words, each cluster in index order; the
 // clusters in the order of their first member.
-std::vector<std::vector<const Entry*>> identical_word_sets(const std::vector<const Entry*>& members) {
+std::vector<std::vector<const Entry*>> identical_word_sets(
+    const std::vector<const Entry*>& members) {
   std::vector<const Entry*> sorted = members;
   std::sort(sorted.begin(), sorted.end(), [](const Entry* x, const Entry* y) {
     if (x->tokens != y->tokens) return x->tokens < y->tokens;
@@ -193,13 +195,16 @@ struct RepresentativePair {
 // however many copies of one text there are.
 // With `grouped`, a cluster of three or more is a group of copies: it goes to
 // `copies`, and only its first member is paired with the others.
-void spread_pairs(const std::vector<std::vector<const Entry*>>& clusters, const std::vector<RepresentativePair>& alike,
-                  std::size_t keep, std::size_t group, bool grouped, std::vector<Candidate>& out,
+void spread_pairs(const std::vector<std::vector<const Entry*>>& clusters,
+                  const std::vector<RepresentativePair>& alike, std::size_t keep, std::size_t group,
+                  bool grouped, std::vector<Candidate>& out,
                   std::vector<std::vector<const Entry*>>& copies) {
   auto add = [&](double score, const Entry* x, const Entry* y) {
     out.push_back({score, std::min(x->index, y->index), std::max(x->index, y->index), group});
   };
-  auto is_copies = [&](const std::vector<const Entry*>& cluster) { return grouped && cluster.size() >= 3; };
+  auto is_copies = [&](const std::vector<const Entry*>& cluster) {
+    return grouped && cluster.size() >= 3;
+  };
   for (const auto& cluster : clusters) {
     if (is_copies(cluster)) {
       copies.push_back(cluster);
@@ -210,8 +215,10 @@ void spread_pairs(const std::vector<std::vector<const Entry*>>& clusters, const 
         if (j != i) add(1.0, cluster[i], cluster[j]), ++taken;
   }
   for (const RepresentativePair& p : alike) {
-    const std::span<const Entry* const> a(clusters[p.x].data(), is_copies(clusters[p.x]) ? 1 : clusters[p.x].size());
-    const std::span<const Entry* const> b(clusters[p.y].data(), is_copies(clusters[p.y]) ? 1 : clusters[p.y].size());
+    const std::span<const Entry* const> a(clusters[p.x].data(),
+                                          is_copies(clusters[p.x]) ? 1 : clusters[p.x].size());
+    const std::span<const Entry* const> b(clusters[p.y].data(),
+                                          is_copies(clusters[p.y]) ? 1 : clusters[p.y].size());
     for (const Entry* x : a)
       for (std::size_t j = 0; j < std::min(keep, b.size()); ++j) add(p.score, x, b[j]);
     for (const Entry* y : b)
@@ -224,7 +231,8 @@ void spread_pairs(const std::vector<std::vector<const Entry*>>& clusters, const 
 constexpr std::array<char, 256> k_word_chars = [] {
   std::array<char, 256> chars{};
   for (int c = 0; c < 256; ++c) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) chars[c] = static_cast<char>(c);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+      chars[c] = static_cast<char>(c);
     if (c >= 'A' && c <= 'Z') chars[c] = static_cast<char>(c - 'A' + 'a');
   }
   return chars;
@@ -248,7 +256,8 @@ void for_each_word(std::string_view text, std::string& buffer, OnWord&& on_word)
   while (at < end) {
     while (at < end && !k_word_chars[static_cast<unsigned char>(*at)]) ++at;
     std::size_t n = 0;
-    for (char c; at < end && (c = k_word_chars[static_cast<unsigned char>(*at)]) != 0; ++at) word[n++] = c;
+    for (char c; at < end && (c = k_word_chars[static_cast<unsigned char>(*at)]) != 0; ++at)
+      word[n++] = c;
     if (n < 3) continue;
     // Plurals read as their singular, so that the shared words shown stay words:
     // "countries" → "country", "farms" → "farm" ("process", "status", "basis",
@@ -284,7 +293,8 @@ void for_each_activity_word(const Activity& a, OnWord&& on_word) {
 // as 1 in 10^9); the shared words shown are the words themselves.
 std::vector<std::uint64_t> word_hashes(const Activity& a) {
   std::vector<std::uint64_t> hashes;
-  const std::size_t bytes = (a.title ? a.title->value.size() : 0) + (a.description ? a.description->value.size() : 0);
+  const std::size_t bytes =
+      (a.title ? a.title->value.size() : 0) + (a.description ? a.description->value.size() : 0);
   hashes.reserve(bytes / 4 + 1);  // words take 4 bytes or more
   for_each_activity_word(a, [&](std::string_view, std::uint64_t hash) { hashes.push_back(hash); });
   return hashes;
@@ -319,7 +329,8 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size
   for (const Activity& a : plan.activities)
     if (a.status == ActivityStatus::active) active.push_back(&a);
   std::vector<std::vector<std::uint64_t>> words_of(active.size());
-  parallel_for(active.size(), threads, [&](std::size_t i) { words_of[i] = word_hashes(*active[i]); });
+  parallel_for(active.size(), threads,
+               [&](std::size_t i) { words_of[i] = word_hashes(*active[i]); });
   // How many activities use each word.
   std::size_t occurrences = 0;
   for (const auto& words : words_of) occurrences += words.size();
@@ -337,7 +348,8 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size
   order.reserve(table.keys().size());
   for (std::uint64_t word : table.keys()) order.emplace_back(table.at(word), word);
   std::sort(order.begin(), order.end());
-  for (std::size_t i = 0; i < order.size(); ++i) table[order[i].second] = static_cast<std::uint32_t>(i);
+  for (std::size_t i = 0; i < order.size(); ++i)
+    table[order[i].second] = static_cast<std::uint32_t>(i);
 
   std::vector<Entry> entries;
   entries.reserve(active.size());
@@ -349,7 +361,8 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size
       if (!words_of[i].empty()) word_index.push_back(i);
     parallel_for(entries.size(), threads, [&](std::size_t e) {
       entries[e].tokens.reserve(words_of[word_index[e]].size());
-      for (std::uint64_t w : words_of[word_index[e]]) entries[e].tokens.push_back(static_cast<int>(table.at(w)));
+      for (std::uint64_t w : words_of[word_index[e]])
+        entries[e].tokens.push_back(static_cast<int>(table.at(w)));
       std::sort(entries[e].tokens.begin(), entries[e].tokens.end());
     });
   }
@@ -389,7 +402,8 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size
   // members come smallest first, within the first |y| − ⌈2t/(1+t)·|y|⌉ + 1
   // words of the smaller y (the words indexed).
   auto prefix_length = [&](std::size_t size, double fraction) {
-    const auto needed = static_cast<std::size_t>(std::ceil(fraction * static_cast<double>(size) - 1e-9));
+    const auto needed =
+        static_cast<std::size_t>(std::ceil(fraction * static_cast<double>(size) - 1e-9));
     return std::min(size, size - std::min(size, needed) + 1);
   };
   const double index_fraction = 2 * t / (1 + t);
@@ -413,7 +427,8 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size
     std::vector<std::ptrdiff_t> overlap;
     std::vector<std::uint32_t> touched;
     auto needed_for = [&](std::size_t nx, std::size_t ny) {  // Jaccard >= t needs this many shared
-      return static_cast<std::ptrdiff_t>(std::ceil(t / (1 + t) * static_cast<double>(nx + ny) - 1e-9));
+      return static_cast<std::ptrdiff_t>(
+          std::ceil(t / (1 + t) * static_cast<double>(nx + ny) - 1e-9));
     };
     for (std::size_t group = chunk; group < keys.size(); group += k_group_chunks) {
       if (members_of[group].size() < 2) continue;
@@ -433,7 +448,8 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size
           return members[x]->tokens.size() < members[y]->tokens.size();
         });
         std::vector<const Entry*> sorted;
-        for (std::size_t i : by_size) sorted.push_back(members[i]), cluster_of[sorted.size() - 1] = i;
+        for (std::size_t i : by_size)
+          sorted.push_back(members[i]), cluster_of[sorted.size() - 1] = i;
         members = std::move(sorted);
       }
       postings.clear();
@@ -443,17 +459,23 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size
         const auto nx = static_cast<std::ptrdiff_t>(x->tokens.size());
         const std::size_t prefix = prefix_length(x->tokens.size(), t);
         for (std::size_t i = 0; i < prefix; ++i) {
-          for (std::int32_t p = head[static_cast<std::size_t>(x->tokens[i])]; p >= 0; p = postings[static_cast<std::size_t>(p)].next) {
+          for (std::int32_t p = head[static_cast<std::size_t>(x->tokens[i])]; p >= 0;
+               p = postings[static_cast<std::size_t>(p)].next) {
             const Posting& posting = postings[static_cast<std::size_t>(p)];
             std::ptrdiff_t& shared = overlap[posting.member];
             if (shared < 0) continue;
             const auto ny = static_cast<std::ptrdiff_t>(members[posting.member]->tokens.size());
-            // Too short, and so is every member indexed before it (newest first, smallest members first).
+            // Too short, and so is every member indexed before it (newest first, smallest members
+            // first).
             if (static_cast<double>(ny) < t * static_cast<double>(nx) - 1e-9) break;
             if (shared == 0) touched.push_back(posting.member);
-            const std::ptrdiff_t bound = shared + 1 + std::min(nx - static_cast<std::ptrdiff_t>(i) - 1,
-                                                               ny - static_cast<std::ptrdiff_t>(posting.position) - 1);
-            shared = bound < needed_for(x->tokens.size(), members[posting.member]->tokens.size()) ? -1 : shared + 1;
+            const std::ptrdiff_t bound =
+                shared + 1 +
+                std::min(nx - static_cast<std::ptrdiff_t>(i) - 1,
+                         ny - static_cast<std::ptrdiff_t>(posting.position) - 1);
+            shared = bound < needed_for(x->tokens.size(), members[posting.member]->tokens.size())
+                         ? -1
+                         : shared + 1;
           }
         }
         for (std::uint32_t yi : touched) {
@@ -471,20 +493,23 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size
               ++shared, ++i, ++j;
               continue;
             }
-            if (*i < *j) ++i;
-            else ++j;
+            if (*i < *j)
+              ++i;
+            else
+              ++j;
             if (shared + std::min(i_end - i, j_end - j) < needed) break;
           }
-          const double score =
-              static_cast<double>(shared) /
-              static_cast<double>(x->tokens.size() + y->tokens.size() - static_cast<std::size_t>(shared));
+          const double score = static_cast<double>(shared) /
+                               static_cast<double>(x->tokens.size() + y->tokens.size() -
+                                                   static_cast<std::size_t>(shared));
           if (shared == 0 || score + 1e-12 < t) continue;
           found_here.push_back({score, cluster_of[xi], cluster_of[yi]});
         }
         touched.clear();
         for (std::size_t i = 0; i < prefix_length(x->tokens.size(), index_fraction); ++i) {
           std::int32_t& first = head[static_cast<std::size_t>(x->tokens[i])];
-          postings.push_back({static_cast<std::uint32_t>(xi), static_cast<std::uint32_t>(i), first});
+          postings.push_back(
+              {static_cast<std::uint32_t>(xi), static_cast<std::uint32_t>(i), first});
           first = static_cast<std::int32_t>(postings.size() - 1);
         }
       }
@@ -510,8 +535,9 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size
           c.members.push_back(e->activity);
           if (copies_of[e->index] == SIZE_MAX) copies_of[e->index] = copies->size();
         }
-        std::sort(c.members.begin(), c.members.end(),
-                  [](const Activity* x, const Activity* y) { return natural_less(x->id.value, y->id.value); });
+        std::sort(c.members.begin(), c.members.end(), [](const Activity* x, const Activity* y) {
+          return natural_less(x->id.value, y->id.value);
+        });
         c.words = words_of_activity(*cluster.front()->activity);
         c.objective = keys[group].first;
         c.region = keys[group].second;
@@ -523,7 +549,8 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size
   std::vector<Candidate> pairs;
   for (std::size_t group : group_order)
     for (const Candidate& p : group_pairs[group]) {
-      if (copies_of[p.x] != SIZE_MAX && copies_of[p.x] == copies_of[p.y] && p.score >= 1.0) continue;
+      if (copies_of[p.x] != SIZE_MAX && copies_of[p.x] == copies_of[p.y] && p.score >= 1.0)
+        continue;
       if (seen[p.x].insert(p.y).second) pairs.push_back(p);
     }
 
@@ -552,7 +579,8 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size
     o.score = p.score;
     const std::vector<std::string> wx = words_of_activity(*x.activity);
     const std::vector<std::string> wy = words_of_activity(*y.activity);
-    std::set_intersection(wx.begin(), wx.end(), wy.begin(), wy.end(), std::back_inserter(o.shared_words));
+    std::set_intersection(wx.begin(), wx.end(), wy.begin(), wy.end(),
+                          std::back_inserter(o.shared_words));
     o.objective = keys[p.group].first;
     o.region = keys[p.group].second;
     found.emplace(std::make_pair(o.a->id.value, o.b->id.value), std::move(o));

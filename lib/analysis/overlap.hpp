@@ -48,7 +48,7 @@ struct Copies {
 // member: the work and the findings stay linear in the plan even when every
 // activity is a copy of one.
 std::vector<Overlap> find_overlaps(const Plan& plan, double threshold,
-                                   std::size_t per_activity = k_overlaps_per_activity, unsigned threads = 0,
-                                   std::vector<Copies>* copies = nullptr);
+                                   std::size_t per_activity = k_overlaps_per_activity,
+                                   unsigned threads = 0, std::vector<Copies>* copies = nullptr);
 
 }  // namespace actionplan

@@ -13,10 +13,13 @@ struct Point {
   Date date;
 };
 
-Point point(const Date& date, double value) { return {day_number(date.last_day()), value, date}; }
+Point point(const Date& date, double value) {
+  return {day_number(date.last_day()), value, date};
+}
 
 // The measurements known on `as_of` (none dated after it).
-std::vector<Point> measured(const Indicator& indicator, const std::optional<Date>& as_of = std::nullopt) {
+std::vector<Point> measured(const Indicator& indicator,
+                            const std::optional<Date>& as_of = std::nullopt) {
   std::vector<Point> out;
   for (const Measurement& m : indicator.measurements)
     if (m.date && m.value && !(as_of && is_after(m.date->value, *as_of)))
@@ -30,11 +33,13 @@ bool reaches(const Indicator& indicator, double value, double target) {
 
 // The baseline (explicit, else the first measurement), then the numeric
 // targets after it in year order. Empty without a baseline.
-std::vector<Point> expected_line(const Indicator& indicator, const std::vector<Point>& measurements) {
+std::vector<Point> expected_line(const Indicator& indicator,
+                                 const std::vector<Point>& measurements) {
   std::vector<Point> line;
   if (indicator.baseline && indicator.baseline->value) {
     if (!indicator.baseline->date && measurements.empty()) return line;
-    const Date date = indicator.baseline->date ? indicator.baseline->date->value : measurements.front().date;
+    const Date date =
+        indicator.baseline->date ? indicator.baseline->date->value : measurements.front().date;
     line.push_back(point(date, indicator.baseline->value->value));
   } else if (!measurements.empty()) {
     line.push_back(measurements.front());
@@ -44,8 +49,9 @@ std::vector<Point> expected_line(const Indicator& indicator, const std::vector<P
   std::vector<const IndicatorTarget*> targets;
   for (const IndicatorTarget& t : indicator.targets)
     if (t.is_number) targets.push_back(&t);
-  std::sort(targets.begin(), targets.end(),
-            [](const IndicatorTarget* a, const IndicatorTarget* b) { return a->year.value < b->year.value; });
+  std::sort(targets.begin(), targets.end(), [](const IndicatorTarget* a, const IndicatorTarget* b) {
+    return a->year.value < b->year.value;
+  });
   for (const IndicatorTarget* t : targets) {
     Point p = point(Date{t->year.value, 0, 0}, *t->number);
     if (p.day > line.back().day) line.push_back(p);
@@ -61,10 +67,12 @@ std::pair<std::size_t, double> on_line(const std::vector<Point>& line, long long
   const Point& to = line[end];
   if (day <= from.day) return {end, from.value};
   if (day >= to.day) return {end, to.value};
-  const double done = static_cast<double>(day - from.day), span = static_cast<double>(to.day - from.day);
+  const double done = static_cast<double>(day - from.day),
+               span = static_cast<double>(to.day - from.day);
   const double value = from.value + (to.value - from.value) * done / span;
   // Near the limits of a double the form above overflows; this one cannot.
-  return {end, std::isfinite(value) ? value : from.value * (1 - done / span) + to.value * (done / span)};
+  return {end,
+          std::isfinite(value) ? value : from.value * (1 - done / span) + to.value * (done / span)};
 }
 
 }  // namespace
@@ -81,31 +89,46 @@ std::vector<std::optional<double>> expected_values(const Indicator& indicator) {
 
 const char* progress_status_name(ProgressStatus status) {
   switch (status) {
-    case ProgressStatus::on_track: return "on-track";
-    case ProgressStatus::at_risk: return "at-risk";
-    case ProgressStatus::off_track: return "off-track";
-    case ProgressStatus::achieved: return "achieved";
-    case ProgressStatus::missed: return "missed";
-    case ProgressStatus::no_data: return "no-data";
-    case ProgressStatus::not_assessable: return "not-assessable";
+    case ProgressStatus::on_track:
+      return "on-track";
+    case ProgressStatus::at_risk:
+      return "at-risk";
+    case ProgressStatus::off_track:
+      return "off-track";
+    case ProgressStatus::achieved:
+      return "achieved";
+    case ProgressStatus::missed:
+      return "missed";
+    case ProgressStatus::no_data:
+      return "no-data";
+    case ProgressStatus::not_assessable:
+      return "not-assessable";
   }
   return "";
 }
 
 const char* progress_status_words(ProgressStatus status) {
   switch (status) {
-    case ProgressStatus::on_track: return "on track";
-    case ProgressStatus::at_risk: return "at risk";
-    case ProgressStatus::off_track: return "off track";
-    case ProgressStatus::achieved: return "target achieved";
-    case ProgressStatus::missed: return "target missed";
-    case ProgressStatus::no_data: return "no data";
-    case ProgressStatus::not_assessable: return "not assessable";
+    case ProgressStatus::on_track:
+      return "on track";
+    case ProgressStatus::at_risk:
+      return "at risk";
+    case ProgressStatus::off_track:
+      return "off track";
+    case ProgressStatus::achieved:
+      return "target achieved";
+    case ProgressStatus::missed:
+      return "target missed";
+    case ProgressStatus::no_data:
+      return "no data";
+    case ProgressStatus::not_assessable:
+      return "not assessable";
   }
   return "";
 }
 
-IndicatorProgress indicator_progress(const Indicator& indicator, const AnalysisSettings& settings, const Date& as_of) {
+IndicatorProgress indicator_progress(const Indicator& indicator, const AnalysisSettings& settings,
+                                     const Date& as_of) {
   IndicatorProgress out;
   const std::vector<Point> measurements = measured(indicator, as_of);
   if (measurements.empty()) {
@@ -128,7 +151,8 @@ IndicatorProgress indicator_progress(const Indicator& indicator, const AnalysisS
   const long long today = day_number(as_of);
   for (std::size_t k = 1; k < line.size(); ++k) {
     if (line[k].day <= today) {
-      out.passed.push_back({line[k].date.year, line[k].value, reaches(indicator, latest.value, line[k].value)});
+      out.passed.push_back(
+          {line[k].date.year, line[k].value, reaches(indicator, latest.value, line[k].value)});
     } else if (!out.upcoming) {
       out.upcoming = DatedNumber{line[k].date, line[k].value};
     }
@@ -166,16 +190,20 @@ IndicatorProgress indicator_progress(const Indicator& indicator, const AnalysisS
 }
 
 MilestoneStatus milestone_status(const Indicator& milestone, const Date& as_of) {
-  if (milestone.achieved && !is_after(milestone.achieved->value, as_of)) return MilestoneStatus::achieved;
+  if (milestone.achieved && !is_after(milestone.achieved->value, as_of))
+    return MilestoneStatus::achieved;
   if (milestone.due && milestone.due->value.last_day() < as_of) return MilestoneStatus::overdue;
   return MilestoneStatus::due;
 }
 
 const char* milestone_status_name(MilestoneStatus status) {
   switch (status) {
-    case MilestoneStatus::achieved: return "achieved";
-    case MilestoneStatus::overdue: return "overdue";
-    case MilestoneStatus::due: return "due";
+    case MilestoneStatus::achieved:
+      return "achieved";
+    case MilestoneStatus::overdue:
+      return "overdue";
+    case MilestoneStatus::due:
+      return "due";
   }
   return "";
 }

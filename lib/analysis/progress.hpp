@@ -26,7 +26,15 @@
 
 namespace actionplan {
 
-enum class ProgressStatus { on_track, at_risk, off_track, achieved, missed, no_data, not_assessable };
+enum class ProgressStatus {
+  on_track,
+  at_risk,
+  off_track,
+  achieved,
+  missed,
+  no_data,
+  not_assessable
+};
 
 const char* progress_status_name(ProgressStatus status);  // "on-track", ..., "achieved", "missed"
 // For people: "on track", "target achieved", "target missed", "no data" ...
@@ -49,15 +57,16 @@ struct IndicatorProgress {
   std::optional<DatedNumber> baseline;
   std::optional<DatedNumber> latest;
   std::optional<DatedNumber> next_target;  // the target the latest value is measured against
-  std::optional<DatedNumber> upcoming;     // the first target after the as-of date, else the last one
-  std::optional<double> expected;          // on the line, at the latest date
+  std::optional<DatedNumber> upcoming;  // the first target after the as-of date, else the last one
+  std::optional<double> expected;       // on the line, at the latest date
   std::optional<double> ratio;
-  bool target_reached = false;             // the latest value is at or beyond next_target
-  bool stale = false;                      // the latest value is older than stale_after_months
-  std::vector<PassedTarget> passed;        // targets due on or before the as-of date, in year order
+  bool target_reached = false;       // the latest value is at or beyond next_target
+  bool stale = false;                // the latest value is older than stale_after_months
+  std::vector<PassedTarget> passed;  // targets due on or before the as-of date, in year order
 };
 
-IndicatorProgress indicator_progress(const Indicator& indicator, const AnalysisSettings& settings, const Date& as_of);
+IndicatorProgress indicator_progress(const Indicator& indicator, const AnalysisSettings& settings,
+                                     const Date& as_of);
 
 // The value the line expects at each measurement's date, in the order of
 // `indicator.measurements`: nullopt for a measurement without a date, and for

@@ -15,28 +15,42 @@ namespace actionplan {
 void StatusCounts::add(const IndicatorRow& row) {
   if (row.indicator->type.value == IndicatorType::milestone) {
     switch (row.milestone) {
-      case MilestoneStatus::achieved: ++good; break;
-      case MilestoneStatus::overdue: ++bad; break;
-      case MilestoneStatus::due: ++open; break;
+      case MilestoneStatus::achieved:
+        ++good;
+        break;
+      case MilestoneStatus::overdue:
+        ++bad;
+        break;
+      case MilestoneStatus::due:
+        ++open;
+        break;
     }
     return;
   }
   switch (row.progress.status) {
     case ProgressStatus::on_track:
-    case ProgressStatus::achieved: ++good; break;
-    case ProgressStatus::at_risk: ++warning; break;
+    case ProgressStatus::achieved:
+      ++good;
+      break;
+    case ProgressStatus::at_risk:
+      ++warning;
+      break;
     case ProgressStatus::off_track:
-    case ProgressStatus::missed: ++bad; break;
+    case ProgressStatus::missed:
+      ++bad;
+      break;
     case ProgressStatus::no_data:
-    case ProgressStatus::not_assessable: ++unknown; break;
+    case ProgressStatus::not_assessable:
+      ++unknown;
+      break;
   }
 }
 
 namespace {
 
-
 // "on track", "on track, data from 2023-03", "overdue": the status as a reader sees it.
-std::string status_words(const Indicator& i, const IndicatorProgress& p, MilestoneStatus milestone, bool with_age) {
+std::string status_words(const Indicator& i, const IndicatorProgress& p, MilestoneStatus milestone,
+                         bool with_age) {
   if (i.type.value == IndicatorType::milestone) return milestone_status_name(milestone);
   std::string words = progress_status_words(p.status);
   if (with_age && p.stale && p.latest) words += ", data from " + p.latest->date.to_string();
@@ -77,11 +91,14 @@ class Builder {
     decisions();
   }
 
-  bool in_scope(const std::string& objective) const { return !m_r.scoped || m_scope.count(objective); }
+  bool in_scope(const std::string& objective) const {
+    return !m_r.scoped || m_scope.count(objective);
+  }
 
  private:
   bool serves_scope(const Activity& a) const {
-    return std::any_of(a.objectives.begin(), a.objectives.end(), [&](const auto& o) { return in_scope(o.value); });
+    return std::any_of(a.objectives.begin(), a.objectives.end(),
+                       [&](const auto& o) { return in_scope(o.value); });
   }
 
   void activities_and_pipeline() {
@@ -92,8 +109,10 @@ class Builder {
       // Listed once: under the first objective it names that the report covers.
       for (const auto& o : a.objectives) {
         if (!in_scope(o.value) || !m_plan.objective(o.value)) continue;
-        if (m_r.listed_under.emplace(&a, o.value).second) m_listed[o.value].push_back(&a);
-        else if (m_r.listed_under[&a] != o.value) m_also[o.value].push_back(&a);
+        if (m_r.listed_under.emplace(&a, o.value).second)
+          m_listed[o.value].push_back(&a);
+        else if (m_r.listed_under[&a] != o.value)
+          m_also[o.value].push_back(&a);
       }
       if (a.status != ActivityStatus::active) {
         ++m_r.inactive;
@@ -117,7 +136,8 @@ class Builder {
         }
     }
     for (const TaskForce& t : m_plan.task_forces) {
-      if (std::none_of(t.objectives.begin(), t.objectives.end(), [&](const auto& o) { return in_scope(o.value); }))
+      if (std::none_of(t.objectives.begin(), t.objectives.end(),
+                       [&](const auto& o) { return in_scope(o.value); }))
         continue;
       m_r.rosters.push_back(&t);
       for (const auto& o : t.objectives) m_task_forces_of[o.value].push_back(&t);
@@ -132,7 +152,8 @@ class Builder {
       row.indicator = &i;
       for (const std::string& o : m_plan.objectives_measured(i))
         if (in_scope(o)) row.objectives.push_back(o);
-      if (row.objectives.empty() && (m_r.scoped || !m_plan.objectives_measured(i).empty())) continue;
+      if (row.objectives.empty() && (m_r.scoped || !m_plan.objectives_measured(i).empty()))
+        continue;
       IndicatorProgress then;
       MilestoneStatus milestone_then = MilestoneStatus::due;
       if (i.type.value == IndicatorType::milestone) {
@@ -152,9 +173,11 @@ class Builder {
       row.status = status_words(i, row.progress, row.milestone, true);
       row.status_then = status_words(i, then, milestone_then, false);
       const std::string now = status_words(i, row.progress, row.milestone, false);
-      if (now != row.status_then) m_r.status_changes.push_back({m_r.indicators.size(), row.status_then, now});
+      if (now != row.status_then)
+        m_r.status_changes.push_back({m_r.indicators.size(), row.status_then, now});
       m_r.status.add(row);
-      for (const std::string& o : row.objectives) m_indicators_of[o].push_back(m_r.indicators.size());
+      for (const std::string& o : row.objectives)
+        m_indicators_of[o].push_back(m_r.indicators.size());
       m_r.indicators.push_back(std::move(row));
     }
   }
@@ -164,14 +187,18 @@ class Builder {
     s.objective = &o;
     s.goal = goal;
     const std::string& id = o.id.value;
-    if (auto it = m_task_forces_of.find(id); it != m_task_forces_of.end()) s.task_forces = it->second;
+    if (auto it = m_task_forces_of.find(id); it != m_task_forces_of.end())
+      s.task_forces = it->second;
     if (auto it = m_indicators_of.find(id); it != m_indicators_of.end()) s.indicators = it->second;
     for (std::size_t row : s.indicators) s.status.add(m_r.indicators[row]);
     if (auto it = m_listed.find(id); it != m_listed.end())
       for (const Activity* a : it->second) {
-        if (a->status != ActivityStatus::active) s.inactive.push_back(a);
-        else if (m_plan.is_completed(*a)) s.completed.push_back(a);
-        else s.ongoing.push_back(a);
+        if (a->status != ActivityStatus::active)
+          s.inactive.push_back(a);
+        else if (m_plan.is_completed(*a))
+          s.completed.push_back(a);
+        else
+          s.ongoing.push_back(a);
       }
     if (auto it = m_also.find(id); it != m_also.end()) s.also = it->second;
     if (auto it = m_active_of.find(id); it != m_active_of.end()) s.active = it->second;
@@ -223,7 +250,8 @@ class Builder {
       for (std::size_t row : rows) g.status.add(m_r.indicators[row]);
       for (const Activity& a : m_plan.activities) {
         if (a.status != ActivityStatus::active) continue;
-        if (std::none_of(a.objectives.begin(), a.objectives.end(), [&](const auto& o) { return ids.count(o.value); }))
+        if (std::none_of(a.objectives.begin(), a.objectives.end(),
+                         [&](const auto& o) { return ids.count(o.value); }))
           continue;
         add_budget(g.funding, a, currency);
         if (!m_plan.is_completed(a)) ++g.active;
@@ -240,12 +268,15 @@ class Builder {
   }
 
   std::string who_for_activity(const Activity& a) const {
-    if (a.lead) return a.lead->org ? fmt::format("{} ({})", a.lead->name.value, a.lead->org->value) : a.lead->name.value;
+    if (a.lead)
+      return a.lead->org ? fmt::format("{} ({})", a.lead->name.value, a.lead->org->value)
+                         : a.lead->name.value;
     std::vector<std::string> bodies;
     for (const auto& body : a.responsible) bodies.push_back(m_plan.actor_name(body.value));
     if (!bodies.empty()) return join(bodies);
     if (a.task_force)
-      if (const TaskForce* t = m_plan.task_force(a.task_force->value)) return task_force_with_leaders(*t);
+      if (const TaskForce* t = m_plan.task_force(a.task_force->value))
+        return task_force_with_leaders(*t);
     return a.objectives.empty() ? "" : who_for_objective(a.objectives.front().value);
   }
 
@@ -271,54 +302,64 @@ class Builder {
     Decision d;
     d.finding = &f;
     if (f.code == "objective-without-activities") {
-      d.text = fmt::format("No active {} serves {} {}: start one or review it.", m_activity, m_objective,
-                           objective_words(id));
+      d.text = fmt::format("No active {} serves {} {}: start one or review it.", m_activity,
+                           m_objective, objective_words(id));
       d.who = who_for_objective(id);
     } else if (f.code == "objective-unfunded") {
-      d.text = fmt::format("{} {}: its {} are not funded yet: seek funding.", capitalised(m_objective),
-                           objective_words(id), m_activities);
+      d.text = fmt::format("{} {}: its {} are not funded yet: seek funding.",
+                           capitalised(m_objective), objective_words(id), m_activities);
       d.who = who_for_objective(id);
     } else if (f.code == "objective-without-task-force") {
-      d.text = fmt::format("No {} works on {} {}: assign one.", m_task_force, m_objective, objective_words(id));
+      d.text = fmt::format("No {} works on {} {}: assign one.", m_task_force, m_objective,
+                           objective_words(id));
     } else if (f.code == "objective-without-indicators") {
-      d.text = fmt::format("No {} measures {} {}: agree on one.", m_indicator, m_objective, objective_words(id));
+      d.text = fmt::format("No {} measures {} {}: agree on one.", m_indicator, m_objective,
+                           objective_words(id));
       d.who = who_for_objective(id);
     } else if (f.code == "task-force-without-leader") {
       const TaskForce* t = m_plan.task_force(id);
-      d.text = fmt::format("{} '{}' has no leader: appoint one.", capitalised(m_task_force), t ? name_of(*t) : id);
-    } else if (f.code == "indicator-no-data" || f.code == "indicator-off-track" || f.code == "milestone-overdue") {
+      d.text = fmt::format("{} '{}' has no leader: appoint one.", capitalised(m_task_force),
+                           t ? name_of(*t) : id);
+    } else if (f.code == "indicator-no-data" || f.code == "indicator-off-track" ||
+               f.code == "milestone-overdue") {
       const IndicatorRow* row = row_of(id);
       if (!row) return std::nullopt;
       const Indicator& i = *row->indicator;
       const IndicatorProgress& p = row->progress;
-      const std::string unit = !i.unit || i.unit->value == "count" ? "" : i.unit->value == "%" ? "%" : " " + i.unit->value;
+      const std::string unit = !i.unit || i.unit->value == "count" ? ""
+                               : i.unit->value == "%"              ? "%"
+                                                                   : " " + i.unit->value;
       if (f.code == "indicator-no-data")
         d.text = fmt::format("'{}' has no data yet: record a first measurement.", title_of(i));
       else if (f.code == "milestone-overdue")
-        d.text = fmt::format("'{}' was due {} and is not achieved: act, or set a new date.", title_of(i),
-                             i.due ? i.due->value.to_string() : "");
+        d.text = fmt::format("'{}' was due {} and is not achieved: act, or set a new date.",
+                             title_of(i), i.due ? i.due->value.to_string() : "");
       else if (p.status == ProgressStatus::missed)
-        d.text = fmt::format("'{}' missed its {} target of {}{} ({}{} in {}): review what is behind it.",
-                             title_of(i), p.next_target->date.year, format_quantity(p.next_target->value), unit,
-                             format_quantity(p.latest->value), unit, p.latest->date.to_string());
+        d.text = fmt::format(
+            "'{}' missed its {} target of {}{} ({}{} in {}): review what is behind it.",
+            title_of(i), p.next_target->date.year, format_quantity(p.next_target->value), unit,
+            format_quantity(p.latest->value), unit, p.latest->date.to_string());
       else
-        d.text = fmt::format("'{}' is {}: {}{} in {} against {}{} expected on the way to {}{} by {}.", title_of(i),
-                             progress_status_words(p.status), format_quantity(p.latest->value), unit,
-                             p.latest->date.to_string(), format_quantity(*p.expected), unit,
-                             format_quantity(p.next_target->value), unit, p.next_target->date.year);
+        d.text = fmt::format(
+            "'{}' is {}: {}{} in {} against {}{} expected on the way to {}{} by {}.", title_of(i),
+            progress_status_words(p.status), format_quantity(p.latest->value), unit,
+            p.latest->date.to_string(), format_quantity(*p.expected), unit,
+            format_quantity(p.next_target->value), unit, p.next_target->date.year);
       d.who = who_for_indicator(i);
     } else if (f.code == "activity-overdue") {
       const Activity* a = m_plan.activity(id);
       if (!a) return std::nullopt;
       const Stage& stage = m_plan.stage_of(*a);
-      d.text = fmt::format("{} '{}' was to end {} but is still at '{}': close it or set a new end date.",
-                           capitalised(m_activity), title_of(*a), a->end ? a->end->value.to_string() : "",
-                           stage.name ? stage.name->value : stage.id.value);
+      d.text = fmt::format(
+          "{} '{}' was to end {} but is still at '{}': close it or set a new end date.",
+          capitalised(m_activity), title_of(*a), a->end ? a->end->value.to_string() : "",
+          stage.name ? stage.name->value : stage.id.value);
       d.who = who_for_activity(*a);
     } else if (f.code == "funding-gap") {
-      d.text = fmt::format("{} {} still lacks {} {} (what each {} lacks, added up).", capitalised(m_objective),
-                           objective_words(id), f.currency.value_or(""),
-                           format_money_range(f.gap_low.value_or(0), f.gap_high.value_or(0)), m_activity);
+      d.text = fmt::format("{} {} still lacks {} {} (what each {} lacks, added up).",
+                           capitalised(m_objective), objective_words(id), f.currency.value_or(""),
+                           format_money_range(f.gap_low.value_or(0), f.gap_high.value_or(0)),
+                           m_activity);
       d.who = who_for_objective(id);
     } else {
       return std::nullopt;
@@ -351,11 +392,15 @@ std::vector<std::string> report_objectives(const Plan& plan, const ReportRequest
   std::vector<std::string> out;
   auto wanted = [&](const std::string& id) {
     if (request.objectives.empty() && request.task_forces.empty()) return true;
-    if (std::find(request.objectives.begin(), request.objectives.end(), id) != request.objectives.end()) return true;
-    return std::any_of(request.task_forces.begin(), request.task_forces.end(), [&](const std::string& tf) {
-      const TaskForce* t = plan.task_force(tf);
-      return t && std::any_of(t->objectives.begin(), t->objectives.end(), [&](const auto& o) { return o.value == id; });
-    });
+    if (std::find(request.objectives.begin(), request.objectives.end(), id) !=
+        request.objectives.end())
+      return true;
+    return std::any_of(request.task_forces.begin(), request.task_forces.end(),
+                       [&](const std::string& tf) {
+                         const TaskForce* t = plan.task_force(tf);
+                         return t && std::any_of(t->objectives.begin(), t->objectives.end(),
+                                                 [&](const auto& o) { return o.value == id; });
+                       });
   };
   for (const Objective& o : plan.objectives)
     if (wanted(o.id.value)) out.push_back(o.id.value);

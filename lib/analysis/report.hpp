@@ -23,7 +23,7 @@ struct ReportRequest {
   std::vector<std::string> objectives;   // --objective: only these (with --task-force: their union)
   std::vector<std::string> task_forces;  // --task-force: the objectives they work on
   LeftOut left_out;                      // what keep_known_on removed, for the reader
-  unsigned threads = 0;                  // workers (0: one per core); the result does not depend on it
+  unsigned threads = 0;  // workers (0: one per core); the result does not depend on it
 };
 
 // One indicator on the as-of date, and on the day the period began.
@@ -31,8 +31,8 @@ struct IndicatorRow {
   const Indicator* indicator = nullptr;
   IndicatorProgress progress;  // numeric indicators
   MilestoneStatus milestone = MilestoneStatus::due;
-  std::string status;          // for people: "on track", "target missed", "overdue", ...
-  std::string status_then;     // the same at the start of the period
+  std::string status;                   // for people: "on track", "target missed", "overdue", ...
+  std::string status_then;              // the same at the start of the period
   std::vector<std::string> objectives;  // those it counts for (Plan::objectives_measured), in scope
 };
 
@@ -51,18 +51,18 @@ struct ObjectiveSection {
   const Objective* objective = nullptr;
   const Goal* goal = nullptr;
   std::vector<const TaskForce*> task_forces;
-  std::vector<std::size_t> indicators;        // rows of ReportData::indicators counting for it
-  std::vector<const Activity*> ongoing;       // listed here: active, not completed
-  std::vector<const Activity*> completed;     // listed here: active, completed
-  std::vector<const Activity*> inactive;      // listed here: on hold or cancelled
-  std::vector<const Activity*> also;          // serving it, listed under another objective
-  std::vector<MoneyTotals> funding;           // active activities serving it (gap-analysis's lines)
-  int active = 0;                             // active, not completed activities serving it
+  std::vector<std::size_t> indicators;     // rows of ReportData::indicators counting for it
+  std::vector<const Activity*> ongoing;    // listed here: active, not completed
+  std::vector<const Activity*> completed;  // listed here: active, completed
+  std::vector<const Activity*> inactive;   // listed here: on hold or cancelled
+  std::vector<const Activity*> also;       // serving it, listed under another objective
+  std::vector<MoneyTotals> funding;        // active activities serving it (gap-analysis's lines)
+  int active = 0;                          // active, not completed activities serving it
   StatusCounts status;
 };
 
 struct GoalSection {
-  const Goal* goal = nullptr;  // nullptr: objectives without a (known) goal
+  const Goal* goal = nullptr;           // nullptr: objectives without a (known) goal
   std::vector<std::size_t> objectives;  // indices into ReportData::objectives
   StatusCounts status;                  // its indicators, each counted once
   std::vector<MoneyTotals> funding;     // its objectives' activities, each counted once
@@ -91,33 +91,35 @@ struct StatusChange {
 
 struct ReportData {
   Date as_of;
-  Date period_start;  // the day before the period: 31 Dec of the year before, else 12 months earlier
+  Date
+      period_start;  // the day before the period: 31 Dec of the year before, else 12 months earlier
   std::optional<int> year;
   LeftOut left_out;
   std::vector<std::string> scope_task_forces;  // --task-force, as given
   bool scoped = false;                         // --objective or --task-force given
-  int projects = 0;           // type project, active
+  int projects = 0;                            // type project, active
   int projects_funded = 0;
-  int work_activities = 0;    // type activity, active
-  int inactive = 0;           // on hold or cancelled
-  int task_forces = 0;        // working on an objective in scope
-  StatusCounts status;        // every indicator in scope
+  int work_activities = 0;                         // type activity, active
+  int inactive = 0;                                // on hold or cancelled
+  int task_forces = 0;                             // working on an objective in scope
+  StatusCounts status;                             // every indicator in scope
   std::map<ProgressStatus, int> indicator_status;  // numeric indicators
   int numeric_indicators = 0;
   int milestones = 0, milestones_achieved = 0, milestones_overdue = 0;
-  int measurements_in_period = 0;  // dated after period_start, on or before as_of
-  std::vector<StageRow> pipeline;     // projects by stage, in pipeline order
-  std::vector<MoneyTotals> funding;   // active activities in scope, by currency
-  std::vector<IndicatorRow> indicators;     // in scope, by id
-  std::vector<ObjectiveSection> objectives; // in scope, in goal then id order
+  int measurements_in_period = 0;            // dated after period_start, on or before as_of
+  std::vector<StageRow> pipeline;            // projects by stage, in pipeline order
+  std::vector<MoneyTotals> funding;          // active activities in scope, by currency
+  std::vector<IndicatorRow> indicators;      // in scope, by id
+  std::vector<ObjectiveSection> objectives;  // in scope, in goal then id order
   std::vector<GoalSection> goals;
   std::vector<const Activity*> activities;  // in scope, each once, in the order the body lists them
-  std::unordered_map<const Activity*, std::string> listed_under;  // the objective each is listed under
-  std::vector<const TaskForce*> rosters;    // task forces in scope, by id
-  std::vector<Decision> decisions;          // at most k_max_decisions, most severe first
+  std::unordered_map<const Activity*, std::string>
+      listed_under;                       // the objective each is listed under
+  std::vector<const TaskForce*> rosters;  // task forces in scope, by id
+  std::vector<Decision> decisions;        // at most k_max_decisions, most severe first
   std::vector<StatusChange> status_changes;
-  GapAnalysis gaps;                         // scoped to the objectives in scope
-  std::optional<PlanChanges> changes;       // with --since
+  GapAnalysis gaps;                    // scoped to the objectives in scope
+  std::optional<PlanChanges> changes;  // with --since
 };
 
 inline constexpr std::size_t k_max_decisions = 10;

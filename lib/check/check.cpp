@@ -74,7 +74,8 @@ class Checker {
     if (!m_plan.info.regions) return;  // any region is accepted when the plan lists none
     if (std::find(m_regions.begin(), m_regions.end(), ref.value) != m_regions.end()) return;
     error(path, ref.pos, "unknown-reference",
-          unknown_reference_message("region", "regions", ref.value, m_regions, IdOrder::natural, m_plan.region_names()) +
+          unknown_reference_message("region", "regions", ref.value, m_regions, IdOrder::natural,
+                                    m_plan.region_names()) +
               " (regions are listed in plan.yaml)");
   }
 
@@ -108,19 +109,22 @@ class Checker {
       auto [it, inserted] = seen.emplace(entry.id.value, &entry);
       if (!inserted)
         error(path, entry.id.pos, "duplicate-id",
-              fmt::format("{} id {} is used twice (first at line {})", what, in_quotes(entry.id.value),
-                          it->second->id.pos.line));
+              fmt::format("{} id {} is used twice (first at line {})", what,
+                          in_quotes(entry.id.value), it->second->id.pos.line));
     }
   }
 
   void check_plan_info() {
     const PlanInfo& info = m_plan.info;
     const std::string& path = info.source.path;
-    if (info.format && info.format->value > k_format_version && info.format->value == std::floor(info.format->value))
-      m_diags.warning(path, info.format->pos, "newer-format",
-                      fmt::format("the plan is written in format {}, newer than this actionplan reads (format {}): "
-                                  "update actionplan; until then keys it does not know are only warnings",
-                                  format_number(info.format->value), k_format_version));
+    if (info.format && info.format->value > k_format_version &&
+        info.format->value == std::floor(info.format->value))
+      m_diags.warning(
+          path, info.format->pos, "newer-format",
+          fmt::format(
+              "the plan is written in format {}, newer than this actionplan reads (format {}): "
+              "update actionplan; until then keys it does not know are only warnings",
+              format_number(info.format->value), k_format_version));
     else if (info.format && info.format->value != k_format_version)
       error(path, info.format->pos, "unsupported-format",
             fmt::format("format {} is not supported; this version of actionplan reads format {}",
@@ -161,14 +165,16 @@ class Checker {
               is_valid_id(stem)
                   ? fmt::format("id {} does not match the file name {}; rename the file to {} or "
                                 "change the id to {}",
-                                in_quotes(r.id.value), in_quotes(file), in_quotes(r.id.value + ".yaml"),
-                                in_quotes(stem))
+                                in_quotes(r.id.value), in_quotes(file),
+                                in_quotes(r.id.value + ".yaml"), in_quotes(stem))
                   : fmt::format("id {} does not match the file name {}; rename the file to {}",
-                                in_quotes(r.id.value), in_quotes(file), in_quotes(r.id.value + ".yaml")));
+                                in_quotes(r.id.value), in_quotes(file),
+                                in_quotes(r.id.value + ".yaml")));
       }
       if (is_windows_reserved(r.id.value))
         error(r.source.path, r.id.pos, "reserved-id",
-              fmt::format("id {} is a name Windows reserves (CON, NUL, COM1...): its file cannot be checked out "
+              fmt::format("id {} is a name Windows reserves (CON, NUL, COM1...): its file cannot "
+                          "be checked out "
                           "on Windows; choose another id and rename the file",
                           in_quotes(r.id.value)));
       auto [it, inserted] = by_lower.emplace(to_lower_ascii(r.id.value), &r);
@@ -179,10 +185,11 @@ class Checker {
               fmt::format("{} id {} is already used by {}", what, in_quotes(r.id.value),
                           first.source.path));
       else
-        error(r.source.path, r.id.pos, "id-case-clash",
-              fmt::format("{} id {} differs from {} ({}) only by letter case; the two files "
-                          "collide on Windows and macOS",
-                          what, in_quotes(r.id.value), in_quotes(first.id.value), first.source.path));
+        error(
+            r.source.path, r.id.pos, "id-case-clash",
+            fmt::format("{} id {} differs from {} ({}) only by letter case; the two files "
+                        "collide on Windows and macOS",
+                        what, in_quotes(r.id.value), in_quotes(first.id.value), first.source.path));
     }
   }
 
@@ -233,34 +240,41 @@ class Checker {
       std::vector<std::string> ids;
       for (const Stage& s : m_plan.info.stages) ids.push_back(s.id.value);
       error(path, a.stage->pos, "unknown-reference",
-            unknown_reference_message("stage", "stages", a.stage->value, ids, IdOrder::as_given, m_plan.stage_names()) +
+            unknown_reference_message("stage", "stages", a.stage->value, ids, IdOrder::as_given,
+                                      m_plan.stage_names()) +
                 " (stages are listed in plan.yaml)");
     }
     for (const auto& r : a.regions) region(path, r);
     for (const auto& c : a.countries) {
       if (is_country_code(c.value)) continue;
-      std::string message = fmt::format("country {} is not an ISO 3166-1 alpha-2 code", in_quotes(c.value));
+      std::string message =
+          fmt::format("country {} is not an ISO 3166-1 alpha-2 code", in_quotes(c.value));
       std::string upper = c.value;
       for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-      if (is_country_code(upper)) message += fmt::format("; did you mean {}?", in_quotes(upper));
-      else message += " (two capital letters, e.g. KE, PE, FR)";
+      if (is_country_code(upper))
+        message += fmt::format("; did you mean {}?", in_quotes(upper));
+      else
+        message += " (two capital letters, e.g. KE, PE, FR)";
       error(path, c.pos, "invalid-country", std::move(message));
     }
     for (const auto& ref : a.indicators) reference(path, ref, RecordKind::indicator);
     if (m_plan.info.actors)
       for (const auto& r : a.responsible)
         if (std::find(m_actors.begin(), m_actors.end(), r.value) == m_actors.end()) {
-          std::string message = fmt::format("responsible {} is not an actor of the plan; known actors: {}",
-                                            in_quotes(r.value), describe_ids(m_actors));
+          std::string message =
+              fmt::format("responsible {} is not an actor of the plan; known actors: {}",
+                          in_quotes(r.value), describe_ids(m_actors));
           const std::string suggestion = closest_match(r.value, m_actors);
-          if (!suggestion.empty()) message += fmt::format("; did you mean {}?", in_quotes(suggestion));
+          if (!suggestion.empty())
+            message += fmt::format("; did you mean {}?", in_quotes(suggestion));
           m_diags.warning(path, r.pos, "unknown-actor", std::move(message));
         }
     if (a.budget) {
       const Budget& b = *a.budget;
       currency(path, b.currency);
       if (b.secured && b.estimate &&
-          (b.estimate->value.kind == AmountKind::number || b.estimate->value.kind == AmountKind::range) &&
+          (b.estimate->value.kind == AmountKind::number ||
+           b.estimate->value.kind == AmountKind::range) &&
           b.secured->value > b.estimate->value.max)
         error(path, b.secured->pos, "secured-above-estimate",
               fmt::format("secured {} is more than the estimate's maximum {}; raise the estimate "
@@ -270,7 +284,8 @@ class Checker {
     not_before(path, a.start, a.end, "start", "end");
     if (a.url && a.url->value.rfind("http://", 0) != 0 && a.url->value.rfind("https://", 0) != 0)
       error(path, a.url->pos, "invalid-url",
-            fmt::format("'url' must start with http:// or https://; got {}", in_quotes(a.url->value)));
+            fmt::format("'url' must start with http:// or https://; got {}",
+                        in_quotes(a.url->value)));
     else if (a.url && (a.url->value.find_first_of(" \t\n") != std::string::npos ||
                        a.url->value.find("://") + 3 == a.url->value.size()))
       error(path, a.url->pos, "invalid-url",
@@ -344,11 +359,20 @@ LoadOptions scope_for_new_record(RecordKind kind) {
   options.activities = Load::names;
   options.indicators = Load::names;
   switch (kind) {
-    case RecordKind::objective: options.objectives = Load::nothing; break;
-    case RecordKind::task_force: options.task_forces = Load::nothing; break;
-    case RecordKind::activity: options.activities = Load::nothing; break;
-    case RecordKind::indicator: options.indicators = Load::nothing; break;
-    case RecordKind::plan: break;
+    case RecordKind::objective:
+      options.objectives = Load::nothing;
+      break;
+    case RecordKind::task_force:
+      options.task_forces = Load::nothing;
+      break;
+    case RecordKind::activity:
+      options.activities = Load::nothing;
+      break;
+    case RecordKind::indicator:
+      options.indicators = Load::nothing;
+      break;
+    case RecordKind::plan:
+      break;
   }
   return options;
 }
@@ -361,8 +385,8 @@ LoadOptions scope_for_edit(RecordKind kind, const std::string& id) {
   return options;
 }
 
-LoadResult load_and_check(const std::filesystem::path& root, const Date& as_of, const LoadOptions& options,
-                          FutureDates future) {
+LoadResult load_and_check(const std::filesystem::path& root, const Date& as_of,
+                          const LoadOptions& options, FutureDates future) {
   LoadResult result = load_plan(root, options);
   result.diags.append(check_plan(result.plan, as_of, future));
   result.diags.sort();

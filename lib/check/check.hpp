@@ -15,12 +15,13 @@ namespace actionplan {
 enum class FutureDates { error, left_out };
 
 // Every problem found, unsorted (callers merge and sort).
-Diagnostics check_plan(const Plan& plan, const Date& as_of, FutureDates future = FutureDates::error);
+Diagnostics check_plan(const Plan& plan, const Date& as_of,
+                       FutureDates future = FutureDates::error);
 
 // Loads the plan at `root` and runs every check: what `validate` reports and
 // what every command reading a plan starts from. Diagnostics are sorted.
-LoadResult load_and_check(const std::filesystem::path& root, const Date& as_of, const LoadOptions& options = {},
-                          FutureDates future = FutureDates::error);
+LoadResult load_and_check(const std::filesystem::path& root, const Date& as_of,
+                          const LoadOptions& options = {}, FutureDates future = FutureDates::error);
 
 // What checking one new record of `kind` against the plan needs: plan.yaml,
 // objectives and task forces decoded (few), activities and indicators by file

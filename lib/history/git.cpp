@@ -85,7 +85,8 @@ class RevisionReader {
   bool add(const git_tree_entry* entry, const std::string& path) {
     const git_filemode_t mode = git_tree_entry_filemode(entry);
     if (mode == GIT_FILEMODE_LINK) {
-      m_out.files.push_back({path, "", "this is a symbolic link; plan records must be regular files"});
+      m_out.files.push_back(
+          {path, "", "this is a symbolic link; plan records must be regular files"});
       return true;
     }
     if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) {
@@ -93,12 +94,14 @@ class RevisionReader {
       return true;
     }
     if (++m_entries > k_max_revision_entries)
-      return stop(fmt::format("the plan at '{}' has more than {} record files; the tool reads at most that many",
-                              m_rev, k_max_revision_entries));
+      return stop(fmt::format(
+          "the plan at '{}' has more than {} record files; the tool reads at most that many", m_rev,
+          k_max_revision_entries));
     // The size from the object's header: a large blob is never inflated.
     std::size_t size = 0;
     git_object_t type = GIT_OBJECT_INVALID;
-    if (git_odb_read_header(&size, &type, m_odb, git_tree_entry_id(entry)) != 0) return missing(path);
+    if (git_odb_read_header(&size, &type, m_odb, git_tree_entry_id(entry)) != 0)
+      return missing(path);
     if (size > k_max_file_bytes) {
       PlanFileContent refused{path, "", ""};
       refused.too_large = size;
@@ -111,19 +114,22 @@ class RevisionReader {
     char oid[GIT_OID_HEXSZ + 1] = {};
     git_oid_tostr(oid, sizeof oid, git_tree_entry_id(entry));
     if (const auto [first, inserted] = m_seen.emplace(oid, path); !inserted) {
-      m_out.files.push_back({path, "", fmt::format("the same content as {}, and only one file name can match "
-                                                   "the id inside",
-                                                   first->second)});
+      m_out.files.push_back({path, "",
+                             fmt::format("the same content as {}, and only one file name can match "
+                                         "the id inside",
+                                         first->second)});
       return true;
     }
     m_bytes += size;
     if (m_bytes > k_max_revision_bytes)
-      return stop(fmt::format("the plan at '{}' holds more than {} MiB of records; the tool reads at most that much",
-                              m_rev, k_max_revision_bytes >> 20));
+      return stop(fmt::format(
+          "the plan at '{}' holds more than {} MiB of records; the tool reads at most that much",
+          m_rev, k_max_revision_bytes >> 20));
     Blob blob;
     if (git_blob_lookup(blob.out(), m_repo, git_tree_entry_id(entry)) != 0) return missing(path);
     const auto* data = static_cast<const char*>(git_blob_rawcontent(blob.get()));
-    m_out.files.push_back({path, std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob.get()))), ""});
+    m_out.files.push_back(
+        {path, std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob.get()))), ""});
     return true;
   }
 
@@ -140,10 +146,11 @@ class RevisionReader {
     return false;
   }
   bool missing(const std::string& path) {
-    return stop(fmt::format("the content of {} at '{}' is not in this clone (a shallow or partial clone, such as "
-                            "actions/checkout's default depth of 1); fetch the history (git fetch --unshallow, or "
-                            "fetch-depth: 0) and run again",
-                            path, m_rev));
+    return stop(fmt::format(
+        "the content of {} at '{}' is not in this clone (a shallow or partial clone, such as "
+        "actions/checkout's default depth of 1); fetch the history (git fetch --unshallow, or "
+        "fetch-depth: 0) and run again",
+        path, m_rev));
   }
 
   git_repository* m_repo;
@@ -157,7 +164,8 @@ class RevisionReader {
 
 }  // namespace
 
-PlanAtRevision read_plan_at_revision(const std::filesystem::path& plan_root, const std::string& rev) {
+PlanAtRevision read_plan_at_revision(const std::filesystem::path& plan_root,
+                                     const std::string& rev) {
   Libgit2 lib;
   PlanAtRevision out;
   Repository repo;
@@ -179,11 +187,12 @@ PlanAtRevision read_plan_at_revision(const std::filesystem::path& plan_root, con
 
   Object object;
   if (git_revparse_single(object.out(), repo.get(), rev.c_str()) != 0) {
-    out.error = fmt::format("unknown revision '{}': no tag, branch or commit of that name{}", rev,
-                            git_repository_is_shallow(repo.get()) == 1
-                                ? " in this shallow clone; fetch the history (git fetch --unshallow --tags, or "
-                                  "fetch-depth: 0 in actions/checkout) and run again"
-                                : "");
+    out.error = fmt::format(
+        "unknown revision '{}': no tag, branch or commit of that name{}", rev,
+        git_repository_is_shallow(repo.get()) == 1
+            ? " in this shallow clone; fetch the history (git fetch --unshallow --tags, or "
+              "fetch-depth: 0 in actions/checkout) and run again"
+            : "");
     return out;
   }
   Object commit;
@@ -202,7 +211,8 @@ PlanAtRevision read_plan_at_revision(const std::filesystem::path& plan_root, con
 
   TreeEntry plan_entry;
   if (git_tree_entry_bypath(plan_entry.out(), tree.get(), (prefix + "plan.yaml").c_str()) != 0) {
-    out.error = fmt::format("revision '{}' has no {}plan.yaml: the plan did not exist there yet", rev, prefix);
+    out.error = fmt::format("revision '{}' has no {}plan.yaml: the plan did not exist there yet",
+                            rev, prefix);
     return out;
   }
   Odb odb;
@@ -215,15 +225,18 @@ PlanAtRevision read_plan_at_revision(const std::filesystem::path& plan_root, con
   for (RecordKind kind : record_kinds()) {
     const std::string folder = kind_info(kind).folder;
     TreeEntry folder_entry;
-    if (git_tree_entry_bypath(folder_entry.out(), tree.get(), (prefix + folder).c_str()) != 0) continue;
+    if (git_tree_entry_bypath(folder_entry.out(), tree.get(), (prefix + folder).c_str()) != 0)
+      continue;
     if (git_tree_entry_type(folder_entry.get()) != GIT_OBJECT_TREE) continue;
     // A folder's tree is read whole: its size (about 40 bytes an entry) is checked first.
     std::size_t tree_size = 0;
     git_object_t type = GIT_OBJECT_INVALID;
-    if (git_odb_read_header(&tree_size, &type, odb.get(), git_tree_entry_id(folder_entry.get())) == 0 &&
+    if (git_odb_read_header(&tree_size, &type, odb.get(), git_tree_entry_id(folder_entry.get())) ==
+            0 &&
         tree_size > 128 * k_max_revision_entries) {
-      out.error = fmt::format("the plan at '{}' has more than {} record files in {}; the tool reads at most that many",
-                              rev, k_max_revision_entries, folder);
+      out.error = fmt::format(
+          "the plan at '{}' has more than {} record files in {}; the tool reads at most that many",
+          rev, k_max_revision_entries, folder);
       return out;
     }
     Tree sub;

@@ -33,6 +33,7 @@ struct PlanAtRevision {
 // shallow or blob-less clone) is an error that says to fetch the history.
 inline constexpr std::size_t k_max_revision_bytes = 256u << 20;
 inline constexpr std::size_t k_max_revision_entries = 250'000;
-PlanAtRevision read_plan_at_revision(const std::filesystem::path& plan_root, const std::string& rev);
+PlanAtRevision read_plan_at_revision(const std::filesystem::path& plan_root,
+                                     const std::string& rev);
 
 }  // namespace actionplan

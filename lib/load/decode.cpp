@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <charconv>
+#include <cmath>
 #include <span>
 
 #include <fmt/format.h>
@@ -24,12 +24,12 @@ using yaml::Node;
 #define AP_SOME_IDS R"({"type":"array","minItems":1,"items":)" AP_ID "}"
 #define AP_TEXTS R"({"type":"array","items":)" AP_TEXT "}"
 // YYYY, YYYY-MM or YYYY-MM-DD with a real month and a day up to 31, then an optional time.
-#define AP_DATE                                                                                \
+#define AP_DATE \
   R"({"type":["string","integer"],"pattern":"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?([Tt ].*)?$"})"
 #define AP_NUMBER R"({"type":"number","minimum":-1e15,"maximum":1e15})"
 #define AP_MONEY R"({"type":"number","minimum":0,"maximum":1e15})"
-#define AP_AMOUNT                                                                        \
-  R"({"oneOf":[)" AP_MONEY R"(,{"type":"array","items":)" AP_MONEY                       \
+#define AP_AMOUNT                                                  \
+  R"({"oneOf":[)" AP_MONEY R"(,{"type":"array","items":)" AP_MONEY \
   R"(,"minItems":2,"maxItems":2},{"enum":["none","tbd"]}]})"
 #define AP_YEAR_MAP(VALUE) \
   R"({"type":"object","propertyNames":{"pattern":"^[0-9]{4}$"},"additionalProperties":)" VALUE "}"
@@ -64,7 +64,8 @@ class Reader {
         quoted += c;
       }
       warning(node.comment_pos, "comment-in-text",
-              fmt::format("'{}' is read as {}: the text after '#' is a comment; quote the value to keep it: \"{}\"",
+              fmt::format("'{}' is read as {}: the text after '#' is a comment; quote the value to "
+                          "keep it: \"{}\"",
                           key, in_quotes(node.text), quoted));
     }
     return value;
@@ -106,8 +107,8 @@ class Reader {
     if (!parsed) {
       const std::string hint = iso_date_hint(value->value);
       error(node.pos, "invalid-date",
-            fmt::format("'{}' must be a real date written YYYY, YYYY-MM or YYYY-MM-DD; got {}{}{}", key,
-                        in_quotes(value->value), hint.empty() ? "" : "; ", hint));
+            fmt::format("'{}' must be a real date written YYYY, YYYY-MM or YYYY-MM-DD; got {}{}{}",
+                        key, in_quotes(value->value), hint.empty() ? "" : "; ", hint));
       return std::nullopt;
     }
     return Located<Date>{*parsed, node.pos};
@@ -116,9 +117,10 @@ class Reader {
   // Numbers stay below 10^15, so that sums of a whole plan stay exact enough to print.
   bool within_bound(double value, const Node& node, std::string_view key) {
     if (std::fabs(value) <= k_max_number) return true;
-    error(node.pos, "invalid-number",
-          fmt::format("'{}' is {}: numbers may be at most 10^15 (a million billion); check the value", key,
-                      in_quotes(node.text)));
+    error(
+        node.pos, "invalid-number",
+        fmt::format("'{}' is {}: numbers may be at most 10^15 (a million billion); check the value",
+                    key, in_quotes(node.text)));
     return false;
   }
 
@@ -137,8 +139,9 @@ class Reader {
     std::optional<double> value = node.plain ? parse_decimal(node.text) : std::nullopt;
     if (!value) {
       std::string hint = !node.plain && parse_decimal(node.text) ? " (remove the quotes)" : "";
-      error(node.pos, "invalid-number",
-            fmt::format("'{}' must be a decimal number; got {}{}", key, in_quotes(node.text), hint));
+      error(
+          node.pos, "invalid-number",
+          fmt::format("'{}' must be a decimal number; got {}{}", key, in_quotes(node.text), hint));
       return std::nullopt;
     }
     if (money && *value < 0) {
@@ -243,7 +246,8 @@ class Reader {
     const std::string_view example = what == "objective" ? "O1, O3"
                                      : what == "region"  ? "africa, global"
                                                          : "I1";
-    return list<Located<std::string>>(node, key, fmt::format("a list of {} ids, e.g. [{}]", what, example),
+    return list<Located<std::string>>(node, key,
+                                      fmt::format("a list of {} ids, e.g. [{}]", what, example),
                                       [&](const Node& item) { return id(item, key); });
   }
 
@@ -273,8 +277,9 @@ class Reader {
       const std::string suggestion = closest_match(key.text, known);
       if (!suggestion.empty()) message += fmt::format("; did you mean {}?", in_quotes(suggestion));
       if (node.flow && node.items[i].is_null())
-        message += "; if it belongs to the text before it, put that text in quotes (a comma "
-                   "inside {...} ends a value)";
+        message +=
+            "; if it belongs to the text before it, put that text in quotes (a comma "
+            "inside {...} ends a value)";
       else
         message += " (prefix your own keys with 'x-')";
       warning(key.pos, "unknown-key", std::move(message));
@@ -287,8 +292,8 @@ class Reader {
         error(node.pos, "missing-key",
               fmt::format("{} is missing the required key {}", where, in_quotes(f.doc.key)));
       } else if (const Node& value = node.items[static_cast<std::size_t>(key - node.keys.begin())];
-                 value.is_null() ||
-                 (value.is_scalar() && value.text.find_first_not_of(" \t\n") == std::string::npos)) {
+                 value.is_null() || (value.is_scalar() &&
+                                     value.text.find_first_not_of(" \t\n") == std::string::npos)) {
         error(key->pos, "missing-key",
               fmt::format("{} has an empty {}; give it a value", where, in_quotes(f.doc.key)));
       }
@@ -345,14 +350,17 @@ std::vector<FieldDoc> person_docs() {  // a person of a list other than represen
   return docs;
 }
 
-std::vector<FieldDoc> representative_docs() { return docs_of(k_person_fields); }
+std::vector<FieldDoc> representative_docs() {
+  return docs_of(k_person_fields);
+}
 
 std::optional<Person> Reader::person(const Node& node, std::string_view key, bool with_region) {
   if (node.is_null()) return std::nullopt;
   Person person;
   person.pos = node.pos;
   if (node.is_scalar()) {
-    Text name = text(node, key);  // the same checks as any text (control characters, a '#' cutting it)
+    Text name =
+        text(node, key);  // the same checks as any text (control characters, a '#' cutting it)
     if (!name) return std::nullopt;
     person.name = *name;
     if (with_region)
@@ -369,7 +377,8 @@ std::optional<Person> Reader::person(const Node& node, std::string_view key, boo
     fields(node, k_person_fields, person, fmt::format("a person in '{}'", key));
     if (!node.find("region"))
       warning(node.pos, "representative-without-region",
-              fmt::format("representative {} names no region; add 'region:'", in_quotes(person.name.value)));
+              fmt::format("representative {} names no region; add 'region:'",
+                          in_quotes(person.name.value)));
   } else {
     fields(node, std::span(k_person_fields, std::size(k_person_fields) - 1), person,
            fmt::format("a person in '{}'", key));
@@ -427,7 +436,8 @@ void ratio(Reader& r, const Node& n, AnalysisSettings& a, const char* key, doubl
   auto v = r.number(n, key, false);
   if (!v) return;
   if (v->value < 0 || v->value > 1) {
-    r.error(n.pos, "invalid-number", fmt::format("'{}' must be between 0 and 1; got {}", key, n.text));
+    r.error(n.pos, "invalid-number",
+            fmt::format("'{}' must be between 0 and 1; got {}", key, n.text));
     return;
   }
   out = v->value;
@@ -435,7 +445,8 @@ void ratio(Reader& r, const Node& n, AnalysisSettings& a, const char* key, doubl
 }
 
 const Field<AnalysisSettings> k_analysis_fields[] = {
-    {{"stale_after_months", Need::optional, "whole number", "", R"({"type":"integer","minimum":1,"maximum":1200})"},
+    {{"stale_after_months", Need::optional, "whole number", "",
+      R"({"type":"integer","minimum":1,"maximum":1200})"},
      [](Reader& r, const Node& n, AnalysisSettings& a) {
        auto v = r.number(n, "stale_after_months", true);
        if (!v) return;
@@ -468,7 +479,8 @@ std::optional<std::vector<T>> entries(Reader& r, const Node& n, std::string_view
   if (n.is_null()) return std::nullopt;
   return r.list<T>(n, key, fmt::format("a list of mappings, e.g. [{{id: ..., ...}}]"),
                    [&](const Node& item) -> std::optional<T> {
-                     if (!r.expect_mapping(item, key, "a mapping {id: ..., ...}")) return std::nullopt;
+                     if (!r.expect_mapping(item, key, "a mapping {id: ..., ...}"))
+                       return std::nullopt;
                      T entry;
                      entry.pos = item.pos;
                      r.fields(item, table, entry, where);
@@ -512,16 +524,18 @@ const Field<PlanInfo> k_plan_fields[] = {
     {{"currency", Need::optional, "ISO 4217 code", "currency of budgets that name none (USD)",
       R"({"type":"string","pattern":"^[A-Z]{3}$"})"},
      [](Reader& r, const Node& n, PlanInfo& p) { p.currency = r.text(n, "currency"); }},
-    {{"goals", Need::optional, "list of {id, title, description}", "the plan's goals", "", Shape::mappings,
-      [] { return docs_of(k_goal_fields); }},
-     [](Reader& r, const Node& n, PlanInfo& p) { p.goals = entries(r, n, "goals", k_goal_fields, "a goal"); }},
-    {{"regions", Need::optional, "list of {id, name}", "the regions the plan covers", "", Shape::mappings,
-      [] { return docs_of(k_named_fields); }},
+    {{"goals", Need::optional, "list of {id, title, description}", "the plan's goals", "",
+      Shape::mappings, [] { return docs_of(k_goal_fields); }},
+     [](Reader& r, const Node& n, PlanInfo& p) {
+       p.goals = entries(r, n, "goals", k_goal_fields, "a goal");
+     }},
+    {{"regions", Need::optional, "list of {id, name}", "the regions the plan covers", "",
+      Shape::mappings, [] { return docs_of(k_named_fields); }},
      [](Reader& r, const Node& n, PlanInfo& p) {
        p.regions = entries(r, n, "regions", k_named_fields, "a region");
      }},
-    {{"actors", Need::optional, "list of {id, name}", "bodies named as responsible", "", Shape::mappings,
-      [] { return docs_of(k_named_fields); }},
+    {{"actors", Need::optional, "list of {id, name}", "bodies named as responsible", "",
+      Shape::mappings, [] { return docs_of(k_named_fields); }},
      [](Reader& r, const Node& n, PlanInfo& p) {
        p.actors = entries(r, n, "actors", k_named_fields, "an actor");
      }},
@@ -534,10 +548,12 @@ const Field<PlanInfo> k_plan_fields[] = {
        p.stages_given = true;
        p.stages = std::move(*stages);
      }},
-    {{"terms", Need::optional, "mapping word → text", "words used in reports instead of the defaults",
-      "", Shape::mapping, [] {
+    {{"terms", Need::optional, "mapping word → text",
+      "words used in reports instead of the defaults", "", Shape::mapping,
+      [] {
         std::vector<FieldDoc> docs;
-        for (std::string_view term : k_term_keys) docs.push_back({term, Need::optional, "text", "", AP_TEXT});
+        for (std::string_view term : k_term_keys)
+          docs.push_back({term, Need::optional, "text", "", AP_TEXT});
         return docs;
       }},
      [](Reader& r, const Node& n, PlanInfo& p) {
@@ -549,10 +565,11 @@ const Field<PlanInfo> k_plan_fields[] = {
              std::end(k_term_keys)) {
            if (key.text.rfind("x-", 0) == 0) continue;
            std::vector<std::string> known(std::begin(k_term_keys), std::end(k_term_keys));
-           std::string message = fmt::format("unknown term {}; known terms: {}", in_quotes(key.text),
-                                             describe_ids(known));
+           std::string message = fmt::format("unknown term {}; known terms: {}",
+                                             in_quotes(key.text), describe_ids(known));
            const std::string suggestion = closest_match(key.text, known);
-           if (!suggestion.empty()) message += fmt::format("; did you mean {}?", in_quotes(suggestion));
+           if (!suggestion.empty())
+             message += fmt::format("; did you mean {}?", in_quotes(suggestion));
            r.warning(key.pos, "unknown-key", std::move(message));
            continue;
          }
@@ -600,8 +617,8 @@ const Field<Objective> k_objective_fields[] = {
     {{"targets", Need::optional, "mapping year → text", "e.g. {2030: \"...\", 2050: \"...\"}",
       AP_YEAR_MAP(AP_TEXT)},
      [](Reader& r, const Node& n, Objective& o) { o.targets = year_texts(r, n, "targets"); }},
-    {{"regions", Need::optional, "list of region refs", "regions to cover; default all plan regions",
-      AP_IDS},
+    {{"regions", Need::optional, "list of region refs",
+      "regions to cover; default all plan regions", AP_IDS},
      [](Reader& r, const Node& n, Objective& o) {
        if (!n.is_null()) o.regions = r.ids(n, "regions", "region");
      }},
@@ -629,14 +646,15 @@ const Field<TaskForce> k_task_force_fields[] = {
        t.objectives = r.ids(n, "objectives", "objective");
      }},
     {{"regions", Need::optional, "list of region refs",
-      "the regions it works in (a geographic task force); default the regions of its objectives", AP_IDS},
+      "the regions it works in (a geographic task force); default the regions of its objectives",
+      AP_IDS},
      [](Reader& r, const Node& n, TaskForce& t) {
        if (!n.is_null()) t.regions = r.ids(n, "regions", "region");
      }},
     {{"leaders", Need::optional, "list of person", "", "", Shape::persons, person_docs},
      [](Reader& r, const Node& n, TaskForce& t) { t.leaders = persons(r, n, "leaders", false); }},
-    {{"representatives", Need::optional, "list of person with a region", "regional representatives", "",
-      Shape::persons, representative_docs},
+    {{"representatives", Need::optional, "list of person with a region", "regional representatives",
+      "", Shape::persons, representative_docs},
      [](Reader& r, const Node& n, TaskForce& t) {
        t.representatives = persons(r, n, "representatives", true);
      }},
@@ -647,22 +665,24 @@ const Field<TaskForce> k_task_force_fields[] = {
     {{"milestones", Need::optional, "list of {date, text}", "", "", Shape::mappings,
       [] { return docs_of(k_milestone_fields); }},
      [](Reader& r, const Node& n, TaskForce& t) {
-       t.milestones = r.list<Milestone>(n, "milestones", "a list of {date, text}",
-                                        [&](const Node& item) -> std::optional<Milestone> {
-                                          if (!r.expect_mapping(item, "milestones", "a mapping {date, text}"))
-                                            return std::nullopt;
-                                          Milestone m;
-                                          m.pos = item.pos;
-                                          r.fields(item, k_milestone_fields, m, "a milestone");
-                                          return m;
-                                        });
+       t.milestones =
+           r.list<Milestone>(n, "milestones", "a list of {date, text}",
+                             [&](const Node& item) -> std::optional<Milestone> {
+                               if (!r.expect_mapping(item, "milestones", "a mapping {date, text}"))
+                                 return std::nullopt;
+                               Milestone m;
+                               m.pos = item.pos;
+                               r.fields(item, k_milestone_fields, m, "a milestone");
+                               return m;
+                             });
      }},
 };
 
 // ---- activities ---------------------------------------------------------------
 
 const Field<Budget> k_budget_fields[] = {
-    {{"currency", Need::optional, "ISO 4217 code", "", R"({"type":"string","pattern":"^[A-Z]{3}$"})"},
+    {{"currency", Need::optional, "ISO 4217 code", "",
+      R"({"type":"string","pattern":"^[A-Z]{3}$"})"},
      [](Reader& r, const Node& n, Budget& b) { b.currency = r.text(n, "currency"); }},
     {{"estimate", Need::optional, "amount", "", AP_AMOUNT},
      [](Reader& r, const Node& n, Budget& b) { b.estimate = r.amount(n, "estimate"); }},
@@ -682,7 +702,8 @@ const Field<Activity> k_activity_fields[] = {
     {{"type", Need::optional, "project or activity", "default project",
       R"({"enum":["project","activity"]})"},
      [](Reader& r, const Node& n, Activity& a) {
-       if (auto v = r.choice(n, "type", {"project", "activity"})) a.type = static_cast<ActivityType>(*v);
+       if (auto v = r.choice(n, "type", {"project", "activity"}))
+         a.type = static_cast<ActivityType>(*v);
      }},
     {{"objectives", Need::required, "list of objective refs", "non-empty", AP_SOME_IDS},
      [](Reader& r, const Node& n, Activity& a) {
@@ -712,8 +733,8 @@ const Field<Activity> k_activity_fields[] = {
      [](Reader& r, const Node& n, Activity& a) { a.partners = r.texts(n, "partners"); }},
     {{"sponsors", Need::optional, "list of text", "organisations", AP_TEXTS},
      [](Reader& r, const Node& n, Activity& a) { a.sponsors = r.texts(n, "sponsors"); }},
-    {{"budget", Need::optional, "{currency, estimate: amount, secured: money, note}", "", "", Shape::mapping,
-      [] { return docs_of(k_budget_fields); }},
+    {{"budget", Need::optional, "{currency, estimate: amount, secured: money, note}", "", "",
+      Shape::mapping, [] { return docs_of(k_budget_fields); }},
      [](Reader& r, const Node& n, Activity& a) {
        if (!r.expect_mapping(n, "budget", "a mapping {currency, estimate, secured, note}")) return;
        a.budget.emplace();
@@ -735,8 +756,11 @@ const Field<Activity> k_activity_fields[] = {
     {{"description", Need::optional, "text", "", AP_TEXT},
      [](Reader& r, const Node& n, Activity& a) { a.description = r.text(n, "description"); }},
     {{"indicators", Need::optional, "list of indicator refs", "", AP_IDS},
-     [](Reader& r, const Node& n, Activity& a) { a.indicators = r.ids(n, "indicators", "indicator"); }},
-    {{"url", Need::optional, "http(s) URL", "", R"({"type":"string","pattern":"^https?://[^\\s]+$"})"},
+     [](Reader& r, const Node& n, Activity& a) {
+       a.indicators = r.ids(n, "indicators", "indicator");
+     }},
+    {{"url", Need::optional, "http(s) URL", "",
+      R"({"type":"string","pattern":"^https?://[^\\s]+$"})"},
      [](Reader& r, const Node& n, Activity& a) { a.url = r.text(n, "url"); }},
     {{"updated", Need::optional, "date", "date of the last review", AP_DATE},
      [](Reader& r, const Node& n, Activity& a) { a.updated = r.date(n, "updated"); }},
@@ -787,7 +811,8 @@ const Field<Indicator> k_indicator_fields[] = {
        if (auto v = r.choice(n, "direction", {"increase", "decrease"}))
          i.direction = static_cast<Direction>(*v);
      }},
-    {{"baseline", Need::optional, "{date, value}", "", "", Shape::mapping, [] { return docs_of(k_baseline_fields); }},
+    {{"baseline", Need::optional, "{date, value}", "", "", Shape::mapping,
+      [] { return docs_of(k_baseline_fields); }},
      [](Reader& r, const Node& n, Indicator& i) {
        if (!r.expect_mapping(n, "baseline", "a mapping {date, value}")) return;
        i.baseline.emplace();
@@ -813,8 +838,9 @@ const Field<Indicator> k_indicator_fields[] = {
          i.targets.push_back(std::move(target));
        }
      }},
-    {{"measurements", Need::optional, "list of {date, value, source, note}", "dates strictly increasing", "",
-      Shape::mappings, [] { return docs_of(k_measurement_fields); }},
+    {{"measurements", Need::optional, "list of {date, value, source, note}",
+      "dates strictly increasing", "", Shape::mappings,
+      [] { return docs_of(k_measurement_fields); }},
      [](Reader& r, const Node& n, Indicator& i) {
        i.measurements = r.list<Measurement>(
            n, "measurements", "a list of {date, value, source, note}",
@@ -853,11 +879,16 @@ R decode_record(const Node& root, const std::string& path, Diagnostics& diags,
 
 std::vector<FieldDoc> field_docs(RecordKind kind) {
   switch (kind) {
-    case RecordKind::plan: return docs_of(k_plan_fields);
-    case RecordKind::objective: return docs_of(k_objective_fields);
-    case RecordKind::task_force: return docs_of(k_task_force_fields);
-    case RecordKind::activity: return docs_of(k_activity_fields);
-    case RecordKind::indicator: return docs_of(k_indicator_fields);
+    case RecordKind::plan:
+      return docs_of(k_plan_fields);
+    case RecordKind::objective:
+      return docs_of(k_objective_fields);
+    case RecordKind::task_force:
+      return docs_of(k_task_force_fields);
+    case RecordKind::activity:
+      return docs_of(k_activity_fields);
+    case RecordKind::indicator:
+      return docs_of(k_indicator_fields);
   }
   return {};
 }
@@ -869,7 +900,8 @@ std::optional<RecordKind> looks_like_kind(const Node& root, std::optional<Record
   static const std::array<std::vector<std::string_view>, 5> k_keys = [] {
     std::array<std::vector<std::string_view>, 5> out;
     for (RecordKind kind : record_kinds())
-      for (const FieldDoc& f : field_docs(kind)) out[static_cast<std::size_t>(kind)].push_back(f.key);
+      for (const FieldDoc& f : field_docs(kind))
+        out[static_cast<std::size_t>(kind)].push_back(f.key);
     return out;
   }();
   auto knows = [](RecordKind kind, std::string_view key) {
@@ -884,12 +916,14 @@ std::optional<RecordKind> looks_like_kind(const Node& root, std::optional<Record
   // A typo or two is not a wrong folder: the folder's kind must miss two keys more
   // than the kind found. Most files miss none, and are done here.
   if (folder && unknown_to(*folder) < 2) return std::nullopt;
-  const auto written = std::count_if(root.keys.begin(), root.keys.end(),
-                                     [](const yaml::Key& key) { return !key.text.starts_with("x-"); });
+  const auto written = std::count_if(root.keys.begin(), root.keys.end(), [](const yaml::Key& key) {
+    return !key.text.starts_with("x-");
+  });
   std::optional<RecordKind> best;
   auto best_unknown = static_cast<std::ptrdiff_t>(written);
   for (RecordKind kind : record_kinds())
-    if (const auto unknown = unknown_to(kind); unknown < best_unknown) best = kind, best_unknown = unknown;
+    if (const auto unknown = unknown_to(kind); unknown < best_unknown)
+      best = kind, best_unknown = unknown;
   // Three keys at least, all but one known to the kind found.
   if (!best || best_unknown > 1 || written < 3) return std::nullopt;
   if (folder) {

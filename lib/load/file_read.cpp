@@ -39,9 +39,9 @@ const char* file_type_name(mode_t mode) {
 
 bool refuse_type(mode_t mode, const std::string& rel_path, Diagnostics& diags) {
   if (S_ISREG(mode)) return false;
-  diags.error(rel_path, {}, "not-a-regular-file",
-              fmt::format("refused: this is {}; plan records must be regular files",
-                          file_type_name(mode)));
+  diags.error(
+      rel_path, {}, "not-a-regular-file",
+      fmt::format("refused: this is {}; plan records must be regular files", file_type_name(mode)));
   return true;
 }
 
@@ -62,9 +62,10 @@ Position position_of(std::string_view text, std::size_t offset) {
 
 bool check_written_text(std::string_view text, const std::string& rel_path, Diagnostics& diags) {
   if (text.size() > k_max_file_bytes) {
-    diags.error(rel_path, {}, "file-too-large",
-                fmt::format("the file would be {} bytes; plan records may be at most 1 MiB (1048576 bytes)",
-                            text.size()));
+    diags.error(
+        rel_path, {}, "file-too-large",
+        fmt::format("the file would be {} bytes; plan records may be at most 1 MiB (1048576 bytes)",
+                    text.size()));
     return false;
   }
   std::string copy(text);
@@ -73,7 +74,8 @@ bool check_written_text(std::string_view text, const std::string& rel_path, Diag
 
 bool check_plan_text(std::string& text, const std::string& rel_path, Diagnostics& diags) {
   auto starts_with = [&](std::string_view prefix) {
-    return text.size() >= prefix.size() && std::memcmp(text.data(), prefix.data(), prefix.size()) == 0;
+    return text.size() >= prefix.size() &&
+           std::memcmp(text.data(), prefix.data(), prefix.size()) == 0;
   };
   using namespace std::string_view_literals;
   if (starts_with("\x00\x00\xFE\xFF"sv) || starts_with("\xFF\xFE\x00\x00"sv)) {
@@ -119,7 +121,8 @@ bool check_plan_text(std::string& text, const std::string& rel_path, Diagnostics
       return false;
     }
     utf8proc_int32_t cp = 0;
-    const utf8proc_ssize_t n = utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(size - i), &cp);
+    const utf8proc_ssize_t n =
+        utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(size - i), &cp);
     if (n < 0) {
       diags.error(rel_path, position_of(text, i), "invalid-utf8",
                   "invalid UTF-8 byte sequence; save the file as UTF-8");
@@ -131,10 +134,11 @@ bool check_plan_text(std::string& text, const std::string& rel_path, Diagnostics
       return false;
     }
     if (cp == 0x2028 || cp == 0x2029) {  // YAML 1.1 readers (libyaml, PyYAML) break lines there
-      diags.error(rel_path, position_of(text, i), "control-character",
-                  fmt::format("{} separator U+{:04X} is not allowed: YAML readers take it for a line "
-                              "break; use a real line break, or write {} inside double quotes",
-                              cp == 0x2028 ? "line" : "paragraph", cp, cp == 0x2028 ? "\\L" : "\\P"));
+      diags.error(
+          rel_path, position_of(text, i), "control-character",
+          fmt::format("{} separator U+{:04X} is not allowed: YAML readers take it for a line "
+                      "break; use a real line break, or write {} inside double quotes",
+                      cp == 0x2028 ? "line" : "paragraph", cp, cp == 0x2028 ? "\\L" : "\\P"));
       return false;
     }
     i += static_cast<std::size_t>(n);
@@ -142,8 +146,9 @@ bool check_plan_text(std::string& text, const std::string& rel_path, Diagnostics
   return true;
 }
 
-std::optional<std::string> read_plan_file(const std::filesystem::path& abs_path, const std::string& rel_path,
-                                          Diagnostics& diags, std::size_t max_bytes) {
+std::optional<std::string> read_plan_file(const std::filesystem::path& abs_path,
+                                          const std::string& rel_path, Diagnostics& diags,
+                                          std::size_t max_bytes) {
   // "1 MiB", for messages only (computed when one is needed, not per file).
   auto limit = [max_bytes] {
     return max_bytes % (1024 * 1024) == 0 ? fmt::format("{} MiB", max_bytes / (1024 * 1024))
@@ -171,7 +176,8 @@ std::optional<std::string> read_plan_file(const std::filesystem::path& abs_path,
   if (static_cast<std::size_t>(st.st_size) > max_bytes) {
     diags.error(rel_path, {}, "file-too-large",
                 fmt::format("file is {} bytes; {} may be at most {} ({} bytes)", st.st_size,
-                            max_bytes == k_max_file_bytes ? "plan records" : "this file", limit(), max_bytes));
+                            max_bytes == k_max_file_bytes ? "plan records" : "this file", limit(),
+                            max_bytes));
     return std::nullopt;
   }
   // Sized from fstat, one byte more to notice a file that grew; never past the limit.
@@ -194,7 +200,8 @@ std::optional<std::string> read_plan_file(const std::filesystem::path& abs_path,
     used += static_cast<std::size_t>(n);
   }
   if (used > max_bytes) {
-    diags.error(rel_path, {}, "file-too-large", fmt::format("file grew past {} while being read", limit()));
+    diags.error(rel_path, {}, "file-too-large",
+                fmt::format("file grew past {} while being read", limit()));
     return std::nullopt;
   }
   text.resize(used);

@@ -18,8 +18,9 @@ inline constexpr std::size_t k_max_file_bytes = 1024 * 1024;
 // other control characters (tab, LF, CR excepted), or a CR not followed by LF.
 // Never follows a symlink and never blocks on a FIFO.
 // `max_bytes` is 1 MiB for plan files; `import` allows larger CSV files.
-std::optional<std::string> read_plan_file(const std::filesystem::path& abs_path, const std::string& rel_path,
-                                          Diagnostics& diags, std::size_t max_bytes = k_max_file_bytes);
+std::optional<std::string> read_plan_file(const std::filesystem::path& abs_path,
+                                          const std::string& rel_path, Diagnostics& diags,
+                                          std::size_t max_bytes = k_max_file_bytes);
 
 // The byte checks alone, on text already in memory (used by the reader and
 // by commands that read YAML from stdin).

@@ -46,8 +46,10 @@ enum class LookAlike { no, by_name, by_content };
 LookAlike look_alike(std::string_view name) {
   const std::string lower = to_lower_ascii(name);
   if (lower.ends_with("~") || lower.ends_with(".swp")) return LookAlike::no;  // editors' own copies
-  if (lower.find(".yaml") != std::string::npos || lower.find(".yml") != std::string::npos) return LookAlike::by_name;
-  if (lower.ends_with(".txt") || name.find('.') == std::string_view::npos) return LookAlike::by_content;
+  if (lower.find(".yaml") != std::string::npos || lower.find(".yml") != std::string::npos)
+    return LookAlike::by_name;
+  if (lower.ends_with(".txt") || name.find('.') == std::string_view::npos)
+    return LookAlike::by_content;
   return LookAlike::no;
 }
 
@@ -55,8 +57,10 @@ LookAlike look_alike(std::string_view name) {
 // YAML, not a record, or too large to be one).
 std::optional<RecordKind> sniff_record(const fs::path& path) {
   Diagnostics ignored;
-  constexpr std::size_t k_max_sniffed_bytes = 64 * 1024;  // records are small; larger files are something else
-  std::optional<std::string> text = read_plan_file(path, path.filename().string(), ignored, k_max_sniffed_bytes);
+  constexpr std::size_t k_max_sniffed_bytes =
+      64 * 1024;  // records are small; larger files are something else
+  std::optional<std::string> text =
+      read_plan_file(path, path.filename().string(), ignored, k_max_sniffed_bytes);
   if (!text) return std::nullopt;
   std::optional<yaml::Node> root = yaml::parse(*text, "", ignored);
   return root ? looks_like_kind(*root, std::nullopt) : std::nullopt;
@@ -85,10 +89,12 @@ void list_folder(const fs::path& root, RecordKind kind, std::vector<FileJob>& jo
                 fmt::format("'{}' must be a folder of record files", folder));
     return;
   }
-  // readdir, not std::filesystem: its entries cost a stat each, and a folder may hold 100,000 files.
+  // readdir, not std::filesystem: its entries cost a stat each, and a folder may hold 100,000
+  // files.
   DIR* handle = ::opendir(dir.c_str());
   if (!handle) {
-    diags.error(folder, {}, "unreadable-file", fmt::format("cannot list folder: {}", std::strerror(errno)));
+    diags.error(folder, {}, "unreadable-file",
+                fmt::format("cannot list folder: {}", std::strerror(errno)));
     return;
   }
   int sniffs_left = 100;  // files opened to see whether they hold a record: bounded
@@ -105,22 +111,28 @@ void list_folder(const fs::path& root, RecordKind kind, std::vector<FileJob>& jo
     bool is_dir = entry->d_type == DT_DIR;
     if (entry->d_type == DT_UNKNOWN) {  // file systems that do not say: ask
       struct stat st {};
-      is_dir = ::fstatat(::dirfd(handle), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+      is_dir = ::fstatat(::dirfd(handle), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+               S_ISDIR(st.st_mode);
     }
     if (is_dir) {
-      diags.warning(folder + "/" + name, {}, "subfolder-ignored",
-                    fmt::format("sub-folder ignored: records of '{}' must sit directly in it", folder));
+      diags.warning(
+          folder + "/" + name, {}, "subfolder-ignored",
+          fmt::format("sub-folder ignored: records of '{}' must sit directly in it", folder));
       continue;
     }
     const LookAlike like = look_alike(name);
     if (like == LookAlike::no) continue;
-    if (like == LookAlike::by_content && (sniffs_left == 0 || (--sniffs_left, !sniff_record(dir / name)))) continue;
-    diags.warning(folder + "/" + name, {}, "stray-record",
-                  fmt::format("not read: only files ending in .yaml or .yml are records; rename it to {}",
-                              record_name_for(name)));
+    if (like == LookAlike::by_content &&
+        (sniffs_left == 0 || (--sniffs_left, !sniff_record(dir / name))))
+      continue;
+    diags.warning(
+        folder + "/" + name, {}, "stray-record",
+        fmt::format("not read: only files ending in .yaml or .yml are records; rename it to {}",
+                    record_name_for(name)));
   }
   if (errno != 0)
-    diags.error(folder, {}, "unreadable-file", fmt::format("cannot list folder: {}", std::strerror(errno)));
+    diags.error(folder, {}, "unreadable-file",
+                fmt::format("cannot list folder: {}", std::strerror(errno)));
   ::closedir(handle);
 }
 
@@ -152,9 +164,12 @@ void find_stray_records(const fs::path& root, Diagnostics& diags) {
         const bool record_folder =
             rel.empty() && std::any_of(record_kinds().begin(), record_kinds().end(),
                                        [&](RecordKind k) { return name == kind_info(k).folder; });
-        if (record_folder || (rel.empty() && name == "reports") || name == "node_modules" || depth + 1 >= k_max_depth)
+        if (record_folder || (rel.empty() && name == "reports") || name == "node_modules" ||
+            depth + 1 >= k_max_depth)
           continue;
-        if (::faccessat(::dirfd(handle), (name + "/plan.yaml").c_str(), F_OK, AT_SYMLINK_NOFOLLOW) == 0) continue;
+        if (::faccessat(::dirfd(handle), (name + "/plan.yaml").c_str(), F_OK,
+                        AT_SYMLINK_NOFOLLOW) == 0)
+          continue;
         pending.emplace_back(path, depth + 1);
         continue;
       }
@@ -165,11 +180,13 @@ void find_stray_records(const fs::path& root, Diagnostics& diags) {
     ::closedir(handle);
     for (const std::string& path : names)
       if (std::optional<RecordKind> kind = sniff_record(root / path))
-        diags.warning(path, {}, "stray-record",
-                      fmt::format("not read: this looks like {}, and records are read only from the four record "
-                                  "folders; move it to {}/{}",
-                                  with_article(kind_info(*kind).singular), kind_info(*kind).folder,
-                                  record_name_for(fs::path(path).filename().string())));
+        diags.warning(
+            path, {}, "stray-record",
+            fmt::format(
+                "not read: this looks like {}, and records are read only from the four record "
+                "folders; move it to {}/{}",
+                with_article(kind_info(*kind).singular), kind_info(*kind).folder,
+                record_name_for(fs::path(path).filename().string())));
   }
 }
 
@@ -180,9 +197,11 @@ std::optional<std::string> job_text(const FileJob& job, Diagnostics& diags) {
     diags.error(job.rel_path, {}, "not-a-regular-file", "refused: " + job.memory->refusal);
     return std::nullopt;
   }
-  if (const std::size_t size = std::max(job.memory->too_large, job.memory->content.size()); size > k_max_file_bytes) {
-    diags.error(job.rel_path, {}, "file-too-large",
-                fmt::format("file is {} bytes; plan records may be at most 1 MiB (1048576 bytes)", size));
+  if (const std::size_t size = std::max(job.memory->too_large, job.memory->content.size());
+      size > k_max_file_bytes) {
+    diags.error(
+        job.rel_path, {}, "file-too-large",
+        fmt::format("file is {} bytes; plan records may be at most 1 MiB (1048576 bytes)", size));
     return std::nullopt;
   }
   std::string text = job.memory->content;
@@ -199,10 +218,11 @@ FileResult load_file(const FileJob& job) {
   std::vector<std::string> telling;
   if (std::optional<RecordKind> other = looks_like_kind(*root, job.kind, &telling)) {
     // One clear error instead of an unknown-key error for each of its keys.
-    result.diags.error(job.rel_path, root->pos, "wrong-folder",
-                       fmt::format("this file looks like {} (it has {}), not {}; move it to {}/",
-                                   with_article(kind_info(*other).singular), join(telling, ", "),
-                                   with_article(kind_info(job.kind).singular), kind_info(*other).folder));
+    result.diags.error(
+        job.rel_path, root->pos, "wrong-folder",
+        fmt::format("this file looks like {} (it has {}), not {}; move it to {}/",
+                    with_article(kind_info(*other).singular), join(telling, ", "),
+                    with_article(kind_info(job.kind).singular), kind_info(*other).folder));
     return result;
   }
   switch (job.kind) {
@@ -218,7 +238,8 @@ FileResult load_file(const FileJob& job) {
     case RecordKind::indicator:
       result.record = decode_indicator(*root, job.rel_path, result.diags);
       break;
-    case RecordKind::plan: break;
+    case RecordKind::plan:
+      break;
   }
   return result;
 }
@@ -226,7 +247,8 @@ FileResult load_file(const FileJob& job) {
 }  // namespace
 
 bool is_record_file_name(std::string_view name) {
-  return (name.size() > 5 && name.ends_with(".yaml")) || (name.size() > 4 && name.ends_with(".yml"));
+  return (name.size() > 5 && name.ends_with(".yaml")) ||
+         (name.size() > 4 && name.ends_with(".yml"));
 }
 
 std::optional<fs::path> find_plan_root(const fs::path& start) {
@@ -264,8 +286,9 @@ LoadResult load_jobs(const fs::path& root, const FileJob& plan_job, std::vector<
     ++plan.files_read;
   }
 
-  std::sort(jobs.begin(), jobs.end(),
-            [](const FileJob& a, const FileJob& b) { return natural_less(a.rel_path, b.rel_path); });
+  std::sort(jobs.begin(), jobs.end(), [](const FileJob& a, const FileJob& b) {
+    return natural_less(a.rel_path, b.rel_path);
+  });
   std::vector<FileResult> results(jobs.size());
   parallel_for(jobs.size(), threads, [&](std::size_t i) { results[i] = load_file(jobs[i]); });
   std::size_t counts[5] = {};
@@ -298,11 +321,16 @@ LoadResult load_jobs(const fs::path& root, const FileJob& plan_job, std::vector<
 
 Load LoadOptions::of(RecordKind kind) const {
   switch (kind) {
-    case RecordKind::objective: return objectives;
-    case RecordKind::task_force: return task_forces;
-    case RecordKind::activity: return activities;
-    case RecordKind::indicator: return indicators;
-    case RecordKind::plan: break;
+    case RecordKind::objective:
+      return objectives;
+    case RecordKind::task_force:
+      return task_forces;
+    case RecordKind::activity:
+      return activities;
+    case RecordKind::indicator:
+      return indicators;
+    case RecordKind::plan:
+      break;
   }
   return Load::records;
 }
@@ -330,11 +358,13 @@ LoadResult load_plan(const fs::path& root, const LoadOptions& options) {
     }
     named.emplace_back(kind, std::move(ids));
   }
-  const bool whole_plan = std::all_of(record_kinds().begin(), record_kinds().end(),
-                                      [&](RecordKind kind) { return options.of(kind) == Load::records; });
+  const bool whole_plan =
+      std::all_of(record_kinds().begin(), record_kinds().end(),
+                  [&](RecordKind kind) { return options.of(kind) == Load::records; });
   if (whole_plan) find_stray_records(root, listing);
-  LoadResult result = load_jobs(root, FileJob{RecordKind::plan, root / "plan.yaml", "plan.yaml", nullptr},
-                                std::move(jobs), std::move(listing), options.threads);
+  LoadResult result =
+      load_jobs(root, FileJob{RecordKind::plan, root / "plan.yaml", "plan.yaml", nullptr},
+                std::move(jobs), std::move(listing), options.threads);
   for (auto& [kind, ids] : named) result.plan.set_file_ids(kind, std::move(ids));
   return result;
 }
@@ -356,7 +386,8 @@ LoadResult load_plan_from_memory(const std::vector<PlanFileContent>& files, unsi
     for (RecordKind kind : record_kinds())
       if (folder == kind_info(kind).folder) jobs.push_back({kind, {}, f.path, &f});
   }
-  return load_jobs({}, FileJob{RecordKind::plan, {}, "plan.yaml", plan_file}, std::move(jobs), {}, threads);
+  return load_jobs({}, FileJob{RecordKind::plan, {}, "plan.yaml", plan_file}, std::move(jobs), {},
+                   threads);
 }
 
 }  // namespace actionplan

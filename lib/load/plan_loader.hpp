@@ -54,9 +54,9 @@ void apply_unknown_key_rule(Diagnostics& diags, const PlanInfo& info);
 
 // A plan file that is already in memory (e.g. a blob of a git revision).
 struct PlanFileContent {
-  std::string path;     // relative to the plan root: "plan.yaml", "activities/x.yaml"
+  std::string path;  // relative to the plan root: "plan.yaml", "activities/x.yaml"
   std::string content;
-  std::string refusal;  // set when the entry is not a regular file (e.g. "a symbolic link")
+  std::string refusal;        // set when the entry is not a regular file (e.g. "a symbolic link")
   std::size_t too_large = 0;  // the size of a file over 1 MiB, whose content was not read
 };
 

@@ -23,7 +23,8 @@ class Locator {
   explicit Locator(std::string_view text)
       : m_text(text),
         m_ascii(is_ascii(text)),
-        m_start(text.starts_with("\xEF\xBB\xBF") ? 3 : 0),  // libyaml skips a BOM without counting it
+        m_start(text.starts_with("\xEF\xBB\xBF") ? 3
+                                                 : 0),  // libyaml skips a BOM without counting it
         m_byte(m_start),
         m_line_start(m_start) {}
 
@@ -87,10 +88,12 @@ class TreeBuilder {
   // Returns false at the end of the stream.
   bool on_event(const yaml_event_t& event) {
     switch (event.type) {
-      case YAML_STREAM_END_EVENT: return false;
+      case YAML_STREAM_END_EVENT:
+        return false;
       case YAML_NO_EVENT:
       case YAML_STREAM_START_EVENT:
-      case YAML_DOCUMENT_END_EVENT: break;
+      case YAML_DOCUMENT_END_EVENT:
+        break;
       case YAML_DOCUMENT_START_EVENT:
         if (++m_documents > 1)
           refuse(event.start_mark, "multiple-documents",
@@ -100,17 +103,23 @@ class TreeBuilder {
         refuse(event.start_mark, "alias",
                fmt::format("YAML aliases ('*{}') are not allowed; write the value out in full",
                            text_of(event.data.alias.anchor)));
-      case YAML_SCALAR_EVENT: on_scalar(event); break;
+      case YAML_SCALAR_EVENT:
+        on_scalar(event);
+        break;
       case YAML_SEQUENCE_START_EVENT:
-        open(event, NodeKind::sequence, event.data.sequence_start.anchor, event.data.sequence_start.tag,
+        open(event, NodeKind::sequence, event.data.sequence_start.anchor,
+             event.data.sequence_start.tag,
              event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE);
         break;
       case YAML_MAPPING_START_EVENT:
-        open(event, NodeKind::mapping, event.data.mapping_start.anchor, event.data.mapping_start.tag,
+        open(event, NodeKind::mapping, event.data.mapping_start.anchor,
+             event.data.mapping_start.tag,
              event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE);
         break;
       case YAML_SEQUENCE_END_EVENT:
-      case YAML_MAPPING_END_EVENT: close(); break;
+      case YAML_MAPPING_END_EVENT:
+        close();
+        break;
     }
     return true;
   }
@@ -149,14 +158,17 @@ class TreeBuilder {
   }
 
   // Anchors and explicit tags are refused on every node.
-  void check_properties(const yaml_mark_t& mark, const yaml_char_t* anchor, const yaml_char_t* tag) {
+  void check_properties(const yaml_mark_t& mark, const yaml_char_t* anchor,
+                        const yaml_char_t* tag) {
     if (anchor)
       refuse(mark, "anchor",
-             fmt::format("YAML anchors ('&{}') are not allowed; write each value out in full", text_of(anchor)));
+             fmt::format("YAML anchors ('&{}') are not allowed; write each value out in full",
+                         text_of(anchor)));
     if (!tag) return;
     std::string shown(text_of(tag));
     if (shown.rfind("tag:yaml.org,2002:", 0) == 0) shown = "!!" + shown.substr(18);
-    refuse(mark, "tag", fmt::format("explicit YAML tags ('{}') are not allowed; remove the tag", shown));
+    refuse(mark, "tag",
+           fmt::format("explicit YAML tags ('{}') are not allowed; remove the tag", shown));
   }
 
   void on_scalar(const yaml_event_t& event) {
@@ -167,7 +179,8 @@ class TreeBuilder {
     node.plain = scalar.style == YAML_PLAIN_SCALAR_STYLE;
     std::string_view value(reinterpret_cast<const char*>(scalar.value), scalar.length);
     // Plain empty, '~' and 'null' are YAML's null; quoted they are text.
-    if (node.plain && (value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL")) {
+    if (node.plain &&
+        (value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL")) {
       add(std::move(node), event.start_mark);
       return;
     }
@@ -193,18 +206,20 @@ class TreeBuilder {
     std::size_t line_end = text.find_first_of("\r\n", i);
     if (line_end == std::string_view::npos) line_end = text.size();
     node.comment = text.substr(i, line_end - i);
-    while (!node.comment.empty() && (node.comment.back() == ' ' || node.comment.back() == '\t')) node.comment.pop_back();
+    while (!node.comment.empty() && (node.comment.back() == ' ' || node.comment.back() == '\t'))
+      node.comment.pop_back();
     node.comment_pos = at(end);
     node.comment_pos.column += static_cast<int>(i - scalar_end);
   }
 
-  void open(const yaml_event_t& event, NodeKind kind, const yaml_char_t* anchor, const yaml_char_t* tag,
-            bool flow) {
+  void open(const yaml_event_t& event, NodeKind kind, const yaml_char_t* anchor,
+            const yaml_char_t* tag, bool flow) {
     check_properties(event.start_mark, anchor, tag);
     if (!m_stack.empty() && m_stack.back().node.is_mapping() && !m_stack.back().awaiting_value)
       refuse(event.start_mark, "complex-key", "a key must be a plain text, not a list or mapping");
     if (static_cast<int>(m_stack.size()) >= k_max_depth)
-      refuse(event.start_mark, "too-deep", fmt::format("nesting deeper than {} levels is not allowed", k_max_depth));
+      refuse(event.start_mark, "too-deep",
+             fmt::format("nesting deeper than {} levels is not allowed", k_max_depth));
     Frame frame;
     frame.node.kind = kind;
     frame.node.pos = at(event.start_mark);
@@ -237,8 +252,8 @@ class TreeBuilder {
       parent.skip_value = first != nullptr;
       if (first) {
         m_diags.error(m_path, node.pos, "duplicate-key",
-                      fmt::format("duplicate key '{}' (first at line {}); keep only one",
-                                  node.text, first->pos.line));
+                      fmt::format("duplicate key '{}' (first at line {}); keep only one", node.text,
+                                  first->pos.line));
         return;
       }
       if (!parent.index.empty()) parent.index.emplace(node.text, parent.node.keys.size());
@@ -289,7 +304,8 @@ constexpr Explanation k_explanations[] = {
     {"could not find expected ':'", "yaml-syntax", true,
      "this line has no ':' after its key (or it is a text that needs quotes)"},
     {"found a tab character that violates indentation", "yaml-syntax", false, k_tab_indent},
-    {"found a tab character where an indentation space is expected", "yaml-syntax", false, k_tab_indent},
+    {"found a tab character where an indentation space is expected", "yaml-syntax", false,
+     k_tab_indent},
     {"mapping values are not allowed in this context", "yaml-syntax", false,
      "a ':' here cannot start a value; put the whole value in quotes, or check the indentation"},
     {"did not find expected key", "yaml-syntax", false,
@@ -297,15 +313,18 @@ constexpr Explanation k_explanations[] = {
      "indentation"},
     {"did not find expected '-' indicator", "yaml-syntax", false,
      "this line is not indented like the list that starts at line {line}; check its indentation"},
-    {"found unexpected end of stream", "yaml-syntax", true, "this quoted text is never closed; add the closing quote"},
+    {"found unexpected end of stream", "yaml-syntax", true,
+     "this quoted text is never closed; add the closing quote"},
     {"did not find expected ',' or ']'", "yaml-syntax", true,
      "this list ('[') is not closed where expected; add ',' between items or the closing ']'"},
     {"did not find expected ',' or '}'", "yaml-syntax", true,
-     "this mapping ('{{') is not closed where expected; add ',' between entries or the closing '}}'"},
+     "this mapping ('{{') is not closed where expected; add ',' between entries or the closing "
+     "'}}'"},
     {"did not find expected node content", "yaml-syntax", false,
      "a value is missing here (in what starts at line {line})"},
     {"found unknown escape character", "yaml-syntax", false,
-     "this '\\' starts an escape that YAML does not know; write '\\\\' for a backslash, or put the value in "
+     "this '\\' starts an escape that YAML does not know; write '\\\\' for a backslash, or put the "
+     "value in "
      "single quotes"},
     {"did not find expected <document start>", "multiple-documents", false,
      "more than one YAML document in a file (text after '...'); put each record in its own file"},
@@ -320,8 +339,8 @@ void report_syntax_error(const yaml_parser_t& parser, std::string_view text, Tre
   }
   const std::string_view problem = parser.problem ? parser.problem : "unknown error";
   if (parser.error == YAML_READER_ERROR) {  // positioned by byte offset
-    diags.error(path, position_of(text, std::min(parser.problem_offset, text.size())), "yaml-syntax",
-                fmt::format("YAML syntax: {}", problem));
+    diags.error(path, position_of(text, std::min(parser.problem_offset, text.size())),
+                "yaml-syntax", fmt::format("YAML syntax: {}", problem));
     return;
   }
   const std::size_t offset = builder.offset(parser.problem_mark);
@@ -333,23 +352,26 @@ void report_syntax_error(const yaml_parser_t& parser, std::string_view text, Tre
     return;
   }
   if (problem == "found character that cannot start any token") {
-    diags.error(path, problem_at, "yaml-syntax",
-                found == '\t' ? fmt::format("YAML syntax: {}", k_tab_indent)
-                              : fmt::format("YAML syntax: a value cannot start with '{}'; put the value in quotes",
-                                            std::string_view(text.substr(offset, 1))));
+    diags.error(
+        path, problem_at, "yaml-syntax",
+        found == '\t'
+            ? fmt::format("YAML syntax: {}", k_tab_indent)
+            : fmt::format("YAML syntax: a value cannot start with '{}'; put the value in quotes",
+                          std::string_view(text.substr(offset, 1))));
     return;
   }
   if (problem == "did not find expected node content" && offset >= text.size()) {
-    diags.error(path, problem_at, "yaml-syntax",
-                "YAML syntax: the file ends where a value is expected; is a closing ']' or '}' missing?");
+    diags.error(
+        path, problem_at, "yaml-syntax",
+        "YAML syntax: the file ends where a value is expected; is a closing ']' or '}' missing?");
     return;
   }
   for (const Explanation& e : k_explanations) {
     if (problem != e.problem) continue;
     std::string message = fmt::format(fmt::runtime(e.message), fmt::arg("line", context_line));
     if (std::strcmp(e.code, "yaml-syntax") == 0) message = "YAML syntax: " + message;
-    diags.error(path, e.at_context && parser.context ? builder.at(parser.context_mark) : problem_at, e.code,
-                std::move(message));
+    diags.error(path, e.at_context && parser.context ? builder.at(parser.context_mark) : problem_at,
+                e.code, std::move(message));
     return;
   }
   std::string message = fmt::format("YAML syntax: {}", problem);
@@ -367,17 +389,22 @@ const Node* Node::find(std::string_view key) const {
 
 const char* describe(const Node& node) {
   switch (node.kind) {
-    case NodeKind::null: return "an empty value";
-    case NodeKind::scalar: return "a single value";
-    case NodeKind::sequence: return "a list";
-    case NodeKind::mapping: return "a mapping";
+    case NodeKind::null:
+      return "an empty value";
+    case NodeKind::scalar:
+      return "a single value";
+    case NodeKind::sequence:
+      return "a list";
+    case NodeKind::mapping:
+      return "a mapping";
   }
   return "a value";
 }
 
 std::optional<Node> parse(std::string_view text, const std::string& path, Diagnostics& diags) {
   Parser parser;
-  yaml_parser_set_input_string(&parser.parser, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  yaml_parser_set_input_string(&parser.parser, reinterpret_cast<const unsigned char*>(text.data()),
+                               text.size());
   TreeBuilder builder(text, path, diags);
   try {
     for (;;) {

@@ -24,9 +24,9 @@ struct Key {
 struct Node {
   NodeKind kind = NodeKind::null;
   Position pos;
-  std::string text;         // scalars
-  bool plain = true;        // false for quoted and block scalars
-  bool flow = false;        // collections written [..] or {..}
+  std::string text;   // scalars
+  bool plain = true;  // false for quoted and block scalars
+  bool flow = false;  // collections written [..] or {..}
   // A plain scalar followed on its line by a comment that does not look
   // deliberate ("title: Soil day #2", not "title: Soil day  # note"): where the
   // '#' is and the comment's text ("#2"), so that a text cut short can be

@@ -24,7 +24,8 @@ void Diagnostics::error(const std::string& path, Position pos, std::string code,
 
 void Diagnostics::warning(const std::string& path, Position pos, std::string code,
                           std::string message) {
-  m_items.push_back({path, normalised(pos), Severity::warning, std::move(code), std::move(message)});
+  m_items.push_back(
+      {path, normalised(pos), Severity::warning, std::move(code), std::move(message)});
 }
 
 void Diagnostics::append(const Diagnostics& other) {

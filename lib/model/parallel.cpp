@@ -17,14 +17,14 @@ namespace {
 struct Job {
   std::size_t count = 0;
   const std::function<void(std::size_t)>* task = nullptr;
-  unsigned helpers = 0;                 // pool workers it may have
-  std::atomic<std::size_t> next{0};     // the next index to take
-  std::atomic<bool> failed{false};      // a task threw: the indices left are skipped
-  std::atomic<unsigned> joined{0};      // workers that came to help
-  std::mutex mutex;                     // guards error, done
+  unsigned helpers = 0;              // pool workers it may have
+  std::atomic<std::size_t> next{0};  // the next index to take
+  std::atomic<bool> failed{false};   // a task threw: the indices left are skipped
+  std::atomic<unsigned> joined{0};   // workers that came to help
+  std::mutex mutex;                  // guards error, done
   std::condition_variable all_done;
-  std::exception_ptr error;             // the first exception a task threw
-  std::size_t done = 0;                 // indices finished (run or skipped)
+  std::exception_ptr error;  // the first exception a task threw
+  std::size_t done = 0;      // indices finished (run or skipped)
 
   // Takes and runs indices until none is left.
   void work() {
@@ -115,7 +115,8 @@ class Pool {
 
 }  // namespace
 
-void parallel_for(std::size_t count, unsigned threads, const std::function<void(std::size_t)>& task) {
+void parallel_for(std::size_t count, unsigned threads,
+                  const std::function<void(std::size_t)>& task) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, count));
   if (threads <= 1) {

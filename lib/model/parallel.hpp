@@ -14,6 +14,7 @@ namespace actionplan {
 // what belongs to its own i: results then do not depend on the thread count.
 // When a task throws, the tasks not yet started are skipped and the first
 // exception is rethrown here, in the caller, once every running task is done.
-void parallel_for(std::size_t count, unsigned threads, const std::function<void(std::size_t)>& task);
+void parallel_for(std::size_t count, unsigned threads,
+                  const std::function<void(std::size_t)>& task);
 
 }  // namespace actionplan

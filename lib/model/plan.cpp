@@ -15,7 +15,8 @@ void sort_and_index(std::vector<T>& items, std::unordered_map<std::string, std::
   };
   // The loader gives records in file order, which is usually id order already:
   // records are large, so they are only moved when they must be.
-  if (!std::is_sorted(items.begin(), items.end(), less)) std::stable_sort(items.begin(), items.end(), less);
+  if (!std::is_sorted(items.begin(), items.end(), less))
+    std::stable_sort(items.begin(), items.end(), less);
   map.clear();
   for (std::size_t i = 0; i < items.size(); ++i) map.emplace(items[i].id.value, i);
 }
@@ -44,14 +45,16 @@ const Stage* Plan::stage(std::string_view id) const {
 
 std::vector<NamedId> Plan::stage_names() const {
   std::vector<NamedId> out;
-  for (const Stage& s : info.stages) out.push_back({s.id.value, s.name ? s.name->value : s.id.value});
+  for (const Stage& s : info.stages)
+    out.push_back({s.id.value, s.name ? s.name->value : s.id.value});
   return out;
 }
 
 std::vector<NamedId> Plan::region_names() const {
   std::vector<NamedId> out;
   if (info.regions)
-    for (const NamedEntry& r : *info.regions) out.push_back({r.id.value, r.name ? r.name->value : r.id.value});
+    for (const NamedEntry& r : *info.regions)
+      out.push_back({r.id.value, r.name ? r.name->value : r.id.value});
   return out;
 }
 
@@ -63,7 +66,9 @@ const Stage& Plan::stage_of(const Activity& activity) const {
   return info.stages.front();
 }
 
-bool Plan::is_funded(const Activity& activity) const { return stage_of(activity).funded; }
+bool Plan::is_funded(const Activity& activity) const {
+  return stage_of(activity).funded;
+}
 
 bool Plan::is_completed(const Activity& activity) const {
   if (info.stages.empty()) return false;
@@ -103,29 +108,43 @@ std::string Plan::term(const std::string& key, const std::string& fallback) cons
 }
 
 std::vector<std::string> Plan::ids(RecordKind kind) const {
-  if (auto it = m_file_ids.find(kind); it != m_file_ids.end()) {  // sorted when asked (messages, lists)
+  if (auto it = m_file_ids.find(kind);
+      it != m_file_ids.end()) {  // sorted when asked (messages, lists)
     std::vector<std::string> ids = it->second.ids;
-    std::sort(ids.begin(), ids.end(), [](const std::string& a, const std::string& b) { return natural_less(a, b); });
+    std::sort(ids.begin(), ids.end(),
+              [](const std::string& a, const std::string& b) { return natural_less(a, b); });
     return ids;
   }
   switch (kind) {
-    case RecordKind::objective: return ids_of(objectives);
-    case RecordKind::task_force: return ids_of(task_forces);
-    case RecordKind::activity: return ids_of(activities);
-    case RecordKind::indicator: return ids_of(indicators);
-    case RecordKind::plan: break;
+    case RecordKind::objective:
+      return ids_of(objectives);
+    case RecordKind::task_force:
+      return ids_of(task_forces);
+    case RecordKind::activity:
+      return ids_of(activities);
+    case RecordKind::indicator:
+      return ids_of(indicators);
+    case RecordKind::plan:
+      break;
   }
   return {};
 }
 
 bool Plan::has(RecordKind kind, std::string_view id) const {
-  if (auto it = m_file_ids.find(kind); it != m_file_ids.end() && it->second.set.count(std::string(id))) return true;
+  if (auto it = m_file_ids.find(kind);
+      it != m_file_ids.end() && it->second.set.count(std::string(id)))
+    return true;
   switch (kind) {
-    case RecordKind::objective: return objective(id) != nullptr;
-    case RecordKind::task_force: return task_force(id) != nullptr;
-    case RecordKind::activity: return activity(id) != nullptr;
-    case RecordKind::indicator: return indicator(id) != nullptr;
-    case RecordKind::plan: break;
+    case RecordKind::objective:
+      return objective(id) != nullptr;
+    case RecordKind::task_force:
+      return task_force(id) != nullptr;
+    case RecordKind::activity:
+      return activity(id) != nullptr;
+    case RecordKind::indicator:
+      return indicator(id) != nullptr;
+    case RecordKind::plan:
+      break;
   }
   return false;
 }
@@ -148,9 +167,11 @@ std::vector<std::string> Plan::objectives_measured(const Indicator& indicator) c
 std::string left_out_text(const LeftOut& left_out, const Date& as_of) {
   if (left_out.empty()) return "";
   std::vector<std::string> parts;
-  if (left_out.measurements) parts.push_back(plural(left_out.measurements, "measurement", "measurements"));
+  if (left_out.measurements)
+    parts.push_back(plural(left_out.measurements, "measurement", "measurements"));
   if (left_out.achievements)
-    parts.push_back(plural(left_out.achievements, "milestone achievement", "milestone achievements"));
+    parts.push_back(
+        plural(left_out.achievements, "milestone achievement", "milestone achievements"));
   return join(parts, " and ") + " dated after " + as_of.to_string() +
          " left out: this shows the plan as known on that date";
 }
@@ -159,7 +180,8 @@ LeftOut keep_known_on(Plan& plan, const Date& as_of) {
   LeftOut out;
   for (Indicator& i : plan.indicators) {
     const std::size_t before = i.measurements.size();
-    std::erase_if(i.measurements, [&](const Measurement& m) { return m.date && is_after(m.date->value, as_of); });
+    std::erase_if(i.measurements,
+                  [&](const Measurement& m) { return m.date && is_after(m.date->value, as_of); });
     out.measurements += static_cast<int>(before - i.measurements.size());
     if (i.achieved && is_after(i.achieved->value, as_of)) {
       i.achieved.reset();

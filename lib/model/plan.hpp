@@ -34,10 +34,16 @@ class Plan {
   // after filling the vectors. On duplicate ids the first in order wins.
   void index();
 
-  const Objective* objective(std::string_view id) const { return find(m_objectives, objectives, id); }
-  const TaskForce* task_force(std::string_view id) const { return find(m_task_forces, task_forces, id); }
+  const Objective* objective(std::string_view id) const {
+    return find(m_objectives, objectives, id);
+  }
+  const TaskForce* task_force(std::string_view id) const {
+    return find(m_task_forces, task_forces, id);
+  }
   const Activity* activity(std::string_view id) const { return find(m_activities, activities, id); }
-  const Indicator* indicator(std::string_view id) const { return find(m_indicators, indicators, id); }
+  const Indicator* indicator(std::string_view id) const {
+    return find(m_indicators, indicators, id);
+  }
   const Stage* stage(std::string_view id) const;
   // Stages and regions with the names reports show for them (the id when unnamed),
   // so that a name written for an id can be answered with the id.

@@ -43,9 +43,12 @@ std::vector<Stage> default_stages() {
 
 const char* status_name(ActivityStatus status) {
   switch (status) {
-    case ActivityStatus::active: return "active";
-    case ActivityStatus::on_hold: return "on-hold";
-    case ActivityStatus::cancelled: return "cancelled";
+    case ActivityStatus::active:
+      return "active";
+    case ActivityStatus::on_hold:
+      return "on-hold";
+    case ActivityStatus::cancelled:
+      return "cancelled";
   }
   return "";
 }

@@ -123,7 +123,7 @@ struct TaskForce {
   Text name;
   IdList objectives;
   std::optional<Position> objectives_list;  // where a list was written, even an empty one
-  std::optional<IdList> regions;             // geographic task forces: the regions they work in
+  std::optional<IdList> regions;            // geographic task forces: the regions they work in
   std::vector<Person> leaders;
   std::vector<Person> representatives;
   std::vector<Person> members;
@@ -213,10 +213,18 @@ struct Indicator {
 };
 
 // A record as people know it: its title (a task force: its name), else its id.
-inline std::string title_of(const Objective& o) { return o.title ? o.title->value : o.id.value; }
-inline std::string title_of(const Activity& a) { return a.title ? a.title->value : a.id.value; }
-inline std::string title_of(const Indicator& i) { return i.title ? i.title->value : i.id.value; }
-inline std::string name_of(const TaskForce& t) { return t.name ? t.name->value : t.id.value; }
+inline std::string title_of(const Objective& o) {
+  return o.title ? o.title->value : o.id.value;
+}
+inline std::string title_of(const Activity& a) {
+  return a.title ? a.title->value : a.id.value;
+}
+inline std::string title_of(const Indicator& i) {
+  return i.title ? i.title->value : i.id.value;
+}
+inline std::string name_of(const TaskForce& t) {
+  return t.name ? t.name->value : t.id.value;
+}
 
 // The default stages of FORMAT.md, in pipeline order.
 std::vector<Stage> default_stages();

@@ -13,7 +13,9 @@
 namespace actionplan {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Optimal string alignment distance: insertions, deletions, substitutions and
 // transpositions of neighbours ("titel" → "title") each cost one.
@@ -113,9 +115,11 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
   std::string part;
   for (const std::string& candidate : candidates) {
     const std::string c = to_lower_ascii(candidate);
-    const bool fits = c.size() != lower.size() &&
-                      (c.size() > lower.size() ? c.starts_with(lower)
-                                               : lower.starts_with(c) && !std::isalnum(static_cast<unsigned char>(lower[c.size()])));
+    const bool fits =
+        c.size() != lower.size() &&
+        (c.size() > lower.size()
+             ? c.starts_with(lower)
+             : lower.starts_with(c) && !std::isalnum(static_cast<unsigned char>(lower[c.size()])));
     if (!fits) continue;
     if (!part.empty() && part != candidate) return "";
     part = candidate;
@@ -151,7 +155,8 @@ std::string describe_ids(std::vector<std::string> ids, std::size_t limit, IdOrde
 std::string id_for_name(std::string_view text, const std::vector<NamedId>& entries) {
   const std::size_t first = text.find_first_not_of(' ');
   if (first == std::string_view::npos) return "";
-  const std::string wanted = to_lower_ascii(text.substr(first, text.find_last_not_of(' ') - first + 1));
+  const std::string wanted =
+      to_lower_ascii(text.substr(first, text.find_last_not_of(' ') - first + 1));
   for (const NamedId& e : entries)
     if (to_lower_ascii(e.name) == wanted) return e.id;
   auto unique = [&](auto fits) {
@@ -165,13 +170,16 @@ std::string id_for_name(std::string_view text, const std::vector<NamedId>& entri
   };
   std::string id = unique([&](const NamedId& e) {
     const std::string name = to_lower_ascii(e.name);
-    return name.starts_with(wanted) && (name.size() == wanted.size() || !std::isalnum(static_cast<unsigned char>(name[wanted.size()])));
+    return name.starts_with(wanted) &&
+           (name.size() == wanted.size() ||
+            !std::isalnum(static_cast<unsigned char>(name[wanted.size()])));
   });
   if (!id.empty()) return id;
   const std::string made = slug(text);
   if (made.empty()) return "";
   return unique([&](const NamedId& e) {
-    return e.id.starts_with(made) && (e.id.size() == made.size() || !std::isalnum(static_cast<unsigned char>(e.id[made.size()])));
+    return e.id.starts_with(made) && (e.id.size() == made.size() ||
+                                      !std::isalnum(static_cast<unsigned char>(e.id[made.size()])));
   });
 }
 
@@ -179,8 +187,8 @@ std::string unknown_reference_message(std::string_view what, std::string_view wh
                                       std::string_view id, const std::vector<std::string>& known,
                                       IdOrder order, const std::vector<NamedId>& names) {
   if (const std::string named = id_for_name(id, names); !named.empty())
-    return fmt::format("unknown {} {}: that is the name of {} {}; write {}", what, in_quotes(id), what,
-                       in_quotes(named), named);
+    return fmt::format("unknown {} {}: that is the name of {} {}; write {}", what, in_quotes(id),
+                       what, in_quotes(named), named);
   std::string message = fmt::format("unknown {} {}; known {}: {}", what, in_quotes(id), what_plural,
                                     describe_ids(known, 12, order));
   const std::string suggestion = closest_match(id, known);
@@ -190,22 +198,29 @@ std::string unknown_reference_message(std::string_view what, std::string_view wh
 
 std::string slug(std::string_view title, std::size_t max) {
   utf8proc_uint8_t* folded = nullptr;
-  const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(title.data()),
-                              static_cast<utf8proc_ssize_t>(title.size()), &folded,
-                              static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
-                                                             UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD));
-  std::string text = n < 0 ? to_lower_ascii(title) : std::string(reinterpret_cast<char*>(folded), static_cast<std::size_t>(n));
+  const auto n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(title.data()),
+                   static_cast<utf8proc_ssize_t>(title.size()), &folded,
+                   static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
+                                                  UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD));
+  std::string text =
+      n < 0 ? to_lower_ascii(title)
+            : std::string(reinterpret_cast<char*>(folded), static_cast<std::size_t>(n));
   std::free(folded);
   // Latin letters that do not decompose into an ASCII letter and a mark.
   static constexpr std::pair<std::string_view, std::string_view> k_letters[] = {
-      {"æ", "ae"}, {"ø", "o"}, {"œ", "oe"}, {"ł", "l"}, {"đ", "d"}, {"ð", "d"}, {"þ", "th"}, {"ı", "i"}, {"ŧ", "t"}};
+      {"æ", "ae"}, {"ø", "o"},  {"œ", "oe"}, {"ł", "l"}, {"đ", "d"},
+      {"ð", "d"},  {"þ", "th"}, {"ı", "i"},  {"ŧ", "t"}};
   for (const auto& [from, to] : k_letters)
-    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    for (std::size_t at = text.find(from); at != std::string::npos;
+         at = text.find(from, at + to.size()))
       text.replace(at, from.size(), to);
   std::vector<std::string> words(1);
   for (char c : text) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) words.back() += c;
-    else if (!words.back().empty()) words.emplace_back();
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+      words.back() += c;
+    else if (!words.back().empty())
+      words.emplace_back();
   }
   if (words.back().empty()) words.pop_back();
   std::string out;
@@ -223,8 +238,8 @@ std::string slug(std::string_view title, std::size_t max) {
 bool is_windows_reserved(std::string_view id) {
   const std::string stem = to_lower_ascii(id.substr(0, id.find('.')));
   if (stem == "con" || stem == "prn" || stem == "aux" || stem == "nul") return true;
-  return stem.size() == 4 && (stem.starts_with("com") || stem.starts_with("lpt")) && stem[3] >= '1' &&
-         stem[3] <= '9';
+  return stem.size() == 4 && (stem.starts_with("com") || stem.starts_with("lpt")) &&
+         stem[3] >= '1' && stem[3] <= '9';
 }
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
@@ -236,7 +251,9 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
   return out;
 }
 
-std::string in_quotes(std::string_view s) { return fmt::format("'{}'", escape_controls(s)); }
+std::string in_quotes(std::string_view s) {
+  return fmt::format("'{}'", escape_controls(s));
+}
 
 namespace {
 
@@ -278,7 +295,8 @@ bool has_control_character(std::string_view s) {
 }
 
 std::string escape_controls(std::string_view s) {
-  if (std::all_of(s.begin(), s.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) return std::string(s);
+  if (std::all_of(s.begin(), s.end(), [](char c) { return c >= 0x20 && c < 0x7F; }))
+    return std::string(s);
   std::string out;
   out.reserve(s.size());
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
@@ -301,8 +319,10 @@ std::string escape_controls(std::string_view s) {
         ++i;
       } else {
         // C1 controls, and the bidi controls that reorder what a terminal shows (Trojan Source).
-        if (cp <= 0x9F || is_bidi_control(cp)) out += fmt::format("\\u{:04X}", cp);
-        else out.append(s.substr(i, static_cast<std::size_t>(n)));
+        if (cp <= 0x9F || is_bidi_control(cp))
+          out += fmt::format("\\u{:04X}", cp);
+        else
+          out.append(s.substr(i, static_cast<std::size_t>(n)));
         i += static_cast<std::size_t>(n);
       }
     }
@@ -311,13 +331,15 @@ std::string escape_controls(std::string_view s) {
 }
 
 std::string with_article(std::string_view word) {
-  const bool vowel = !word.empty() && std::string_view("aeiouAEIOU").find(word[0]) != std::string_view::npos;
+  const bool vowel =
+      !word.empty() && std::string_view("aeiouAEIOU").find(word[0]) != std::string_view::npos;
   return fmt::format("{} {}", vowel ? "an" : "a", word);
 }
 
 std::string capitalised(std::string_view text) {
   std::string out(text);
-  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z')
+    out[0] = static_cast<char>(out[0] - 'a' + 'A');
   return out;
 }
 

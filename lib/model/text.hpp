@@ -45,7 +45,8 @@ std::string id_for_name(std::string_view text, const std::vector<NamedId>& entri
 // agreement signed': that is the name of stage 'agreement'; write agreement".
 std::string unknown_reference_message(std::string_view what, std::string_view what_plural,
                                       std::string_view id, const std::vector<std::string>& known,
-                                      IdOrder order = IdOrder::natural, const std::vector<NamedId>& names = {});
+                                      IdOrder order = IdOrder::natural,
+                                      const std::vector<NamedId>& names = {});
 
 // An id made from a title: accents folded, lower-case ASCII letters and
 // digits, words joined by '-', at most `max` characters cut at a word

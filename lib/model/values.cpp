@@ -95,12 +95,14 @@ std::optional<Date> Date::parse(std::string_view text) {
 
 namespace {
 
-const char* const k_month_names[] = {"January", "February", "March",     "April",   "May",      "June",
-                                     "July",    "August",   "September", "October", "November", "December"};
+const char* const k_month_names[] = {"January",   "February", "March",    "April",
+                                     "May",       "June",     "July",     "August",
+                                     "September", "October",  "November", "December"};
 
 // "2025-04-03 (3 April)" when the date exists, "" otherwise.
 std::string iso_reading(int year, int month, int day, bool with_words) {
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) return "";
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month))
+    return "";
   std::string iso = fmt::format("{:04}-{:02}-{:02}", year, month, day);
   return with_words ? fmt::format("{} ({} {})", iso, day, k_month_names[month - 1]) : iso;
 }
@@ -129,11 +131,13 @@ std::vector<std::string_view> date_parts(std::string_view text) {
 std::string iso_date_hint(std::string_view text, bool need_day) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-  if (text.size() > 10 && (text[10] == 'T' || text[10] == 't' || text[10] == ' ') && Date::parse(text.substr(0, 10))) {
+  if (text.size() > 10 && (text[10] == 'T' || text[10] == 't' || text[10] == ' ') &&
+      Date::parse(text.substr(0, 10))) {
     std::string_view time = text.substr(11);
-    return fmt::format("the time {} does not exist (hours 0-23, minutes and seconds 0-59, offsets up to 23:59); "
-                       "write the date alone, {}",
-                       time, text.substr(0, 10));
+    return fmt::format(
+        "the time {} does not exist (hours 0-23, minutes and seconds 0-59, offsets up to 23:59); "
+        "write the date alone, {}",
+        time, text.substr(0, 10));
   }
   const std::vector<std::string_view> p = date_parts(text);
   auto n = [&](std::size_t i) { return to_int(p[i]); };
@@ -141,7 +145,8 @@ std::string iso_date_hint(std::string_view text, bool need_day) {
     std::string iso = iso_reading(n(0), n(1), n(2), false);
     return iso.empty() ? "" : "write " + iso;
   }
-  if (p.size() == 3 && p[2].size() == 4 && p[0].size() <= 2 && p[1].size() <= 2) {  // 31/12/2025 or 12/31/2025
+  if (p.size() == 3 && p[2].size() == 4 && p[0].size() <= 2 &&
+      p[1].size() <= 2) {  // 31/12/2025 or 12/31/2025
     const std::string day_first = iso_reading(n(2), n(1), n(0), true);
     const std::string month_first = iso_reading(n(2), n(0), n(1), true);
     if (!day_first.empty() && !month_first.empty() && n(0) != n(1))
@@ -151,11 +156,14 @@ std::string iso_date_hint(std::string_view text, bool need_day) {
   }
   auto month = [&](int year, int m) {
     if (!need_day) return fmt::format("write {:04}-{:02}", year, m);
-    return fmt::format("write {:04}-{:02}-{:02}, the month's last day", year, m, days_in_month(year, m));
+    return fmt::format("write {:04}-{:02}-{:02}, the month's last day", year, m,
+                       days_in_month(year, m));
   };
-  if (p.size() == 2 && p[1].size() == 4 && p[0].size() <= 2 && n(0) >= 1 && n(0) <= 12 && n(1) >= 1000)  // 12/2025
+  if (p.size() == 2 && p[1].size() == 4 && p[0].size() <= 2 && n(0) >= 1 && n(0) <= 12 &&
+      n(1) >= 1000)  // 12/2025
     return month(n(1), n(0));
-  if (p.size() == 2 && p[0].size() == 4 && p[1].size() <= 2 && n(1) >= 1 && n(1) <= 12 && n(0) >= 1000)  // 2025-12
+  if (p.size() == 2 && p[0].size() == 4 && p[1].size() <= 2 && n(1) >= 1 && n(1) <= 12 &&
+      n(0) >= 1000)  // 2025-12
     return month(n(0), n(1));
   if (need_day && p.size() == 1 && p[0].size() == 4 && n(0) >= 1000)  // 2026
     return fmt::format("write {:04}-12-31, the year's last day", n(0));
@@ -164,7 +172,8 @@ std::string iso_date_hint(std::string_view text, bool need_day) {
 
 std::string not_a_date(std::string_view text) {
   const std::string hint = iso_date_hint(text);
-  return fmt::format("{} is not a date; {}", in_quotes(text), hint.empty() ? "write YYYY, YYYY-MM or YYYY-MM-DD" : hint);
+  return fmt::format("{} is not a date; {}", in_quotes(text),
+                     hint.empty() ? "write YYYY, YYYY-MM or YYYY-MM-DD" : hint);
 }
 
 std::string Date::to_string() const {
@@ -173,7 +182,9 @@ std::string Date::to_string() const {
   return fmt::format("{:04}-{:02}-{:02}", year, month, day);
 }
 
-Date Date::first_day() const { return {year, month ? month : 1, day ? day : 1}; }
+Date Date::first_day() const {
+  return {year, month ? month : 1, day ? day : 1};
+}
 
 Date Date::last_day() const {
   const int m = month ? month : 12;
@@ -213,10 +224,13 @@ std::string ambiguous_money(std::string_view text) {
   auto grouped = [&](char sep, std::size_t& groups) {
     std::size_t i = 0;
     while (i < text.size() && i < 4 && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
-    if (i == 0 || i > 3 || text[0] == '0') return std::string_view::npos;  // no thousands start with 0
+    if (i == 0 || i > 3 || text[0] == '0')
+      return std::string_view::npos;  // no thousands start with 0
     groups = 0;
-    while (i + 4 <= text.size() && text[i] == sep && std::isdigit(static_cast<unsigned char>(text[i + 1])) &&
-           std::isdigit(static_cast<unsigned char>(text[i + 2])) && std::isdigit(static_cast<unsigned char>(text[i + 3])) &&
+    while (i + 4 <= text.size() && text[i] == sep &&
+           std::isdigit(static_cast<unsigned char>(text[i + 1])) &&
+           std::isdigit(static_cast<unsigned char>(text[i + 2])) &&
+           std::isdigit(static_cast<unsigned char>(text[i + 3])) &&
            (i + 4 == text.size() || !std::isdigit(static_cast<unsigned char>(text[i + 4])))) {
       i += 4;
       ++groups;
@@ -232,9 +246,11 @@ std::string ambiguous_money(std::string_view text) {
   std::size_t groups = 0;
   if (std::size_t end = grouped('.', groups); end == text.size() && groups == 1) {
     const std::string thousands = without(text, '.');
-    return fmt::format("a dot before three digits may group thousands ({}) or mark decimals ({}); write the "
-                       "amount without separators: {}, or {}",
-                       thousands, format_number(*parse_decimal(text)), thousands, format_number(*parse_decimal(text)));
+    return fmt::format(
+        "a dot before three digits may group thousands ({}) or mark decimals ({}); write the "
+        "amount without separators: {}, or {}",
+        thousands, format_number(*parse_decimal(text)), thousands,
+        format_number(*parse_decimal(text)));
   }
   for (char sep : {'.', ',', ' ', '\''}) {
     const std::size_t end = grouped(sep, groups);
@@ -242,12 +258,14 @@ std::string ambiguous_money(std::string_view text) {
     const std::string whole = without(text.substr(0, end), sep);
     const std::string_view rest = text.substr(end);
     if (rest.empty())
-      return fmt::format("'{}' groups thousands; write the amount without separators: {}", sep, whole);
+      return fmt::format("'{}' groups thousands; write the amount without separators: {}", sep,
+                         whole);
     const char decimal = sep == '.' ? ',' : '.';
     if (rest.size() > 1 && rest[0] == decimal &&
-        std::all_of(rest.begin() + 1, rest.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
-      return fmt::format("'{}' groups thousands and '{}' marks decimals; write {}.{}", sep, decimal, whole,
-                         rest.substr(1));
+        std::all_of(rest.begin() + 1, rest.end(),
+                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+      return fmt::format("'{}' groups thousands and '{}' marks decimals; write {}.{}", sep, decimal,
+                         whole, rest.substr(1));
   }
   return "";
 }
@@ -269,10 +287,14 @@ std::optional<Amount> parse_amount_text(std::string_view text) {
 
 std::string amount_as_text(const Amount& a) {
   switch (a.kind) {
-    case AmountKind::number: return format_number(a.max);
-    case AmountKind::range: return format_number(a.min) + "-" + format_number(a.max);
-    case AmountKind::none: return "none";
-    case AmountKind::tbd: return "tbd";
+    case AmountKind::number:
+      return format_number(a.max);
+    case AmountKind::range:
+      return format_number(a.min) + "-" + format_number(a.max);
+    case AmountKind::none:
+      return "none";
+    case AmountKind::tbd:
+      return "tbd";
   }
   return "";
 }

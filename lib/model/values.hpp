@@ -51,7 +51,9 @@ std::string not_a_date(std::string_view text);
 
 // True when `date` lies wholly after `as_of` (its first day is later): data
 // not yet known on `as_of`. "2026-06" is not after 2026-06-15.
-inline bool is_after(const Date& date, const Date& as_of) { return as_of < date.first_day(); }
+inline bool is_after(const Date& date, const Date& as_of) {
+  return as_of < date.first_day();
+}
 
 // Parses decimal numbers only: "010" is 10, "0x1A", "1_000", ".5", "inf" are refused.
 std::optional<double> parse_decimal(std::string_view text);

@@ -36,7 +36,9 @@ std::string text(const Text& t) {
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
   return s;
 }
-std::string date(const std::optional<Located<Date>>& d) { return d ? d->value.to_string() : ""; }
+std::string date(const std::optional<Located<Date>>& d) {
+  return d ? d->value.to_string() : "";
+}
 
 std::string list_text(const std::vector<std::string>& items, ListCells lists) {
   return lists == ListCells::escaped ? list_cell(items) : join(items, "; ");
@@ -51,7 +53,8 @@ std::string joined(const std::vector<Located<std::string>>& list, ListCells list
 std::string names(const std::vector<Person>& people, ListCells lists, bool with_region = false) {
   std::vector<std::string> items;
   for (const Person& p : people)
-    items.push_back(with_region && p.region ? fmt::format("{} ({})", p.name.value, p.region->value) : p.name.value);
+    items.push_back(with_region && p.region ? fmt::format("{} ({})", p.name.value, p.region->value)
+                                            : p.name.value);
   return list_text(items, lists);
 }
 
@@ -70,8 +73,10 @@ template <class T>
 std::string target_cell(const std::vector<T>& targets, int year) {
   for (const T& t : targets)
     if (t.year.value == year) {
-      if constexpr (std::is_same_v<T, YearText>) return t.text.value;
-      else return t.text;
+      if constexpr (std::is_same_v<T, YearText>)
+        return t.text.value;
+      else
+        return t.text;
     }
   return "";
 }
@@ -93,9 +98,12 @@ std::optional<ListKind> list_kind_from_name(const std::string& name) {
   return std::nullopt;
 }
 
-const char* list_kind_names() { return "objectives, taskforces, activities, projects or indicators"; }
+const char* list_kind_names() {
+  return "objectives, taskforces, activities, projects or indicators";
+}
 
-std::vector<std::string> check_list_filter(const Plan& plan, const ListKind& kind, const ListFilter& f) {
+std::vector<std::string> check_list_filter(const Plan& plan, const ListKind& kind,
+                                           const ListFilter& f) {
   std::vector<std::string> errors;
   const std::string plural = kind.projects_only ? "projects" : kind_info(kind.kind).plural;
   // Which filters apply to which kind.
@@ -105,9 +113,11 @@ std::vector<std::string> check_list_filter(const Plan& plan, const ListKind& kin
       {{"--goal", &f.goals}, kind.kind == RecordKind::objective},
       {{"--stage", &f.stages}, activity},
       {{"--region", &f.regions}, kind.kind != RecordKind::indicator},
-      {{"--task-force", &f.task_forces}, kind.kind == RecordKind::activity || kind.kind == RecordKind::objective},
+      {{"--task-force", &f.task_forces},
+       kind.kind == RecordKind::activity || kind.kind == RecordKind::objective},
       {{"--status", &f.statuses}, activity},
-      {{"--type", &f.types}, (activity && !kind.projects_only) || kind.kind == RecordKind::indicator},
+      {{"--type", &f.types},
+       (activity && !kind.projects_only) || kind.kind == RecordKind::indicator},
   };
   for (const auto& [option, ok] : applies)
     if (!option.values->empty() && !ok)
@@ -115,14 +125,17 @@ std::vector<std::string> check_list_filter(const Plan& plan, const ListKind& kin
   if (!errors.empty()) return errors;
 
   auto known = [&](const char* option, const std::vector<std::string>& values, const char* what,
-                   const char* what_plural, const std::vector<std::string>& ids, const std::vector<NamedId>& names = {}) {
+                   const char* what_plural, const std::vector<std::string>& ids,
+                   const std::vector<NamedId>& names = {}) {
     for (const std::string& v : values)
       if (!contains(ids, v))
-        errors.push_back(fmt::format("{}: {}", option,
-                                     unknown_reference_message(what, what_plural, v, ids, IdOrder::natural, names)));
+        errors.push_back(fmt::format(
+            "{}: {}", option,
+            unknown_reference_message(what, what_plural, v, ids, IdOrder::natural, names)));
   };
   known("--objective", f.objectives, "objective", "objectives", plan.ids(RecordKind::objective));
-  known("--task-force", f.task_forces, "task force", "task forces", plan.ids(RecordKind::task_force));
+  known("--task-force", f.task_forces, "task force", "task forces",
+        plan.ids(RecordKind::task_force));
   std::vector<std::string> goals, stages, regions{"global"};
   if (plan.info.goals)
     for (const Goal& g : *plan.info.goals) goals.push_back(g.id.value);
@@ -136,15 +149,19 @@ std::vector<std::string> check_list_filter(const Plan& plan, const ListKind& kin
                     const std::vector<std::string>& allowed) {
     for (const std::string& v : values)
       if (!contains(allowed, v))
-        errors.push_back(fmt::format("{}: {} is not one of {}", option, in_quotes(v), join(allowed, ", ")));
+        errors.push_back(
+            fmt::format("{}: {} is not one of {}", option, in_quotes(v), join(allowed, ", ")));
   };
   choice("--status", f.statuses, {"active", "on-hold", "cancelled"});
-  if (kind.kind == RecordKind::indicator) choice("--type", f.types, {"numeric", "milestone"});
-  else choice("--type", f.types, {"project", "activity"});
+  if (kind.kind == RecordKind::indicator)
+    choice("--type", f.types, {"numeric", "milestone"});
+  else
+    choice("--type", f.types, {"project", "activity"});
   return errors;
 }
 
-std::vector<std::size_t> select_records(const Plan& plan, const ListKind& kind, const ListFilter& f) {
+std::vector<std::size_t> select_records(const Plan& plan, const ListKind& kind,
+                                        const ListFilter& f) {
   std::vector<std::size_t> out;
   switch (kind.kind) {
     case RecordKind::objective:
@@ -154,7 +171,8 @@ std::vector<std::size_t> select_records(const Plan& plan, const ListKind& kind, 
         if (!f.goals.empty() && !(o.goal && contains(f.goals, o.goal->value))) continue;
         if (!f.regions.empty()) {
           const std::vector<std::string> regions = plan.regions_of(o);
-          if (std::none_of(regions.begin(), regions.end(), [&](const std::string& r) { return contains(f.regions, r); }))
+          if (std::none_of(regions.begin(), regions.end(),
+                           [&](const std::string& r) { return contains(f.regions, r); }))
             continue;
         }
         if (!f.task_forces.empty() &&
@@ -173,8 +191,9 @@ std::vector<std::size_t> select_records(const Plan& plan, const ListKind& kind, 
         if (!any_of(f.objectives, t.objectives)) continue;
         const bool works_there = t.regions && any_of(f.regions, *t.regions);
         if (!f.regions.empty() && !works_there &&
-            std::none_of(t.representatives.begin(), t.representatives.end(),
-                         [&](const Person& p) { return p.region && contains(f.regions, p.region->value); }))
+            std::none_of(t.representatives.begin(), t.representatives.end(), [&](const Person& p) {
+              return p.region && contains(f.regions, p.region->value);
+            }))
           continue;
         out.push_back(i);
       }
@@ -186,7 +205,9 @@ std::vector<std::size_t> select_records(const Plan& plan, const ListKind& kind, 
         if (kind.projects_only && a.type != ActivityType::project) continue;
         if (!any_of(f.objectives, a.objectives) || !any_of(f.regions, a.regions)) continue;
         if (!one_of(f.stages, plan.stage_of(a).id.value)) continue;
-        if (!f.task_forces.empty() && !(a.task_force && contains(f.task_forces, a.task_force->value))) continue;
+        if (!f.task_forces.empty() &&
+            !(a.task_force && contains(f.task_forces, a.task_force->value)))
+          continue;
         if (!one_of(f.statuses, status_name(a.status)) || !one_of(f.types, type)) continue;
         out.push_back(i);
       }
@@ -196,19 +217,23 @@ std::vector<std::size_t> select_records(const Plan& plan, const ListKind& kind, 
         const Indicator& ind = plan.indicators[i];
         if (!f.objectives.empty()) {
           const std::vector<std::string> measured = plan.objectives_measured(ind);
-          if (std::none_of(measured.begin(), measured.end(), [&](const std::string& o) { return contains(f.objectives, o); }))
+          if (std::none_of(measured.begin(), measured.end(),
+                           [&](const std::string& o) { return contains(f.objectives, o); }))
             continue;
         }
-        if (!one_of(f.types, ind.type.value == IndicatorType::milestone ? "milestone" : "numeric")) continue;
+        if (!one_of(f.types, ind.type.value == IndicatorType::milestone ? "milestone" : "numeric"))
+          continue;
         out.push_back(i);
       }
       break;
-    case RecordKind::plan: break;
+    case RecordKind::plan:
+      break;
   }
   return out;
 }
 
-TextTable full_table(const Plan& plan, RecordKind kind, const std::vector<std::size_t>& rows, ListCells lists) {
+TextTable full_table(const Plan& plan, RecordKind kind, const std::vector<std::size_t>& rows,
+                     ListCells lists) {
   TextTable t;
   switch (kind) {
     case RecordKind::objective: {
@@ -218,8 +243,8 @@ TextTable full_table(const Plan& plan, RecordKind kind, const std::vector<std::s
       t.columns.push_back("regions");
       for (std::size_t i : rows) {
         const Objective& o = plan.objectives[i];
-        std::vector<std::string> row = {o.id.value, o.goal ? o.goal->value : "", text(o.title), text(o.description),
-                                        text(o.problem)};
+        std::vector<std::string> row = {o.id.value, o.goal ? o.goal->value : "", text(o.title),
+                                        text(o.description), text(o.problem)};
         for (int y : years) row.push_back(target_cell(o.targets, y));
         row.push_back(o.regions ? joined(*o.regions, lists) : "");
         t.rows.push_back(std::move(row));
@@ -227,24 +252,48 @@ TextTable full_table(const Plan& plan, RecordKind kind, const std::vector<std::s
       break;
     }
     case RecordKind::task_force:
-      t.columns = {"id", "name", "objectives", "regions", "leaders", "representatives", "members", "approach", "milestones"};
+      t.columns = {"id",      "name",     "objectives", "regions", "leaders", "representatives",
+                   "members", "approach", "milestones"};
       for (std::size_t i : rows) {
         const TaskForce& f = plan.task_forces[i];
         std::vector<std::string> milestones;
-        for (const Milestone& m : f.milestones) milestones.push_back(fmt::format("{}: {}", date(m.date), text(m.text)));
-        t.rows.push_back({f.id.value, text(f.name), joined(f.objectives, lists), f.regions ? joined(*f.regions, lists) : "",
-                          names(f.leaders, lists),
-                          names(f.representatives, lists, true), names(f.members, lists), text(f.approach),
-                          list_text(milestones, lists)});
+        for (const Milestone& m : f.milestones)
+          milestones.push_back(fmt::format("{}: {}", date(m.date), text(m.text)));
+        t.rows.push_back({f.id.value, text(f.name), joined(f.objectives, lists),
+                          f.regions ? joined(*f.regions, lists) : "", names(f.leaders, lists),
+                          names(f.representatives, lists, true), names(f.members, lists),
+                          text(f.approach), list_text(milestones, lists)});
       }
       break;
     case RecordKind::activity:
-      t.columns = {"id",         "title",       "type",         "objectives",      "task_force",
-                   "stage",      "status",      "regions",      "countries",       "lead",
-                   "lead.org",   "responsible", "partners",     "sponsors",        "budget.currency",
-                   "budget.estimate", "budget.secured", "budget.note", "start", "end", "timeframe",
-                   "outputs",    "methodology", "outcome",      "description",     "indicators",
-                   "url",        "updated"};
+      t.columns = {"id",
+                   "title",
+                   "type",
+                   "objectives",
+                   "task_force",
+                   "stage",
+                   "status",
+                   "regions",
+                   "countries",
+                   "lead",
+                   "lead.org",
+                   "responsible",
+                   "partners",
+                   "sponsors",
+                   "budget.currency",
+                   "budget.estimate",
+                   "budget.secured",
+                   "budget.note",
+                   "start",
+                   "end",
+                   "timeframe",
+                   "outputs",
+                   "methodology",
+                   "outcome",
+                   "description",
+                   "indicators",
+                   "url",
+                   "updated"};
       for (std::size_t i : rows) {
         const Activity& a = plan.activities[i];
         const Budget* b = a.budget ? &*a.budget : nullptr;
@@ -280,30 +329,37 @@ TextTable full_table(const Plan& plan, RecordKind kind, const std::vector<std::s
       break;
     case RecordKind::indicator: {
       const std::vector<int> years = target_years(plan, plan.indicators);
-      t.columns = {"id", "title", "objective", "activity", "type", "unit", "direction", "baseline.date",
-                   "baseline.value"};
+      t.columns = {"id",   "title",     "objective",     "activity",      "type",
+                   "unit", "direction", "baseline.date", "baseline.value"};
       for (int y : years) t.columns.push_back(fmt::format("targets.{}", y));
-      for (const char* c : {"measurements", "due", "achieved", "description", "method", "source"}) t.columns.push_back(c);
+      for (const char* c : {"measurements", "due", "achieved", "description", "method", "source"})
+        t.columns.push_back(c);
       for (std::size_t i : rows) {
         const Indicator& ind = plan.indicators[i];
         std::vector<std::string> row = {
-            ind.id.value, text(ind.title), ind.objective ? ind.objective->value : "",
-            ind.activity ? ind.activity->value : "", ind.type.value == IndicatorType::milestone ? "milestone" : "numeric",
-            text(ind.unit), ind.direction == Direction::increase ? "increase" : "decrease",
+            ind.id.value,
+            text(ind.title),
+            ind.objective ? ind.objective->value : "",
+            ind.activity ? ind.activity->value : "",
+            ind.type.value == IndicatorType::milestone ? "milestone" : "numeric",
+            text(ind.unit),
+            ind.direction == Direction::increase ? "increase" : "decrease",
             ind.baseline ? date(ind.baseline->date) : "",
             ind.baseline && ind.baseline->value ? format_number(ind.baseline->value->value) : ""};
         for (int y : years) row.push_back(target_cell(ind.targets, y));
         std::vector<std::string> measured;
         for (const Measurement& m : ind.measurements)
-          measured.push_back(fmt::format("{}: {}", date(m.date), m.value ? format_number(m.value->value) : ""));
-        for (std::string cell : {list_text(measured, lists), date(ind.due), date(ind.achieved), text(ind.description),
-                                 text(ind.method), text(ind.source_text)})
+          measured.push_back(
+              fmt::format("{}: {}", date(m.date), m.value ? format_number(m.value->value) : ""));
+        for (std::string cell : {list_text(measured, lists), date(ind.due), date(ind.achieved),
+                                 text(ind.description), text(ind.method), text(ind.source_text)})
           row.push_back(std::move(cell));
         t.rows.push_back(std::move(row));
       }
       break;
     }
-    case RecordKind::plan: break;
+    case RecordKind::plan:
+      break;
   }
   return t;
 }
@@ -312,16 +368,26 @@ TextTable short_table(const Plan& plan, RecordKind kind, const std::vector<std::
   const TextTable full = full_table(plan, kind, rows, ListCells::plain);
   std::vector<std::string> keep;
   switch (kind) {
-    case RecordKind::objective: keep = {"id", "goal", "title"}; break;
-    case RecordKind::task_force: keep = {"id", "objectives", "leaders", "name"}; break;
-    case RecordKind::activity: keep = {"id", "type", "stage", "status", "objectives", "regions", "title"}; break;
-    case RecordKind::indicator: keep = {"id", "type", "objective", "activity", "title"}; break;
-    case RecordKind::plan: break;
+    case RecordKind::objective:
+      keep = {"id", "goal", "title"};
+      break;
+    case RecordKind::task_force:
+      keep = {"id", "objectives", "leaders", "name"};
+      break;
+    case RecordKind::activity:
+      keep = {"id", "type", "stage", "status", "objectives", "regions", "title"};
+      break;
+    case RecordKind::indicator:
+      keep = {"id", "type", "objective", "activity", "title"};
+      break;
+    case RecordKind::plan:
+      break;
   }
   TextTable t;
   std::vector<std::size_t> at;
   for (const std::string& c : keep) {
-    at.push_back(static_cast<std::size_t>(std::find(full.columns.begin(), full.columns.end(), c) - full.columns.begin()));
+    at.push_back(static_cast<std::size_t>(std::find(full.columns.begin(), full.columns.end(), c) -
+                                          full.columns.begin()));
     t.columns.push_back(c);
   }
   for (const auto& row : full.rows) {

@@ -35,11 +35,13 @@ const char* list_kind_names();
 // Problems with the filters for this kind: a filter that does not apply
 // ("--stage: filters activities only; ...") or an unknown id or value, each
 // message starting with the option's name. Empty when all is well.
-std::vector<std::string> check_list_filter(const Plan& plan, const ListKind& kind, const ListFilter& filter);
+std::vector<std::string> check_list_filter(const Plan& plan, const ListKind& kind,
+                                           const ListFilter& filter);
 
 // The indexes (into the plan's vector of that kind) of the matching records,
 // in the plan's order (natural order of ids).
-std::vector<std::size_t> select_records(const Plan& plan, const ListKind& kind, const ListFilter& filter);
+std::vector<std::size_t> select_records(const Plan& plan, const ListKind& kind,
+                                        const ListFilter& filter);
 
 // Rows of text cells.
 struct TextTable {
@@ -52,7 +54,8 @@ struct TextTable {
 enum class ListCells { plain, escaped };
 
 // Every key of the kind as a column (for CSV and TSV); lists joined with "; ".
-TextTable full_table(const Plan& plan, RecordKind kind, const std::vector<std::size_t>& rows, ListCells lists);
+TextTable full_table(const Plan& plan, RecordKind kind, const std::vector<std::size_t>& rows,
+                     ListCells lists);
 // The few columns that fit a terminal: id, the main references, the title.
 TextTable short_table(const Plan& plan, RecordKind kind, const std::vector<std::size_t>& rows);
 

@@ -14,10 +14,10 @@ namespace actionplan {
 
 // Counts per category (projects per stage), bars from 0.
 struct BarChart {
-  std::string title;                  // "Projects by stage"
-  std::string axis;                   // what is counted: "Projects"
-  std::vector<std::string> labels;    // full names, in order
-  std::vector<std::string> fallbacks; // shown when a name has nothing a chart can show (e.g. "#")
+  std::string title;                   // "Projects by stage"
+  std::string axis;                    // what is counted: "Projects"
+  std::vector<std::string> labels;     // full names, in order
+  std::vector<std::string> fallbacks;  // shown when a name has nothing a chart can show (e.g. "#")
   std::vector<double> values;
 };
 
@@ -30,8 +30,8 @@ struct TrendPoint {
 };
 
 struct TrendChart {
-  std::string title;        // the indicator's title
-  std::string unit;         // as the plan writes it; "" for plain counts
+  std::string title;               // the indicator's title
+  std::string unit;                // as the plan writes it; "" for plain counts
   std::vector<TrendPoint> points;  // baseline first; the target last when it lies after the data
   bool ends_at_target = false;
 };

@@ -6,7 +6,8 @@ namespace actionplan {
 namespace {
 
 bool looks_like_formula(std::string_view text) {
-  if (text.empty() || std::string_view("=+-@\t\r").find(text[0]) == std::string_view::npos) return false;
+  if (text.empty() || std::string_view("=+-@\t\r").find(text[0]) == std::string_view::npos)
+    return false;
   return !parse_decimal(text.substr(text[0] == '-' || text[0] == '+' ? 1 : 0)).has_value();
 }
 
@@ -50,11 +51,20 @@ std::string tsv_row(const std::vector<std::string>& fields) {
     if (i) out += '\t';
     for (char c : defused(fields[i])) {
       switch (c) {
-        case '\t': out += "\\t"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\\': out += "\\\\"; break;
-        default: out += c;
+        case '\t':
+          out += "\\t";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\\':
+          out += "\\\\";
+          break;
+        default:
+          out += c;
       }
     }
   }

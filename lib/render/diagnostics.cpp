@@ -28,20 +28,26 @@ std::string escape_data(std::string_view s) {
 std::string escape_property(std::string_view s) {
   std::string out;
   for (char c : escape_data(s)) {
-    if (c == ':') out += "%3A";
-    else if (c == ',') out += "%2C";
-    else out += c;
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out += c;
   }
   return out;
 }
 
-const char* severity_name(Severity s) { return s == Severity::error ? "error" : "warning"; }
+const char* severity_name(Severity s) {
+  return s == Severity::error ? "error" : "warning";
+}
 
 }  // namespace
 
 std::string summary_line(const Diagnostics& diags, int files) {
   return fmt::format("{}, {} in {}", plural(diags.error_count(), "error", "errors"),
-                     plural(diags.warning_count(), "warning", "warnings"), plural(files, "file", "files"));
+                     plural(diags.warning_count(), "warning", "warnings"),
+                     plural(files, "file", "files"));
 }
 
 std::string render_diagnostics(const Diagnostics& diags, DiagnosticFormat format, int files,
@@ -54,8 +60,8 @@ std::string render_diagnostics(const Diagnostics& diags, DiagnosticFormat format
     case DiagnosticFormat::github:
       for (const Diagnostic& d : diags.items()) {
         out += fmt::format("::{} file={},line={},col={}::{}\n", severity_name(d.severity),
-                           escape_property(std::string(github_prefix) + d.path), d.pos.line, d.pos.column,
-                           escape_data(fmt::format("{} [{}]", d.message, d.code)));
+                           escape_property(std::string(github_prefix) + d.path), d.pos.line,
+                           d.pos.column, escape_data(fmt::format("{} [{}]", d.message, d.code)));
       }
       break;
     case DiagnosticFormat::json: {
@@ -73,9 +79,8 @@ std::string render_diagnostics(const Diagnostics& diags, DiagnosticFormat format
       nlohmann::ordered_json doc;
       doc["as_of"] = as_of.to_string();
       doc["diagnostics"] = std::move(list);
-      doc["summary"] = {{"errors", diags.error_count()},
-                        {"warnings", diags.warning_count()},
-                        {"files", files}};
+      doc["summary"] = {
+          {"errors", diags.error_count()}, {"warnings", diags.warning_count()}, {"files", files}};
       out = doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
       break;
     }
@@ -83,7 +88,8 @@ std::string render_diagnostics(const Diagnostics& diags, DiagnosticFormat format
   return out;
 }
 
-std::string annotation_prefix(const std::filesystem::path& plan_root, const std::filesystem::path& workspace) {
+std::string annotation_prefix(const std::filesystem::path& plan_root,
+                              const std::filesystem::path& workspace) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const fs::path root = fs::weakly_canonical(plan_root, ec);

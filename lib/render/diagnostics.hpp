@@ -22,7 +22,8 @@ std::string render_diagnostics(const Diagnostics& diags, DiagnosticFormat format
 // paths: the plan root relative to `workspace` (GITHUB_WORKSPACE) when it lies
 // inside it, else relative to the enclosing git work tree (the nearest folder
 // up holding .git), else "". "plans/cms/" for a plan in plans/cms.
-std::string annotation_prefix(const std::filesystem::path& plan_root, const std::filesystem::path& workspace);
+std::string annotation_prefix(const std::filesystem::path& plan_root,
+                              const std::filesystem::path& workspace);
 
 // "N errors, M warnings in K files"
 std::string summary_line(const Diagnostics& diags, int files);

@@ -33,7 +33,8 @@ std::string objective_heading(const Plan& plan, const std::string& id) {
 std::string markdown(const Plan& plan, const GapAnalysis& a) {
   const std::string objective = md_term(plan, "objective", "objective");
   const std::string objectives = md_term(plan, "objectives", "objectives");
-  std::string out = fmt::format("# Gap analysis: {}\n\n", md_text(plan.info.title ? plan.info.title->value : "plan"));
+  std::string out = fmt::format("# Gap analysis: {}\n\n",
+                                md_text(plan.info.title ? plan.info.title->value : "plan"));
   out += fmt::format("As of {}. {}.\n\n", a.as_of.to_string(), gap_summary(a));
 
   // Summary: counts by code and severity.
@@ -54,7 +55,8 @@ std::string markdown(const Plan& plan, const GapAnalysis& a) {
   // Findings grouped by objective; a finding about several objectives is listed under each.
   out += fmt::format("## Findings by {}\n\n", objective);
   auto item = [](const Finding& f) {
-    return fmt::format("- **{}** {}: {}\n", severity_name(f.severity), md_code(f.code), md_text(f.message));
+    return fmt::format("- **{}** {}: {}\n", severity_name(f.severity), md_code(f.code),
+                       md_text(f.message));
   };
   bool any = false;
   for (const CoverageMatrix::Row& row : a.coverage.rows) {
@@ -63,8 +65,10 @@ std::string markdown(const Plan& plan, const GapAnalysis& a) {
     for (const Finding& f : a.findings) {
       if (std::find(f.objectives.begin(), f.objectives.end(), row.objective) == f.objectives.end())
         continue;
-      if (f.code == "region-gap" && f.region) uncovered.push_back(plan.region_name(*f.region));
-      else items += item(f);
+      if (f.code == "region-gap" && f.region)
+        uncovered.push_back(plan.region_name(*f.region));
+      else
+        items += item(f);
     }
     if (!uncovered.empty())
       items += fmt::format("- **low** {}: no active {} in {}\n", md_code("region-gap"),
@@ -92,14 +96,13 @@ std::string markdown(const Plan& plan, const GapAnalysis& a) {
     std::vector<std::vector<std::string>> funding_rows;
     for (const FundingLine& line : a.funding) {
       const MoneyTotals& m = line.money;
-      funding_rows.push_back({md_text(line.objective), md_text(m.currency),
-                              estimate_text(m), format_money(m.secured), gap_text(m),
-                              std::to_string(line.activities),
-                              m.unknown ? std::to_string(m.unknown) : "", m.none ? std::to_string(m.none) : "",
-                              line.shared ? std::to_string(line.shared) : ""});
+      funding_rows.push_back(
+          {md_text(line.objective), md_text(m.currency), estimate_text(m), format_money(m.secured),
+           gap_text(m), std::to_string(line.activities), m.unknown ? std::to_string(m.unknown) : "",
+           m.none ? std::to_string(m.none) : "", line.shared ? std::to_string(line.shared) : ""});
     }
-    out += md_table({capitalised(objective), "currency", "estimated", "secured", "gap", "activities",
-                     "estimate unknown", "no funds needed", "shared"},
+    out += md_table({capitalised(objective), "currency", "estimated", "secured", "gap",
+                     "activities", "estimate unknown", "no funds needed", "shared"},
                     "llrrrrrrr", funding_rows) +
            "\n";
   }
@@ -146,7 +149,8 @@ std::string json(const Plan& plan, const GapAnalysis& a) {
   doc["findings"] = std::move(findings);
   ordered_json by_code = ordered_json::object();
   for (const std::string& code : finding_codes()) {
-    const auto n = std::count_if(a.findings.begin(), a.findings.end(), [&](const Finding& f) { return f.code == code; });
+    const auto n = std::count_if(a.findings.begin(), a.findings.end(),
+                                 [&](const Finding& f) { return f.code == code; });
     if (n) by_code[code] = n;
   }
   doc["summary"] = {{"total", a.findings.size()},
@@ -156,11 +160,16 @@ std::string json(const Plan& plan, const GapAnalysis& a) {
                     {"by_code", std::move(by_code)}};
   ordered_json funding = ordered_json::array();
   for (const FundingLine& l : a.funding)
-    funding.push_back({{"objective", l.objective}, {"currency", l.money.currency},
-                       {"estimate_low", l.money.estimate_low}, {"estimate_high", l.money.estimate_high},
-                       {"secured", l.money.secured}, {"gap_low", l.money.gap_low},
-                       {"gap_high", l.money.gap_high}, {"activities", l.activities},
-                       {"unknown_estimates", l.money.unknown}, {"no_funds_needed", l.money.none},
+    funding.push_back({{"objective", l.objective},
+                       {"currency", l.money.currency},
+                       {"estimate_low", l.money.estimate_low},
+                       {"estimate_high", l.money.estimate_high},
+                       {"secured", l.money.secured},
+                       {"gap_low", l.money.gap_low},
+                       {"gap_high", l.money.gap_high},
+                       {"activities", l.activities},
+                       {"unknown_estimates", l.money.unknown},
+                       {"no_funds_needed", l.money.none},
                        {"shared", l.shared}});
   doc["funding"] = std::move(funding);
   ordered_json rows = ordered_json::array();
@@ -171,23 +180,26 @@ std::string json(const Plan& plan, const GapAnalysis& a) {
       counts[a.coverage.regions[c]] = row.counts[c];
       if (row.required[c]) required.push_back(a.coverage.regions[c]);
     }
-    rows.push_back({{"objective", row.objective}, {"counts", std::move(counts)},
-                    {"required", std::move(required)}, {"total", row.total}});
+    rows.push_back({{"objective", row.objective},
+                    {"counts", std::move(counts)},
+                    {"required", std::move(required)},
+                    {"total", row.total}});
   }
   doc["coverage"] = {{"regions", a.coverage.regions}, {"rows", std::move(rows)}};
   return json_text(std::move(doc));
 }
 
 std::string csv(const GapAnalysis& a) {
-  std::string out = csv_row({"code", "severity", "subject", "objectives", "message", "expected", "actual",
-                             "ratio", "currency", "estimate_low", "estimate_high", "secured", "gap_low",
-                             "gap_high", "score", "region", "date"});
+  std::string out = csv_row({"code", "severity", "subject", "objectives", "message", "expected",
+                             "actual", "ratio", "currency", "estimate_low", "estimate_high",
+                             "secured", "gap_low", "gap_high", "score", "region", "date"});
   for (const Finding& f : a.findings)
-    out += csv_row({f.code, severity_name(f.severity), join(f.subject, "; "), join(f.objectives, "; "),
-                    f.message, number_text(f.expected), number_text(f.actual), number_text(f.ratio),
-                    f.currency.value_or(""), number_text(f.estimate_low), number_text(f.estimate_high),
-                    number_text(f.secured), number_text(f.gap_low), number_text(f.gap_high),
-                    number_text(f.score), f.region.value_or(""), f.date.value_or("")});
+    out +=
+        csv_row({f.code, severity_name(f.severity), join(f.subject, "; "), join(f.objectives, "; "),
+                 f.message, number_text(f.expected), number_text(f.actual), number_text(f.ratio),
+                 f.currency.value_or(""), number_text(f.estimate_low), number_text(f.estimate_high),
+                 number_text(f.secured), number_text(f.gap_low), number_text(f.gap_high),
+                 number_text(f.score), f.region.value_or(""), f.date.value_or("")});
   return out;
 }
 
@@ -211,8 +223,10 @@ std::string md_coverage_table(const Plan& plan, const CoverageMatrix& coverage) 
   for (const CoverageMatrix::Row& row : coverage.rows) {
     std::vector<std::string> cells = {md_text(row.objective)};
     for (std::size_t c = 0; c < row.counts.size(); ++c) {
-      if (row.counts[c] > 0) cells.push_back(std::to_string(row.counts[c]));
-      else cells.push_back(row.required[c] ? "**0**" : "");
+      if (row.counts[c] > 0)
+        cells.push_back(std::to_string(row.counts[c]));
+      else
+        cells.push_back(row.required[c] ? "**0**" : "");
     }
     cells.push_back(std::to_string(row.total));
     matrix.push_back(std::move(cells));
@@ -221,19 +235,25 @@ std::string md_coverage_table(const Plan& plan, const CoverageMatrix& coverage) 
 }
 
 std::string gap_summary(const GapAnalysis& a) {
-  return fmt::format("{}: {} high, {} medium, {} low", plural(static_cast<long long>(a.findings.size()), "finding", "findings"),
+  return fmt::format("{}: {} high, {} medium, {} low",
+                     plural(static_cast<long long>(a.findings.size()), "finding", "findings"),
                      count(a, FindingSeverity::high), count(a, FindingSeverity::medium),
                      count(a, FindingSeverity::low));
 }
 
-std::string render_gaps(const Plan& plan, const GapAnalysis& analysis, GapFormat format, Paper paper) {
+std::string render_gaps(const Plan& plan, const GapAnalysis& analysis, GapFormat format,
+                        Paper paper) {
   switch (format) {
-    case GapFormat::markdown: return markdown(plan, analysis);
+    case GapFormat::markdown:
+      return markdown(plan, analysis);
     case GapFormat::html:
-      return html_document("Gap analysis: " + (plan.info.title ? plan.info.title->value : std::string("plan")),
-                           markdown(plan, analysis), {}, paper);
-    case GapFormat::json: return json(plan, analysis);
-    case GapFormat::csv: return csv(analysis);
+      return html_document(
+          "Gap analysis: " + (plan.info.title ? plan.info.title->value : std::string("plan")),
+          markdown(plan, analysis), {}, paper);
+    case GapFormat::json:
+      return json(plan, analysis);
+    case GapFormat::csv:
+      return csv(analysis);
   }
   return "";
 }

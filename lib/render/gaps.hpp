@@ -12,7 +12,8 @@ enum class GapFormat { markdown, json, csv, html };
 // Markdown: summary table by code and severity, findings grouped by
 // objective, funding per objective and currency, then the coverage matrix.
 // HTML: the Markdown as a self-contained page (render/html), printed on `paper`.
-std::string render_gaps(const Plan& plan, const GapAnalysis& analysis, GapFormat format, Paper paper = Paper::a4);
+std::string render_gaps(const Plan& plan, const GapAnalysis& analysis, GapFormat format,
+                        Paper paper = Paper::a4);
 
 // The objectives × regions table with its one-line legend (report reuses it).
 std::string md_coverage_table(const Plan& plan, const CoverageMatrix& coverage);

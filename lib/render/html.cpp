@@ -55,11 +55,16 @@ svg.chart .target { fill: #b35c00; stroke: #5a2e00; }
 std::string escaped(const std::string& text) {
   std::string out;
   for (char c : text) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '"') out += "&quot;";
-    else out += c;
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '"')
+      out += "&quot;";
+    else
+      out += c;
   }
   return out;
 }
@@ -81,8 +86,8 @@ void replace_with_html(cmark_node* node, const std::string& html) {
 
 }  // namespace
 
-std::string html_document(const std::string& title, const std::string& markdown, const std::vector<Chart>& charts,
-                          Paper paper) {
+std::string html_document(const std::string& title, const std::string& markdown,
+                          const std::vector<Chart>& charts, Paper paper) {
   cmark_gfm_core_extensions_ensure_registered();
   std::unique_ptr<cmark_parser, ParserFree> parser(cmark_parser_new(CMARK_OPT_DEFAULT));
   if (cmark_syntax_extension* table = cmark_find_syntax_extension("table"))
@@ -103,7 +108,9 @@ std::string html_document(const std::string& title, const std::string& markdown,
       if (info && std::strcmp(info, "mermaid") == 0) mermaid.push_back(node);
     } else if (type == CMARK_NODE_HEADING && cmark_node_get_heading_level(node) == 2) {
       cmark_node* first = cmark_node_first_child(node);
-      const char* text = first && cmark_node_get_type(first) == CMARK_NODE_TEXT ? cmark_node_get_literal(first) : nullptr;
+      const char* text = first && cmark_node_get_type(first) == CMARK_NODE_TEXT
+                             ? cmark_node_get_literal(first)
+                             : nullptr;
       if (text && std::strncmp(text, "Annex", 5) == 0) annexes.push_back(node);
     }
   }
@@ -123,7 +130,8 @@ std::string html_document(const std::string& title, const std::string& markdown,
   style.replace(style.find("PAPER"), 5, paper == Paper::a4 ? "A4" : "letter");
   std::string out = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{}</style>\n"
+      "<meta name=\"viewport\" content=\"width=device-width, "
+      "initial-scale=1\">\n<title>{}</title>\n<style>{}</style>\n"
       "</head>\n<body>\n<main>\n",
       escaped(title), style);
   out += body;

@@ -15,7 +15,7 @@ namespace actionplan {
 enum class Paper { a4, letter };
 
 // `title` is plain text (escaped here). Mermaid blocks beyond `charts` stay code.
-std::string html_document(const std::string& title, const std::string& markdown, const std::vector<Chart>& charts,
-                          Paper paper);
+std::string html_document(const std::string& title, const std::string& markdown,
+                          const std::vector<Chart>& charts, Paper paper);
 
 }  // namespace actionplan

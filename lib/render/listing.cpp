@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
 #include <utf8proc.h>
+#include <nlohmann/json.hpp>
 
 #include "model/parallel.hpp"
 #include "render/csv.hpp"
@@ -16,22 +16,32 @@ using nlohmann::ordered_json;
 
 ordered_json record_json(const Plan& plan, RecordKind kind, std::size_t i) {
   switch (kind) {
-    case RecordKind::objective: return objective_json(plan.objectives[i]);
-    case RecordKind::task_force: return task_force_json(plan.task_forces[i]);
-    case RecordKind::activity: return activity_json(plan.activities[i]);
-    case RecordKind::indicator: return indicator_json(plan.indicators[i]);
-    case RecordKind::plan: break;
+    case RecordKind::objective:
+      return objective_json(plan.objectives[i]);
+    case RecordKind::task_force:
+      return task_force_json(plan.task_forces[i]);
+    case RecordKind::activity:
+      return activity_json(plan.activities[i]);
+    case RecordKind::indicator:
+      return indicator_json(plan.indicators[i]);
+    case RecordKind::plan:
+      break;
   }
   return ordered_json::object();
 }
 
 const std::string& record_id(const Plan& plan, RecordKind kind, std::size_t i) {
   switch (kind) {
-    case RecordKind::objective: return plan.objectives[i].id.value;
-    case RecordKind::task_force: return plan.task_forces[i].id.value;
-    case RecordKind::activity: return plan.activities[i].id.value;
-    case RecordKind::indicator: return plan.indicators[i].id.value;
-    case RecordKind::plan: break;
+    case RecordKind::objective:
+      return plan.objectives[i].id.value;
+    case RecordKind::task_force:
+      return plan.task_forces[i].id.value;
+    case RecordKind::activity:
+      return plan.activities[i].id.value;
+    case RecordKind::indicator:
+      return plan.indicators[i].id.value;
+    case RecordKind::plan:
+      break;
   }
   static const std::string none;
   return none;
@@ -47,7 +57,8 @@ std::string one_line(std::string_view text) {
 ordered_json objective_titles(const Plan& plan, const IdList& ids) {
   ordered_json j = ordered_json::object();
   for (const auto& id : ids)
-    if (const Objective* o = plan.objective(id.value)) j[id.value] = o->title ? o->title->value : "";
+    if (const Objective* o = plan.objective(id.value))
+      j[id.value] = o->title ? o->title->value : "";
   return j;
 }
 
@@ -108,11 +119,12 @@ std::string aligned_table(const TextTable& table) {
   return out;
 }
 
-std::string render_list(const Plan& plan, RecordKind kind, const std::vector<std::size_t>& rows, ListFormat format,
-                        unsigned threads) {
+std::string render_list(const Plan& plan, RecordKind kind, const std::vector<std::size_t>& rows,
+                        ListFormat format, unsigned threads) {
   std::string out;
   switch (format) {
-    case ListFormat::table: return aligned_table(short_table(plan, kind, rows));
+    case ListFormat::table:
+      return aligned_table(short_table(plan, kind, rows));
     case ListFormat::ids:
       for (std::size_t i : rows) out += record_id(plan, kind, i) + "\n";
       return out;
@@ -132,7 +144,8 @@ std::string render_list(const Plan& plan, RecordKind kind, const std::vector<std
         }
       });
       out = "[\n";
-      for (std::size_t k = 0; k < items.size(); ++k) out += items[k] + (k + 1 < items.size() ? ",\n" : "\n");
+      for (std::size_t k = 0; k < items.size(); ++k)
+        out += items[k] + (k + 1 < items.size() ? ",\n" : "\n");
       return out + "]\n";
     }
     case ListFormat::csv:
@@ -191,7 +204,8 @@ std::string show_json(const Plan& plan, RecordKind kind, const std::string& id) 
           resolved["activity"] = a->title ? a->title->value : "";
       break;
     }
-    case RecordKind::plan: break;
+    case RecordKind::plan:
+      break;
   }
   j["resolved"] = std::move(resolved);
   return json_text(std::move(j));

@@ -19,7 +19,8 @@ std::string md_text(std::string_view text) {
   const bool risky_start = !text.empty() && (std::strchr("-+= \t", text.front()) ||
                                              (text.front() >= '0' && text.front() <= '9'));
   if (!risky_start &&
-      std::all_of(text.begin(), text.end(), [](char c) { return k_plain[static_cast<unsigned char>(c)]; }) &&
+      std::all_of(text.begin(), text.end(),
+                  [](char c) { return k_plain[static_cast<unsigned char>(c)]; }) &&
       (text.empty() || text.back() != ' '))
     return std::string(text);
   std::string out;
@@ -33,9 +34,12 @@ std::string md_text(std::string_view text) {
       continue;
     }
     space = c == ' ';
-    if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '&') out += "&amp;";
+    if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '&')
+      out += "&amp;";
     else if (std::strchr("\\`*_[]#|~$", c)) {
       out += '\\';
       out += c;
@@ -51,9 +55,10 @@ std::string md_text(std::string_view text) {
   const bool rule = !out.empty() && (out.front() == '-' || out.front() == '=') &&
                     out.find_first_not_of(std::string(1, out.front()) + " ") == std::string::npos;
   const std::size_t digits = std::min(out.find_first_not_of("0123456789"), out.size());
-  if (bullet || rule) out.insert(0, 1, '\\');
-  else if (digits > 0 && digits <= 9 && digits < out.size() && (out[digits] == '.' || out[digits] == ')') &&
-           ends_marker(digits + 1))
+  if (bullet || rule)
+    out.insert(0, 1, '\\');
+  else if (digits > 0 && digits <= 9 && digits < out.size() &&
+           (out[digits] == '.' || out[digits] == ')') && ends_marker(digits + 1))
     out.insert(digits, 1, '\\');
   return out;
 }
@@ -69,7 +74,8 @@ std::string md_table(const std::vector<std::string>& header, const std::string& 
   std::string out = "|";
   for (const std::string& h : header) out += " " + h + " |";
   out += "\n|";
-  for (std::size_t i = 0; i < header.size(); ++i) out += (i < align.size() && align[i] == 'r') ? "---:|" : "---|";
+  for (std::size_t i = 0; i < header.size(); ++i)
+    out += (i < align.size() && align[i] == 'r') ? "---:|" : "---|";
   out += "\n";
   for (const auto& row : rows) {
     out += '|';

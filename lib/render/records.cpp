@@ -107,8 +107,10 @@ ordered_json indicator_json(const Indicator& i) {
     ordered_json t = ordered_json::object();
     for (const IndicatorTarget& target : i.targets) {
       const std::string year = std::to_string(target.year.value);
-      if (target.is_number && target.number) t[year] = *target.number;
-      else t[year] = target.text;
+      if (target.is_number && target.number)
+        t[year] = *target.number;
+      else
+        t[year] = target.text;
     }
     j["targets"] = std::move(t);
   }
@@ -152,10 +154,14 @@ ordered_json activity_json(const Activity& a) {
     if (a.budget->currency) b["currency"] = a.budget->currency->value;
     if (a.budget->estimate) {
       const Amount& m = a.budget->estimate->value;
-      if (m.kind == AmountKind::none) b["estimate"] = "none";
-      else if (m.kind == AmountKind::tbd) b["estimate"] = "tbd";
-      else if (m.kind == AmountKind::range) b["estimate"] = {m.min, m.max};
-      else b["estimate"] = m.max;
+      if (m.kind == AmountKind::none)
+        b["estimate"] = "none";
+      else if (m.kind == AmountKind::tbd)
+        b["estimate"] = "tbd";
+      else if (m.kind == AmountKind::range)
+        b["estimate"] = {m.min, m.max};
+      else
+        b["estimate"] = m.max;
     }
     if (a.budget->secured) b["secured"] = a.budget->secured->value;
     if (a.budget->note) b["note"] = a.budget->note->value;

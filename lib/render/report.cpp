@@ -19,7 +19,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-
 // "EUR 100,000–200,000; USD 50,000" for a list of totals, by a chosen amount.
 template <class F>
 std::string money_list(const std::vector<MoneyTotals>& totals, F amount) {
@@ -60,7 +59,8 @@ std::string person(const Person& p, bool with_region, const Plan& plan) {
   std::vector<std::string> details;
   if (p.org) details.push_back(p.org->value);
   if (with_region && p.region) details.push_back(plan.region_name(p.region->value));
-  return md_text(details.empty() ? p.name.value : fmt::format("{} ({})", p.name.value, join(details)));
+  return md_text(details.empty() ? p.name.value
+                                 : fmt::format("{} ({})", p.name.value, join(details)));
 }
 
 std::string people(const std::vector<Person>& list, bool with_region, const Plan& plan) {
@@ -71,12 +71,16 @@ std::string people(const std::vector<Person>& list, bool with_region, const Plan
 
 std::string budget_text(const Activity& a, const Plan& plan) {
   if (!a.budget || !a.budget->estimate) return "";
-  const std::string currency = a.budget->currency ? a.budget->currency->value : plan.info.default_currency();
+  const std::string currency =
+      a.budget->currency ? a.budget->currency->value : plan.info.default_currency();
   const Amount& amount = a.budget->estimate->value;
   std::string text;
-  if (amount.kind == AmountKind::none) text = "no additional funds required";
-  else if (amount.kind == AmountKind::tbd) text = "to be determined";
-  else text = fmt::format("{} {}", currency, format_money_range(amount.min, amount.max));
+  if (amount.kind == AmountKind::none)
+    text = "no additional funds required";
+  else if (amount.kind == AmountKind::tbd)
+    text = "to be determined";
+  else
+    text = fmt::format("{} {}", currency, format_money_range(amount.min, amount.max));
   if (a.budget->secured && amount.kind != AmountKind::none)
     text += fmt::format(", {} secured", format_money(a.budget->secured->value));
   return md_text(text);
@@ -117,8 +121,10 @@ std::string indicator_table(const ReportData& r, const std::vector<std::size_t>&
     const std::string name = md_text(title_of(i));
     if (i.type.value == IndicatorType::milestone) {
       std::string target;
-      for (const IndicatorTarget& t : i.targets) target = fmt::format("{}: {}", t.year.value, md_text(t.text));
-      const std::string when = row.milestone == MilestoneStatus::achieved ? "achieved " + i.achieved->value.to_string()
+      for (const IndicatorTarget& t : i.targets)
+        target = fmt::format("{}: {}", t.year.value, md_text(t.text));
+      const std::string when = row.milestone == MilestoneStatus::achieved
+                                   ? "achieved " + i.achieved->value.to_string()
                                : i.due ? "due " + i.due->value.to_string()
                                        : "";
       cells.push_back({name, "", md_text(when), target, "", status_text(row)});
@@ -126,14 +132,20 @@ std::string indicator_table(const ReportData& r, const std::vector<std::size_t>&
     }
     const IndicatorProgress& p = row.progress;
     auto dated = [&](const std::optional<DatedNumber>& d) {
-      return d ? md_text(fmt::format("{} ({})", with_unit(d->value, i), d->date.to_string())) : std::string();
+      return d ? md_text(fmt::format("{} ({})", with_unit(d->value, i), d->date.to_string()))
+               : std::string();
     };
     std::string progress;
-    if (p.status == ProgressStatus::achieved || p.status == ProgressStatus::missed) progress = "";
-    else if (p.target_reached) progress = "target reached";
-    else if (p.ratio) progress = fmt::format("{:.0f}%", *p.ratio * 100);
-    const std::string target =
-        p.upcoming ? md_text(fmt::format("{} ({})", with_unit(p.upcoming->value, i), p.upcoming->date.year)) : "";
+    if (p.status == ProgressStatus::achieved || p.status == ProgressStatus::missed)
+      progress = "";
+    else if (p.target_reached)
+      progress = "target reached";
+    else if (p.ratio)
+      progress = fmt::format("{:.0f}%", *p.ratio * 100);
+    const std::string target = p.upcoming
+                                   ? md_text(fmt::format("{} ({})", with_unit(p.upcoming->value, i),
+                                                         p.upcoming->date.year))
+                                   : "";
     cells.push_back({name, dated(p.baseline), dated(p.latest), target, progress, status_text(row)});
   }
   return md_table({"Indicator", "baseline", "latest", "target", "progress", "status"}, "llllrl",
@@ -147,12 +159,16 @@ std::string indicator_table(const ReportData& r, const std::vector<std::size_t>&
 std::optional<TrendChart> trend_chart(const IndicatorRow& row) {
   const Indicator& i = *row.indicator;
   const IndicatorProgress& p = row.progress;
-  if (i.type.value != IndicatorType::numeric || !p.baseline || !p.upcoming || i.measurements.empty()) return std::nullopt;
+  if (i.type.value != IndicatorType::numeric || !p.baseline || !p.upcoming ||
+      i.measurements.empty())
+    return std::nullopt;
   TrendChart chart;
   chart.title = title_of(i);
   chart.unit = i.unit ? i.unit->value : "";
-  const bool baseline_measured = i.measurements.front().date && i.measurements.front().date->value == p.baseline->date;
-  if (!baseline_measured) chart.points.push_back({p.baseline->date, p.baseline->value, p.baseline->value});
+  const bool baseline_measured =
+      i.measurements.front().date && i.measurements.front().date->value == p.baseline->date;
+  if (!baseline_measured)
+    chart.points.push_back({p.baseline->date, p.baseline->value, p.baseline->value});
   const std::vector<std::optional<double>> line = expected_values(i);
   for (std::size_t k = 0; k < i.measurements.size(); ++k) {
     const Measurement& m = i.measurements[k];
@@ -191,7 +207,8 @@ BarChart pipeline_chart(const ReportData& r) {
 std::string when_text(const Activity& a) {
   if (a.timeframe) return a.timeframe->value;
   if (a.start || a.end)
-    return fmt::format("{}–{}", a.start ? a.start->value.to_string() : "", a.end ? a.end->value.to_string() : "");
+    return fmt::format("{}–{}", a.start ? a.start->value.to_string() : "",
+                       a.end ? a.end->value.to_string() : "");
   return "";
 }
 
@@ -202,7 +219,9 @@ std::string who_text(const Plan& plan, const Activity& a) {
   return md_text(join(bodies));
 }
 
-std::string heading_prefix(const Plan& plan) { return plan.info.goals ? "####" : "###"; }
+std::string heading_prefix(const Plan& plan) {
+  return plan.info.goals ? "####" : "###";
+}
 
 // The objective's target for the first horizon after the as-of date (else its last).
 const YearText* next_target(const Objective& o, const Date& as_of) {
@@ -219,17 +238,25 @@ const YearText* next_target(const Objective& o, const Date& as_of) {
 // numbers behind them are in the annexes.
 std::string objective_section(const Plan& plan, const ReportData& r, const ObjectiveSection& s) {
   const Objective& o = *s.objective;
-  std::string out = fmt::format("{} {}: {}\n\n", heading_prefix(plan), md_text(o.id.value), md_text(title_of(o)));
+  std::string out =
+      fmt::format("{} {}: {}\n\n", heading_prefix(plan), md_text(o.id.value), md_text(title_of(o)));
   if (const YearText* t = next_target(o, r.as_of))
     out += fmt::format("**Target {}**: {}\n\n", t->year.value, md_text(t->text.value));
-  if (s.indicators.empty()) out += fmt::format("No {} measures it yet.\n\n", md_term(plan, "indicator", "indicator"));
-  else out += indicator_table(r, s.indicators) + "\n";
+  if (s.indicators.empty())
+    out += fmt::format("No {} measures it yet.\n\n", md_term(plan, "indicator", "indicator"));
+  else
+    out += indicator_table(r, s.indicators) + "\n";
   std::vector<std::string> doing;
-  for (const Activity* a : s.ongoing) doing.push_back(fmt::format("{} ({})", md_text(title_of(*a)), md_text(stage_name(plan, *a))));
-  for (const Activity* a : s.completed) doing.push_back(fmt::format("{} (completed)", md_text(title_of(*a))));
+  for (const Activity* a : s.ongoing)
+    doing.push_back(fmt::format("{} ({})", md_text(title_of(*a)), md_text(stage_name(plan, *a))));
+  for (const Activity* a : s.completed)
+    doing.push_back(fmt::format("{} (completed)", md_text(title_of(*a))));
   for (const Activity* a : s.inactive)
-    doing.push_back(fmt::format("{} ({})", md_text(title_of(*a)), a->status == ActivityStatus::on_hold ? "on hold" : "cancelled"));
-  for (const Activity* a : s.also) doing.push_back(fmt::format("{} (see {})", md_text(title_of(*a)), md_text(r.listed_under.at(a))));
+    doing.push_back(fmt::format("{} ({})", md_text(title_of(*a)),
+                                a->status == ActivityStatus::on_hold ? "on hold" : "cancelled"));
+  for (const Activity* a : s.also)
+    doing.push_back(
+        fmt::format("{} (see {})", md_text(title_of(*a)), md_text(r.listed_under.at(a))));
   const std::string activities = capitalised(md_term(plan, "activities", "activities"));
   out += doing.empty() ? fmt::format("**{}**: none yet.\n\n", activities)
                        : fmt::format("**{}**: {}.\n\n", activities, join(doing, "; "));
@@ -239,11 +266,16 @@ std::string objective_section(const Plan& plan, const ReportData& r, const Objec
 // Annex: the chart of every indicator with a series, once each.
 std::string charts_annex(const Plan& plan, const ReportData& r, const std::string& heading) {
   std::string out = fmt::format("## {}\n\n", heading);
-  out += "Measured values from 0, the first the baseline, and the path expected from it to the target.\n\n";
+  out +=
+      "Measured values from 0, the first the baseline, and the path expected from it to the "
+      "target.\n\n";
   std::string charts;
   for (const IndicatorRow& row : r.indicators)
-    if (std::optional<TrendChart> chart = trend_chart(row)) charts += trend_caption(row) + mermaid_chart(*chart);
-  if (charts.empty()) charts = fmt::format("No {} has a series to draw yet.\n\n", md_term(plan, "indicator", "indicator"));
+    if (std::optional<TrendChart> chart = trend_chart(row))
+      charts += trend_caption(row) + mermaid_chart(*chart);
+  if (charts.empty())
+    charts =
+        fmt::format("No {} has a series to draw yet.\n\n", md_term(plan, "indicator", "indicator"));
   return out + charts;
 }
 
@@ -255,28 +287,34 @@ std::string scope_words(const Plan& plan, const ReportData& r) {
   if (!names.empty()) return join(names);
   std::vector<std::string> ids;
   for (const ObjectiveSection& s : r.objectives) ids.push_back(s.objective->id.value);
-  return fmt::format("{} {}", capitalised(plan.term(ids.size() == 1 ? "objective" : "objectives",
-                                                    ids.size() == 1 ? "objective" : "objectives")),
+  return fmt::format("{} {}",
+                     capitalised(plan.term(ids.size() == 1 ? "objective" : "objectives",
+                                           ids.size() == 1 ? "objective" : "objectives")),
                      join(ids));
 }
 
 std::string title_of(const Plan& plan, const ReportData& r) {
   const std::string name = plan.info.title ? plan.info.title->value : "Plan";
   std::string report = r.year ? fmt::format("Progress report {}", *r.year) : "Progress report";
-  if (r.scoped) report += ", " + scope_words(plan, r);  // "Progress report 2026, Task Force 13: Plan"
+  if (r.scoped)
+    report += ", " + scope_words(plan, r);  // "Progress report 2026, Task Force 13: Plan"
   return fmt::format("{}: {}", report, name);
 }
 
 std::string changes_annex(const PlanChanges& c, const std::string& heading) {
   std::string out = fmt::format("## {}\n\n", heading);
-  out += fmt::format("Compared with the plan as it was at {} (commit {}).", md_code(c.revision), md_code(c.commit));
+  out += fmt::format("Compared with the plan as it was at {} (commit {}).", md_code(c.revision),
+                     md_code(c.commit));
   if (c.errors_then > 0)
-    out += fmt::format(" That version had {}: each id counts once, and records it could not read count as "
-                       "absent, so some of the changes below may come from those errors.",
-                       plural(c.errors_then, "error", "errors"));
+    out += fmt::format(
+        " That version had {}: each id counts once, and records it could not read count as "
+        "absent, so some of the changes below may come from those errors.",
+        plural(c.errors_then, "error", "errors"));
   out += "\n\n";
   if (c.empty()) return out + "No changes to projects, activities or indicator values.\n\n";
-  auto name = [](const ActivityRef& a) { return fmt::format("{} ({})", md_text(a.title), md_code(a.id)); };
+  auto name = [](const ActivityRef& a) {
+    return fmt::format("{} ({})", md_text(a.title), md_code(a.id));
+  };
   auto list = [&](const char* title, const std::vector<ActivityRef>& refs) {
     if (refs.empty()) return;
     out += fmt::format("**{}** ({})\n\n", title, refs.size());
@@ -288,24 +326,28 @@ std::string changes_annex(const PlanChanges& c, const std::string& heading) {
   auto moves = [&](const char* title, const std::vector<ValueChange>& changes) {
     if (changes.empty()) return;
     std::vector<std::vector<std::string>> rows;
-    for (const ValueChange& m : changes) rows.push_back({name(m.activity), md_text(m.from), md_text(m.to)});
-    out += fmt::format("**{}** ({})\n\n{}\n", title, changes.size(), md_table({"", "from", "to"}, "lll", rows));
+    for (const ValueChange& m : changes)
+      rows.push_back({name(m.activity), md_text(m.from), md_text(m.to)});
+    out += fmt::format("**{}** ({})\n\n{}\n", title, changes.size(),
+                       md_table({"", "from", "to"}, "lll", rows));
   };
   moves("Moved between stages", c.stage_moves);
   moves("Status changed", c.status_changes);
   if (!c.secured.empty()) {
     std::vector<std::vector<std::string>> rows;
     for (const SecuredChange& s : c.secured)
-      rows.push_back({name(s.activity), md_text(s.currency), format_money(s.from), format_money(s.to)});
+      rows.push_back(
+          {name(s.activity), md_text(s.currency), format_money(s.from), format_money(s.to)});
     out += fmt::format("**Secured funding changed** ({})\n\n{}\n", c.secured.size(),
                        md_table({"", "currency", "before", "now"}, "llrr", rows));
   }
   if (!c.recorded.empty()) {
     std::vector<std::vector<std::string>> rows;
     for (const RecordedValue& v : c.recorded)
-      rows.push_back({fmt::format("{} ({})", md_text(v.title), md_code(v.indicator)), v.date,
-                      md_text(v.unit.empty() || v.unit == "count" ? format_quantity(v.value)
-                                                                  : format_quantity(v.value) + " " + v.unit)});
+      rows.push_back(
+          {fmt::format("{} ({})", md_text(v.title), md_code(v.indicator)), v.date,
+           md_text(v.unit.empty() || v.unit == "count" ? format_quantity(v.value)
+                                                       : format_quantity(v.value) + " " + v.unit)});
     out += fmt::format("**Indicator values recorded** ({})\n\n{}\n", c.recorded.size(),
                        md_table({"", "date", "value"}, "llr", rows));
   }
@@ -354,11 +396,16 @@ const char* finding_heading(const std::string& code) {
 std::string subject_words(const Plan& plan, const Finding& f) {
   const std::string& id = f.subject.front();
   std::string name = id;
-  if (const Objective* o = plan.objective(id); o && f.code.rfind("objective-", 0) == 0) name = title_of(*o);
-  else if (const Indicator* i = plan.indicator(id); i && f.code.rfind("indicator-", 0) == 0) name = title_of(*i);
-  else if (i && f.code == "milestone-overdue") name = title_of(*i);
-  else if (const Activity* a = plan.activity(id); a && f.code.rfind("activity-", 0) == 0) name = title_of(*a);
-  else if (const TaskForce* t = plan.task_force(id); t && f.code.rfind("task-force-", 0) == 0) name = name_of(*t);
+  if (const Objective* o = plan.objective(id); o && f.code.rfind("objective-", 0) == 0)
+    name = title_of(*o);
+  else if (const Indicator* i = plan.indicator(id); i && f.code.rfind("indicator-", 0) == 0)
+    name = title_of(*i);
+  else if (i && f.code == "milestone-overdue")
+    name = title_of(*i);
+  else if (const Activity* a = plan.activity(id); a && f.code.rfind("activity-", 0) == 0)
+    name = title_of(*a);
+  else if (const TaskForce* t = plan.task_force(id); t && f.code.rfind("task-force-", 0) == 0)
+    name = name_of(*t);
   else if (const Objective* g = plan.objective(id); g && f.code == "funding-gap")
     return fmt::format("{} ({} {})", md_text(title_of(*g)), md_text(f.currency.value_or("")),
                        format_money_range(f.gap_low.value_or(0), f.gap_high.value_or(0)));
@@ -367,9 +414,10 @@ std::string subject_words(const Plan& plan, const Finding& f) {
 
 std::string gaps_annex(const Plan& plan, const ReportData& r, const std::string& heading) {
   std::string out = fmt::format("## {}\n\n", heading);
-  out += fmt::format("High and medium gaps as of {} beyond the summary's decisions; `actionplan gap-analysis` "
-                     "gives their numbers.\n\n",
-                     r.as_of.to_string());
+  out += fmt::format(
+      "High and medium gaps as of {} beyond the summary's decisions; `actionplan gap-analysis` "
+      "gives their numbers.\n\n",
+      r.as_of.to_string());
   int low = 0;
   bool any = false;
   for (FindingSeverity severity : {FindingSeverity::high, FindingSeverity::medium})
@@ -377,10 +425,12 @@ std::string gaps_annex(const Plan& plan, const ReportData& r, const std::string&
       std::vector<std::string> items;
       for (const Finding& f : r.gaps.findings)
         if (f.severity == severity && f.code == code && !f.subject.empty() &&
-            std::none_of(r.decisions.begin(), r.decisions.end(), [&](const Decision& d) { return d.finding == &f; }))
+            std::none_of(r.decisions.begin(), r.decisions.end(),
+                         [&](const Decision& d) { return d.finding == &f; }))
           items.push_back(subject_words(plan, f));
       if (items.empty()) continue;
-      out += fmt::format("- **{}** ({}): {}.\n", finding_heading(code), severity_name(severity), join(items, "; "));
+      out += fmt::format("- **{}** ({}): {}.\n", finding_heading(code), severity_name(severity),
+                         join(items, "; "));
       any = true;
     }
   for (const Finding& f : r.gaps.findings) low += f.severity == FindingSeverity::low;
@@ -391,13 +441,16 @@ std::string gaps_annex(const Plan& plan, const ReportData& r, const std::string&
 
 std::string rosters_annex(const Plan& plan, const ReportData& r, const std::string& heading) {
   std::string out = fmt::format("## {}\n\n", heading);
-  if (r.rosters.empty()) return out + fmt::format("No {} yet.\n\n", md_term(plan, "task_forces", "task forces"));
+  if (r.rosters.empty())
+    return out + fmt::format("No {} yet.\n\n", md_term(plan, "task_forces", "task forces"));
   for (const TaskForce* t : r.rosters) {
     out += fmt::format("### {}\n\n", md_text(name_of(*t)));
-    out += fmt::format("- Leaders: {}\n", t->leaders.empty() ? "*none yet*" : people(t->leaders, false, plan));
+    out += fmt::format("- Leaders: {}\n",
+                       t->leaders.empty() ? "*none yet*" : people(t->leaders, false, plan));
     std::vector<std::string> reps;  // by region: the names are enough here
     for (const Person& p : t->representatives)
-      reps.push_back(p.region ? fmt::format("{} ({})", md_text(p.name.value), md_text(plan.region_name(p.region->value)))
+      reps.push_back(p.region ? fmt::format("{} ({})", md_text(p.name.value),
+                                            md_text(plan.region_name(p.region->value)))
                               : md_text(p.name.value));
     if (!reps.empty() || plan.info.regions)
       out += fmt::format("- Representatives: {}\n", reps.empty() ? "*none yet*" : join(reps));
@@ -413,15 +466,17 @@ std::string rosters_annex(const Plan& plan, const ReportData& r, const std::stri
 
 std::string details_annex(const Plan& plan, const ReportData& r, const std::string& heading) {
   std::string out = fmt::format("## {}\n\n", heading);
-  out += fmt::format("Each {} once, under the first {} it serves.\n\n", md_term(plan, "activity", "activity"),
-                     md_term(plan, "objective", "objective"));
+  out +=
+      fmt::format("Each {} once, under the first {} it serves.\n\n",
+                  md_term(plan, "activity", "activity"), md_term(plan, "objective", "objective"));
   for (const ObjectiveSection& s : r.objectives) {
     out += fmt::format("### {}\n\n", md_text(s.objective->id.value));
     if (!s.funding.empty())
-      out += fmt::format("Funding: {}.\n\n", md_text(money_list(s.funding, [](const MoneyTotals& m) {
-                           return fmt::format("{} needed, {} secured{}", estimate_text(m), format_money(m.secured),
-                                              m.gap_high > 0 || m.unknown ? ", gap " + gap_text(m) : "");
-                         })));
+      out += fmt::format(
+          "Funding: {}.\n\n", md_text(money_list(s.funding, [](const MoneyTotals& m) {
+            return fmt::format("{} needed, {} secured{}", estimate_text(m), format_money(m.secured),
+                               m.gap_high > 0 || m.unknown ? ", gap " + gap_text(m) : "");
+          })));
     std::vector<const Activity*> listed = s.ongoing;
     listed.insert(listed.end(), s.completed.begin(), s.completed.end());
     listed.insert(listed.end(), s.inactive.begin(), s.inactive.end());
@@ -430,10 +485,13 @@ std::string details_annex(const Plan& plan, const ReportData& r, const std::stri
       continue;
     }
     for (const Activity* a : listed) {
-      std::vector<std::string> facts = {md_text(a->status == ActivityStatus::active ? stage_name(plan, *a)
-                                                : a->status == ActivityStatus::on_hold ? "on hold" : "cancelled")};
+      std::vector<std::string> facts = {
+          md_text(a->status == ActivityStatus::active    ? stage_name(plan, *a)
+                  : a->status == ActivityStatus::on_hold ? "on hold"
+                                                         : "cancelled")};
       auto fact = [&](const std::string& label, const std::string& text) {
-        if (!text.empty()) facts.push_back(label.empty() ? text : fmt::format("{}: {}", label, text));
+        if (!text.empty())
+          facts.push_back(label.empty() ? text : fmt::format("{}: {}", label, text));
       };
       std::vector<std::string> objectives, regions, sponsors, outputs;
       for (const auto& o : a->objectives) objectives.push_back(o.value);
@@ -447,11 +505,13 @@ std::string details_annex(const Plan& plan, const ReportData& r, const std::stri
       if (objectives.size() > 1) fact("serves", md_text(join(objectives)));
       fact("where", md_text(join(regions)));
       fact("sponsors", md_text(join(sponsors)));
-      out += fmt::format("- **{}** ({}): {}.", md_text(title_of(*a)), md_code(a->id.value), join(facts, "; "));
+      out += fmt::format("- **{}** ({}): {}.", md_text(title_of(*a)), md_code(a->id.value),
+                         join(facts, "; "));
       if (a->methodology) out += fmt::format(" *Methodology*: {}", md_text(a->methodology->value));
       if (a->outcome) out += fmt::format(" *Expected outcome*: {}", md_text(a->outcome->value));
       if (!outputs.empty()) out += fmt::format(" *Outputs*: {}.", md_text(join(outputs, "; ")));
-      if (a->budget && a->budget->note) out += fmt::format(" *Budget note*: {}", md_text(a->budget->note->value));
+      if (a->budget && a->budget->note)
+        out += fmt::format(" *Budget note*: {}", md_text(a->budget->note->value));
       out += "\n";
     }
     out += "\n";
@@ -460,9 +520,12 @@ std::string details_annex(const Plan& plan, const ReportData& r, const std::stri
 }
 
 // **text**, or nothing for an empty cell (`****` would show as four stars).
-std::string bold(const std::string& text) { return text.empty() ? text : "**" + text + "**"; }
+std::string bold(const std::string& text) {
+  return text.empty() ? text : "**" + text + "**";
+}
 
-std::string summary_section(const Plan& plan, const ReportData& r, const std::string& gaps_annex_title) {
+std::string summary_section(const Plan& plan, const ReportData& r,
+                            const std::string& gaps_annex_title) {
   const std::string objective = md_term(plan, "objective", "objective");
   std::string out = "## Summary\n\n";
   // Status by objective, rolled up to goals.
@@ -471,7 +534,10 @@ std::string summary_section(const Plan& plan, const ReportData& r, const std::st
   auto money = [](const std::vector<MoneyTotals>& totals, int column) {
     return md_text(money_list(totals, [&](const MoneyTotals& m) -> std::string {
       const bool unknown = m.estimate_high == 0 && m.unknown > 0;
-      if (column == 0) return unknown ? "unknown" : m.estimate_high > 0 ? short_range(m.estimate_low, m.estimate_high) : "";
+      if (column == 0)
+        return unknown               ? "unknown"
+               : m.estimate_high > 0 ? short_range(m.estimate_low, m.estimate_high)
+                                     : "";
       if (column == 1) return m.secured > 0 ? short_money(m.secured) : "";
       return unknown ? "unknown" : m.gap_high > 0 ? short_range(m.gap_low, m.gap_high) : "";
     }));
@@ -480,8 +546,9 @@ std::string summary_section(const Plan& plan, const ReportData& r, const std::st
     if (g.goal && r.goals.size() > 1)
       rows.push_back({bold(fmt::format("{}: {}", md_text(g.goal->id.value),
                                        md_text(g.goal->title ? g.goal->title->value : ""))),
-                      "", bold(status_cell(g.status)), bold(money(g.funding, 0)), bold(money(g.funding, 1)),
-                      bold(money(g.funding, 2)), bold(std::to_string(g.active))});
+                      "", bold(status_cell(g.status)), bold(money(g.funding, 0)),
+                      bold(money(g.funding, 1)), bold(money(g.funding, 2)),
+                      bold(std::to_string(g.active))});
     for (std::size_t k : g.objectives) {
       const ObjectiveSection& s = r.objectives[k];
       std::vector<std::string> leads;  // the leaders by name; a task force without one by its name
@@ -489,17 +556,21 @@ std::string summary_section(const Plan& plan, const ReportData& r, const std::st
         for (const Person& p : t->leaders) leads.push_back(md_text(p.name.value));
         if (t->leaders.empty()) leads.push_back(md_text(name_of(*t)) + " (no leader)");
       }
-      rows.push_back({fmt::format("{}: {}", md_text(s.objective->id.value), md_text(title_of(*s.objective))),
-                      leads.empty() ? "*nobody yet*" : join(leads, "; "), status_cell(s.status), money(s.funding, 0),
-                      money(s.funding, 1), money(s.funding, 2), std::to_string(s.active)});
+      rows.push_back(
+          {fmt::format("{}: {}", md_text(s.objective->id.value), md_text(title_of(*s.objective))),
+           leads.empty() ? "*nobody yet*" : join(leads, "; "), status_cell(s.status),
+           money(s.funding, 0), money(s.funding, 1), money(s.funding, 2),
+           std::to_string(s.active)});
     }
   }
-  out += md_table({capitalised(objective), "led by", md_term(plan, "indicators", "indicators"), "needed", "secured",
-                   "gap", "active"},
+  out += md_table({capitalised(objective), "led by", md_term(plan, "indicators", "indicators"),
+                   "needed", "secured", "gap", "active"},
                   "lllrrrr", rows);
   out += fmt::format(
-      "\n✔ on track or achieved · ▲ at risk · ✖ off track, missed or overdue · ○ due later · ? no data. "
-      "*Active*: planned or under way. k: thousand, M: million; a gap adds up what each {} lacks.\n\n",
+      "\n✔ on track or achieved · ▲ at risk · ✖ off track, missed or overdue · ○ due later · ? no "
+      "data. "
+      "*Active*: planned or under way. k: thousand, M: million; a gap adds up what each {} "
+      "lacks.\n\n",
       md_term(plan, "activity", "activity"));
 
   // Decisions.
@@ -523,7 +594,8 @@ std::string summary_section(const Plan& plan, const ReportData& r, const std::st
   const Date start = r.period_start;
   out += r.year ? fmt::format("### Changes in {}\n\n", *r.year)
                 : fmt::format("### Changes in the 12 months to {}\n\n", r.as_of.to_string());
-  out += fmt::format("{} recorded after {}.", capitalised(plural(r.measurements_in_period, "measurement", "measurements")),
+  out += fmt::format("{} recorded after {}.",
+                     capitalised(plural(r.measurements_in_period, "measurement", "measurements")),
                      start.to_string());
   if (r.status_changes.empty()) {
     out += fmt::format(" No {} changed status.\n\n", md_term(plan, "indicator", "indicator"));
@@ -532,17 +604,18 @@ std::string summary_section(const Plan& plan, const ReportData& r, const std::st
     std::vector<std::vector<std::string>> changes;
     for (const StatusChange& c : r.status_changes) {
       const IndicatorRow& row = r.indicators[c.indicator];
-      changes.push_back({md_text(title_of(*row.indicator)), md_text(join(row.objectives)), md_text(c.from),
-                         fmt::format("{} {}", status_symbol(row), md_text(c.to))});
+      changes.push_back({md_text(title_of(*row.indicator)), md_text(join(row.objectives)),
+                         md_text(c.from), fmt::format("{} {}", status_symbol(row), md_text(c.to))});
     }
     out += md_table({capitalised(md_term(plan, "indicator", "indicator")), objective,
-                     fmt::format("status on {}", start.to_string()), fmt::format("on {}", r.as_of.to_string())},
+                     fmt::format("status on {}", start.to_string()),
+                     fmt::format("on {}", r.as_of.to_string())},
                     "llll", changes) +
            "\n";
   }
   if (r.changes)
-    out += fmt::format("Since {}: {} (details in the last annex).\n\n", md_code(r.changes->revision),
-                       md_text(changes_line(*r.changes)));
+    out += fmt::format("Since {}: {} (details in the last annex).\n\n",
+                       md_code(r.changes->revision), md_text(changes_line(*r.changes)));
   return out;
 }
 
@@ -552,10 +625,12 @@ std::string pipeline_section(const ReportData& r) {
   std::vector<std::vector<std::string>> stages;
   for (const StageRow& row : r.pipeline) {
     const std::string name = row.stage->name ? row.stage->name->value : row.stage->id.value;
-    std::vector<std::string> cells = {md_text(name), row.stage->funded ? "yes" : "", std::to_string(row.projects)};
+    std::vector<std::string> cells = {md_text(name), row.stage->funded ? "yes" : "",
+                                      std::to_string(row.projects)};
     if (with_activities) cells.push_back(std::to_string(row.activities));
     cells.push_back(md_text(money_list(row.money, [](const MoneyTotals& m) {
-      return m.estimate_high > 0 ? format_money_range(m.estimate_low, m.estimate_high) : std::string();
+      return m.estimate_high > 0 ? format_money_range(m.estimate_low, m.estimate_high)
+                                 : std::string();
     })));
     cells.push_back(md_text(money_list(row.money, [](const MoneyTotals& m) {
       return m.secured > 0 ? format_money(m.secured) : std::string();
@@ -563,21 +638,27 @@ std::string pipeline_section(const ReportData& r) {
     stages.push_back(std::move(cells));
   }
   if (with_activities)
-    out += md_table({"Stage", "funded", "projects", "work-plan activities", "estimated", "secured"}, "llrrrr", stages);
+    out += md_table({"Stage", "funded", "projects", "work-plan activities", "estimated", "secured"},
+                    "llrrrr", stages);
   else
     out += md_table({"Stage", "funded", "projects", "estimated", "secured"}, "llrrr", stages);
   const BarChart chart = pipeline_chart(r);
   out += fmt::format("\n*{}* (bars from 0).\n\n", chart.title) + mermaid_chart(chart);
 
-  out += "Active projects and activities, each counted once; ranges give low and high sums; *estimate unknown* "
-         "counts budgets to be determined (never as zero); a surplus never hides another's shortfall.\n\n";
+  out +=
+      "Active projects and activities, each counted once; ranges give low and high sums; *estimate "
+      "unknown* "
+      "counts budgets to be determined (never as zero); a surplus never hides another's "
+      "shortfall.\n\n";
   std::vector<std::vector<std::string>> money;
   for (const MoneyTotals& m : r.funding)
     money.push_back({md_text(m.currency), estimate_text(m), format_money(m.secured), gap_text(m),
-                     m.unknown ? std::to_string(m.unknown) : "", m.none ? std::to_string(m.none) : ""});
-  out += md_table({"Currency", "estimated", "secured", "gap", "estimate unknown", "no funds needed"}, "lrrrrr",
-                  money) +
-         "\n";
+                     m.unknown ? std::to_string(m.unknown) : "",
+                     m.none ? std::to_string(m.none) : ""});
+  out +=
+      md_table({"Currency", "estimated", "secured", "gap", "estimate unknown", "no funds needed"},
+               "lrrrrr", money) +
+      "\n";
   return out;
 }
 
@@ -586,15 +667,18 @@ std::string pipeline_section(const ReportData& r) {
 std::string report_summary(const Plan& plan, const ReportData& r) {
   const std::string indicators = plan.term("indicators", "indicators");
   std::vector<std::string> parts;
-  parts.push_back(fmt::format("{}, {} funded", plural(r.projects, "project", "projects"), r.projects_funded));
+  parts.push_back(
+      fmt::format("{}, {} funded", plural(r.projects, "project", "projects"), r.projects_funded));
   if (r.work_activities)
     parts.push_back(plural(r.work_activities, "work-plan activity", "work-plan activities"));
   if (r.status.total())
-    parts.push_back(fmt::format("{} of {} {} on track or achieved, {} at risk, {} off track, missed or overdue",
-                                r.status.good, r.status.total(), indicators, r.status.warning, r.status.bad));
+    parts.push_back(
+        fmt::format("{} of {} {} on track or achieved, {} at risk, {} off track, missed or overdue",
+                    r.status.good, r.status.total(), indicators, r.status.warning, r.status.bad));
   std::vector<std::string> gaps;
   for (const MoneyTotals& m : r.funding)
-    if (m.gap_high > 0) gaps.push_back(fmt::format("{} {}", m.currency, format_money_range(m.gap_low, m.gap_high)));
+    if (m.gap_high > 0)
+      gaps.push_back(fmt::format("{} {}", m.currency, format_money_range(m.gap_low, m.gap_high)));
   if (!gaps.empty()) parts.push_back("funding gap " + join(gaps, " and "));
   int high = 0;
   for (const Finding& f : r.gaps.findings) high += f.severity == FindingSeverity::high;
@@ -613,36 +697,46 @@ std::string render_report_markdown(const Plan& plan, const ReportData& r, unsign
   out += capitalised(join(facts, ", ")) + ".\n\n";
   if (info.vision && !r.scoped) out += fmt::format("> {}\n\n", md_text(info.vision->value));
   out += fmt::format("**In short**: {}.\n\n", md_text(report_summary(plan, r)));
-  if (!r.left_out.empty()) out += fmt::format("*{}.*\n\n", md_text(left_out_text(r.left_out, r.as_of)));
+  if (!r.left_out.empty())
+    out += fmt::format("*{}.*\n\n", md_text(left_out_text(r.left_out, r.as_of)));
 
   // Annex titles, lettered in order.
   std::vector<std::string> annexes;
   auto annex = [&](const std::string& title) {
-    annexes.push_back(fmt::format("Annex {}: {}", static_cast<char>('A' + annexes.size()), md_text(title)));
+    annexes.push_back(
+        fmt::format("Annex {}: {}", static_cast<char>('A' + annexes.size()), md_text(title)));
     return annexes.back();
   };
   const std::string gaps_title = annex("Gaps in detail");
-  const std::string indicators_title = annex(capitalised(plan.term("indicator", "indicator")) + " charts");
-  const std::string details_title = annex(capitalised(plan.term("activities", "activities")) + " and funding");
+  const std::string indicators_title =
+      annex(capitalised(plan.term("indicator", "indicator")) + " charts");
+  const std::string details_title =
+      annex(capitalised(plan.term("activities", "activities")) + " and funding");
   const std::string rosters_title = annex(capitalised(plan.term("task_forces", "task forces")));
   const std::string coverage_title = annex("Regional coverage");
-  const std::string changes_title = r.changes ? annex(fmt::format("Changes since {}", r.changes->revision)) : "";
+  const std::string changes_title =
+      r.changes ? annex(fmt::format("Changes since {}", r.changes->revision)) : "";
 
   out += summary_section(plan, r, gaps_title);
   out += pipeline_section(r);
 
   // Goals and objectives: the objectives' sections (most of a large report), on all workers.
-  out += info.goals ? fmt::format("## Goals and {}\n\n", md_term(plan, "objectives", "objectives"))
-                    : fmt::format("## {}\n\n", capitalised(md_term(plan, "objectives", "objectives")));
+  out += info.goals
+             ? fmt::format("## Goals and {}\n\n", md_term(plan, "objectives", "objectives"))
+             : fmt::format("## {}\n\n", capitalised(md_term(plan, "objectives", "objectives")));
   std::vector<std::string> section_text(r.objectives.size());
-  parallel_for(r.objectives.size(), threads,
-               [&](std::size_t i) { section_text[i] = objective_section(plan, r, r.objectives[i]); });
+  parallel_for(r.objectives.size(), threads, [&](std::size_t i) {
+    section_text[i] = objective_section(plan, r, r.objectives[i]);
+  });
   for (const GoalSection& g : r.goals) {
     if (g.goal)
-      out += fmt::format("### {}: {}\n\n", md_text(g.goal->id.value), md_text(g.goal->title ? g.goal->title->value : ""));
+      out += fmt::format("### {}: {}\n\n", md_text(g.goal->id.value),
+                         md_text(g.goal->title ? g.goal->title->value : ""));
     else if (info.goals)
-      out += fmt::format("### {} without a goal\n\n", capitalised(md_term(plan, "objectives", "objectives")));
-    if (g.objectives.empty()) out += fmt::format("No {} yet.\n\n", md_term(plan, "objectives", "objectives"));
+      out += fmt::format("### {} without a goal\n\n",
+                         capitalised(md_term(plan, "objectives", "objectives")));
+    if (g.objectives.empty())
+      out += fmt::format("No {} yet.\n\n", md_term(plan, "objectives", "objectives"));
     for (std::size_t k : g.objectives) out += section_text[k];
   }
 
@@ -663,22 +757,33 @@ namespace {
 ordered_json money_json(const std::vector<MoneyTotals>& totals) {
   ordered_json list = ordered_json::array();
   for (const MoneyTotals& m : totals)
-    list.push_back({{"currency", m.currency}, {"estimate_low", m.estimate_low}, {"estimate_high", m.estimate_high},
-                    {"secured", m.secured}, {"gap_low", m.gap_low}, {"gap_high", m.gap_high},
-                    {"unknown_estimates", m.unknown}, {"no_funds_needed", m.none}});
+    list.push_back({{"currency", m.currency},
+                    {"estimate_low", m.estimate_low},
+                    {"estimate_high", m.estimate_high},
+                    {"secured", m.secured},
+                    {"gap_low", m.gap_low},
+                    {"gap_high", m.gap_high},
+                    {"unknown_estimates", m.unknown},
+                    {"no_funds_needed", m.none}});
   return list;
 }
 
 ordered_json counts_json(const StatusCounts& c) {
-  return {{"good", c.good}, {"warning", c.warning}, {"bad", c.bad}, {"open", c.open}, {"unknown", c.unknown}};
+  return {{"good", c.good},
+          {"warning", c.warning},
+          {"bad", c.bad},
+          {"open", c.open},
+          {"unknown", c.unknown}};
 }
 
 ordered_json dated_json(const std::optional<DatedNumber>& d) {
-  return d ? ordered_json{{"date", d->date.to_string()}, {"value", d->value}} : ordered_json(nullptr);
+  return d ? ordered_json{{"date", d->date.to_string()}, {"value", d->value}}
+           : ordered_json(nullptr);
 }
 
 ordered_json person_json(const Person& p) {  // names and organisations, never e-mail addresses
-  ordered_json j = {{"name", p.name.value}, {"org", p.org ? ordered_json(p.org->value) : ordered_json(nullptr)}};
+  ordered_json j = {{"name", p.name.value},
+                    {"org", p.org ? ordered_json(p.org->value) : ordered_json(nullptr)}};
   if (p.region) j["region"] = p.region->value;
   return j;
 }
@@ -703,16 +808,19 @@ ordered_json indicator_row_json(const IndicatorRow& row) {
                        {"title", title_of(i)},
                        {"type", milestone ? "milestone" : "numeric"},
                        {"objectives", row.objectives},
-                       {"status", milestone ? milestone_status_name(row.milestone) : progress_status_name(row.progress.status)},
+                       {"status", milestone ? milestone_status_name(row.milestone)
+                                            : progress_status_name(row.progress.status)},
                        {"status_words", row.status},
                        {"status_at_period_start", row.status_then}};
   ordered_json targets = ordered_json::object();
   for (const IndicatorTarget& t : i.targets)
-    targets[std::to_string(t.year.value)] = t.is_number ? ordered_json(*t.number) : ordered_json(t.text);
+    targets[std::to_string(t.year.value)] =
+        t.is_number ? ordered_json(*t.number) : ordered_json(t.text);
   if (milestone) {
     item["due"] = i.due ? ordered_json(i.due->value.to_string()) : ordered_json(nullptr);
-    item["achieved"] = row.milestone == MilestoneStatus::achieved ? ordered_json(i.achieved->value.to_string())
-                                                                  : ordered_json(nullptr);
+    item["achieved"] = row.milestone == MilestoneStatus::achieved
+                           ? ordered_json(i.achieved->value.to_string())
+                           : ordered_json(nullptr);
     item["targets"] = std::move(targets);
     return item;
   }
@@ -728,7 +836,8 @@ ordered_json indicator_row_json(const IndicatorRow& row) {
   item["ratio"] = p.ratio ? ordered_json(*p.ratio) : ordered_json(nullptr);
   item["target_reached"] = p.target_reached;
   ordered_json passed = ordered_json::array();
-  for (const PassedTarget& t : p.passed) passed.push_back({{"year", t.year}, {"value", t.value}, {"achieved", t.achieved}});
+  for (const PassedTarget& t : p.passed)
+    passed.push_back({{"year", t.year}, {"value", t.value}, {"achieved", t.achieved}});
   item["passed_targets"] = std::move(passed);
   item["targets"] = std::move(targets);
   ordered_json series = ordered_json::array();
@@ -737,8 +846,10 @@ ordered_json indicator_row_json(const IndicatorRow& row) {
     const Measurement& m = i.measurements[k];
     if (!m.date || !m.value) continue;
     const std::optional<double>& e = line[k];
-    ordered_json point = {{"date", m.date->value.to_string()}, {"value", m.value->value},
-                          {"expected", e && std::isfinite(*e) ? ordered_json(*e) : ordered_json(nullptr)}};
+    ordered_json point = {
+        {"date", m.date->value.to_string()},
+        {"value", m.value->value},
+        {"expected", e && std::isfinite(*e) ? ordered_json(*e) : ordered_json(nullptr)}};
     if (m.source) point["source"] = m.source->value;
     series.push_back(std::move(point));
   }
@@ -746,18 +857,25 @@ ordered_json indicator_row_json(const IndicatorRow& row) {
   return item;
 }
 
-ordered_json activity_report_json(const Plan& plan, const Activity& a, const std::string& listed_under) {
+ordered_json activity_report_json(const Plan& plan, const Activity& a,
+                                  const std::string& listed_under) {
   ordered_json budget = nullptr;
   if (a.budget && a.budget->estimate) {
     const Amount& m = a.budget->estimate->value;
     const bool number = m.kind == AmountKind::number || m.kind == AmountKind::range;
-    budget = {{"currency", a.budget->currency ? a.budget->currency->value : plan.info.default_currency()},
-              {"estimate", m.kind == AmountKind::none ? "none" : m.kind == AmountKind::tbd ? "tbd" : "amount"},
-              {"estimate_low", number ? ordered_json(m.min) : ordered_json(nullptr)},
-              {"estimate_high", number ? ordered_json(m.max) : ordered_json(nullptr)},
-              {"secured", a.budget->secured ? ordered_json(a.budget->secured->value) : ordered_json(nullptr)}};
+    budget = {
+        {"currency", a.budget->currency ? a.budget->currency->value : plan.info.default_currency()},
+        {"estimate", m.kind == AmountKind::none  ? "none"
+                     : m.kind == AmountKind::tbd ? "tbd"
+                                                 : "amount"},
+        {"estimate_low", number ? ordered_json(m.min) : ordered_json(nullptr)},
+        {"estimate_high", number ? ordered_json(m.max) : ordered_json(nullptr)},
+        {"secured",
+         a.budget->secured ? ordered_json(a.budget->secured->value) : ordered_json(nullptr)}};
   }
-  const char* state = a.status != ActivityStatus::active ? "inactive" : plan.is_completed(a) ? "completed" : "ongoing";
+  const char* state = a.status != ActivityStatus::active ? "inactive"
+                      : plan.is_completed(a)             ? "completed"
+                                                         : "ongoing";
   std::vector<std::string> responsible;
   for (const auto& body : a.responsible) responsible.push_back(plan.actor_name(body.value));
   auto text = [](const Text& t) { return t ? ordered_json(t->value) : ordered_json(nullptr); };
@@ -795,18 +913,26 @@ ordered_json changes_json(const PlanChanges& c) {
   };
   auto moves = [](const std::vector<ValueChange>& list) {
     ordered_json out = ordered_json::array();
-    for (const ValueChange& m : list) out.push_back({{"id", m.activity.id}, {"from", m.from}, {"to", m.to}});
+    for (const ValueChange& m : list)
+      out.push_back({{"id", m.activity.id}, {"from", m.from}, {"to", m.to}});
     return out;
   };
   ordered_json secured = ordered_json::array();
   for (const SecuredChange& s : c.secured)
-    secured.push_back({{"id", s.activity.id}, {"currency", s.currency}, {"from", s.from}, {"to", s.to}});
+    secured.push_back(
+        {{"id", s.activity.id}, {"currency", s.currency}, {"from", s.from}, {"to", s.to}});
   ordered_json recorded = ordered_json::array();
   for (const RecordedValue& v : c.recorded)
     recorded.push_back({{"indicator", v.indicator}, {"date", v.date}, {"value", v.value}});
-  return {{"revision", c.revision}, {"commit", c.commit}, {"errors_then", c.errors_then}, {"added", refs(c.added)}, {"removed", refs(c.removed)},
-          {"stage_moves", moves(c.stage_moves)}, {"status_changes", moves(c.status_changes)},
-          {"secured", std::move(secured)}, {"recorded", std::move(recorded)}};
+  return {{"revision", c.revision},
+          {"commit", c.commit},
+          {"errors_then", c.errors_then},
+          {"added", refs(c.added)},
+          {"removed", refs(c.removed)},
+          {"stage_moves", moves(c.stage_moves)},
+          {"status_changes", moves(c.status_changes)},
+          {"secured", std::move(secured)},
+          {"recorded", std::move(recorded)}};
 }
 
 }  // namespace
@@ -819,7 +945,8 @@ std::string render_report_json(const Plan& plan, const ReportData& r) {
   doc["as_of"] = r.as_of.to_string();
   doc["year"] = r.year ? ordered_json(*r.year) : ordered_json(nullptr);
   doc["period_start"] = r.period_start.to_string();
-  doc["plan"] = {{"id", info.id ? info.id->value : ""}, {"title", info.title ? info.title->value : ""}};
+  doc["plan"] = {{"id", info.id ? info.id->value : ""},
+                 {"title", info.title ? info.title->value : ""}};
   ordered_json scope = nullptr;
   if (r.scoped) {
     std::vector<std::string> objectives;
@@ -827,29 +954,32 @@ std::string render_report_json(const Plan& plan, const ReportData& r) {
     scope = {{"task_forces", r.scope_task_forces}, {"objectives", objectives}};
   }
   doc["scope"] = std::move(scope);
-  doc["left_out"] = {{"measurements", r.left_out.measurements}, {"achievements", r.left_out.achievements}};
+  doc["left_out"] = {{"measurements", r.left_out.measurements},
+                     {"achievements", r.left_out.achievements}};
   doc["summary"] = report_summary(plan, r);
   ordered_json statuses = ordered_json::object();
-  for (ProgressStatus s : {ProgressStatus::on_track, ProgressStatus::at_risk, ProgressStatus::off_track,
-                           ProgressStatus::achieved, ProgressStatus::missed, ProgressStatus::no_data,
-                           ProgressStatus::not_assessable}) {
+  for (ProgressStatus s :
+       {ProgressStatus::on_track, ProgressStatus::at_risk, ProgressStatus::off_track,
+        ProgressStatus::achieved, ProgressStatus::missed, ProgressStatus::no_data,
+        ProgressStatus::not_assessable}) {
     auto it = r.indicator_status.find(s);
     statuses[progress_status_name(s)] = it == r.indicator_status.end() ? 0 : it->second;
   }
-  doc["key_figures"] = {{"goals", r.goals.size() - (r.goals.empty() || r.goals.back().goal ? 0 : 1)},
-                        {"objectives", r.objectives.size()},
-                        {"task_forces", r.task_forces},
-                        {"projects", r.projects},
-                        {"projects_funded", r.projects_funded},
-                        {"work_activities", r.work_activities},
-                        {"inactive", r.inactive},
-                        {"numeric_indicators", r.numeric_indicators},
-                        {"indicator_status", std::move(statuses)},
-                        {"milestones", r.milestones},
-                        {"milestones_achieved", r.milestones_achieved},
-                        {"milestones_overdue", r.milestones_overdue},
-                        {"status_counts", counts_json(r.status)},
-                        {"measurements_in_period", r.measurements_in_period}};
+  doc["key_figures"] = {
+      {"goals", r.goals.size() - (r.goals.empty() || r.goals.back().goal ? 0 : 1)},
+      {"objectives", r.objectives.size()},
+      {"task_forces", r.task_forces},
+      {"projects", r.projects},
+      {"projects_funded", r.projects_funded},
+      {"work_activities", r.work_activities},
+      {"inactive", r.inactive},
+      {"numeric_indicators", r.numeric_indicators},
+      {"indicator_status", std::move(statuses)},
+      {"milestones", r.milestones},
+      {"milestones_achieved", r.milestones_achieved},
+      {"milestones_overdue", r.milestones_overdue},
+      {"status_counts", counts_json(r.status)},
+      {"measurements_in_period", r.measurements_in_period}};
   ordered_json pipeline = ordered_json::array();
   for (const StageRow& row : r.pipeline)
     pipeline.push_back({{"stage", row.stage->id.value},
@@ -862,12 +992,17 @@ std::string render_report_json(const Plan& plan, const ReportData& r) {
   doc["funding"] = money_json(r.funding);
   ordered_json decisions = ordered_json::array();
   for (const Decision& d : r.decisions)
-    decisions.push_back({{"text", d.text}, {"responsible", d.who}, {"code", d.finding->code},
-                         {"severity", severity_name(d.finding->severity)}, {"subject", d.finding->subject}});
+    decisions.push_back({{"text", d.text},
+                         {"responsible", d.who},
+                         {"code", d.finding->code},
+                         {"severity", severity_name(d.finding->severity)},
+                         {"subject", d.finding->subject}});
   doc["decisions"] = std::move(decisions);
   ordered_json changes = ordered_json::array();
   for (const StatusChange& c : r.status_changes)
-    changes.push_back({{"indicator", r.indicators[c.indicator].indicator->id.value}, {"from", c.from}, {"to", c.to}});
+    changes.push_back({{"indicator", r.indicators[c.indicator].indicator->id.value},
+                       {"from", c.from},
+                       {"to", c.to}});
   doc["status_changes"] = std::move(changes);
   ordered_json goals = ordered_json::array();
   for (const GoalSection& g : r.goals) {
@@ -895,7 +1030,8 @@ std::string render_report_json(const Plan& plan, const ReportData& r) {
     objectives.push_back({{"id", o.id.value},
                           {"title", title_of(o)},
                           {"goal", s.goal ? ordered_json(s.goal->id.value) : ordered_json(nullptr)},
-                          {"description", o.description ? ordered_json(o.description->value) : ordered_json(nullptr)},
+                          {"description", o.description ? ordered_json(o.description->value)
+                                                        : ordered_json(nullptr)},
                           {"targets", std::move(targets)},
                           {"task_forces", task_forces},
                           {"indicators", indicators},
@@ -912,18 +1048,23 @@ std::string render_report_json(const Plan& plan, const ReportData& r) {
   ordered_json activities = ordered_json::array();
   for (const ObjectiveSection& s : r.objectives)
     for (const auto* list : {&s.ongoing, &s.completed, &s.inactive})
-      for (const Activity* a : *list) activities.push_back(activity_report_json(plan, *a, s.objective->id.value));
+      for (const Activity* a : *list)
+        activities.push_back(activity_report_json(plan, *a, s.objective->id.value));
   doc["activities"] = std::move(activities);
   ordered_json task_forces = ordered_json::array();
   for (const TaskForce* t : r.rosters)
-    task_forces.push_back({{"id", t->id.value}, {"name", name_of(*t)}, {"objectives", values_of(t->objectives)},
-                           {"leaders", people_json(t->leaders)}, {"representatives", people_json(t->representatives)},
+    task_forces.push_back({{"id", t->id.value},
+                           {"name", name_of(*t)},
+                           {"objectives", values_of(t->objectives)},
+                           {"leaders", people_json(t->leaders)},
+                           {"representatives", people_json(t->representatives)},
                            {"members", people_json(t->members)}});
   doc["task_forces"] = std::move(task_forces);
   doc["changes"] = r.changes ? changes_json(*r.changes) : ordered_json(nullptr);
   // The gaps, as gap-analysis prints them in JSON.
   ordered_json gaps = ordered_json::parse(render_gaps(plan, r.gaps, GapFormat::json));
-  doc["gaps"] = {{"summary", gaps["summary"]}, {"findings", gaps["findings"]}, {"funding", gaps["funding"]}};
+  doc["gaps"] = {
+      {"summary", gaps["summary"]}, {"findings", gaps["findings"]}, {"funding", gaps["funding"]}};
   doc["coverage"] = gaps["coverage"];
   return json_text(std::move(doc));
 }
@@ -939,9 +1080,10 @@ std::vector<Chart> report_charts(const ReportData& r) {
   return out;
 }
 
-std::string render_report_html(const Plan& plan, const ReportData& report, Paper paper, unsigned threads) {
-  return html_document(title_of(plan, report), render_report_markdown(plan, report, threads), report_charts(report),
-                       paper);
+std::string render_report_html(const Plan& plan, const ReportData& report, Paper paper,
+                               unsigned threads) {
+  return html_document(title_of(plan, report), render_report_markdown(plan, report, threads),
+                       report_charts(report), paper);
 }
 
 }  // namespace actionplan

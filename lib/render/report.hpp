@@ -12,10 +12,12 @@ namespace actionplan {
 
 // The objectives' sections are laid out by `threads` workers (0: one per core);
 // the text does not depend on their number.
-std::string render_report_markdown(const Plan& plan, const ReportData& report, unsigned threads = 0);
+std::string render_report_markdown(const Plan& plan, const ReportData& report,
+                                   unsigned threads = 0);
 std::string render_report_json(const Plan& plan, const ReportData& report);
 // The same document as the Markdown, self-contained HTML with its charts as inline SVG.
-std::string render_report_html(const Plan& plan, const ReportData& report, Paper paper, unsigned threads = 0);
+std::string render_report_html(const Plan& plan, const ReportData& report, Paper paper,
+                               unsigned threads = 0);
 
 // The report's charts in the order its Markdown shows them: the pipeline, then
 // each indicator with a series (the annex of charts).

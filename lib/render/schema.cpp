@@ -9,11 +9,16 @@ namespace actionplan {
 
 std::string schema_name(RecordKind kind) {
   switch (kind) {
-    case RecordKind::plan: return "plan";
-    case RecordKind::objective: return "objective";
-    case RecordKind::task_force: return "taskforce";
-    case RecordKind::activity: return "activity";
-    case RecordKind::indicator: return "indicator";
+    case RecordKind::plan:
+      return "plan";
+    case RecordKind::objective:
+      return "objective";
+    case RecordKind::task_force:
+      return "taskforce";
+    case RecordKind::activity:
+      return "activity";
+    case RecordKind::indicator:
+      return "indicator";
   }
   return "";
 }
@@ -51,7 +56,8 @@ ordered_json mapping_schema(const std::vector<FieldDoc>& fields) {
 // An optional key may be written empty (`description:`), as validate reads it: absent.
 void allow_null(ordered_json& schema) {
   if (schema.contains("type")) {
-    ordered_json types = schema["type"].is_array() ? schema["type"] : ordered_json::array({schema["type"]});
+    ordered_json types =
+        schema["type"].is_array() ? schema["type"] : ordered_json::array({schema["type"]});
     types.push_back("null");
     schema["type"] = std::move(types);
   } else if (schema.contains("enum")) {
@@ -63,23 +69,33 @@ void allow_null(ordered_json& schema) {
 
 ordered_json field_schema(const FieldDoc& field) {
   ordered_json schema;
-  const ordered_json extra = field.schema.empty() ? ordered_json::object() : ordered_json::parse(field.schema);
+  const ordered_json extra =
+      field.schema.empty() ? ordered_json::object() : ordered_json::parse(field.schema);
   switch (field.shape) {
-    case Shape::value: schema = extra; break;
-    case Shape::mapping: schema = mapping_schema(field.nested()); break;
-    case Shape::mappings: schema = {{"type", "array"}, {"items", mapping_schema(field.nested())}}; break;
+    case Shape::value:
+      schema = extra;
+      break;
+    case Shape::mapping:
+      schema = mapping_schema(field.nested());
+      break;
+    case Shape::mappings:
+      schema = {{"type", "array"}, {"items", mapping_schema(field.nested())}};
+      break;
     case Shape::person:
     case Shape::persons: {
       // A person is a name, or a mapping {name, org...}.
-      ordered_json person = {{"oneOf", {{{"type", {"string", "number", "boolean"}}}, mapping_schema(field.nested())}}};
-      schema = field.shape == Shape::person ? person : ordered_json{{"type", "array"}, {"items", person}};
+      ordered_json person = {
+          {"oneOf", {{{"type", {"string", "number", "boolean"}}}, mapping_schema(field.nested())}}};
+      schema = field.shape == Shape::person ? person
+                                            : ordered_json{{"type", "array"}, {"items", person}};
       break;
     }
   }
   if (field.shape != Shape::value)
     for (const auto& [keyword, value] : extra.items()) schema[keyword] = value;
   // A required text may not be empty; an optional key may be left empty.
-  const bool text = schema.contains("type") && schema["type"].is_array() && schema["type"][0] == "string";
+  const bool text =
+      schema.contains("type") && schema["type"].is_array() && schema["type"][0] == "string";
   if (field.need == Need::required && text) schema["minLength"] = 1;
   if (field.need == Need::optional) allow_null(schema);
   if (!field.meaning.empty()) schema["description"] = field.meaning;
@@ -94,7 +110,8 @@ ordered_json record_rules(RecordKind kind) {
     return ordered_json{{"required", {key}}, {"properties", {{key, {{"type", "string"}}}}}};
   };
   const ordered_json subject = {{"oneOf", {given("objective"), given("activity")}}};
-  const ordered_json milestone = {{"properties", {{"type", {{"const", "milestone"}}}}}, {"required", {"type"}}};
+  const ordered_json milestone = {{"properties", {{"type", {{"const", "milestone"}}}}},
+                                  {"required", {"type"}}};
   ordered_json numeric_only;
   numeric_only["properties"]["due"] = false;
   numeric_only["properties"]["achieved"] = false;

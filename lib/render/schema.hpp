@@ -1,9 +1,9 @@
 #pragma once
 // JSON Schemas (draft 2020-12) of the record kinds, generated from the same
 // field tables the decoder uses.
+#include <optional>
 #include <string>
 #include <string_view>
-#include <optional>
 
 #include "model/records.hpp"
 

@@ -20,7 +20,8 @@ namespace fs = std::filesystem;
 namespace actionplan {
 namespace {
 
-// Why an amount written on the command line ("50.000", "45.000-90.000") may be misread; "" when plain.
+// Why an amount written on the command line ("50.000", "45.000-90.000") may be misread; "" when
+// plain.
 std::string ambiguous_range(const std::string& text) {
   const std::size_t dash = text.find('-', 1);
   if (dash == std::string::npos) return ambiguous_money(text);
@@ -44,7 +45,8 @@ std::string key_at_line(const std::string& yaml_text, int line) {
     if (end == std::string::npos) end = yaml_text.size();
     ++number;
     const std::string_view text(yaml_text.data() + at, end - at);
-    if (!text.empty() && text[0] != ' ' && text[0] != '#' && text.find(':') != std::string_view::npos)
+    if (!text.empty() && text[0] != ' ' && text[0] != '#' &&
+        text.find(':') != std::string_view::npos)
       key = std::string(text.substr(0, text.find(':')));
     at = end + 1;
   }
@@ -77,24 +79,30 @@ class Builder {
   void date(const char* key, std::optional<Located<Date>>& field) {
     const std::string* v = value(key);
     if (!v) return;
-    if (std::optional<Date> d = Date::parse(*v)) field = Located<Date>{*d, {}};
-    else error(key, not_a_date(*v));
+    if (std::optional<Date> d = Date::parse(*v))
+      field = Located<Date>{*d, {}};
+    else
+      error(key, not_a_date(*v));
   }
 
   // A stage or region written by the name reports show ("Funding agreement
   // signed", "Latin America") is refused with the id to write, and left out.
   void names_to_ids(const Plan& plan, Activity& a) {
-    auto named = [&](const char* key, const char* what, const std::string& value, const std::vector<NamedId>& names) {
+    auto named = [&](const char* key, const char* what, const std::string& value,
+                     const std::vector<NamedId>& names) {
       const std::string id = id_for_name(value, names);
       if (id.empty() || id == value) return false;
-      error(key, fmt::format("{} is the name of {} {}; write {}", in_quotes(value), what, in_quotes(id), id));
+      error(key, fmt::format("{} is the name of {} {}; write {}", in_quotes(value), what,
+                             in_quotes(id), id));
       return true;
     };
-    if (a.stage && !plan.stage(a.stage->value) && named("stage", "stage", a.stage->value, plan.stage_names()))
+    if (a.stage && !plan.stage(a.stage->value) &&
+        named("stage", "stage", a.stage->value, plan.stage_names()))
       a.stage.reset();
     const std::vector<NamedId> regions = plan.region_names();
     std::erase_if(a.regions, [&](const Located<std::string>& r) {
-      return std::none_of(regions.begin(), regions.end(), [&](const NamedId& n) { return n.id == r.value; }) &&
+      return std::none_of(regions.begin(), regions.end(),
+                          [&](const NamedId& n) { return n.id == r.value; }) &&
              named("regions", "region", r.value, regions);
     });
   }
@@ -103,15 +111,23 @@ class Builder {
     text("title", a.title);
     if (const std::string* v = value("id")) a.id = {*v, {}};
     if (const std::string* v = value("type")) {
-      if (*v == "project") a.type = ActivityType::project;
-      else if (*v == "activity") a.type = ActivityType::activity;
-      else error("type", fmt::format("{} is not a type; use project or activity", in_quotes(*v)));
+      if (*v == "project")
+        a.type = ActivityType::project;
+      else if (*v == "activity")
+        a.type = ActivityType::activity;
+      else
+        error("type", fmt::format("{} is not a type; use project or activity", in_quotes(*v)));
     }
     if (const std::string* v = value("status")) {
-      if (*v == "active") a.status = ActivityStatus::active;
-      else if (*v == "on-hold") a.status = ActivityStatus::on_hold;
-      else if (*v == "cancelled") a.status = ActivityStatus::cancelled;
-      else error("status", fmt::format("{} is not a status; use active, on-hold or cancelled", in_quotes(*v)));
+      if (*v == "active")
+        a.status = ActivityStatus::active;
+      else if (*v == "on-hold")
+        a.status = ActivityStatus::on_hold;
+      else if (*v == "cancelled")
+        a.status = ActivityStatus::cancelled;
+      else
+        error("status",
+              fmt::format("{} is not a status; use active, on-hold or cancelled", in_quotes(*v)));
     }
     if (const auto* l = list("objectives")) a.objectives = as_list(*l);
     if (const std::string* v = value("task_force")) a.task_force = Located<std::string>{*v, {}};
@@ -123,8 +139,10 @@ class Builder {
       a.lead->name = {*v, {}};
     }
     if (const std::string* v = value("lead_org")) {
-      if (!a.lead) error("lead_org", "give the lead's name with --lead as well");
-      else a.lead->org = Located<std::string>{*v, {}};
+      if (!a.lead)
+        error("lead_org", "give the lead's name with --lead as well");
+      else
+        a.lead->org = Located<std::string>{*v, {}};
     }
     if (const auto* l = list("responsible")) a.responsible = as_list(*l);
     if (const auto* l = list("partners")) a.partners = as_list(*l);
@@ -136,7 +154,8 @@ class Builder {
         if (!a.budget) a.budget = Budget{};
         a.budget->estimate = Located<Amount>{*amount, {}};
       } else {
-        error("budget", fmt::format("{} is not an amount; write 250000, 45000-90000, none or tbd", in_quotes(*v)));
+        error("budget", fmt::format("{} is not an amount; write 250000, 45000-90000, none or tbd",
+                                    in_quotes(*v)));
       }
     }
     if (const std::string* v = value("secured"); v && !ambiguous_money(*v).empty()) {
@@ -144,7 +163,8 @@ class Builder {
     } else if (v) {
       std::optional<double> money = parse_decimal(*v);
       if (!money || *money < 0) {
-        error("secured", fmt::format("{} is not an amount of money (a number of 0 or more)", in_quotes(*v)));
+        error("secured",
+              fmt::format("{} is not an amount of money (a number of 0 or more)", in_quotes(*v)));
       } else {
         if (!a.budget) a.budget = Budget{};
         a.budget->secured = Located<double>{*money, {}};
@@ -180,37 +200,46 @@ class Builder {
 // option (or the --from line) its value came from.
 template <class R>
 void finish_new_record(const Plan& plan, const R& record, RecordKind kind, bool id_given,
-                       std::string (*emit)(const R&), R (*decode)(const yaml::Node&, const std::string&, Diagnostics&),
+                       std::string (*emit)(const R&),
+                       R (*decode)(const yaml::Node&, const std::string&, Diagnostics&),
                        std::vector<R> Plan::*members, const ActivityOptions& options,
                        const std::map<std::string, std::vector<std::string>>& composite,
-                       const std::map<std::string, Position>& input_keys, const std::string& input_name,
-                       const Date& today, const std::vector<std::string>& existing_ids, PreparedActivity& out) {
+                       const std::map<std::string, Position>& input_keys,
+                       const std::string& input_name, const Date& today,
+                       const std::vector<std::string>& existing_ids, PreparedActivity& out) {
   const KindInfo& info = kind_info(kind);
   const std::string& id = record.id.value;
   const std::string how = id_given ? "" : " (made from the title)";
   if (!is_valid_id(id)) {
-    out.errors.push_back(fmt::format("--id: {} is not a valid id: 1 to 64 letters, digits, '.', '_' or '-', "
-                                     "starting with a letter or digit",
-                                     in_quotes(id)));
+    out.errors.push_back(
+        fmt::format("--id: {} is not a valid id: 1 to 64 letters, digits, '.', '_' or '-', "
+                    "starting with a letter or digit",
+                    in_quotes(id)));
     return;
   }
   if (is_windows_reserved(id)) {
-    out.errors.push_back(fmt::format("--id: {} is a name Windows reserves; choose another id", in_quotes(id)));
+    out.errors.push_back(
+        fmt::format("--id: {} is a name Windows reserves; choose another id", in_quotes(id)));
     return;
   }
   auto same_ignoring_case = [](std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-             return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+             return std::tolower(static_cast<unsigned char>(x)) ==
+                    std::tolower(static_cast<unsigned char>(y));
            });
   };
   for (const std::string& file : existing_ids) {
     const std::string_view existing = std::string_view(file).substr(0, file.rfind('.'));
     if (same_ignoring_case(existing, id)) {
-      out.errors.push_back(fmt::format(
-          "{} {} with the id {}{} already exists: {}/{}{}; give this one its own id with --id, e.g. --id {}-2",
-          kind == RecordKind::activity || kind == RecordKind::objective || kind == RecordKind::indicator ? "an" : "a",
-          info.singular, in_quotes(id), how, info.folder, file,
-          existing == id ? "" : " (the same id but for letter case)", id));
+      out.errors.push_back(
+          fmt::format("{} {} with the id {}{} already exists: {}/{}{}; give this one its own id "
+                      "with --id, e.g. --id {}-2",
+                      kind == RecordKind::activity || kind == RecordKind::objective ||
+                              kind == RecordKind::indicator
+                          ? "an"
+                          : "a",
+                      info.singular, in_quotes(id), how, info.folder, file,
+                      existing == id ? "" : " (the same id but for letter case)", id));
       return;
     }
   }
@@ -219,7 +248,8 @@ void finish_new_record(const Plan& plan, const R& record, RecordKind kind, bool 
 
   Diagnostics diags;
   std::optional<yaml::Node> root;
-  if (check_written_text(out.yaml, out.rel_path, diags)) root = yaml::parse(out.yaml, out.rel_path, diags);
+  if (check_written_text(out.yaml, out.rel_path, diags))
+    root = yaml::parse(out.yaml, out.rel_path, diags);
   if (root) {
     Plan with = plan;
     (with.*members).push_back(decode(*root, out.rel_path, diags));
@@ -246,14 +276,17 @@ void finish_new_record(const Plan& plan, const R& record, RecordKind kind, bool 
         if (d.message.find(in_quotes(k)) != std::string::npos) key = k;
     std::string option = option_of(key);
     if (option.empty() && d.code == "missing-key")
-      if (auto it = options.option_names.find(key); it != options.option_names.end()) option = it->second;
+      if (auto it = options.option_names.find(key); it != options.option_names.end())
+        option = it->second;
     auto from_input = input_keys.find(key);
     if (option.empty() && from_input != input_keys.end())
-      out.errors.push_back(fmt::format("{}:{}:{}: error: {} [{}]", input_name, from_input->second.line,
-                                       from_input->second.column, escape_controls(d.message), d.code));
+      out.errors.push_back(fmt::format("{}:{}:{}: error: {} [{}]", input_name,
+                                       from_input->second.line, from_input->second.column,
+                                       escape_controls(d.message), d.code));
     else
-      out.errors.push_back(option.empty() ? fmt::format("{} [{}]", escape_controls(d.message), d.code)
-                                          : fmt::format("{}: {} [{}]", option, escape_controls(d.message), d.code));
+      out.errors.push_back(
+          option.empty() ? fmt::format("{} [{}]", escape_controls(d.message), d.code)
+                         : fmt::format("{}: {} [{}]", option, escape_controls(d.message), d.code));
   }
 }
 
@@ -293,53 +326,63 @@ PreparedActivity prepare_activity(const Plan& plan, const ActivityOptions& optio
       for (std::size_t i = 0; i < root->keys.size(); ++i) {
         input_keys[root->keys[i].text] = root->keys[i].pos;
         if (root->keys[i].text.rfind("x-", 0) == 0)
-          diags.error(input_name, root->keys[i].pos, "unsupported-key",
-                      fmt::format("add-project does not copy your own keys ({}) yet; add them to the "
-                                  "file after it is created",
-                                  in_quotes(root->keys[i].text)));
+          diags.error(
+              input_name, root->keys[i].pos, "unsupported-key",
+              fmt::format("add-project does not copy your own keys ({}) yet; add them to the "
+                          "file after it is created",
+                          in_quotes(root->keys[i].text)));
       }
       a = decode_activity(*root, input_name, diags);
     }
     apply_unknown_key_rule(diags, plan.info);
     diags.sort();
     for (const Diagnostic& d : diags.items())  // required keys are checked below, after the options
-      if (d.severity == Severity::error && d.code != "missing-key") out.errors.push_back(format_diagnostic(d));
+      if (d.severity == Severity::error && d.code != "missing-key")
+        out.errors.push_back(format_diagnostic(d));
     if (!root) return out;
   }
 
   Builder builder(options, out);
-  builder.apply(a);  // values that do not parse are reported and left out; the rest is checked below
+  builder.apply(
+      a);  // values that do not parse are reported and left out; the rest is checked below
   builder.names_to_ids(plan, a);
   const std::size_t value_errors = out.errors.size();
   // A key of the --from record left empty: blamed on its line there.
   auto empty_in_input = [&](const char* key, const std::string& message) {
     auto at = input_keys.find(key);
-    if (at == input_keys.end() || options.values.count(key) || options.lists.count(key)) return false;
-    out.errors.push_back(fmt::format("{}:{}:{}: error: {} [missing-key]", input_name, at->second.line,
-                                     at->second.column, message));
+    if (at == input_keys.end() || options.values.count(key) || options.lists.count(key))
+      return false;
+    out.errors.push_back(fmt::format("{}:{}:{}: error: {} [missing-key]", input_name,
+                                     at->second.line, at->second.column, message));
     return true;
   };
   if (!a.title || a.title->value.find_first_not_of(" \t\n") == std::string::npos)
     if (!empty_in_input("title", "'title' is empty; a project needs a title"))
       out.errors.push_back("a title is required: give it as the first argument or with --title");
   if (a.objectives.empty())
-    if (!empty_in_input("objectives", fmt::format("'objectives' is empty; name at least one objective (known "
-                                                  "objectives: {})",
-                                                  describe_ids(plan.ids(RecordKind::objective)))))
-      out.errors.push_back(fmt::format("at least one objective is required: -O ID (known objectives: {})",
-                                       describe_ids(plan.ids(RecordKind::objective))));
+    if (!empty_in_input("objectives",
+                        fmt::format("'objectives' is empty; name at least one objective (known "
+                                    "objectives: {})",
+                                    describe_ids(plan.ids(RecordKind::objective)))))
+      out.errors.push_back(
+          fmt::format("at least one objective is required: -O ID (known objectives: {})",
+                      describe_ids(plan.ids(RecordKind::objective))));
   const bool id_given = !a.id.value.empty();
   if (!id_given && a.title) {
     a.id = {slug(a.title->value), {}};
     if (a.id.value.empty())
-      out.errors.push_back("cannot make an id from this title (no letters that read as ASCII); give one with --id");
+      out.errors.push_back(
+          "cannot make an id from this title (no letters that read as ASCII); give one with --id");
   }
-  if (!a.stage && !plan.info.stages.empty()) a.stage = Located<std::string>{plan.info.stages.front().id.value, {}};
+  if (!a.stage && !plan.info.stages.empty())
+    a.stage = Located<std::string>{plan.info.stages.front().id.value, {}};
   if (!a.updated) a.updated = Located<Date>{today, {}};
   if (out.errors.size() > value_errors || a.id.value.empty()) return out;  // no record to check
 
-  finish_new_record(plan, a, RecordKind::activity, id_given, emit_activity, decode_activity, &Plan::activities,
-                    options, {{"budget", {"budget", "secured", "currency", "budget_note"}}, {"lead", {"lead", "lead_org"}}},
+  finish_new_record(plan, a, RecordKind::activity, id_given, emit_activity, decode_activity,
+                    &Plan::activities, options,
+                    {{"budget", {"budget", "secured", "currency", "budget_note"}},
+                     {"lead", {"lead", "lead_org"}}},
                     input_keys, input_name, today, existing_ids, out);
   return out;
 }
@@ -348,14 +391,20 @@ namespace {
 
 // Reads the options common to every kind: title, id (or a slug of the title).
 template <class R>
-bool title_and_id(R& record, Text& title, const ActivityOptions& o, PreparedActivity& out, const char* what) {
-  if (auto t = o.values.find("title"); t != o.values.end()) title = Located<std::string>{t->second, {}};
+bool title_and_id(R& record, Text& title, const ActivityOptions& o, PreparedActivity& out,
+                  const char* what) {
+  if (auto t = o.values.find("title"); t != o.values.end())
+    title = Located<std::string>{t->second, {}};
   if (!title || title->value.find_first_not_of(" \t\n") == std::string::npos)
-    out.errors.push_back(fmt::format("a {} is required: give it as the first argument or with --title", what));
-  if (auto i = o.values.find("id"); i != o.values.end()) record.id = {i->second, {}};
-  else if (title) record.id = {slug(title->value), {}};
+    out.errors.push_back(
+        fmt::format("a {} is required: give it as the first argument or with --title", what));
+  if (auto i = o.values.find("id"); i != o.values.end())
+    record.id = {i->second, {}};
+  else if (title)
+    record.id = {slug(title->value), {}};
   if (title && record.id.value.empty())
-    out.errors.push_back("cannot make an id from this title (no letters that read as ASCII); give one with --id");
+    out.errors.push_back(
+        "cannot make an id from this title (no letters that read as ASCII); give one with --id");
   return o.values.count("id") > 0;
 }
 
@@ -373,12 +422,14 @@ Text text_of(const ActivityOptions& o, const char* key) {
 }
 
 // "2030=text" → (2030, text); reports a malformed one under the option.
-std::optional<std::pair<int, std::string>> year_pair(const std::string& item, const std::string& option,
+std::optional<std::pair<int, std::string>> year_pair(const std::string& item,
+                                                     const std::string& option,
                                                      PreparedActivity& out) {
   const std::size_t eq = item.find('=');
   std::optional<Date> year = eq == 4 ? Date::parse(item.substr(0, 4)) : std::nullopt;
   if (!year || eq + 1 >= item.size()) {
-    out.errors.push_back(fmt::format("{}: {} is not YEAR=VALUE, e.g. 2030=100", option, in_quotes(item)));
+    out.errors.push_back(
+        fmt::format("{}: {} is not YEAR=VALUE, e.g. 2030=100", option, in_quotes(item)));
     return std::nullopt;
   }
   return std::make_pair(year->year, item.substr(eq + 1));
@@ -391,8 +442,8 @@ std::string option_name(const ActivityOptions& o, const std::string& key) {
 
 }  // namespace
 
-PreparedActivity prepare_record(RecordKind kind, const Plan& plan, const ActivityOptions& o, const Date& today,
-                                const std::vector<std::string>& existing_ids) {
+PreparedActivity prepare_record(RecordKind kind, const Plan& plan, const ActivityOptions& o,
+                                const Date& today, const std::vector<std::string>& existing_ids) {
   PreparedActivity out;
   const std::map<std::string, Position> no_input;
   if (kind == RecordKind::objective) {
@@ -407,37 +458,45 @@ PreparedActivity prepare_record(RecordKind kind, const Plan& plan, const Activit
           r.targets.push_back({{p->first, {}}, {p->second, {}}});
     if (const auto* l = list_of(o, "regions")) r.regions = as_list(*l);
     if (!out.errors.empty()) return out;
-    finish_new_record(plan, r, kind, id_given, emit_objective, decode_objective, &Plan::objectives, o, {}, no_input,
-                      "", today, existing_ids, out);
+    finish_new_record(plan, r, kind, id_given, emit_objective, decode_objective, &Plan::objectives,
+                      o, {}, no_input, "", today, existing_ids, out);
   } else if (kind == RecordKind::task_force) {
     TaskForce r;
     const bool id_given = title_and_id(r, r.name, o, out, "name");
     if (const auto* l = list_of(o, "objectives")) r.objectives = as_list(*l);
     if (r.objectives.empty())
-      out.errors.push_back(fmt::format("at least one objective is required: -O ID (known objectives: {})",
-                                       describe_ids(plan.ids(RecordKind::objective))));
+      out.errors.push_back(
+          fmt::format("at least one objective is required: -O ID (known objectives: {})",
+                      describe_ids(plan.ids(RecordKind::objective))));
     for (const char* key : {"leaders", "members"})
       if (const auto* l = list_of(o, key))
         for (const std::string& name : *l)
-          (std::string(key) == "leaders" ? r.leaders : r.members).push_back(Person{{name, {}}, {}, {}, {}, {}, {}, {}});
+          (std::string(key) == "leaders" ? r.leaders : r.members)
+              .push_back(Person{{name, {}}, {}, {}, {}, {}, {}, {}});
     r.approach = text_of(o, "approach");
     if (!out.errors.empty()) return out;
-    finish_new_record(plan, r, kind, id_given, emit_task_force, decode_task_force, &Plan::task_forces, o, {},
-                      no_input, "", today, existing_ids, out);
+    finish_new_record(plan, r, kind, id_given, emit_task_force, decode_task_force,
+                      &Plan::task_forces, o, {}, no_input, "", today, existing_ids, out);
   } else if (kind == RecordKind::indicator) {
     Indicator r;
     const bool id_given = title_and_id(r, r.title, o, out, "title");
     if (const std::string* v = value_of(o, "objective")) r.objective = Located<std::string>{*v, {}};
     if (const std::string* v = value_of(o, "activity")) r.activity = Located<std::string>{*v, {}};
     if (const std::string* v = value_of(o, "type")) {
-      if (*v == "milestone") r.type = {IndicatorType::milestone, {}};
-      else if (*v != "numeric") out.errors.push_back(fmt::format("--type: {} is not a type; use numeric or milestone", in_quotes(*v)));
+      if (*v == "milestone")
+        r.type = {IndicatorType::milestone, {}};
+      else if (*v != "numeric")
+        out.errors.push_back(
+            fmt::format("--type: {} is not a type; use numeric or milestone", in_quotes(*v)));
     }
     const bool milestone = r.type.value == IndicatorType::milestone;
     r.unit = text_of(o, "unit");
     if (const std::string* v = value_of(o, "direction")) {
-      if (*v == "decrease") r.direction = Direction::decrease;
-      else if (*v != "increase") out.errors.push_back(fmt::format("--direction: {} is not a direction; use increase or decrease", in_quotes(*v)));
+      if (*v == "decrease")
+        r.direction = Direction::decrease;
+      else if (*v != "increase")
+        out.errors.push_back(fmt::format(
+            "--direction: {} is not a direction; use increase or decrease", in_quotes(*v)));
     }
     if (const std::string* v = value_of(o, "baseline")) {
       if (std::optional<double> n = parse_decimal(*v)) {
@@ -449,9 +508,12 @@ PreparedActivity prepare_record(RecordKind kind, const Plan& plan, const Activit
     }
     if (const std::string* v = value_of(o, "baseline_date")) {
       std::optional<Date> d = Date::parse(*v);
-      if (!d) out.errors.push_back("--baseline-date: " + not_a_date(*v));
-      else if (!r.baseline) out.errors.push_back("--baseline-date: give the baseline's value with --baseline as well");
-      else r.baseline->date = Located<Date>{*d, {}};
+      if (!d)
+        out.errors.push_back("--baseline-date: " + not_a_date(*v));
+      else if (!r.baseline)
+        out.errors.push_back("--baseline-date: give the baseline's value with --baseline as well");
+      else
+        r.baseline->date = Located<Date>{*d, {}};
     }
     if (const auto* l = list_of(o, "targets"))
       for (const std::string& item : *l)
@@ -460,20 +522,24 @@ PreparedActivity prepare_record(RecordKind kind, const Plan& plan, const Activit
           t.number = parse_decimal(p->second);
           t.is_number = t.number.has_value();
           if (!milestone && !t.is_number)
-            out.errors.push_back(fmt::format("{}: the target for {} must be a number for a numeric indicator; got {}",
-                                             option_name(o, "targets"), p->first, in_quotes(p->second)));
+            out.errors.push_back(fmt::format(
+                "{}: the target for {} must be a number for a numeric indicator; got {}",
+                option_name(o, "targets"), p->first, in_quotes(p->second)));
           r.targets.push_back(std::move(t));
         }
     if (const std::string* v = value_of(o, "due")) {
-      if (std::optional<Date> d = Date::parse(*v)) r.due = Located<Date>{*d, {}};
-      else out.errors.push_back("--due: " + not_a_date(*v));
+      if (std::optional<Date> d = Date::parse(*v))
+        r.due = Located<Date>{*d, {}};
+      else
+        out.errors.push_back("--due: " + not_a_date(*v));
     }
     r.description = text_of(o, "description");
     r.method = text_of(o, "method");
     r.source_text = text_of(o, "source");
     if (!out.errors.empty()) return out;
-    finish_new_record(plan, r, kind, id_given, emit_indicator, decode_indicator, &Plan::indicators, o,
-                      {{"baseline", {"baseline", "baseline_date"}}}, no_input, "", today, existing_ids, out);
+    finish_new_record(plan, r, kind, id_given, emit_indicator, decode_indicator, &Plan::indicators,
+                      o, {{"baseline", {"baseline", "baseline_date"}}}, no_input, "", today,
+                      existing_ids, out);
   }
   return out;
 }

@@ -12,9 +12,9 @@ namespace actionplan {
 
 // Option values as given (unset: not given). Lists replace the record's list.
 struct ActivityOptions {
-  std::map<std::string, std::string> values;               // key of the format → text
-  std::map<std::string, std::vector<std::string>> lists;   // key of the format → items
-  std::map<std::string, std::string> option_names;         // key of the format → "--objective"
+  std::map<std::string, std::string> values;              // key of the format → text
+  std::map<std::string, std::vector<std::string>> lists;  // key of the format → items
+  std::map<std::string, std::string> option_names;        // key of the format → "--objective"
 };
 
 // A YAML record to start from: its text and the name to report it by.
@@ -25,9 +25,10 @@ struct RecordInput {
 
 struct PreparedActivity {
   Activity record;
-  std::string rel_path;            // "activities/<id>.yaml"
-  std::string yaml;                // the file content
-  std::vector<std::string> errors; // each a full line: "--stage: unknown stage ..." or "FILE:L:C: error: ..."
+  std::string rel_path;  // "activities/<id>.yaml"
+  std::string yaml;      // the file content
+  std::vector<std::string>
+      errors;  // each a full line: "--stage: unknown stage ..." or "FILE:L:C: error: ..."
   bool ok() const { return errors.empty(); }
 };
 

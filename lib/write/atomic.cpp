@@ -76,7 +76,8 @@ int make_temp_file(const std::filesystem::path& path, std::string& tmp) {
 
 }  // namespace
 
-WriteResult write_file(const std::filesystem::path& path, std::string_view content, WriteMode mode) {
+WriteResult write_file(const std::filesystem::path& path, std::string_view content,
+                       WriteMode mode) {
   const std::filesystem::path folder = path.parent_path();
   std::string tmp;
   const int fd = make_temp_file(path, tmp);
@@ -86,8 +87,10 @@ WriteResult write_file(const std::filesystem::path& path, std::string_view conte
   // as far as the writer may give them (root may; others keep a group they belong to);
   // the owner first, as fchown clears set-id bits, then the mode.
   struct stat existing {};
-  if (mode == WriteMode::replace && ::lstat(path.c_str(), &existing) == 0 && S_ISREG(existing.st_mode)) {
-    if (::fchown(fd, existing.st_uid, existing.st_gid) != 0) (void)::fchown(fd, static_cast<uid_t>(-1), existing.st_gid);
+  if (mode == WriteMode::replace && ::lstat(path.c_str(), &existing) == 0 &&
+      S_ISREG(existing.st_mode)) {
+    if (::fchown(fd, existing.st_uid, existing.st_gid) != 0)
+      (void)::fchown(fd, static_cast<uid_t>(-1), existing.st_gid);
     ::fchmod(fd, existing.st_mode & 07777);
   } else {
     const mode_t mask = ::umask(0);
@@ -125,8 +128,7 @@ WriteResult write_file(const std::filesystem::path& path, std::string_view conte
     const int err = errno;
     ::unlink(tmp.c_str());
     ::close(fd);
-    if (err == EEXIST)
-      return {WriteStatus::exists, "it already exists; nothing was overwritten"};
+    if (err == EEXIST) return {WriteStatus::exists, "it already exists; nothing was overwritten"};
     return failure("moving into place", err);
   }
   ::close(fd);
@@ -146,14 +148,18 @@ std::vector<std::string> remove_abandoned_temp_files(const std::filesystem::path
     ::closedir(listing);
   }
   for (const std::string& name : candidates) {
-    const int fd = ::openat(dir, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    const int fd =
+        ::openat(dir, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) continue;
-    struct stat locked {}, named {};
+    struct stat locked {
+    }, named{};
     // Removed only when it is a regular file, no writer holds its lock, and the
     // name still names the file locked (not a new one made since).
-    if (::fstat(fd, &locked) == 0 && S_ISREG(locked.st_mode) && ::flock(fd, LOCK_EX | LOCK_NB) == 0 &&
-        ::fstatat(dir, name.c_str(), &named, AT_SYMLINK_NOFOLLOW) == 0 && named.st_dev == locked.st_dev &&
-        named.st_ino == locked.st_ino && ::unlinkat(dir, name.c_str(), 0) == 0)
+    if (::fstat(fd, &locked) == 0 && S_ISREG(locked.st_mode) &&
+        ::flock(fd, LOCK_EX | LOCK_NB) == 0 &&
+        ::fstatat(dir, name.c_str(), &named, AT_SYMLINK_NOFOLLOW) == 0 &&
+        named.st_dev == locked.st_dev && named.st_ino == locked.st_ino &&
+        ::unlinkat(dir, name.c_str(), 0) == 0)
       removed.push_back(name);
     ::close(fd);
   }
@@ -166,7 +172,8 @@ std::vector<std::string> remove_abandoned_temp_files_of_plan(const std::filesyst
   std::vector<std::string> removed = remove_abandoned_temp_files(root);
   for (RecordKind kind : record_kinds()) {
     const std::string folder = kind_info(kind).folder;
-    for (const std::string& name : remove_abandoned_temp_files(root / folder)) removed.push_back(folder + "/" + name);
+    for (const std::string& name : remove_abandoned_temp_files(root / folder))
+      removed.push_back(folder + "/" + name);
   }
   return removed;
 }
@@ -177,13 +184,15 @@ std::string linked_folder(const std::filesystem::path& root, const std::string& 
   for (const auto& part : parent) {
     folder /= part;
     struct stat st {};
-    if (::lstat((root / folder).c_str(), &st) != 0) return "";  // not there yet: created as a folder
+    if (::lstat((root / folder).c_str(), &st) != 0)
+      return "";  // not there yet: created as a folder
     if (!S_ISDIR(st.st_mode)) return folder.string();
   }
   return "";
 }
 
-std::unordered_map<std::string, std::string> record_files_by_lower_id(const std::filesystem::path& folder) {
+std::unordered_map<std::string, std::string> record_files_by_lower_id(
+    const std::filesystem::path& folder) {
   std::unordered_map<std::string, std::string> out;
   DIR* handle = ::opendir(folder.c_str());
   if (!handle) return out;
@@ -196,15 +205,19 @@ std::unordered_map<std::string, std::string> record_files_by_lower_id(const std:
   return out;
 }
 
-std::string id_clash(const std::unordered_map<std::string, std::string>& existing, const std::string& file_name) {
+std::string id_clash(const std::unordered_map<std::string, std::string>& existing,
+                     const std::string& file_name) {
   const std::string id = file_name.substr(0, file_name.rfind('.'));
   auto it = existing.find(to_lower_ascii(id));
-  if (it == existing.end() || it->second == file_name) return "";  // the same name: create_new says it exists
+  if (it == existing.end() || it->second == file_name)
+    return "";  // the same name: create_new says it exists
   const std::string other = it->second.substr(0, it->second.rfind('.'));
-  return other == id ? fmt::format("{} holds the same id", it->second)
-                     : fmt::format("{} holds an id that differs only in letter case (ids must differ in more "
-                                   "than case, or they collide on Windows and macOS)",
-                                   it->second);
+  return other == id
+             ? fmt::format("{} holds the same id", it->second)
+             : fmt::format(
+                   "{} holds an id that differs only in letter case (ids must differ in more "
+                   "than case, or they collide on Windows and macOS)",
+                   it->second);
 }
 
 FolderLock::FolderLock(const std::filesystem::path& folder)

@@ -59,12 +59,14 @@ class FolderLock {
 // the case-insensitive uniqueness check that a command creating records makes
 // under the folder's FolderLock, so that the check and the writes it allows
 // happen as one: two writers cannot both create ids that differ only in case.
-std::unordered_map<std::string, std::string> record_files_by_lower_id(const std::filesystem::path& folder);
+std::unordered_map<std::string, std::string> record_files_by_lower_id(
+    const std::filesystem::path& folder);
 // Why `file_name` ("casex.yaml") cannot be created beside `existing` (see
 // record_files_by_lower_id): "CaseX.yaml holds an id that differs only in
 // letter case", "casex.yml holds the same id"; "" when it can, or when the
 // name itself exists (write_file's create_new then says so).
-std::string id_clash(const std::unordered_map<std::string, std::string>& existing, const std::string& file_name);
+std::string id_clash(const std::unordered_map<std::string, std::string>& existing,
+                     const std::string& file_name);
 
 // The first folder on the way from `root` to the file `rel_path` ("activities"
 // for "activities/x.yaml") that is a symbolic link or not a folder, or "":

@@ -23,7 +23,7 @@ class Lines {
   }
   std::size_t count() const { return m_starts.size() - 1; }
   std::size_t start(std::size_t line) const { return m_starts[line - 1]; }  // 1-based
-  std::string_view line(std::size_t n) const {  // without its ending
+  std::string_view line(std::size_t n) const {                              // without its ending
     std::string_view l = m_text.substr(m_starts[n - 1], m_starts[n] - m_starts[n - 1]);
     while (!l.empty() && (l.back() == '\n' || l.back() == '\r')) l.remove_suffix(1);
     return l;
@@ -80,7 +80,8 @@ std::string with_newline_before(std::string_view text, std::size_t offset, const
 }
 
 // The byte range of a single-line scalar in the source, or false.
-bool scalar_range(const Lines& lines, const yaml::Node& value, std::size_t& begin, std::size_t& end) {
+bool scalar_range(const Lines& lines, const yaml::Node& value, std::size_t& begin,
+                  std::size_t& end) {
   const std::string_view line = lines.line(static_cast<std::size_t>(value.pos.line));
   const std::size_t col = static_cast<std::size_t>(value.pos.column - 1);
   if (col >= line.size()) return false;
@@ -89,9 +90,15 @@ bool scalar_range(const Lines& lines, const yaml::Node& value, std::size_t& begi
   if (quote == '"' || quote == '\'') {
     stop = col + 1;
     while (stop < line.size()) {
-      if (quote == '"' && line[stop] == '\\') { stop += 2; continue; }
+      if (quote == '"' && line[stop] == '\\') {
+        stop += 2;
+        continue;
+      }
       if (line[stop] == quote) {
-        if (quote == '\'' && stop + 1 < line.size() && line[stop + 1] == '\'') { stop += 2; continue; }
+        if (quote == '\'' && stop + 1 < line.size() && line[stop + 1] == '\'') {
+          stop += 2;
+          continue;
+        }
         break;
       }
       ++stop;
@@ -99,7 +106,8 @@ bool scalar_range(const Lines& lines, const yaml::Node& value, std::size_t& begi
     if (stop >= line.size()) return false;  // the quoted scalar goes on to another line
     ++stop;
   } else {
-    if (value.text.find('\n') != std::string::npos || line.substr(col, value.text.size()) != value.text)
+    if (value.text.find('\n') != std::string::npos ||
+        line.substr(col, value.text.size()) != value.text)
       return false;  // a multi-line or block scalar
     stop = col + value.text.size();
   }
@@ -108,7 +116,8 @@ bool scalar_range(const Lines& lines, const yaml::Node& value, std::size_t& begi
   return true;
 }
 
-const yaml::Node* value_of(const yaml::Node& root, std::string_view key, const yaml::Key** key_out) {
+const yaml::Node* value_of(const yaml::Node& root, std::string_view key,
+                           const yaml::Key** key_out) {
   for (std::size_t i = 0; i < root.keys.size(); ++i)
     if (root.keys[i].text == key) {
       *key_out = &root.keys[i];
@@ -120,30 +129,38 @@ const yaml::Node* value_of(const yaml::Node& root, std::string_view key, const y
 }  // namespace
 
 EditResult set_top_level_scalar(std::string_view text, const yaml::Node& root, std::string_view key,
-                                std::string_view value_yaml, const std::vector<std::string_view>& order) {
+                                std::string_view value_yaml,
+                                const std::vector<std::string_view>& order) {
   const Lines lines(text);
   const yaml::Key* k = nullptr;
   const yaml::Node* value = value_of(root, key, &k);
   std::string out(text);
   if (!value) {
     const std::size_t at = insertion_offset(lines, root, key, order, text);
-    out.insert(at, with_newline_before(text, at, lines.eol()) + fmt::format("{}: {}{}", key, value_yaml, lines.eol()));
+    out.insert(at, with_newline_before(text, at, lines.eol()) +
+                       fmt::format("{}: {}{}", key, value_yaml, lines.eol()));
     return {out, ""};
   }
   if (value->is_null()) {  // "key:" with nothing after it (maybe a comment)
     const std::string_view line = lines.line(static_cast<std::size_t>(k->pos.line));
-    const std::size_t colon = line.find(':', static_cast<std::size_t>(k->pos.column - 1) + key.size());
-    if (colon == std::string_view::npos) return {"", fmt::format("cannot find the ':' after '{}'", key)};
+    const std::size_t colon =
+        line.find(':', static_cast<std::size_t>(k->pos.column - 1) + key.size());
+    if (colon == std::string_view::npos)
+      return {"", fmt::format("cannot find the ':' after '{}'", key)};
     // "key: ~" or "key: null": the word goes, the new value takes its place.
     std::size_t word = line.find_first_not_of(" \t", colon + 1);
-    std::size_t word_end = word == std::string_view::npos ? word : line.find_first_of(" \t\r", word);
+    std::size_t word_end =
+        word == std::string_view::npos ? word : line.find_first_of(" \t\r", word);
     if (word_end == std::string_view::npos) word_end = line.size();
-    const std::string_view null_word = word == std::string_view::npos ? "" : line.substr(word, word_end - word);
+    const std::string_view null_word =
+        word == std::string_view::npos ? "" : line.substr(word, word_end - word);
     if (null_word == "~" || null_word == "null" || null_word == "Null" || null_word == "NULL") {
-      out.replace(lines.start(static_cast<std::size_t>(k->pos.line)) + word, null_word.size(), value_yaml);
+      out.replace(lines.start(static_cast<std::size_t>(k->pos.line)) + word, null_word.size(),
+                  value_yaml);
       return {out, ""};
     }
-    out.insert(lines.start(static_cast<std::size_t>(k->pos.line)) + colon + 1, " " + std::string(value_yaml));
+    out.insert(lines.start(static_cast<std::size_t>(k->pos.line)) + colon + 1,
+               " " + std::string(value_yaml));
     return {out, ""};
   }
   std::size_t begin = 0, end = 0;
@@ -153,8 +170,9 @@ EditResult set_top_level_scalar(std::string_view text, const yaml::Node& root, s
   return {out, ""};
 }
 
-EditResult append_to_top_level_sequence(std::string_view text, const yaml::Node& root, std::string_view key,
-                                        std::string_view item_yaml, const std::vector<std::string_view>& order) {
+EditResult append_to_top_level_sequence(std::string_view text, const yaml::Node& root,
+                                        std::string_view key, std::string_view item_yaml,
+                                        const std::vector<std::string_view>& order) {
   const Lines lines(text);
   const yaml::Key* k = nullptr;
   const yaml::Node* value = value_of(root, key, &k);
@@ -162,7 +180,8 @@ EditResult append_to_top_level_sequence(std::string_view text, const yaml::Node&
   const std::string& eol = lines.eol();
   if (!value) {
     const std::size_t at = insertion_offset(lines, root, key, order, text);
-    out.insert(at, with_newline_before(text, at, eol) + fmt::format("{}:{}  - {}{}", key, eol, item_yaml, eol));
+    out.insert(at, with_newline_before(text, at, eol) +
+                       fmt::format("{}:{}  - {}{}", key, eol, item_yaml, eol));
     return {out, ""};
   }
   if (value->is_null() || (value->is_sequence() && value->items.empty() && !value->flow)) {
@@ -172,16 +191,19 @@ EditResult append_to_top_level_sequence(std::string_view text, const yaml::Node&
     return {out, ""};
   }
   if (!value->is_sequence() || value->flow)
-    return {"", fmt::format("'{}' is written as [...] on one line; write it as a list with one '- ' "
-                            "per line to append to it",
-                            key)};
+    return {"",
+            fmt::format("'{}' is written as [...] on one line; write it as a list with one '- ' "
+                        "per line to append to it",
+                        key)};
   // The items' own prefix ("  - "), and the line where the last item ends.
   const yaml::Node& first = value->items.front();
   const std::string_view first_line = lines.line(static_cast<std::size_t>(first.pos.line));
   const std::size_t dash = first_line.rfind('-', static_cast<std::size_t>(first.pos.column - 1));
-  if (dash == std::string_view::npos) return {"", fmt::format("cannot find the items of '{}'", key)};
+  if (dash == std::string_view::npos)
+    return {"", fmt::format("cannot find the items of '{}'", key)};
   const std::string prefix = std::string(dash, ' ') + "- ";
-  const std::size_t end = lines.end_of_block(static_cast<std::size_t>(value->items.back().pos.line), dash);
+  const std::size_t end =
+      lines.end_of_block(static_cast<std::size_t>(value->items.back().pos.line), dash);
   const std::size_t at = end > lines.count() ? text.size() : lines.start(end);
   out.insert(at, with_newline_before(text, at, eol) + prefix + std::string(item_yaml) + eol);
   return {out, ""};

@@ -21,12 +21,14 @@ struct EditResult {
 // single-line scalar value is replaced in place; an empty value is filled;
 // a missing key is inserted after the nearest key before it in `order`.
 EditResult set_top_level_scalar(std::string_view text, const yaml::Node& root, std::string_view key,
-                                std::string_view value_yaml, const std::vector<std::string_view>& order);
+                                std::string_view value_yaml,
+                                const std::vector<std::string_view>& order);
 
 // Appends `item_yaml` (one line of YAML, e.g. a flow mapping) to the block
 // sequence under top-level `key`, in the indentation of its items; creates
 // the key when missing or empty.
-EditResult append_to_top_level_sequence(std::string_view text, const yaml::Node& root, std::string_view key,
-                                        std::string_view item_yaml, const std::vector<std::string_view>& order);
+EditResult append_to_top_level_sequence(std::string_view text, const yaml::Node& root,
+                                        std::string_view key, std::string_view item_yaml,
+                                        const std::vector<std::string_view>& order);
 
 }  // namespace actionplan

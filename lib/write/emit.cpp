@@ -21,16 +21,17 @@ bool needs_quotes(std::string_view s) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x20 || c == 0x7F) return true;
     if (c == ':' && (i + 1 == s.size() || s[i + 1] == ' ')) return true;  // "a: b", "a:"
-    if (c == '#' && i > 0 && s[i - 1] == ' ') return true;                 // "a #b"
-    if (std::strchr(",[]{}", c)) return true;                              // flow context
+    if (c == '#' && i > 0 && s[i - 1] == ' ') return true;                // "a #b"
+    if (std::strchr(",[]{}", c)) return true;                             // flow context
   }
-  if (s.find(k_line_separator) != std::string_view::npos || s.find(k_paragraph_separator) != std::string_view::npos ||
+  if (s.find(k_line_separator) != std::string_view::npos ||
+      s.find(k_paragraph_separator) != std::string_view::npos ||
       s.find("\xC2\x85") != std::string_view::npos)  // NEL: a line break to YAML 1.1 readers
     return true;
   // Words some YAML readers turn into booleans or null (YAML 1.1 included), and
   // YAML 1.1's merge and value keys, which PyYAML and ruamel cannot load as values.
-  static constexpr std::string_view k_special[] = {"null", "~", "true", "false", "yes", "no",
-                                                    "on", "off", "y", "n", "<<", "="};
+  static constexpr std::string_view k_special[] = {"null", "~",   "true", "false", "yes", "no",
+                                                   "on",   "off", "y",    "n",     "<<",  "="};
   const std::string lower = to_lower_ascii(s);
   for (std::string_view word : k_special)
     if (lower == word) return true;
@@ -58,7 +59,8 @@ std::string yaml_text(std::string_view text, int indent) {
   const bool separators = text.find(k_line_separator) != std::string_view::npos ||
                           text.find(k_paragraph_separator) != std::string_view::npos ||
                           text.find("\xC2\x85") != std::string_view::npos;  // NEL
-  if (!multi_line || !printable || separators || text.front() == ' ' || text.front() == '\n') return yaml_scalar(text);
+  if (!multi_line || !printable || separators || text.front() == ' ' || text.front() == '\n')
+    return yaml_scalar(text);
   std::size_t trailing = 0;
   while (trailing < text.size() && text[text.size() - 1 - trailing] == '\n') ++trailing;
   const std::string_view body = text.substr(0, text.size() - trailing);
@@ -66,7 +68,8 @@ std::string yaml_text(std::string_view text, int indent) {
     std::size_t end = body.find('\n', at);
     if (end == std::string_view::npos) end = body.size();
     const std::string_view line = body.substr(at, end - at);
-    if (!line.empty() && line.find_first_not_of(' ') == std::string_view::npos) return yaml_scalar(text);
+    if (!line.empty() && line.find_first_not_of(' ') == std::string_view::npos)
+      return yaml_scalar(text);
     at = end + 1;
   }
   const char* chomp = trailing == 0 ? "|-" : trailing == 1 ? "|" : "|+";
@@ -115,17 +118,22 @@ class Writer {
 
  private:
   void line(int indent, const char* key, const std::string& value) {
-    m_out += fmt::format("{}{}: {}\n", std::string(static_cast<std::size_t>(indent), ' '), key, value);
+    m_out +=
+        fmt::format("{}{}: {}\n", std::string(static_cast<std::size_t>(indent), ' '), key, value);
   }
   std::string m_out;
 };
 
 std::string amount_text(const Amount& a) {
   switch (a.kind) {
-    case AmountKind::number: return format_number(a.max);
-    case AmountKind::range: return fmt::format("[{}, {}]", format_number(a.min), format_number(a.max));
-    case AmountKind::none: return "none";
-    case AmountKind::tbd: return "tbd";
+    case AmountKind::number:
+      return format_number(a.max);
+    case AmountKind::range:
+      return fmt::format("[{}, {}]", format_number(a.min), format_number(a.max));
+    case AmountKind::none:
+      return "none";
+    case AmountKind::tbd:
+      return "tbd";
   }
   return "";
 }
@@ -147,10 +155,13 @@ std::string emit_objective(const Objective& o) {
   w.text("problem", o.problem);
   if (!o.targets.empty()) {
     w.open("targets");
-    for (const YearText& t : o.targets) w.scalar(std::to_string(t.year.value).c_str(), t.text.value, 2);
+    for (const YearText& t : o.targets)
+      w.scalar(std::to_string(t.year.value).c_str(), t.text.value, 2);
   }
-  if (o.regions && o.regions->empty()) w.raw("regions", "[]");  // no region, unlike no key (the plan's)
-  else if (o.regions) w.ids("regions", *o.regions);
+  if (o.regions && o.regions->empty())
+    w.raw("regions", "[]");  // no region, unlike no key (the plan's)
+  else if (o.regions)
+    w.ids("regions", *o.regions);
   return schema_hint("objective", true) + "\n" + w.take();
 }
 
@@ -159,8 +170,10 @@ std::string emit_task_force(const TaskForce& t) {
   w.scalar("id", t.id.value);
   w.text("name", t.name);
   w.ids("objectives", t.objectives);
-  if (t.regions && t.regions->empty()) w.raw("regions", "[]");  // no region, unlike no key (its objectives')
-  else if (t.regions) w.ids("regions", *t.regions);
+  if (t.regions && t.regions->empty())
+    w.raw("regions", "[]");  // no region, unlike no key (its objectives')
+  else if (t.regions)
+    w.ids("regions", *t.regions);
   persons(w, "leaders", t.leaders);
   persons(w, "members", t.members);
   w.text("approach", t.approach);
@@ -185,7 +198,8 @@ std::string emit_indicator(const Indicator& i) {
   if (!i.targets.empty()) {
     w.open("targets");
     for (const IndicatorTarget& t : i.targets)
-      w.raw(std::to_string(t.year.value).c_str(), t.is_number && !milestone ? format_number(*t.number) : yaml_scalar(t.text), 2);
+      w.raw(std::to_string(t.year.value).c_str(),
+            t.is_number && !milestone ? format_number(*t.number) : yaml_scalar(t.text), 2);
   }
   w.date("due", i.due);
   w.date("achieved", i.achieved);
@@ -203,8 +217,7 @@ std::string emit_activity(const Activity& a) {
   w.ids("objectives", a.objectives);
   if (a.task_force) w.scalar("task_force", a.task_force->value);
   if (a.stage) w.scalar("stage", a.stage->value);
-  if (a.status != ActivityStatus::active)
-    w.raw("status", status_name(a.status));
+  if (a.status != ActivityStatus::active) w.raw("status", status_name(a.status));
   w.ids("regions", a.regions);
   w.ids("countries", a.countries);
   if (a.lead) {
@@ -218,7 +231,8 @@ std::string emit_activity(const Activity& a) {
   w.texts("responsible", a.responsible);
   w.texts("partners", a.partners);
   w.texts("sponsors", a.sponsors);
-  if (a.budget && (a.budget->currency || a.budget->estimate || a.budget->secured || a.budget->note)) {
+  if (a.budget &&
+      (a.budget->currency || a.budget->estimate || a.budget->secured || a.budget->note)) {
     w.open("budget");
     if (a.budget->currency) w.scalar("currency", a.budget->currency->value, 2);
     if (a.budget->estimate) w.raw("estimate", amount_text(a.budget->estimate->value), 2);

@@ -92,11 +92,16 @@ const std::vector<Column>& columns_of(RecordKind kind) {
   };
   static const std::vector<Column> none;
   switch (kind) {
-    case RecordKind::activity: return activities;
-    case RecordKind::objective: return objectives;
-    case RecordKind::task_force: return task_forces;
-    case RecordKind::indicator: return indicators;
-    case RecordKind::plan: break;
+    case RecordKind::activity:
+      return activities;
+    case RecordKind::objective:
+      return objectives;
+    case RecordKind::task_force:
+      return task_forces;
+    case RecordKind::indicator:
+      return indicators;
+    case RecordKind::plan:
+      break;
   }
   return none;
 }
@@ -105,8 +110,10 @@ const std::vector<Column>& columns_of(RecordKind kind) {
 std::string normalised(std::string_view header) {
   std::string out;
   for (char c : header) {
-    if (c == ' ' || c == '-') out += '_';
-    else out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (c == ' ' || c == '-')
+      out += '_';
+    else
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   }
   const std::size_t first = out.find_first_not_of('_');
   const std::size_t last = out.find_last_not_of('_');
@@ -124,9 +131,11 @@ std::string trimmed(std::string_view text) {
 // and a line of it starting "'::" (defused for GitHub's log) → "::".
 std::string cell_value(const std::string& text) {
   std::string value = trimmed(text);
-  if (value.size() > 1 && value[0] == '\'' && std::string_view("=+-@").find(value[1]) != std::string_view::npos)
+  if (value.size() > 1 && value[0] == '\'' &&
+      std::string_view("=+-@").find(value[1]) != std::string_view::npos)
     value.erase(0, 1);
-  for (std::size_t at = value.find("\n'::"); at != std::string::npos; at = value.find("\n'::", at + 1))
+  for (std::size_t at = value.find("\n'::"); at != std::string::npos;
+       at = value.find("\n'::", at + 1))
     value.erase(at + 1, 1);
   return value;
 }
@@ -150,16 +159,22 @@ struct Use {
 char csv_separator(std::string_view text) {
   bool in_quotes = false, semicolon = false;
   for (char c : text) {
-    if (c == '"') in_quotes = !in_quotes;  // a doubled quote toggles twice
-    else if (in_quotes) continue;
-    else if (c == ',') return ',';
-    else if (c == ';') semicolon = true;
-    else if (c == '\n' || c == '\r') break;
+    if (c == '"')
+      in_quotes = !in_quotes;  // a doubled quote toggles twice
+    else if (in_quotes)
+      continue;
+    else if (c == ',')
+      return ',';
+    else if (c == ';')
+      semicolon = true;
+    else if (c == '\n' || c == '\r')
+      break;
   }
   return semicolon ? ';' : ',';
 }
 
-std::vector<CsvRow> parse_csv(const std::string& text, const std::string& name, std::vector<std::string>& errors) {
+std::vector<CsvRow> parse_csv(const std::string& text, const std::string& name,
+                              std::vector<std::string>& errors) {
   std::vector<CsvRow> rows;
   std::size_t i = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
   const char separator = csv_separator(std::string_view(text).substr(i));
@@ -200,9 +215,10 @@ std::vector<CsvRow> parse_csv(const std::string& text, const std::string& name, 
     if (c == '"' && !field_started) {
       quoted = in_quotes = field_started = true;
     } else if (c == '"' || (quoted && c != separator && c != '\r' && c != '\n')) {
-      errors.push_back(fmt::format("{}: error: a quote inside a field must be doubled and the field quoted "
-                                   "(\"say \"\"hi\"\"\") [csv-syntax]",
-                                   location(name, row, column)));
+      errors.push_back(
+          fmt::format("{}: error: a quote inside a field must be doubled and the field quoted "
+                      "(\"say \"\"hi\"\"\") [csv-syntax]",
+                      location(name, row, column)));
       return {};
     } else if (c == separator) {
       end_field();
@@ -215,8 +231,9 @@ std::vector<CsvRow> parse_csv(const std::string& text, const std::string& name, 
     }
   }
   if (in_quotes) {
-    errors.push_back(fmt::format("{}: error: a quoted field is not closed before the end of the file [csv-syntax]",
-                                 location(name, row, column)));
+    errors.push_back(fmt::format(
+        "{}: error: a quoted field is not closed before the end of the file [csv-syntax]",
+        location(name, row, column)));
     return {};
   }
   if (field_started || !current.empty()) end_row();
@@ -227,19 +244,22 @@ std::vector<std::string> import_columns(RecordKind kind) {
   std::vector<std::string> names;
   for (const Column& c : columns_of(kind))
     if (*c.key) names.push_back(c.name);
-  if (kind == RecordKind::objective || kind == RecordKind::indicator) names.push_back("targets.YEAR");
+  if (kind == RecordKind::objective || kind == RecordKind::indicator)
+    names.push_back("targets.YEAR");
   return names;
 }
 
-ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string& name, const std::string& csv_text,
-                            const Date& today, const std::vector<std::string>& existing_ids,
+ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string& name,
+                            const std::string& csv_text, const Date& today,
+                            const std::vector<std::string>& existing_ids,
                             const ExistingText& existing_text) {
   ImportResult out;
   std::string text = csv_text;
   {
     Diagnostics diags;
     if (text.size() > k_max_csv_bytes) {
-      out.errors.push_back(fmt::format("{}:1:1: error: the file is larger than 16 MiB [file-too-large]", name));
+      out.errors.push_back(
+          fmt::format("{}:1:1: error: the file is larger than 16 MiB [file-too-large]", name));
       return out;
     }
     if (!check_plan_text(text, name, diags)) {
@@ -250,7 +270,9 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
   std::vector<CsvRow> rows = parse_csv(text, name, out.errors);
   if (!out.ok()) return out;
   if (rows.empty()) {
-    out.errors.push_back(fmt::format("{}:1:1: error: the file is empty; the first row must name the columns [csv-header]", name));
+    out.errors.push_back(fmt::format(
+        "{}:1:1: error: the file is empty; the first row must name the columns [csv-header]",
+        name));
     return out;
   }
 
@@ -274,19 +296,23 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
     }
     const bool targets = kind == RecordKind::objective || kind == RecordKind::indicator;
     if (!use.column && targets && header.rfind("targets.", 0) == 0 && header.size() == 12) {
-      if (std::optional<Date> year = Date::parse(header.substr(8)); year && year->month == 0) use.year = year->year;
+      if (std::optional<Date> year = Date::parse(header.substr(8)); year && year->month == 0)
+        use.year = year->year;
     }
     if (!use.column && !use.year) {
       std::vector<std::string> names = import_columns(kind);
-      std::string message = fmt::format("unknown column {}; columns: {}", in_quotes(cell_value(cell.text)), join(names));
+      std::string message = fmt::format("unknown column {}; columns: {}",
+                                        in_quotes(cell_value(cell.text)), join(names));
       const std::string suggestion = closest_match(header, names);
       if (!suggestion.empty()) message += fmt::format("; did you mean '{}'?", suggestion);
-      out.errors.push_back(fmt::format("{}: error: {} [unknown-key]", location(name, cell.row, cell.column), message));
+      out.errors.push_back(fmt::format("{}: error: {} [unknown-key]",
+                                       location(name, cell.row, cell.column), message));
     } else {
       const std::string key = use.column ? use.column->name : header;
       if (auto it = seen.find(key); it != seen.end())
-        out.errors.push_back(fmt::format("{}: error: column {} is given twice (also column {}) [duplicate-key]",
-                                         location(name, cell.row, cell.column), in_quotes(key), it->second));
+        out.errors.push_back(
+            fmt::format("{}: error: column {} is given twice (also column {}) [duplicate-key]",
+                        location(name, cell.row, cell.column), in_quotes(key), it->second));
       seen[key] = cell.column;
     }
     uses.push_back(use);
@@ -309,19 +335,23 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
   for (std::size_t r = 1; r < rows.size(); ++r) {
     const CsvRow& row = rows[r];
     const int row_number = static_cast<int>(r) + 1;
-    if (std::all_of(row.begin(), row.end(), [](const CsvField& f) { return trimmed(f.text).empty(); })) continue;
+    if (std::all_of(row.begin(), row.end(),
+                    [](const CsvField& f) { return trimmed(f.text).empty(); }))
+      continue;
     if (row.size() < width || row.size() > header_row.size()) {
-      out.errors.push_back(fmt::format("{}: error: this row has {}, the header {} [csv-syntax]",
-                                       location(name, row_number, 1), plural(static_cast<long long>(row.size()), "field", "fields"),
-                                       row.size() < width ? width : header_row.size()));
+      out.errors.push_back(fmt::format(
+          "{}: error: this row has {}, the header {} [csv-syntax]", location(name, row_number, 1),
+          plural(static_cast<long long>(row.size()), "field", "fields"),
+          row.size() < width ? width : header_row.size()));
       continue;
     }
     bool stray = false;
     for (std::size_t c = width; c < row.size(); ++c)
       if (!trimmed(row[c].text).empty()) {
-        out.errors.push_back(fmt::format("{}: error: this cell is under no column: the header's column {} is empty; "
-                                         "name the column or empty the cell [csv-syntax]",
-                                         location(name, row_number, row[c].column), row[c].column));
+        out.errors.push_back(
+            fmt::format("{}: error: this cell is under no column: the header's column {} is empty; "
+                        "name the column or empty the cell [csv-syntax]",
+                        location(name, row_number, row[c].column), row[c].column));
         stray = true;
       }
     if (stray) continue;
@@ -340,9 +370,10 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
       }
       const Column& column = *uses[c].column;
       if (!*column.key) {
-        out.errors.push_back(fmt::format("{}: error: column {} cannot be imported; leave it empty and add it to "
-                                         "the files afterwards [unsupported-key]",
-                                         where, in_quotes(column.name)));
+        out.errors.push_back(
+            fmt::format("{}: error: column {} cannot be imported; leave it empty and add it to "
+                        "the files afterwards [unsupported-key]",
+                        where, in_quotes(column.name)));
         continue;
       }
       options.option_names[column.key] = where;
@@ -363,16 +394,17 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
       return it == column_of.end() ? row_start : location(name, row_number, it->second);
     };
     if (!options.values.count("title")) {
-      out.errors.push_back(fmt::format("{}: error: the {} has no {} (its column is empty or missing) [missing-key]",
-                                       where_key("title"), info.singular,
-                                       kind == RecordKind::task_force ? "name" : "title"));
+      out.errors.push_back(fmt::format(
+          "{}: error: the {} has no {} (its column is empty or missing) [missing-key]",
+          where_key("title"), info.singular, kind == RecordKind::task_force ? "name" : "title"));
       continue;
     }
-    if ((kind == RecordKind::activity || kind == RecordKind::task_force) && !options.lists.count("objectives")) {
-      out.errors.push_back(fmt::format("{}: error: the {} serves no objective: the column 'objectives' is empty "
-                                       "or missing; known objectives: {} [missing-key]",
-                                       where_key("objectives"), info.singular,
-                                       describe_ids(plan.ids(RecordKind::objective))));
+    if ((kind == RecordKind::activity || kind == RecordKind::task_force) &&
+        !options.lists.count("objectives")) {
+      out.errors.push_back(fmt::format(
+          "{}: error: the {} serves no objective: the column 'objectives' is empty "
+          "or missing; known objectives: {} [missing-key]",
+          where_key("objectives"), info.singular, describe_ids(plan.ids(RecordKind::objective))));
       continue;
     }
     const bool id_given = options.values.count("id") > 0;
@@ -382,13 +414,15 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
       return kind == RecordKind::activity ? prepare_activity(plan, options, std::nullopt, today, {})
                                           : prepare_record(kind, plan, options, today, {});
     };
-    if (auto other = id.empty() ? taken.end() : taken.find(to_lower_ascii(id)); other != taken.end()) {
+    if (auto other = id.empty() ? taken.end() : taken.find(to_lower_ascii(id));
+        other != taken.end()) {
       // The file this row would write, written already (by an import that was interrupted)?
       if (existing_text && other->second == id && in_plan.count(id) && !reimported.count(id) &&
           file_of[id] == id + ".yaml") {
         const PreparedActivity again = prepare();
         if (again.ok()) {
-          if (const std::optional<std::string> held = existing_text(file_of[id]); held && *held == again.yaml) {
+          if (const std::optional<std::string> held = existing_text(file_of[id]);
+              held && *held == again.yaml) {
             reimported.insert(id);
             out.already_imported.push_back(again.rel_path);
             continue;
@@ -396,13 +430,14 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
         }
       }
       out.errors.push_back(fmt::format(
-          "{}: error: {} {} with the id {}{} already exists{}; give this row its own id in the column 'id' "
+          "{}: error: {} {} with the id {}{} already exists{}; give this row its own id in the "
+          "column 'id' "
           "[duplicate-id]",
-          where_key(id_given ? "id" : "title"), kind == RecordKind::task_force ? "a" : "an", info.singular,
-          in_quotes(id), id_given ? "" : " (made from the title)",
+          where_key(id_given ? "id" : "title"), kind == RecordKind::task_force ? "a" : "an",
+          info.singular, in_quotes(id), id_given ? "" : " (made from the title)",
           in_plan.count(other->second) && !reimported.count(other->second)
               ? fmt::format(": {}/{}", info.folder, file_of[other->second])
-                                       : " (an earlier row of this file)"));
+              : " (an earlier row of this file)"));
       continue;
     }
 
@@ -422,8 +457,8 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
         message = error.substr(error.find(": ") + 2);
       }
       const int column = std::stoi(at.substr(at.rfind(':') + 1));
-      row_errors.emplace_back(column,
-                              fmt::format("{}: error: {}{}", at, message, has_code(message) ? "" : " [invalid-value]"));
+      row_errors.emplace_back(column, fmt::format("{}: error: {}{}", at, message,
+                                                  has_code(message) ? "" : " [invalid-value]"));
     }
     std::stable_sort(row_errors.begin(), row_errors.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -436,7 +471,8 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
     }
   }
   if (out.ok() && out.records.empty() && out.already_imported.empty())
-    out.errors.push_back(fmt::format("{}:2:1: error: the file has a header but no rows to import [csv-header]", name));
+    out.errors.push_back(fmt::format(
+        "{}:2:1: error: the file has a header but no rows to import [csv-header]", name));
   return out;
 }
 

@@ -31,7 +31,8 @@ char csv_separator(std::string_view text);
 // RFC 4180 (CRLF or LF rows, quoted fields with doubled quotes, a UTF-8 BOM
 // skipped), separated by csv_separator(text). A CRLF inside a quoted field is
 // kept as LF. Problems are full diagnostic lines "NAME:ROW:COL: error: ... [code]".
-std::vector<CsvRow> parse_csv(const std::string& text, const std::string& name, std::vector<std::string>& errors);
+std::vector<CsvRow> parse_csv(const std::string& text, const std::string& name,
+                              std::vector<std::string>& errors);
 
 // The largest CSV file `import` reads.
 inline constexpr std::size_t k_max_csv_bytes = 16 * 1024 * 1024;
@@ -59,8 +60,9 @@ std::vector<std::string> import_columns(RecordKind kind);
 // a file is refused (duplicate-id), unless `existing_text` gives that file's
 // text and it is exactly what the row would write: then the row is counted in
 // `already_imported`, so that an import that was killed can be run again.
-ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string& csv_name, const std::string& text,
-                            const Date& today, const std::vector<std::string>& existing_ids,
+ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string& csv_name,
+                            const std::string& text, const Date& today,
+                            const std::vector<std::string>& existing_ids,
                             const ExistingText& existing_text = {});
 
 }  // namespace actionplan

@@ -116,28 +116,31 @@ std::vector<PlanFile> blank_plan_files(const std::string& title) {
     files.push_back({fmt::format("{}/.gitkeep", kind_info(kind).folder), ""});
   for (RecordKind kind : {RecordKind::plan, RecordKind::objective, RecordKind::task_force,
                           RecordKind::activity, RecordKind::indicator})
-    files.push_back({fmt::format("{}/{}.schema.json", k_schema_folder, schema_name(kind)),
-                     json_schema(kind)});
+    files.push_back(
+        {fmt::format("{}/{}.schema.json", k_schema_folder, schema_name(kind)), json_schema(kind)});
   return files;
 }
 
-InitResult write_plan_files(const fs::path& dir, const std::vector<PlanFile>& files, InitMode mode) {
+InitResult write_plan_files(const fs::path& dir, const std::vector<PlanFile>& files,
+                            InitMode mode) {
   InitResult result;
   std::error_code ec;
   if (mode == InitMode::refuse_existing) {
     if (fs::exists(fs::symlink_status(dir / "plan.yaml", ec))) {
-      result.error = fmt::format("{} already holds a plan (plan.yaml); nothing was written "
-                                 "(--force adds only the missing files)",
-                                 dir.string());
+      result.error = fmt::format(
+          "{} already holds a plan (plan.yaml); nothing was written "
+          "(--force adds only the missing files)",
+          dir.string());
       return result;
     }
     std::vector<std::string> existing;
     for (const PlanFile& f : files)
       if (fs::exists(fs::symlink_status(dir / f.path, ec))) existing.push_back(f.path);
     if (!existing.empty()) {
-      result.error = fmt::format("{} already holds {}; nothing was written (--force adds only "
-                                 "the missing files and never overwrites)",
-                                 dir.string(), join(existing));
+      result.error = fmt::format(
+          "{} already holds {}; nothing was written (--force adds only "
+          "the missing files and never overwrites)",
+          dir.string(), join(existing));
       return result;
     }
   }
@@ -147,16 +150,18 @@ InitResult write_plan_files(const fs::path& dir, const std::vector<PlanFile>& fi
         !folder.empty() && std::find(linked.begin(), linked.end(), folder) == linked.end())
       linked.push_back(folder);
   if (!linked.empty()) {
-    result.error = fmt::format("{} {}; init writes only into real folders of the plan; nothing was written",
-                               join(linked),
-                               linked.size() == 1 ? "is a symbolic link or not a folder" : "are symbolic links or not folders");
+    result.error = fmt::format(
+        "{} {}; init writes only into real folders of the plan; nothing was written", join(linked),
+        linked.size() == 1 ? "is a symbolic link or not a folder"
+                           : "are symbolic links or not folders");
     return result;
   }
   // A failed write (a full disk) takes back what this call created, files and folders,
   // so that the plan is as before and a re-run can start over.
   std::vector<fs::path> made;  // in the order created
   auto undo = [&](std::string message) {
-    for (auto it = made.rbegin(); it != made.rend(); ++it) fs::remove(*it, ec);  // folders only when empty
+    for (auto it = made.rbegin(); it != made.rend(); ++it)
+      fs::remove(*it, ec);  // folders only when empty
     result.created.clear();
     result.kept.clear();
     result.error = std::move(message) + "; nothing was written";
@@ -164,15 +169,18 @@ InitResult write_plan_files(const fs::path& dir, const std::vector<PlanFile>& fi
   };
   for (const PlanFile& f : files) {
     const fs::path target = dir / f.path;
-    std::vector<fs::path> missing;  // the folders above target that do not exist yet, innermost first
-    for (fs::path p = target.parent_path(); !p.empty() && !fs::exists(fs::symlink_status(p, ec)); p = p.parent_path()) {
+    std::vector<fs::path>
+        missing;  // the folders above target that do not exist yet, innermost first
+    for (fs::path p = target.parent_path(); !p.empty() && !fs::exists(fs::symlink_status(p, ec));
+         p = p.parent_path()) {
       missing.push_back(p);
       if (p == p.parent_path()) break;
     }
     fs::create_directories(target.parent_path(), ec);
     made.insert(made.end(), missing.rbegin(), missing.rend());
     if (ec)
-      return undo(fmt::format("cannot create folder {}: {}", target.parent_path().string(), ec.message()));
+      return undo(
+          fmt::format("cannot create folder {}: {}", target.parent_path().string(), ec.message()));
     const WriteResult written = write_file(target, f.content, WriteMode::create_new);
     if (written.status == WriteStatus::exists) {
       result.kept.push_back(f.path);

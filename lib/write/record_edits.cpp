@@ -51,10 +51,12 @@ EditSource read_source(const Plan& plan, const std::string& rel_path, FileEdit& 
 
 // The edited text, checked as `validate` would check the file inside the plan.
 template <class Record, class Decode, class Members>
-void check_edited(const Plan& plan, FileEdit& edit, const Date& as_of, Decode decode, Members members) {
+void check_edited(const Plan& plan, FileEdit& edit, const Date& as_of, Decode decode,
+                  Members members) {
   Diagnostics diags;
   std::optional<yaml::Node> root;
-  if (check_written_text(edit.text, edit.rel_path, diags)) root = yaml::parse(edit.text, edit.rel_path, diags);
+  if (check_written_text(edit.text, edit.rel_path, diags))
+    root = yaml::parse(edit.text, edit.rel_path, diags);
   if (root) {
     Plan with = plan;
     std::vector<Record>& records = with.*members;
@@ -72,19 +74,21 @@ void check_edited(const Plan& plan, FileEdit& edit, const Date& as_of, Decode de
 
 }  // namespace
 
-FileEdit set_stage(const Plan& plan, const std::string& activity, const std::string& stage, const Date& date) {
+FileEdit set_stage(const Plan& plan, const std::string& activity, const std::string& stage,
+                   const Date& date) {
   FileEdit edit;
   const Activity* a = plan.activity(activity);
   if (!a) {
-    edit.errors.push_back(unknown_reference_message("activity", "activities", activity, plan.ids(RecordKind::activity)));
+    edit.errors.push_back(unknown_reference_message("activity", "activities", activity,
+                                                    plan.ids(RecordKind::activity)));
     return edit;
   }
   edit.rel_path = a->source.path;
   std::vector<std::string> stages;
   for (const Stage& s : plan.info.stages) stages.push_back(s.id.value);
   if (!plan.stage(stage)) {
-    edit.errors.push_back(
-        unknown_reference_message("stage", "stages", stage, stages, IdOrder::as_given, plan.stage_names()));
+    edit.errors.push_back(unknown_reference_message("stage", "stages", stage, stages,
+                                                    IdOrder::as_given, plan.stage_names()));
     return edit;
   }
   if (plan.stage_of(*a).id.value == stage && a->stage) {
@@ -95,7 +99,8 @@ FileEdit set_stage(const Plan& plan, const std::string& activity, const std::str
   EditSource source = read_source(plan, edit.rel_path, edit);
   if (!source.root) return edit;
   const std::vector<std::string_view> order = key_order(RecordKind::activity);
-  EditResult staged = set_top_level_scalar(source.text, *source.root, "stage", yaml_scalar(stage), order);
+  EditResult staged =
+      set_top_level_scalar(source.text, *source.root, "stage", yaml_scalar(stage), order);
   if (!staged.ok()) {
     edit.errors.push_back(fmt::format("{}: {}", edit.rel_path, staged.error));
     return edit;
@@ -112,39 +117,43 @@ FileEdit set_stage(const Plan& plan, const std::string& activity, const std::str
     return edit;
   }
   edit.text = dated.text;
-  check_edited<Activity>(plan, edit, date, decode_activity,
-                         &Plan::activities);
+  check_edited<Activity>(plan, edit, date, decode_activity, &Plan::activities);
   if (source.bom) edit.text = "\xEF\xBB\xBF" + edit.text;
   return edit;
 }
 
-FileEdit record_measurement(const Plan& plan, const std::string& indicator, const std::string& value,
-                            const Date& date, const std::optional<std::string>& source_text,
+FileEdit record_measurement(const Plan& plan, const std::string& indicator,
+                            const std::string& value, const Date& date,
+                            const std::optional<std::string>& source_text,
                             const std::optional<std::string>& note, const Date& as_of) {
   FileEdit edit;
   const Indicator* i = plan.indicator(indicator);
   if (!i) {
-    edit.errors.push_back(
-        unknown_reference_message("indicator", "indicators", indicator, plan.ids(RecordKind::indicator)));
+    edit.errors.push_back(unknown_reference_message("indicator", "indicators", indicator,
+                                                    plan.ids(RecordKind::indicator)));
     return edit;
   }
   edit.rel_path = i->source.path;
   if (i->type.value == IndicatorType::milestone)
-    edit.errors.push_back(fmt::format("{} is a milestone indicator: record measures numbers; set its "
-                                      "'achieved' date instead",
-                                      indicator));
+    edit.errors.push_back(
+        fmt::format("{} is a milestone indicator: record measures numbers; set its "
+                    "'achieved' date instead",
+                    indicator));
   const std::optional<double> number = parse_decimal(value);
   if (!number)
-    edit.errors.push_back(fmt::format("--value: {} is not a number (decimal, like 38000 or 0.5)", in_quotes(value)));
+    edit.errors.push_back(
+        fmt::format("--value: {} is not a number (decimal, like 38000 or 0.5)", in_quotes(value)));
   const Measurement* last = nullptr;  // measurements are kept in date order (validate checks it)
   for (const Measurement& m : i->measurements)
     if (m.date) last = &m;
   if (last && !(last->date->value < date))
-    edit.errors.push_back(fmt::format("--date: {} does not come after the last measurement of {} ({}); "
-                                      "measurements are kept oldest first, one per date",
-                                      date.to_string(), indicator, last->date->value.to_string()));
+    edit.errors.push_back(
+        fmt::format("--date: {} does not come after the last measurement of {} ({}); "
+                    "measurements are kept oldest first, one per date",
+                    date.to_string(), indicator, last->date->value.to_string()));
   if (date.first_day() > as_of)
-    edit.errors.push_back(fmt::format("--date: {} is after today ({})", date.to_string(), as_of.to_string()));
+    edit.errors.push_back(
+        fmt::format("--date: {} is after today ({})", date.to_string(), as_of.to_string()));
   if (!edit.errors.empty()) return edit;
 
   EditSource source = read_source(plan, edit.rel_path, edit);
@@ -153,8 +162,8 @@ FileEdit record_measurement(const Plan& plan, const std::string& indicator, cons
   if (source_text) item += ", source: " + yaml_scalar(*source_text);
   if (note) item += ", note: " + yaml_scalar(*note);
   item += "}";
-  EditResult appended =
-      append_to_top_level_sequence(source.text, *source.root, "measurements", item, key_order(RecordKind::indicator));
+  EditResult appended = append_to_top_level_sequence(source.text, *source.root, "measurements",
+                                                     item, key_order(RecordKind::indicator));
   if (!appended.ok()) {
     edit.errors.push_back(fmt::format("{}: {}", edit.rel_path, appended.error));
     return edit;

@@ -19,12 +19,14 @@ struct FileEdit {
 };
 
 // Moves an activity to `stage` and sets `updated` to `date`.
-FileEdit set_stage(const Plan& plan, const std::string& activity, const std::string& stage, const Date& date);
+FileEdit set_stage(const Plan& plan, const std::string& activity, const std::string& stage,
+                   const Date& date);
 
 // Appends a measurement to a numeric indicator. The date must come after the
 // last measurement and not after `as_of`.
-FileEdit record_measurement(const Plan& plan, const std::string& indicator, const std::string& value,
-                            const Date& date, const std::optional<std::string>& source,
+FileEdit record_measurement(const Plan& plan, const std::string& indicator,
+                            const std::string& value, const Date& date,
+                            const std::optional<std::string>& source,
                             const std::optional<std::string>& note, const Date& as_of);
 
 }  // namespace actionplan

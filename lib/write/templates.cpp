@@ -61,7 +61,8 @@ std::vector<TemplateInfo> list_templates() {
   return out;
 }
 
-std::optional<std::vector<PlanFile>> template_files(std::string_view name, const std::string& title) {
+std::optional<std::vector<PlanFile>> template_files(std::string_view name,
+                                                    const std::string& title) {
   if (name == "blank") return blank_plan_files(title.empty() ? "Untitled plan" : title);
   std::vector<PlanFile> files;
   std::string effective_title = title;
@@ -69,8 +70,10 @@ std::optional<std::vector<PlanFile>> template_files(std::string_view name, const
     if (f.template_name != name) continue;
     std::string content(f.content);
     if (f.path == "plan.yaml") {
-      if (title.empty()) effective_title = plan_title(content);
-      else content = replace_title(content, title);
+      if (title.empty())
+        effective_title = plan_title(content);
+      else
+        content = replace_title(content, title);
     }
     files.push_back({std::string(f.path), std::move(content)});
   }

@@ -31,6 +31,7 @@ std::vector<TemplateInfo> list_templates();
 // contributor README, schemas and folders of the blank plan that it lacks.
 // `title` (when not empty) replaces the top-level `title:` of plan.yaml.
 // nullopt for an unknown name.
-std::optional<std::vector<PlanFile>> template_files(std::string_view name, const std::string& title);
+std::optional<std::vector<PlanFile>> template_files(std::string_view name,
+                                                    const std::string& title);
 
 }  // namespace actionplan

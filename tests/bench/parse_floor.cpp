@@ -30,7 +30,8 @@ int main(int argc, char** argv) {
   for (const std::string& text : texts) {
     yaml_parser_t parser;
     yaml_parser_initialize(&parser);
-    yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+    yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()),
+                                 text.size());
     yaml_event_t event{};
     bool more = true;
     while (more && yaml_parser_parse(&parser, &event)) {

@@ -369,7 +369,8 @@ void check_mermaid_line(std::string_view line, std::vector<std::string>& problem
     problems.push_back("Mermaid: unbalanced quotes: " + shown);
   // The y-axis range "0 --> 500" is the one place an arrow may stand, after the closing quote.
   std::string_view outside_range = line;
-  if (const std::size_t arrow = line.rfind("\" 0 --> "); arrow != std::string_view::npos && line.find("y-axis") != std::string_view::npos) {
+  if (const std::size_t arrow = line.rfind("\" 0 --> ");
+      arrow != std::string_view::npos && line.find("y-axis") != std::string_view::npos) {
     outside_range = line.substr(0, arrow + 1);
     if (!is_mermaid_number(line.substr(arrow + 8)))
       problems.push_back("Mermaid: the y-axis range does not end in a number: " + shown);
@@ -721,9 +722,11 @@ void check_html(std::string_view html, std::size_t charts, std::string_view what
     const std::size_t end = html.find('>', at);
     if (end == std::string_view::npos) fail(what, "a tag is never closed");
     std::string tag(html.substr(at + 1, end - at - 1));
-    std::transform(tag.begin(), tag.end(), tag.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(tag.begin(), tag.end(), tag.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     const std::string name = tag.substr(0, tag.find_first_of(" \n\t"));
-    for (std::string_view bad : {"script", "img", "iframe", "link", "object", "embed", "image", "use", "foreignobject"})
+    for (std::string_view bad :
+         {"script", "img", "iframe", "link", "object", "embed", "image", "use", "foreignobject"})
       if (name == bad) fail(what, "the page holds <" + name + ">");
     for (std::string_view attribute : {" on", " href=", " src=", " xlink:href="})
       if (tag.find(attribute) != std::string::npos && name != "!doctype")

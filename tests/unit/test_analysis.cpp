@@ -37,8 +37,9 @@ IndicatorProgress progress(const std::string& yaml, Date as_of = {2029, 12, 31})
 TEST_CASE("progress: a straight line from baseline to target") {
   // 2020-12-31 → 2030-12-31 is 3652 days; → 2025-12-31 is 1826 days: exactly half way.
   // expected = 0 + 100 × 1826/3652 = 50; ratio = (40 − 0) / (50 − 0) = 0.8 → at risk.
-  auto p = progress("baseline: {date: 2020, value: 0}\ntargets: {2030: 100}\n"
-                    "measurements:\n  - {date: 2025, value: 40}\n");
+  auto p = progress(
+      "baseline: {date: 2020, value: 0}\ntargets: {2030: 100}\n"
+      "measurements:\n  - {date: 2025, value: 40}\n");
   CHECK(p.status == ProgressStatus::at_risk);
   CHECK(*p.expected == doctest::Approx(50));
   CHECK(*p.ratio == doctest::Approx(0.8));
@@ -49,8 +50,11 @@ TEST_CASE("progress: a straight line from baseline to target") {
 
 TEST_CASE("progress: thresholds 0.9 and 0.6 decide the status") {
   auto at = [](int value) {
-    return progress("baseline: {date: 2020, value: 0}\ntargets: {2030: 100}\nmeasurements:\n  - {date: 2025, value: " +
-                    std::to_string(value) + "}\n").status;
+    return progress(
+               "baseline: {date: 2020, value: 0}\ntargets: {2030: 100}\nmeasurements:\n  - {date: "
+               "2025, value: " +
+               std::to_string(value) + "}\n")
+        .status;
   };
   CHECK(at(45) == ProgressStatus::on_track);   // 0.9
   CHECK(at(44) == ProgressStatus::at_risk);    // 0.88
@@ -60,27 +64,34 @@ TEST_CASE("progress: thresholds 0.9 and 0.6 decide the status") {
 
 TEST_CASE("progress: direction decrease") {
   // expected = 100 − 50 × 0.5 = 75. latest 80: (80 − 100)/(75 − 100) = 0.8 → at risk.
-  auto p = progress("direction: decrease\nbaseline: {date: 2020, value: 100}\ntargets: {2030: 50}\n"
-                    "measurements:\n  - {date: 2025, value: 80}\n");
+  auto p = progress(
+      "direction: decrease\nbaseline: {date: 2020, value: 100}\ntargets: {2030: 50}\n"
+      "measurements:\n  - {date: 2025, value: 80}\n");
   CHECK(*p.expected == doctest::Approx(75));
   CHECK(*p.ratio == doctest::Approx(0.8));
   CHECK(p.status == ProgressStatus::at_risk);
   // latest 74: (74 − 100)/(75 − 100) = 1.04 → on track.
-  auto q = progress("direction: decrease\nbaseline: {date: 2020, value: 100}\ntargets: {2030: 50}\n"
-                    "measurements:\n  - {date: 2025, value: 74}\n");
+  auto q = progress(
+      "direction: decrease\nbaseline: {date: 2020, value: 100}\ntargets: {2030: 50}\n"
+      "measurements:\n  - {date: 2025, value: 74}\n");
   CHECK(*q.ratio == doctest::Approx(1.04));
   CHECK(q.status == ProgressStatus::on_track);
 }
 
 TEST_CASE("progress: a target already reached is on track") {
-  auto p = progress("baseline: {date: 2020, value: 0}\ntargets: {2030: 100}\nmeasurements:\n  - {date: 2022, value: 120}\n");
+  auto p = progress(
+      "baseline: {date: 2020, value: 0}\ntargets: {2030: 100}\nmeasurements:\n  - {date: 2022, "
+      "value: 120}\n");
   CHECK(p.target_reached);
   CHECK(p.status == ProgressStatus::on_track);
 }
 
 TEST_CASE("progress: without a baseline the first measurement serves") {
-  // Line from (2020, 10) to (2030, 110): at 2025 expected 60; ratio (30 − 10)/(60 − 10) = 0.4 → off track.
-  auto p = progress("targets: {2030: 110}\nmeasurements:\n  - {date: 2020, value: 10}\n  - {date: 2025, value: 30}\n");
+  // Line from (2020, 10) to (2030, 110): at 2025 expected 60; ratio (30 − 10)/(60 − 10) = 0.4 → off
+  // track.
+  auto p = progress(
+      "targets: {2030: 110}\nmeasurements:\n  - {date: 2020, value: 10}\n  - {date: 2025, value: "
+      "30}\n");
   CHECK(p.baseline->value == 10);
   CHECK(*p.expected == doctest::Approx(60));
   CHECK(*p.ratio == doctest::Approx(0.4));
@@ -88,17 +99,21 @@ TEST_CASE("progress: without a baseline the first measurement serves") {
 }
 
 TEST_CASE("progress: baseline equal to target") {
-  CHECK(progress("baseline: {date: 2020, value: 50}\ntargets: {2030: 50}\nmeasurements:\n  - {date: 2025, value: 50}\n")
+  CHECK(progress("baseline: {date: 2020, value: 50}\ntargets: {2030: 50}\nmeasurements:\n  - "
+                 "{date: 2025, value: 50}\n")
             .status == ProgressStatus::on_track);
-  auto below = progress("baseline: {date: 2020, value: 50}\ntargets: {2030: 50}\nmeasurements:\n  - {date: 2025, value: 45}\n");
+  auto below = progress(
+      "baseline: {date: 2020, value: 50}\ntargets: {2030: 50}\nmeasurements:\n  - {date: 2025, "
+      "value: 45}\n");
   CHECK(below.status == ProgressStatus::off_track);
   CHECK_FALSE(below.ratio);
 }
 
 TEST_CASE("progress: a target of 0") {
   // Decrease 10 → 0 by 2030: expected at 2025 is 5. Latest 8: (8 − 10)/(5 − 10) = 0.4.
-  auto p = progress("direction: decrease\nbaseline: {date: 2020, value: 10}\ntargets: {2030: 0}\n"
-                    "measurements:\n  - {date: 2025, value: 8}\n");
+  auto p = progress(
+      "direction: decrease\nbaseline: {date: 2020, value: 10}\ntargets: {2030: 0}\n"
+      "measurements:\n  - {date: 2025, value: 8}\n");
   CHECK(*p.expected == doctest::Approx(5));
   CHECK(*p.ratio == doctest::Approx(0.4));
   CHECK(p.status == ProgressStatus::off_track);
@@ -109,13 +124,17 @@ TEST_CASE("progress: a single measurement without baseline cannot be assessed") 
   CHECK(p.status == ProgressStatus::not_assessable);
   CHECK(p.reason == "a single measurement and no baseline: no trend yet");
   // With a baseline, one measurement is enough: expected 5, ratio 1 → on track.
-  auto q = progress("baseline: {date: 2020, value: 0}\ntargets: {2030: 10}\nmeasurements:\n  - {date: 2025, value: 5}\n");
+  auto q = progress(
+      "baseline: {date: 2020, value: 0}\ntargets: {2030: 10}\nmeasurements:\n  - {date: 2025, "
+      "value: 5}\n");
   CHECK(q.status == ProgressStatus::on_track);
 }
 
 TEST_CASE("progress: measurements after the last target are measured against it") {
   // The 2025 target of 100 is past: expected = 100; latest 80 → ratio 0.8.
-  auto p = progress("baseline: {date: 2020, value: 0}\ntargets: {2025: 100}\nmeasurements:\n  - {date: 2026, value: 80}\n");
+  auto p = progress(
+      "baseline: {date: 2020, value: 0}\ntargets: {2025: 100}\nmeasurements:\n  - {date: 2026, "
+      "value: 80}\n");
   CHECK(*p.expected == doctest::Approx(100));
   CHECK(*p.ratio == doctest::Approx(0.8));
   CHECK(p.next_target->date == Date{2025, 0, 0});
@@ -126,8 +145,9 @@ TEST_CASE("progress: measurements after the last target are measured against it"
 }
 
 TEST_CASE("progress: a passed target is achieved or missed, a later one stays next") {
-  const std::string yaml = "baseline: {date: 2020, value: 0}\ntargets: {2024: 40, 2030: 100}\n"
-                           "measurements:\n  - {date: 2024-06, value: 30}\n  - {date: 2025-06, value: 55}\n";
+  const std::string yaml =
+      "baseline: {date: 2020, value: 0}\ntargets: {2024: 40, 2030: 100}\n"
+      "measurements:\n  - {date: 2024-06, value: 30}\n  - {date: 2025-06, value: 55}\n";
   // As of 2025-12-31: the 2024 target passed; 55 reaches 40, so achieved. The next target is 2030.
   auto p = progress(yaml, {2025, 12, 31});
   REQUIRE(p.passed.size() == 1);
@@ -141,18 +161,24 @@ TEST_CASE("progress: a passed target is achieved or missed, a later one stays ne
   CHECK_FALSE(then.passed[0].achieved);
   // Every target passed (as of 2031), the last one reached or not decides.
   CHECK(progress(yaml, {2031, 1, 1}).status == ProgressStatus::missed);
-  CHECK(progress("baseline: {date: 2020, value: 0}\ntargets: {2024: 40}\nmeasurements:\n  - {date: 2024-06, value: 45}\n",
-                 {2025, 1, 1}).status == ProgressStatus::achieved);
+  CHECK(progress("baseline: {date: 2020, value: 0}\ntargets: {2024: 40}\nmeasurements:\n  - {date: "
+                 "2024-06, value: 45}\n",
+                 {2025, 1, 1})
+            .status == ProgressStatus::achieved);
 }
 
 TEST_CASE("progress: old data keeps its status and is marked stale") {
   // 12 months (the default) after 2023-03-31 is 2024-03-31, before the as-of date.
-  auto p = progress("baseline: {date: 2020, value: 0}\ntargets: {2030: 100}\nmeasurements:\n  - {date: 2023-03, value: 40}\n",
-                    {2026, 6, 30});
+  auto p = progress(
+      "baseline: {date: 2020, value: 0}\ntargets: {2030: 100}\nmeasurements:\n  - {date: 2023-03, "
+      "value: 40}\n",
+      {2026, 6, 30});
   CHECK(p.stale);
   CHECK(p.status == ProgressStatus::on_track);
-  CHECK_FALSE(progress("baseline: {date: 2020, value: 0}\ntargets: {2030: 100}\nmeasurements:\n  - {date: 2026-03, value: 60}\n",
-                       {2026, 6, 30}).stale);
+  CHECK_FALSE(progress("baseline: {date: 2020, value: 0}\ntargets: {2030: 100}\nmeasurements:\n  - "
+                       "{date: 2026-03, value: 60}\n",
+                       {2026, 6, 30})
+                  .stale);
 }
 
 TEST_CASE("milestones: achieved only when known on the as-of date") {
@@ -165,8 +191,10 @@ TEST_CASE("milestones: achieved only when known on the as-of date") {
 TEST_CASE("progress: from one target to the next (2030 → 2050)") {
   // 2030-12-31 → 2050-12-31 is 7305 days, → 2040-12-31 is 3653 days.
   // expected = 100 + 200 × 3653/7305 = 200.0137; ratio = 150 / 200.0137 = 0.74995 → at risk.
-  auto p = progress("baseline: {date: 2020, value: 0}\ntargets: {2030: 100, 2050: 300}\n"
-                    "measurements:\n  - {date: 2040, value: 150}\n", {2045, 1, 1});
+  auto p = progress(
+      "baseline: {date: 2020, value: 0}\ntargets: {2030: 100, 2050: 300}\n"
+      "measurements:\n  - {date: 2040, value: 150}\n",
+      {2045, 1, 1});
   CHECK(*p.expected == doctest::Approx(100 + 200.0 * 3653 / 7305));
   CHECK(*p.ratio == doctest::Approx(150 / (100 + 200.0 * 3653 / 7305)));
   CHECK(p.next_target->value == 300);
@@ -197,8 +225,9 @@ const std::map<std::string, std::string> k_gap_plan = {
     {"objectives/O1.yaml", "id: O1\ntitle: One\n"},
     {"objectives/O2.yaml", "id: O2\ntitle: Two\n"},
     {"objectives/O3.yaml", "id: O3\ntitle: Three\nregions: [asia]\n"},
-    {"taskforces/TF1.yaml", "id: TF1\nname: First\nobjectives: [O1]\nleaders: [Ana]\n"
-                            "representatives:\n  - {name: Kofi, region: africa}\n"},
+    {"taskforces/TF1.yaml",
+     "id: TF1\nname: First\nobjectives: [O1]\nleaders: [Ana]\n"
+     "representatives:\n  - {name: Kofi, region: africa}\n"},
     {"taskforces/TF2.yaml", "id: TF2\nname: Second\nobjectives: [O2]\n"},
     {"activities/a1.yaml",
      "id: a1\ntitle: Compost pilots\nobjectives: [O1]\nstage: agreement\nregions: [africa]\n"
@@ -209,15 +238,19 @@ const std::map<std::string, std::string> k_gap_plan = {
     {"activities/a3.yaml",
      "id: a3\ntitle: Mapping soil carbon on smallholder farms in Kenya\nobjectives: [O2]\n"
      "stage: concept\nregions: [africa]\n"},
-    {"activities/a4.yaml", "id: a4\ntitle: Cancelled work\nobjectives: [O3]\nstatus: cancelled\nregions: [asia]\n"},
+    {"activities/a4.yaml",
+     "id: a4\ntitle: Cancelled work\nobjectives: [O3]\nstatus: cancelled\nregions: [asia]\n"},
     {"activities/a5.yaml",
      "id: a5\ntitle: Finished survey\nobjectives: [O1]\nstage: completed\nregions: [asia]\n"
      "budget: {estimate: tbd}\nend: 2020\nupdated: 2020\n"},
     {"indicators/I1.yaml", "id: I1\ntitle: No data\nobjective: O1\n"},
-    {"indicators/I2.yaml", "id: I2\ntitle: Behind\nobjective: O2\nbaseline: {date: 2020, value: 0}\n"
-                           "targets: {2030: 100}\nmeasurements:\n  - {date: 2025, value: 20}\n"},
-    {"indicators/I3.yaml", "id: I3\ntitle: Old\nobjective: O1\nmeasurements:\n  - {date: 2024, value: 1}\n"},
-    {"indicators/M1.yaml", "id: M1\ntitle: Law adopted\ntype: milestone\nobjective: O2\ndue: 2026-06\n"},
+    {"indicators/I2.yaml",
+     "id: I2\ntitle: Behind\nobjective: O2\nbaseline: {date: 2020, value: 0}\n"
+     "targets: {2030: 100}\nmeasurements:\n  - {date: 2025, value: 20}\n"},
+    {"indicators/I3.yaml",
+     "id: I3\ntitle: Old\nobjective: O1\nmeasurements:\n  - {date: 2024, value: 1}\n"},
+    {"indicators/M1.yaml",
+     "id: M1\ntitle: Law adopted\ntype: milestone\nobjective: O2\ndue: 2026-06\n"},
 };
 
 std::vector<std::string> summary(const GapAnalysis& a) {
@@ -245,15 +278,15 @@ TEST_CASE("every rule on a hand-made plan") {
                           "medium objective-without-indicators O3",
                           "medium task-force-without-leader TF2",
                           "medium indicator-no-data I1",
-                          "medium activity-overdue a1",            // ended 2025-12, stage agreement
+                          "medium activity-overdue a1",  // ended 2025-12, stage agreement
                           "medium funding-gap O1 EUR",
                           "medium funding-gap O2 EUR",
-                          "low region-gap O2 asia",                // a5 (completed) covers O1 in asia
+                          "low region-gap O2 asia",  // a5 (completed) covers O1 in asia
                           "low region-gap O3 asia",
                           "low task-force-missing-representative TF1 asia",
                           "low task-force-missing-representative TF2 africa asia",
-                          "low indicator-stale I3",                // 2024-12-31 + 12 months < 2026-11-21
-                          "low activity-stale a1",                 // 2025-01-31 + 12 months < 2026-11-21
+                          "low indicator-stale I3",  // 2024-12-31 + 12 months < 2026-11-21
+                          "low activity-stale a1",   // 2025-01-31 + 12 months < 2026-11-21
                           "low potential-overlap a2 a3",
                       });
 }
@@ -284,7 +317,8 @@ TEST_CASE("the numbers of a hand-made plan") {
   CHECK(*o1.gap_high == 450);
   CHECK(*o1.unknown_estimates == 1);
   CHECK(o1.message ==
-        "objective O1 ('One'): EUR 400–500 estimated, 50 secured: a gap of EUR 350–450, summed activity by "
+        "objective O1 ('One'): EUR 400–500 estimated, 50 secured: a gap of EUR 350–450, summed "
+        "activity by "
         "activity; 1 more activity with "
         "no estimate yet (unknown, not zero)");
   // O2: a2 300 (also counted for O1) + a3 without budget.
@@ -321,7 +355,8 @@ TEST_CASE("filtering by objective keeps its findings, funding and coverage") {
   auto r = test::load(k_gap_plan);
   GapAnalysis a = analyse_gaps(r.plan, Date{2026, 11, 21});
   keep_objectives(a, {"O3"});
-  CHECK(summary(a) == V{"high objective-without-activities O3", "medium objective-without-task-force O3",
+  CHECK(summary(a) == V{"high objective-without-activities O3",
+                        "medium objective-without-task-force O3",
                         "medium objective-without-indicators O3", "low region-gap O3 asia"});
   CHECK(a.coverage.rows.size() == 1);
   CHECK(a.funding.empty());
@@ -336,11 +371,13 @@ TEST_CASE("overlaps match a brute force at every threshold, for short and long w
   auto next = [&](unsigned n) { return seed = seed * 1103515245u + 12345u, (seed >> 16) % n; };
   for (int i = 0; i < 250; ++i) {
     std::string title, description;
-    for (unsigned w = 0, n = 1 + next(14); w < n; ++w) title += "word" + std::to_string(next(30)) + " ";
-    for (unsigned w = 0, n = next(3) == 0 ? next(8) : 0; w < n; ++w) description += "word" + std::to_string(next(30)) + " ";
-    files["activities/a" + std::to_string(i) + ".yaml"] = "id: a" + std::to_string(i) + "\ntitle: " + title +
-                                                          (description.empty() ? "" : "\ndescription: " + description) +
-                                                          "\nobjectives: [O1]\n";
+    for (unsigned w = 0, n = 1 + next(14); w < n; ++w)
+      title += "word" + std::to_string(next(30)) + " ";
+    for (unsigned w = 0, n = next(3) == 0 ? next(8) : 0; w < n; ++w)
+      description += "word" + std::to_string(next(30)) + " ";
+    files["activities/a" + std::to_string(i) + ".yaml"] =
+        "id: a" + std::to_string(i) + "\ntitle: " + title +
+        (description.empty() ? "" : "\ndescription: " + description) + "\nobjectives: [O1]\n";
   }
   auto r = test::load(files);
   auto words_of = [](const Activity& a) {
@@ -354,11 +391,14 @@ TEST_CASE("overlaps match a brute force at every threshold, for short and long w
         if (!natural_less(a.id.value, b.id.value)) continue;
         const V wa = words_of(a), wb = words_of(b);
         V shared;
-        std::set_intersection(wa.begin(), wa.end(), wb.begin(), wb.end(), std::back_inserter(shared));
-        const double j = static_cast<double>(shared.size()) / static_cast<double>(wa.size() + wb.size() - shared.size());
+        std::set_intersection(wa.begin(), wa.end(), wb.begin(), wb.end(),
+                              std::back_inserter(shared));
+        const double j = static_cast<double>(shared.size()) /
+                         static_cast<double>(wa.size() + wb.size() - shared.size());
         if (j + 1e-12 >= threshold) expected.insert({a.id.value, b.id.value});
       }
-    for (const Overlap& o : find_overlaps(r.plan, threshold, SIZE_MAX)) actual.insert({o.a->id.value, o.b->id.value});
+    for (const Overlap& o : find_overlaps(r.plan, threshold, SIZE_MAX))
+      actual.insert({o.a->id.value, o.b->id.value});
     CHECK(!expected.empty());
     CHECK(actual == expected);
   }
@@ -367,20 +407,19 @@ TEST_CASE("overlaps match a brute force at every threshold, for short and long w
 TEST_CASE("overlaps are found by index, not by comparing all pairs, and match a brute force") {
   // 300 activities over 3 objectives with random-ish titles from a small vocabulary:
   // the prefix-filtered search must find exactly the pairs a brute-force search finds.
-  std::map<std::string, std::string> files = {
-      {"plan.yaml", "format: 1\ntitle: T\n"},
-      {"objectives/O1.yaml", "id: O1\ntitle: t\n"},
-      {"objectives/O2.yaml", "id: O2\ntitle: t\n"}};
-  const V words = {"soil", "carbon", "farm", "kenya", "mapping", "compost", "grazing", "policy", "water",
-                   "forest", "training", "market"};
+  std::map<std::string, std::string> files = {{"plan.yaml", "format: 1\ntitle: T\n"},
+                                              {"objectives/O1.yaml", "id: O1\ntitle: t\n"},
+                                              {"objectives/O2.yaml", "id: O2\ntitle: t\n"}};
+  const V words = {"soil",    "carbon", "farm",  "kenya",  "mapping",  "compost",
+                   "grazing", "policy", "water", "forest", "training", "market"};
   unsigned seed = 7;
   auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) % 12; };
   for (int i = 0; i < 300; ++i) {
     std::string title;
     for (int w = 0; w < 4; ++w) title += words[next()] + " ";
     files["activities/a" + std::to_string(i) + ".yaml"] =
-        "id: a" + std::to_string(i) + "\ntitle: " + title + "\nobjectives: [O" + std::to_string(i % 2 + 1) +
-        "]\nregions: [" + (i % 3 ? "x" : "y") + "]\n";
+        "id: a" + std::to_string(i) + "\ntitle: " + title + "\nobjectives: [O" +
+        std::to_string(i % 2 + 1) + "]\nregions: [" + (i % 3 ? "x" : "y") + "]\n";
   }
   auto r = test::load(files);
   const double threshold = 0.5;
@@ -389,11 +428,14 @@ TEST_CASE("overlaps are found by index, not by comparing all pairs, and match a 
   for (const Activity& a : r.plan.activities)
     for (const Activity& b : r.plan.activities) {
       if (!natural_less(a.id.value, b.id.value)) continue;
-      if (a.objectives[0].value != b.objectives[0].value || a.regions[0].value != b.regions[0].value) continue;
+      if (a.objectives[0].value != b.objectives[0].value ||
+          a.regions[0].value != b.regions[0].value)
+        continue;
       const V wa = similarity_words(a.title->value), wb = similarity_words(b.title->value);
       V shared;
       std::set_intersection(wa.begin(), wa.end(), wb.begin(), wb.end(), std::back_inserter(shared));
-      const double j = static_cast<double>(shared.size()) / static_cast<double>(wa.size() + wb.size() - shared.size());
+      const double j = static_cast<double>(shared.size()) /
+                       static_cast<double>(wa.size() + wb.size() - shared.size());
       if (j >= threshold) expected.insert({a.id.value, b.id.value});
     }
   std::set<std::pair<std::string, std::string>> actual;
@@ -422,17 +464,20 @@ TEST_CASE("overlaps are found by index, not by comparing all pairs, and match a 
   auto text = [](const std::vector<Overlap>& overlaps) {
     std::string out;
     for (const Overlap& o : overlaps)
-      out += o.a->id.value + " " + o.b->id.value + " " + std::to_string(o.score) + " " + o.objective + " " +
-             o.region + " " + std::to_string(o.shared_words.size()) + "\n";
+      out += o.a->id.value + " " + o.b->id.value + " " + std::to_string(o.score) + " " +
+             o.objective + " " + o.region + " " + std::to_string(o.shared_words.size()) + "\n";
     return out;
   };
-  CHECK(text(find_overlaps(r.plan, threshold, 3, 1)) == text(find_overlaps(r.plan, threshold, 3, 7)));
+  CHECK(text(find_overlaps(r.plan, threshold, 3, 1)) ==
+        text(find_overlaps(r.plan, threshold, 3, 7)));
   CHECK(text(find_overlaps(r.plan, threshold, 3, 1)) == text(capped));
 }
 
 TEST_CASE("an objective listed twice does not make an activity overlap itself") {
-  auto r = test::load({{"activities/a1.yaml", "id: a1\ntitle: Compost training for farmers\nobjectives: [O1, O1]\n"},
-                       {"activities/a2.yaml", "id: a2\ntitle: Compost training for farmers\nobjectives: [O1]\n"}});
+  auto r = test::load(
+      {{"activities/a1.yaml",
+        "id: a1\ntitle: Compost training for farmers\nobjectives: [O1, O1]\n"},
+       {"activities/a2.yaml", "id: a2\ntitle: Compost training for farmers\nobjectives: [O1]\n"}});
   const std::vector<Overlap> found = find_overlaps(r.plan, 0.5);
   REQUIRE(found.size() == 1);
   CHECK(found[0].a->id.value == "a1");
@@ -442,9 +487,12 @@ TEST_CASE("an objective listed twice does not make an activity overlap itself") 
 TEST_CASE("copies of one text are one group, and the pairs stay the same without grouping") {
   std::map<std::string, std::string> files;
   for (int i = 1; i <= 6; ++i)
-    files[fmt::format("activities/c{}.yaml", i)] = fmt::format("id: c{}\ntitle: Compost training for farmers\nobjectives: [O1]\n", i);
-  files["activities/d1.yaml"] = "id: d1\ntitle: Compost training for farmers and herders\nobjectives: [O1]\n";
-  files["activities/e1.yaml"] = "id: e1\ntitle: Compost training for farmers\nobjectives: [O2]\n";  // another objective
+    files[fmt::format("activities/c{}.yaml", i)] =
+        fmt::format("id: c{}\ntitle: Compost training for farmers\nobjectives: [O1]\n", i);
+  files["activities/d1.yaml"] =
+      "id: d1\ntitle: Compost training for farmers and herders\nobjectives: [O1]\n";
+  files["activities/e1.yaml"] =
+      "id: e1\ntitle: Compost training for farmers\nobjectives: [O2]\n";  // another objective
   auto r = test::load(files);
   std::vector<Copies> copies;
   const std::vector<Overlap> pairs = find_overlaps(r.plan, 0.5, 3, 0, &copies);
@@ -460,7 +508,8 @@ TEST_CASE("copies of one text are one group, and the pairs stay the same without
   // Without grouping, each keeps its three closest partners as before.
   const std::vector<Overlap> ungrouped = find_overlaps(r.plan, 0.5);
   CHECK(ungrouped.size() > 6);
-  CHECK(std::none_of(ungrouped.begin(), ungrouped.end(), [](const Overlap& o) { return o.b->id.value == "e1"; }));
+  CHECK(std::none_of(ungrouped.begin(), ungrouped.end(),
+                     [](const Overlap& o) { return o.b->id.value == "e1"; }));
 }
 
 TEST_CASE("money and quantities read like people write them") {
@@ -475,19 +524,22 @@ TEST_CASE("a geographic task force needs representatives for its own regions onl
   auto files = k_gap_plan;
   // TF2 works on O2 (all regions) but only in Asia: one missing region, not two.
   files["taskforces/TF2.yaml"] = "id: TF2\nname: Second\nobjectives: [O2]\nregions: [asia]\n";
-  files["taskforces/TF1.yaml"] = "id: TF1\nname: First\nobjectives: [O1]\nregions: [africa]\nleaders: [Ana]\n"
-                                 "representatives:\n  - {name: Kofi, region: africa}\n";
+  files["taskforces/TF1.yaml"] =
+      "id: TF1\nname: First\nobjectives: [O1]\nregions: [africa]\nleaders: [Ana]\n"
+      "representatives:\n  - {name: Kofi, region: africa}\n";
   auto r = test::load(files);
   REQUIRE(r.lines() == V{});
   const GapAnalysis a = analyse_gaps(r.plan, Date{2026, 11, 21});
   V missing;
   for (const std::string& line : summary(a))
-    if (line.find("task-force-missing-representative") != std::string::npos) missing.push_back(line);
+    if (line.find("task-force-missing-representative") != std::string::npos)
+      missing.push_back(line);
   CHECK(missing == V{"low task-force-missing-representative TF2 asia"});
 
   files["taskforces/TF2.yaml"] = "id: TF2\nname: Second\nobjectives: [O2]\nregions: [asai]\n";
   CHECK(test::load(files).lines() ==
-        V{"taskforces/TF2.yaml:4:11: error: unknown region 'asai'; known regions: africa, asia, global; did you "
+        V{"taskforces/TF2.yaml:4:11: error: unknown region 'asai'; known regions: africa, asia, "
+          "global; did you "
           "mean 'asia'? (regions are listed in plan.yaml) [unknown-reference]"});
 }
 

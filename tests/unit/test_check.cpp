@@ -15,11 +15,13 @@ std::string activity(const std::string& id, const std::string& extra) {
 }  // namespace
 
 TEST_CASE("a complete small plan is clean") {
-  auto r = test::load({{"objectives/O1.yaml", k_o1},
-                       {"taskforces/TF1.yaml", k_tf1},
-                       {"activities/a.yaml", activity("a", "task_force: TF1\nstage: idea\nregions: [africa, global]\n"
-                                                           "indicators: [I1]\nresponsible: [secretariat]\n")},
-                       {"indicators/I1.yaml", "id: I1\ntitle: I\nobjective: O1\n"}});
+  auto r = test::load(
+      {{"objectives/O1.yaml", k_o1},
+       {"taskforces/TF1.yaml", k_tf1},
+       {"activities/a.yaml", activity("a",
+                                      "task_force: TF1\nstage: idea\nregions: [africa, global]\n"
+                                      "indicators: [I1]\nresponsible: [secretariat]\n")},
+       {"indicators/I1.yaml", "id: I1\ntitle: I\nobjective: O1\n"}});
   CHECK(r.lines() == V{});
   CHECK(r.plan.objectives.size() == 1);
   CHECK(r.plan.activity("a") != nullptr);
@@ -27,8 +29,9 @@ TEST_CASE("a complete small plan is clean") {
 
 TEST_CASE("id must equal the file name") {
   auto r = test::load({{"objectives/O1.yaml", "id: O2\ntitle: x\ngoal: G1\n"}});
-  CHECK(r.lines() == V{"objectives/O1.yaml:1:5: error: id 'O2' does not match the file name 'O1.yaml'; "
-                       "rename the file to 'O2.yaml' or change the id to 'O1' [id-mismatch]"});
+  CHECK(r.lines() ==
+        V{"objectives/O1.yaml:1:5: error: id 'O2' does not match the file name 'O1.yaml'; "
+          "rename the file to 'O2.yaml' or change the id to 'O1' [id-mismatch]"});
 }
 
 TEST_CASE("duplicate ids and case clashes") {
@@ -37,37 +40,42 @@ TEST_CASE("duplicate ids and case clashes") {
                        {"activities/abc.yaml", activity("abc", "")},
                        {"activities/ABC.yaml", activity("ABC", "")}});
   CHECK(r.lines() ==
-        V{"activities/abc.yaml:1:5: error: activity id 'abc' differs from 'ABC' (activities/ABC.yaml) "
+        V{"activities/abc.yaml:1:5: error: activity id 'abc' differs from 'ABC' "
+          "(activities/ABC.yaml) "
           "only by letter case; the two files collide on Windows and macOS [id-case-clash]",
           "objectives/O1.yml:1:5: error: objective id 'O1' is already used by objectives/O1.yaml "
           "[duplicate-id]"});
 }
 
 TEST_CASE("every kind of reference resolves") {
-  auto r = test::load({{"objectives/O1.yaml", k_o1},
-                       {"objectives/O2.yaml", "id: O2\ntitle: x\ngoal: G2\nregions: [europe]\n"},
-                       {"taskforces/TF1.yaml", "id: TF1\nname: x\nobjectives: [O3]\n"
-                                               "representatives:\n  - {name: A, region: mars}\n"},
-                       {"activities/a.yaml", activity("a", "task_force: TF2\nstage: draft\nindicators: [I2]\n")},
-                       {"indicators/I1.yaml", "id: I1\ntitle: I\nactivity: b\n"}});
-  CHECK(r.lines() ==
-        V{"activities/a.yaml:4:13: error: unknown task force 'TF2'; known task forces: TF1; did you "
-          "mean 'TF1'? [unknown-reference]",
-          "activities/a.yaml:5:8: error: unknown stage 'draft'; known stages: idea, concept, validated, "
-          "interest, proposal, agreement, implementation, completed (stages are listed in plan.yaml) "
-          "[unknown-reference]",
-          "activities/a.yaml:6:14: error: unknown indicator 'I2'; known indicators: I1; did you mean "
-          "'I1'? [unknown-reference]",
-          "indicators/I1.yaml:3:11: error: unknown activity 'b'; known activities: a; did you mean "
-          "'a'? [unknown-reference]",
-          "objectives/O2.yaml:3:7: error: unknown goal 'G2'; known goals: G1; did you mean 'G1'? "
-          "(goals are listed in plan.yaml) [unknown-reference]",
-          "objectives/O2.yaml:4:11: error: unknown region 'europe'; known regions: africa, asia, "
-          "global (regions are listed in plan.yaml) [unknown-reference]",
-          "taskforces/TF1.yaml:3:14: error: unknown objective 'O3'; known objectives: O1, O2 "
-          "[unknown-reference]",
-          "taskforces/TF1.yaml:5:23: error: unknown region 'mars'; known regions: africa, asia, "
-          "global (regions are listed in plan.yaml) [unknown-reference]"});
+  auto r = test::load(
+      {{"objectives/O1.yaml", k_o1},
+       {"objectives/O2.yaml", "id: O2\ntitle: x\ngoal: G2\nregions: [europe]\n"},
+       {"taskforces/TF1.yaml",
+        "id: TF1\nname: x\nobjectives: [O3]\n"
+        "representatives:\n  - {name: A, region: mars}\n"},
+       {"activities/a.yaml", activity("a", "task_force: TF2\nstage: draft\nindicators: [I2]\n")},
+       {"indicators/I1.yaml", "id: I1\ntitle: I\nactivity: b\n"}});
+  CHECK(
+      r.lines() ==
+      V{"activities/a.yaml:4:13: error: unknown task force 'TF2'; known task forces: TF1; did you "
+        "mean 'TF1'? [unknown-reference]",
+        "activities/a.yaml:5:8: error: unknown stage 'draft'; known stages: idea, concept, "
+        "validated, "
+        "interest, proposal, agreement, implementation, completed (stages are listed in plan.yaml) "
+        "[unknown-reference]",
+        "activities/a.yaml:6:14: error: unknown indicator 'I2'; known indicators: I1; did you mean "
+        "'I1'? [unknown-reference]",
+        "indicators/I1.yaml:3:11: error: unknown activity 'b'; known activities: a; did you mean "
+        "'a'? [unknown-reference]",
+        "objectives/O2.yaml:3:7: error: unknown goal 'G2'; known goals: G1; did you mean 'G1'? "
+        "(goals are listed in plan.yaml) [unknown-reference]",
+        "objectives/O2.yaml:4:11: error: unknown region 'europe'; known regions: africa, asia, "
+        "global (regions are listed in plan.yaml) [unknown-reference]",
+        "taskforces/TF1.yaml:3:14: error: unknown objective 'O3'; known objectives: O1, O2 "
+        "[unknown-reference]",
+        "taskforces/TF1.yaml:5:23: error: unknown region 'mars'; known regions: africa, asia, "
+        "global (regions are listed in plan.yaml) [unknown-reference]"});
 }
 
 TEST_CASE("without a regions list any region is accepted; goals are required when defined") {
@@ -75,22 +83,27 @@ TEST_CASE("without a regions list any region is accepted; goals are required whe
                        {"objectives/O1.yaml", "id: O1\ntitle: x\nregions: [anywhere]\n"}});
   CHECK(r.lines() == V{});
   auto g = test::load({{"objectives/O1.yaml", "id: O1\ntitle: x\n"}});
-  CHECK(g.lines() == V{"objectives/O1.yaml:1:1: error: the objective is missing the key 'goal' (the "
-                       "plan has goals: G1) [missing-key]"});
+  CHECK(g.lines() ==
+        V{"objectives/O1.yaml:1:1: error: the objective is missing the key 'goal' (the "
+          "plan has goals: G1) [missing-key]"});
 }
 
 TEST_CASE("dates, money and lists that cannot be") {
-  auto r = test::load(
-      {{"objectives/O1.yaml", k_o1},
-       {"activities/a.yaml", activity("a", "start: 2026-06\nend: 2026-05-31\n"
-                                           "budget: {estimate: [10, 20], secured: 21}\n")},
-       {"activities/b.yaml", "id: b\ntitle: x\nobjectives: []\nstart: 2026-06\nend: 2026\n"
-                             "budget: {estimate: tbd, secured: 99}\n"}});
-  CHECK(r.lines() ==
-        V{"activities/a.yaml:5:6: error: 'end' 2026-05-31 is before 'start' 2026-06 [end-before-start]",
-          "activities/a.yaml:6:39: error: secured 21 is more than the estimate's maximum 20; raise the "
-          "estimate or correct the secured amount [secured-above-estimate]",
-          "activities/b.yaml:3:13: error: 'objectives' must name at least one objective [empty-list]"});
+  auto r =
+      test::load({{"objectives/O1.yaml", k_o1},
+                  {"activities/a.yaml", activity("a",
+                                                 "start: 2026-06\nend: 2026-05-31\n"
+                                                 "budget: {estimate: [10, 20], secured: 21}\n")},
+                  {"activities/b.yaml",
+                   "id: b\ntitle: x\nobjectives: []\nstart: 2026-06\nend: 2026\n"
+                   "budget: {estimate: tbd, secured: 99}\n"}});
+  CHECK(r.lines() == V{"activities/a.yaml:5:6: error: 'end' 2026-05-31 is before 'start' 2026-06 "
+                       "[end-before-start]",
+                       "activities/a.yaml:6:39: error: secured 21 is more than the estimate's "
+                       "maximum 20; raise the "
+                       "estimate or correct the secured amount [secured-above-estimate]",
+                       "activities/b.yaml:3:13: error: 'objectives' must name at least one "
+                       "objective [empty-list]"});
 }
 
 TEST_CASE("measurements strictly increase and are not in the future") {
@@ -100,60 +113,70 @@ TEST_CASE("measurements strictly increase and are not in the future") {
         "id: I1\ntitle: I\nobjective: O1\nmeasurements:\n"
         "  - {date: 2024, value: 1}\n  - {date: 2024-06, value: 2}\n  - {date: 2024-06, value: 3}\n"
         "  - {date: 2023, value: 4}\n  - {date: 2026-12, value: 5}\n"}});
-  CHECK(r.lines() ==
-        V{"indicators/I1.yaml:7:12: error: measurement dated 2024-06 does not come after the one "
-          "before it (2024-06); list measurements oldest first, one per date [measurements-unordered]",
-          "indicators/I1.yaml:8:12: error: measurement dated 2023 does not come after the one before "
-          "it (2024-06); list measurements oldest first, one per date [measurements-unordered]",
-          "indicators/I1.yaml:9:12: error: measurement date 2026-12 is after the as-of date "
-          "2026-11-21; check the date [date-in-future]"});
+  CHECK(
+      r.lines() ==
+      V{"indicators/I1.yaml:7:12: error: measurement dated 2024-06 does not come after the one "
+        "before it (2024-06); list measurements oldest first, one per date "
+        "[measurements-unordered]",
+        "indicators/I1.yaml:8:12: error: measurement dated 2023 does not come after the one before "
+        "it (2024-06); list measurements oldest first, one per date [measurements-unordered]",
+        "indicators/I1.yaml:9:12: error: measurement date 2026-12 is after the as-of date "
+        "2026-11-21; check the date [date-in-future]"});
   auto earlier = test::load({{"objectives/O1.yaml", k_o1},
-                             {"indicators/I1.yaml", "id: I1\ntitle: I\nobjective: O1\nmeasurements:\n"
-                                                    "  - {date: 2026-11, value: 1}\n"}},
+                             {"indicators/I1.yaml",
+                              "id: I1\ntitle: I\nobjective: O1\nmeasurements:\n"
+                              "  - {date: 2026-11, value: 1}\n"}},
                             Date{2026, 10, 31});
   CHECK(earlier.lines().size() == 1);
 }
 
 TEST_CASE("indicator subject, milestone fields and target types") {
-  auto r = test::load(
-      {{"objectives/O1.yaml", k_o1},
-       {"activities/a.yaml", activity("a", "")},
-       {"indicators/I1.yaml", "id: I1\ntitle: I\nobjective: O1\nactivity: a\ndue: 2027\n"
-                              "targets: {2030: Adopted}\n"},
-       {"indicators/I2.yaml", "id: I2\ntitle: I\n"},
-       {"indicators/M1.yaml", "id: M1\ntitle: M\ntype: milestone\nobjective: O1\n"
-                              "targets: {2030: Adopted}\ndue: 2026\nachieved: 2027-01\n"}});
-  CHECK(r.lines() ==
-        V{"indicators/I1.yaml:4:11: error: an indicator measures exactly one thing: give 'objective' "
-          "or 'activity', not both [indicator-subject]",
-          "indicators/I1.yaml:5:6: error: 'due' applies to milestone indicators only; add 'type: "
-          "milestone' or remove it [milestone-only]",
-          "indicators/I1.yaml:6:17: error: target for 2030 must be a number for a numeric indicator; "
-          "got 'Adopted' [invalid-number]",
-          "indicators/I2.yaml:1:1: error: the indicator is missing 'objective' or 'activity' (what it "
-          "measures) [indicator-subject]",
-          "indicators/M1.yaml:7:11: error: 'achieved' 2027-01 is after the as-of date 2026-11-21; "
-          "check the date [date-in-future]"});
+  auto r = test::load({{"objectives/O1.yaml", k_o1},
+                       {"activities/a.yaml", activity("a", "")},
+                       {"indicators/I1.yaml",
+                        "id: I1\ntitle: I\nobjective: O1\nactivity: a\ndue: 2027\n"
+                        "targets: {2030: Adopted}\n"},
+                       {"indicators/I2.yaml", "id: I2\ntitle: I\n"},
+                       {"indicators/M1.yaml",
+                        "id: M1\ntitle: M\ntype: milestone\nobjective: O1\n"
+                        "targets: {2030: Adopted}\ndue: 2026\nachieved: 2027-01\n"}});
+  CHECK(
+      r.lines() ==
+      V{"indicators/I1.yaml:4:11: error: an indicator measures exactly one thing: give 'objective' "
+        "or 'activity', not both [indicator-subject]",
+        "indicators/I1.yaml:5:6: error: 'due' applies to milestone indicators only; add 'type: "
+        "milestone' or remove it [milestone-only]",
+        "indicators/I1.yaml:6:17: error: target for 2030 must be a number for a numeric indicator; "
+        "got 'Adopted' [invalid-number]",
+        "indicators/I2.yaml:1:1: error: the indicator is missing 'objective' or 'activity' (what "
+        "it "
+        "measures) [indicator-subject]",
+        "indicators/M1.yaml:7:11: error: 'achieved' 2027-01 is after the as-of date 2026-11-21; "
+        "check the date [date-in-future]"});
 }
 
 TEST_CASE("codes, URLs and actors") {
   auto r = test::load(
       {{"objectives/O1.yaml", k_o1},
-       {"activities/a.yaml", activity("a", "countries: [KE, pe, ZZ]\nbudget: {currency: Euro}\n"
-                                           "url: ftp://x\nresponsible: [secretariat, bureau]\n")},
+       {"activities/a.yaml", activity("a",
+                                      "countries: [KE, pe, ZZ]\nbudget: {currency: Euro}\n"
+                                      "url: ftp://x\nresponsible: [secretariat, bureau]\n")},
        {"activities/b.yaml", activity("b", "url: \"https://\"\n")}});
-  CHECK(r.lines() ==
-        V{"activities/a.yaml:4:17: error: country 'pe' is not an ISO 3166-1 alpha-2 code; did you "
-          "mean 'PE'? [invalid-country]",
-          "activities/a.yaml:4:21: error: country 'ZZ' is not an ISO 3166-1 alpha-2 code (two capital "
-          "letters, e.g. KE, PE, FR) [invalid-country]",
-          "activities/a.yaml:5:20: error: currency 'Euro' is not an ISO 4217 code such as EUR or USD "
-          "[invalid-currency]",
-          "activities/a.yaml:6:6: error: 'url' must start with http:// or https://; got 'ftp://x' "
-          "[invalid-url]",
-          "activities/a.yaml:7:28: warning: responsible 'bureau' is not an actor of the plan; known "
-          "actors: secretariat [unknown-actor]",
-          "activities/b.yaml:4:6: error: 'url' is not a valid web address: 'https://' [invalid-url]"});
+  CHECK(
+      r.lines() ==
+      V{"activities/a.yaml:4:17: error: country 'pe' is not an ISO 3166-1 alpha-2 code; did you "
+        "mean 'PE'? [invalid-country]",
+        "activities/a.yaml:4:21: error: country 'ZZ' is not an ISO 3166-1 alpha-2 code (two "
+        "capital "
+        "letters, e.g. KE, PE, FR) [invalid-country]",
+        "activities/a.yaml:5:20: error: currency 'Euro' is not an ISO 4217 code such as EUR or USD "
+        "[invalid-currency]",
+        "activities/a.yaml:6:6: error: 'url' must start with http:// or https://; got 'ftp://x' "
+        "[invalid-url]",
+        "activities/a.yaml:7:28: warning: responsible 'bureau' is not an actor of the plan; known "
+        "actors: secretariat [unknown-actor]",
+        "activities/b.yaml:4:6: error: 'url' is not a valid web address: 'https://' "
+        "[invalid-url]"});
   CHECK(is_country_code("KE"));
   CHECK(is_country_code("XK"));
   CHECK_FALSE(is_country_code("UK"));
@@ -166,7 +189,8 @@ TEST_CASE("plan.yaml rules") {
                         "actors:\n  - {id: a, name: A}\n  - {id: a, name: B}\n"
                         "analysis: {on_track: 0.5, at_risk: 0.6}\n"}});
   CHECK(r.lines() ==
-        V{"plan.yaml:1:9: warning: the plan is written in format 2, newer than this actionplan reads (format 1): "
+        V{"plan.yaml:1:9: warning: the plan is written in format 2, newer than this actionplan "
+          "reads (format 1): "
           "update actionplan; until then keys it does not know are only warnings [newer-format]",
           "plan.yaml:3:11: error: currency 'usd' is not an ISO 4217 code such as EUR or USD "
           "[invalid-currency]",
@@ -182,7 +206,8 @@ TEST_CASE("a broken plan.yaml does not cascade into reference errors") {
   auto r = test::load({{"plan.yaml", "format: 1\ntitle: [\n"},
                        {"objectives/O1.yaml", k_o1},
                        {"activities/a.yaml", activity("a", "stage: custom\nregions: [x]\n")}});
-  CHECK(r.lines() == V{"plan.yaml:3:1: error: YAML syntax: the file ends where a value is expected; is a closing ']' or '}' "
+  CHECK(r.lines() == V{"plan.yaml:3:1: error: YAML syntax: the file ends where a value is "
+                       "expected; is a closing ']' or '}' "
                        "missing? [yaml-syntax]"});
 }
 
@@ -191,14 +216,17 @@ TEST_CASE("unknown keys: errors in a plan of a format this tool reads, warnings 
   auto known = test::load({{"plan.yaml", "format: 1\ntitle: T\n"},
                            {"objectives/O1.yaml", "id: O1\ntitle: One\n"},
                            {"activities/a1.yaml", activity}});
-  CHECK(known.lines() == V{"activities/a1.yaml:4:1: error: unknown key 'budjet' in the activity; did you mean "
-                           "'budget'? (prefix your own keys with 'x-') [unknown-key]"});
+  CHECK(known.lines() ==
+        V{"activities/a1.yaml:4:1: error: unknown key 'budjet' in the activity; did you mean "
+          "'budget'? (prefix your own keys with 'x-') [unknown-key]"});
   auto newer = test::load({{"plan.yaml", "format: 2\ntitle: T\n"},
                            {"objectives/O1.yaml", "id: O1\ntitle: One\n"},
                            {"activities/a1.yaml", activity}});
-  CHECK(newer.lines() == V{"activities/a1.yaml:4:1: warning: unknown key 'budjet' in the activity; did you mean "
-                           "'budget'? (prefix your own keys with 'x-') [unknown-key]",
-                           "plan.yaml:1:9: warning: the plan is written in format 2, newer than this actionplan reads "
-                           "(format 1): update actionplan; until then keys it does not know are only warnings "
-                           "[newer-format]"});
+  CHECK(
+      newer.lines() ==
+      V{"activities/a1.yaml:4:1: warning: unknown key 'budjet' in the activity; did you mean "
+        "'budget'? (prefix your own keys with 'x-') [unknown-key]",
+        "plan.yaml:1:9: warning: the plan is written in format 2, newer than this actionplan reads "
+        "(format 1): update actionplan; until then keys it does not know are only warnings "
+        "[newer-format]"});
 }

@@ -37,8 +37,9 @@ TEST_CASE("run() is testable in-process: validate a plan") {
 TEST_CASE("the as-of date: --as-of, else SOURCE_DATE_EPOCH, else the clock") {
   test::TempDir dir;
   dir.write("plan.yaml", test::k_plan_yaml);
-  CHECK(run_cli({"validate", "--format", "json"}, dir.path()).out.find("\"as_of\": \"2026-11-21\"") !=
-        std::string::npos);
+  CHECK(
+      run_cli({"validate", "--format", "json"}, dir.path()).out.find("\"as_of\": \"2026-11-21\"") !=
+      std::string::npos);
   CHECK(run_cli({"validate", "--format", "json", "--as-of", "2025-01-31"}, dir.path())
             .out.find("\"as_of\": \"2025-01-31\"") != std::string::npos);
   CHECK(run_cli({"validate", "--format", "json"}, dir.path(), std::nullopt)
@@ -66,7 +67,8 @@ TEST_CASE("add-project asks for a missing title and objective only at a terminal
   CHECK(cli::run({"add-project"}, out, err, context) == 0);
   CHECK(out.str() == "activities/compost-pilots.yaml\n");
   CHECK(err.str() ==
-        "Title of the project: Objectives:\n  O1  Healthy soils\nWhich does it serve? (ids, separated by spaces): ");
+        "Title of the project: Objectives:\n  O1  Healthy soils\nWhich does it serve? (ids, "
+        "separated by spaces): ");
 
   std::istringstream unused("Should not be read\nO1\n");
   std::ostringstream out2, err2;

@@ -92,7 +92,8 @@ TEST_CASE("task force decodes persons as mappings or names") {
   Diagnostics diags;
   TaskForce t = decode(
       "id: TF1\nname: Carbon\nobjectives: [O1, O2]\n"
-      "leaders:\n  - {name: Ana, org: Embrapa, email: a@b.c, role: chair, expertise: [soils, MRV]}\n"
+      "leaders:\n  - {name: Ana, org: Embrapa, email: a@b.c, role: chair, expertise: [soils, "
+      "MRV]}\n"
       "representatives:\n  - {name: Kofi, region: africa}\n"
       "members:\n  - Jane Doe\n  - {name: Li}\n"
       "approach: |\n  Two lines\n  of text\n"
@@ -161,9 +162,11 @@ TEST_CASE("activity defaults and amount forms") {
   CHECK(a.status == ActivityStatus::active);
   CHECK_FALSE(a.stage);
   CHECK(a.budget->estimate->value.kind == AmountKind::none);
-  Activity b = decode("id: b\ntitle: t\nobjectives: [O1]\nbudget: {estimate: tbd}\n", decode_activity, diags);
+  Activity b = decode("id: b\ntitle: t\nobjectives: [O1]\nbudget: {estimate: tbd}\n",
+                      decode_activity, diags);
   CHECK(b.budget->estimate->value.kind == AmountKind::tbd);
-  Activity c = decode("id: c\ntitle: t\nobjectives: [O1]\nbudget: {estimate: 250000}\n", decode_activity, diags);
+  Activity c = decode("id: c\ntitle: t\nobjectives: [O1]\nbudget: {estimate: 250000}\n",
+                      decode_activity, diags);
   CHECK(c.budget->estimate->value.kind == AmountKind::number);
   CHECK(c.budget->estimate->value.max == 250000);
   CHECK(diags.items().empty());
@@ -207,24 +210,25 @@ TEST_CASE("decoding reports types, values and keys exactly") {
       "id: a\ntitle:\nobjectives: O1\nstatus: done\nstart: 2024-02-30\n"
       "budget: {estimate: 45000-90000, secured: \"10\"}\nx-mine: 1\ntitel: x\nlead: [a]\n",
       decode_activity, diags);
-  CHECK(test::lines(diags) ==
-        std::vector<std::string>{
-            "f.yaml:3:13: error: 'objectives' must be a list of objective ids, e.g. [O1, O3]; got a "
-            "single value [wrong-type]",
-            "f.yaml:4:9: error: 'status' must be one of active, on-hold, cancelled; got 'done' "
-            "[invalid-value]",
-            "f.yaml:5:8: error: 'start' must be a real date written YYYY, YYYY-MM or YYYY-MM-DD; got "
-            "'2024-02-30' [invalid-date]",
-            "f.yaml:6:20: error: 'estimate' must be an amount: a number, a range [min, max], none "
-            "(no additional funds required) or tbd; got '45000-90000' [invalid-amount]",
-            "f.yaml:6:42: error: 'secured' must be a decimal number; got '10' (remove the quotes) "
-            "[invalid-number]",
-            "f.yaml:8:1: warning: unknown key 'titel' in the activity; did you mean 'title'? (prefix "
-            "your own keys with 'x-') [unknown-key]",
-            "f.yaml:9:7: error: 'lead' must be a person: a name, or a mapping {name, org, email, "
-            "role, expertise}; got a list [wrong-type]",
-            "f.yaml:2:1: error: the activity has an empty 'title'; give it a value [missing-key]",
-        });
+  CHECK(
+      test::lines(diags) ==
+      std::vector<std::string>{
+          "f.yaml:3:13: error: 'objectives' must be a list of objective ids, e.g. [O1, O3]; got a "
+          "single value [wrong-type]",
+          "f.yaml:4:9: error: 'status' must be one of active, on-hold, cancelled; got 'done' "
+          "[invalid-value]",
+          "f.yaml:5:8: error: 'start' must be a real date written YYYY, YYYY-MM or YYYY-MM-DD; got "
+          "'2024-02-30' [invalid-date]",
+          "f.yaml:6:20: error: 'estimate' must be an amount: a number, a range [min, max], none "
+          "(no additional funds required) or tbd; got '45000-90000' [invalid-amount]",
+          "f.yaml:6:42: error: 'secured' must be a decimal number; got '10' (remove the quotes) "
+          "[invalid-number]",
+          "f.yaml:8:1: warning: unknown key 'titel' in the activity; did you mean 'title'? (prefix "
+          "your own keys with 'x-') [unknown-key]",
+          "f.yaml:9:7: error: 'lead' must be a person: a name, or a mapping {name, org, email, "
+          "role, expertise}; got a list [wrong-type]",
+          "f.yaml:2:1: error: the activity has an empty 'title'; give it a value [missing-key]",
+      });
 }
 
 TEST_CASE("missing required keys are named") {
@@ -236,7 +240,8 @@ TEST_CASE("missing required keys are named") {
             "f.yaml:1:1: error: the indicator is missing the required key 'id' [missing-key]",
             "f.yaml:1:1: error: the task force is missing the required key 'id' [missing-key]",
             "f.yaml:1:1: error: the task force is missing the required key 'name' [missing-key]",
-            "f.yaml:1:1: error: the task force is missing the required key 'objectives' [missing-key]",
+            "f.yaml:1:1: error: the task force is missing the required key 'objectives' "
+            "[missing-key]",
         });
 }
 
@@ -246,8 +251,9 @@ TEST_CASE("field docs list every key in format order") {
     for (const FieldDoc& f : field_docs(kind)) out.emplace_back(f.key);
     return out;
   };
-  CHECK(keys(RecordKind::objective) ==
-        std::vector<std::string>{"id", "title", "goal", "description", "problem", "targets", "regions"});
+  CHECK(keys(RecordKind::objective) == std::vector<std::string>{"id", "title", "goal",
+                                                                "description", "problem", "targets",
+                                                                "regions"});
   CHECK(keys(RecordKind::activity).size() == 24);
   CHECK(keys(RecordKind::indicator).size() == 15);
   CHECK(keys(RecordKind::task_force).size() == 9);
@@ -255,9 +261,12 @@ TEST_CASE("field docs list every key in format order") {
 }
 
 TEST_CASE("numbers above 10^15 are refused, so sums never overflow") {
-  auto r = test::load({{"activities/a.yaml", "id: a\ntitle: A\nobjectives: [O1]\nbudget: {estimate: 1e16, secured: 1e15}\n"},
-                       {"indicators/i.yaml", "id: i\ntitle: I\nobjective: O1\ntargets: {2030: -1.7e308}\n"
-                                             "measurements:\n  - {date: 2020, value: 999999999999999}\n"}});
+  auto r =
+      test::load({{"activities/a.yaml",
+                   "id: a\ntitle: A\nobjectives: [O1]\nbudget: {estimate: 1e16, secured: 1e15}\n"},
+                  {"indicators/i.yaml",
+                   "id: i\ntitle: I\nobjective: O1\ntargets: {2030: -1.7e308}\n"
+                   "measurements:\n  - {date: 2020, value: 999999999999999}\n"}});
   const std::vector<std::string> lines = test::lines(r.diags);
   CHECK(std::count_if(lines.begin(), lines.end(), [](const std::string& l) {
           return l.find("numbers may be at most 10^15") != std::string::npos;

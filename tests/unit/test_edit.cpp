@@ -9,8 +9,9 @@
 using namespace actionplan;
 
 namespace {
-const std::vector<std::string_view> k_order = {"id", "title", "type", "objectives", "task_force", "stage",
-                                               "status", "regions", "targets", "measurements", "updated"};
+const std::vector<std::string_view> k_order = {"id",         "title",        "type",   "objectives",
+                                               "task_force", "stage",        "status", "regions",
+                                               "targets",    "measurements", "updated"};
 
 yaml::Node tree(const std::string& text) {
   Diagnostics diags;
@@ -49,29 +50,37 @@ const std::string k_activity =
 
 TEST_CASE("a value is replaced in place; quotes, comments and spacing elsewhere stay") {
   CHECK(set(k_activity, "stage", "agreement") ==
-        "# Project sheet, kept by the task force\n\ntitle:   Soil labs   # the working title\nid: labs\n"
+        "# Project sheet, kept by the task force\n\ntitle:   Soil labs   # the working title\nid: "
+        "labs\n"
         "stage: agreement  # moved in March\nobjectives: [O1]\n\n# --- money ---\nbudget:\n"
         "  estimate: 100   # rough\nupdated: 2025-01-01\n# end\n");
   CHECK(set(k_activity, "updated", "2026-11-21") ==
-        "# Project sheet, kept by the task force\n\ntitle:   Soil labs   # the working title\nid: labs\n"
+        "# Project sheet, kept by the task force\n\ntitle:   Soil labs   # the working title\nid: "
+        "labs\n"
         "stage: 'concept'  # moved in March\nobjectives: [O1]\n\n# --- money ---\nbudget:\n"
         "  estimate: 100   # rough\nupdated: 2026-11-21\n# end\n");
 }
 
 TEST_CASE("a missing key is inserted after its predecessor in the format's order") {
-  const std::string text = "id: a   # id\ntitle: T\nobjectives: [O1]\n# about the money\nbudget:\n  estimate: 1\n";
+  const std::string text =
+      "id: a   # id\ntitle: T\nobjectives: [O1]\n# about the money\nbudget:\n  estimate: 1\n";
   CHECK(set(text, "stage", "idea") ==
-        "id: a   # id\ntitle: T\nobjectives: [O1]\nstage: idea\n# about the money\nbudget:\n  estimate: 1\n");
-  CHECK(set("id: a\ntitle: T", "updated", "2026-11-21") == "id: a\ntitle: T\nupdated: 2026-11-21\n");
+        "id: a   # id\ntitle: T\nobjectives: [O1]\nstage: idea\n# about the money\nbudget:\n  "
+        "estimate: 1\n");
+  CHECK(set("id: a\ntitle: T", "updated", "2026-11-21") ==
+        "id: a\ntitle: T\nupdated: 2026-11-21\n");
 }
 
 TEST_CASE("an empty value is filled, its comment kept") {
-  CHECK(set("id: a\nstage:   # to decide\ntitle: T\n", "stage", "idea") == "id: a\nstage: idea   # to decide\ntitle: T\n");
+  CHECK(set("id: a\nstage:   # to decide\ntitle: T\n", "stage", "idea") ==
+        "id: a\nstage: idea   # to decide\ntitle: T\n");
 }
 
 TEST_CASE("CRLF files stay CRLF") {
-  CHECK(set("id: a\r\nstage: idea\r\ntitle: T\r\n", "stage", "concept") == "id: a\r\nstage: concept\r\ntitle: T\r\n");
-  CHECK(append("id: a\r\nmeasurements:\r\n  - {date: 2024, value: 1}\r\n", "{date: 2025, value: 2}") ==
+  CHECK(set("id: a\r\nstage: idea\r\ntitle: T\r\n", "stage", "concept") ==
+        "id: a\r\nstage: concept\r\ntitle: T\r\n");
+  CHECK(append("id: a\r\nmeasurements:\r\n  - {date: 2024, value: 1}\r\n",
+               "{date: 2025, value: 2}") ==
         "id: a\r\nmeasurements:\r\n  - {date: 2024, value: 1}\r\n  - {date: 2025, value: 2}\r\n");
 }
 
@@ -92,10 +101,12 @@ TEST_CASE("a measurement is appended after the last item, in the items' own inde
       "# the targets\n"
       "targets: {2030: 10}\n";
   CHECK(append(text, "{date: 2026, value: 3}") ==
-        "id: I1   # area\nmeasurements:\n    # first survey\n    - date: 2024\n      value: 1\n      note: |\n"
+        "id: I1   # area\nmeasurements:\n    # first survey\n    - date: 2024\n      value: 1\n    "
+        "  note: |\n"
         "        a block\n        note\n\n    # second\n    - {date: 2025, value: 2}   # late\n"
         "    - {date: 2026, value: 3}\n\n# the targets\ntargets: {2030: 10}\n");
-  CHECK(append("id: I1\nmeasurements:\n- {date: 2024, value: 1}\nunit: ha\n", "{date: 2025, value: 2}") ==
+  CHECK(append("id: I1\nmeasurements:\n- {date: 2024, value: 1}\nunit: ha\n",
+               "{date: 2025, value: 2}") ==
         "id: I1\nmeasurements:\n- {date: 2024, value: 1}\n- {date: 2025, value: 2}\nunit: ha\n");
 }
 
@@ -108,8 +119,11 @@ TEST_CASE("a missing or empty list is created") {
 
 TEST_CASE("edits that cannot be surgical are refused, not guessed") {
   const std::string flow = "id: I1\nmeasurements: [{date: 2024, value: 1}]\n";
-  EditResult r = append_to_top_level_sequence(flow, tree(flow), "measurements", "{date: 2025, value: 2}", k_order);
-  CHECK(r.error == "'measurements' is written as [...] on one line; write it as a list with one '- ' per line to append to it");
+  EditResult r = append_to_top_level_sequence(flow, tree(flow), "measurements",
+                                              "{date: 2025, value: 2}", k_order);
+  CHECK(r.error ==
+        "'measurements' is written as [...] on one line; write it as a list with one '- ' per line "
+        "to append to it");
   const std::string folded = "id: a\nstage: >\n  idea\n";
   EditResult s = set_top_level_scalar(folded, tree(folded), "stage", "concept", k_order);
   CHECK(s.error == "'stage' is written over several lines; edit it by hand");
@@ -120,25 +134,33 @@ TEST_CASE("set-stage and record check like validate, and keep a BOM") {
   dir.write("plan.yaml", "format: 1\ntitle: T\n");
   dir.write("objectives/O1.yaml", "id: O1\ntitle: One\n");
   dir.write("activities/a.yaml", "\xEF\xBB\xBFid: a  # bom first\ntitle: A\nobjectives: [O1]\n");
-  dir.write("indicators/I1.yaml", "id: I1\ntitle: I\nobjective: O1\nmeasurements:\n  - {date: 2025, value: 1}\n");
+  dir.write("indicators/I1.yaml",
+            "id: I1\ntitle: I\nobjective: O1\nmeasurements:\n  - {date: 2025, value: 1}\n");
   LoadResult loaded = load_plan(dir.path());
   FileEdit moved = set_stage(loaded.plan, "a", "agreement", Date{2026, 11, 21});
   REQUIRE(moved.ok());
-  CHECK(moved.text == "\xEF\xBB\xBFid: a  # bom first\ntitle: A\nobjectives: [O1]\nstage: agreement\nupdated: 2026-11-21\n");
+  CHECK(moved.text ==
+        "\xEF\xBB\xBFid: a  # bom first\ntitle: A\nobjectives: [O1]\nstage: agreement\nupdated: "
+        "2026-11-21\n");
   FileEdit same = set_stage(loaded.plan, "I1", "agreement", Date{2026, 11, 21});
   CHECK(same.errors.size() == 1);
-  FileEdit recorded = record_measurement(loaded.plan, "I1", "2.5", Date{2026, 6, 0}, std::string("Survey, round 2"),
-                                         std::nullopt, Date{2026, 11, 21});
+  FileEdit recorded =
+      record_measurement(loaded.plan, "I1", "2.5", Date{2026, 6, 0}, std::string("Survey, round 2"),
+                         std::nullopt, Date{2026, 11, 21});
   REQUIRE(recorded.ok());
   CHECK(recorded.text ==
         "id: I1\ntitle: I\nobjective: O1\nmeasurements:\n  - {date: 2025, value: 1}\n"
         "  - {date: 2026-06, value: 2.5, source: \"Survey, round 2\"}\n");
-  FileEdit old = record_measurement(loaded.plan, "I1", "3", Date{2024, 0, 0}, std::nullopt, std::nullopt, Date{2026, 11, 21});
-  CHECK(old.errors == std::vector<std::string>{
-                          "--date: 2024 does not come after the last measurement of I1 (2025); measurements are "
-                          "kept oldest first, one per date"});
-  FileEdit future = record_measurement(loaded.plan, "I1", "3", Date{2027, 1, 1}, std::nullopt, std::nullopt, Date{2026, 11, 21});
-  CHECK(future.errors == std::vector<std::string>{"--date: 2027-01-01 is after today (2026-11-21)"});
+  FileEdit old = record_measurement(loaded.plan, "I1", "3", Date{2024, 0, 0}, std::nullopt,
+                                    std::nullopt, Date{2026, 11, 21});
+  CHECK(old.errors ==
+        std::vector<std::string>{
+            "--date: 2024 does not come after the last measurement of I1 (2025); measurements are "
+            "kept oldest first, one per date"});
+  FileEdit future = record_measurement(loaded.plan, "I1", "3", Date{2027, 1, 1}, std::nullopt,
+                                       std::nullopt, Date{2026, 11, 21});
+  CHECK(future.errors ==
+        std::vector<std::string>{"--date: 2027-01-01 is after today (2026-11-21)"});
 }
 
 TEST_CASE("a null written as ~ or null is replaced, not followed by the new value") {

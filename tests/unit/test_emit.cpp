@@ -18,13 +18,60 @@ Activity read_back(const std::string& yaml_text) {
   return a;
 }
 
-const std::vector<std::string> k_tricky = {
-    "yes", "no", "Yes", "null", "~", "true", "on", "y", "010", "0x1A", "1e3", "12", "-3", ".5", ".inf",
-    "2024-01-01", "2024", "- x", "-x", "#x", "a #b", "a: b", "a:b", "ends with colon:", " leading",
-    "trailing ", "[list]", "{map}", "a, b", "quote \"inside\"", "'single'", "back\\slash", "*star", "&amp",
-    "!tag", "%percent", "@at", "`tick`", "|pipe", ">fold", "?q", "Gestión de suelos en Perú", "tab\there",
-    "two\nlines", "two\nlines\n", "two\nlines\n\n", "\nleading newline", " indented\nsecond", "a\n \nb",
-    "ok plain text", "line\xE2\x80\xA8separator", "para\xE2\x80\xA9graph\nnext", "Soil carbon mapping for smallholder farms in Kenya", "x-y_z.1"};
+const std::vector<std::string> k_tricky = {"yes",
+                                           "no",
+                                           "Yes",
+                                           "null",
+                                           "~",
+                                           "true",
+                                           "on",
+                                           "y",
+                                           "010",
+                                           "0x1A",
+                                           "1e3",
+                                           "12",
+                                           "-3",
+                                           ".5",
+                                           ".inf",
+                                           "2024-01-01",
+                                           "2024",
+                                           "- x",
+                                           "-x",
+                                           "#x",
+                                           "a #b",
+                                           "a: b",
+                                           "a:b",
+                                           "ends with colon:",
+                                           " leading",
+                                           "trailing ",
+                                           "[list]",
+                                           "{map}",
+                                           "a, b",
+                                           "quote \"inside\"",
+                                           "'single'",
+                                           "back\\slash",
+                                           "*star",
+                                           "&amp",
+                                           "!tag",
+                                           "%percent",
+                                           "@at",
+                                           "`tick`",
+                                           "|pipe",
+                                           ">fold",
+                                           "?q",
+                                           "Gestión de suelos en Perú",
+                                           "tab\there",
+                                           "two\nlines",
+                                           "two\nlines\n",
+                                           "two\nlines\n\n",
+                                           "\nleading newline",
+                                           " indented\nsecond",
+                                           "a\n \nb",
+                                           "ok plain text",
+                                           "line\xE2\x80\xA8separator",
+                                           "para\xE2\x80\xA9graph\nnext",
+                                           "Soil carbon mapping for smallholder farms in Kenya",
+                                           "x-y_z.1"};
 }  // namespace
 
 TEST_CASE("every tricky string survives emit and read-back byte for byte") {
@@ -36,7 +83,8 @@ TEST_CASE("every tricky string survives emit and read-back byte for byte") {
     a.objectives = {{"O1", {}}};
     a.description = Located<std::string>{s, {}};
     a.sponsors = {{s, {}}, {"second", {}}};
-    a.lead = Person{{s, {}}, Located<std::string>{s, {}}, std::nullopt, std::nullopt, {}, std::nullopt, {}};
+    a.lead = Person{
+        {s, {}}, Located<std::string>{s, {}}, std::nullopt, std::nullopt, {}, std::nullopt, {}};
     const std::string yaml_text = emit_activity(a);
     const Activity back = read_back(yaml_text);
     CHECK(back.title->value == s);
@@ -54,7 +102,8 @@ TEST_CASE("plain where safe, quoted where YAML could misread") {
   CHECK(yaml_scalar("2024-01-01") == "\"2024-01-01\"");
   CHECK(yaml_scalar("a: b") == "\"a: b\"");
   CHECK(yaml_scalar("- x") == "\"- x\"");
-  CHECK(yaml_scalar("a\xE2\x80\xA8" "b\xE2\x80\xA9") == "\"a\\Lb\\P\"");
+  CHECK(yaml_scalar("a\xE2\x80\xA8"
+                    "b\xE2\x80\xA9") == "\"a\\Lb\\P\"");
   CHECK(yaml_text("a\xE2\x80\xA8\nb", 0) == "\"a\\L\\nb\"");
   CHECK(yaml_text("one\ntwo\n", 0) == "|\n  one\n  two");
   CHECK(yaml_text("one\ntwo", 0) == "|-\n  one\n  two");
@@ -71,12 +120,21 @@ TEST_CASE("an emitted activity keeps the format's key order and every value") {
   a.status = ActivityStatus::on_hold;
   a.regions = {{"africa", {}}};
   a.countries = {{"KE", {}}};
-  a.lead = Person{{"Amina Odhiambo", {}}, Located<std::string>{"KALRO", {}}, std::nullopt, std::nullopt, {}, std::nullopt, {}};
+  a.lead = Person{{"Amina Odhiambo", {}},
+                  Located<std::string>{"KALRO", {}},
+                  std::nullopt,
+                  std::nullopt,
+                  {},
+                  std::nullopt,
+                  {}};
   a.responsible = {{"secretariat", {}}};
   a.partners = {{"CIFOR", {}}};
   a.sponsors = {{"Example Foundation", {}}};
-  a.budget = Budget{Located<std::string>{"EUR", {}}, Located<Amount>{{AmountKind::range, 250000, 400000}, {}},
-                    Located<double>{50000, {}}, {}, {}};
+  a.budget = Budget{Located<std::string>{"EUR", {}},
+                    Located<Amount>{{AmountKind::range, 250000, 400000}, {}},
+                    Located<double>{50000, {}},
+                    {},
+                    {}};
   a.start = Located<Date>{{2026, 1, 0}, {}};
   a.end = Located<Date>{{2028, 12, 0}, {}};
   a.timeframe = Located<std::string>{"three years", {}};

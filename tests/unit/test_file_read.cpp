@@ -30,25 +30,30 @@ TEST_CASE("encoding problems are refused with a position") {
         V{"a.yaml:1:1: error: file is UTF-16 encoded; save it as UTF-8 [bad-encoding]"});
   CHECK(check_text(std::string("\xFF\xFE\0\0", 4)) ==
         V{"a.yaml:1:1: error: file is UTF-32 encoded; save it as UTF-8 [bad-encoding]"});
-  CHECK(check_text("id: a\ntitle: caf\xE9\n") ==
-        V{"a.yaml:2:11: error: invalid UTF-8 byte sequence; save the file as UTF-8 [invalid-utf8]"});
+  CHECK(
+      check_text("id: a\ntitle: caf\xE9\n") ==
+      V{"a.yaml:2:11: error: invalid UTF-8 byte sequence; save the file as UTF-8 [invalid-utf8]"});
   CHECK(check_text("a: \xED\xA0\x80\n") ==  // a UTF-16 surrogate
         V{"a.yaml:1:4: error: invalid UTF-8 byte sequence; save the file as UTF-8 [invalid-utf8]"});
   CHECK(check_text(std::string("id: a\0", 6)) ==
-        V{"a.yaml:1:6: error: NUL byte in file (is it UTF-16? save it as UTF-8) [control-character]"});
-  CHECK(check_text("id: a\x1b[31m\n") ==
-        V{"a.yaml:1:6: error: control character U+001B is not allowed; remove it [control-character]"});
-  CHECK(check_text("id: \x7f\n") ==
-        V{"a.yaml:1:5: error: control character U+007F is not allowed; remove it [control-character]"});
+        V{"a.yaml:1:6: error: NUL byte in file (is it UTF-16? save it as UTF-8) "
+          "[control-character]"});
+  CHECK(check_text("id: a\x1b[31m\n") == V{"a.yaml:1:6: error: control character U+001B is not "
+                                           "allowed; remove it [control-character]"});
+  CHECK(check_text("id: \x7f\n") == V{"a.yaml:1:5: error: control character U+007F is not allowed; "
+                                      "remove it [control-character]"});
   CHECK(check_text("id: \xC3\xA9\xE2\x80\xA8x\n") ==
-        V{"a.yaml:1:7: error: line separator U+2028 is not allowed: YAML readers take it for a line break; use "
+        V{"a.yaml:1:7: error: line separator U+2028 is not allowed: YAML readers take it for a "
+          "line break; use "
           "a real line break, or write \\L inside double quotes [control-character]"});
   CHECK(check_text("# \xE2\x80\xA9\n") ==
-        V{"a.yaml:1:3: error: paragraph separator U+2029 is not allowed: YAML readers take it for a line break; "
+        V{"a.yaml:1:3: error: paragraph separator U+2029 is not allowed: YAML readers take it for "
+          "a line break; "
           "use a real line break, or write \\P inside double quotes [control-character]"});
-  CHECK(check_text("id: a\rtitle: b\n") ==
-        V{"a.yaml:1:6: error: carriage return (CR) without line feed; save the file with LF or CRLF "
-          "line endings [lone-cr]"});
+  CHECK(
+      check_text("id: a\rtitle: b\n") ==
+      V{"a.yaml:1:6: error: carriage return (CR) without line feed; save the file with LF or CRLF "
+        "line endings [lone-cr]"});
 }
 
 TEST_CASE("only regular files are read") {
@@ -68,16 +73,17 @@ TEST_CASE("only regular files are read") {
   CHECK_FALSE(read_plan_file(dir.path() / "folder.yaml", "folder.yaml", diags));
   CHECK_FALSE(read_plan_file(dir.path() / "big.yaml", "big.yaml", diags));
   CHECK_FALSE(read_plan_file(dir.path() / "missing.yaml", "missing.yaml", diags));
-  CHECK(test::lines(diags) ==
-        std::vector<std::string>{
-            "link.yaml:1:1: error: refused: this is a symbolic link; plan records must be regular "
-            "files [not-a-regular-file]",
-            "fifo.yaml:1:1: error: refused: this is a FIFO (named pipe); plan records must be "
-            "regular files [not-a-regular-file]",
-            "folder.yaml:1:1: error: refused: this is a folder; plan records must be regular files "
-            "[not-a-regular-file]",
-            "big.yaml:1:1: error: file is 1048577 bytes; plan records may be at most 1 MiB (1048576 "
-            "bytes) [file-too-large]",
-            "missing.yaml:1:1: error: cannot read file: No such file or directory [unreadable-file]",
-        });
+  CHECK(
+      test::lines(diags) ==
+      std::vector<std::string>{
+          "link.yaml:1:1: error: refused: this is a symbolic link; plan records must be regular "
+          "files [not-a-regular-file]",
+          "fifo.yaml:1:1: error: refused: this is a FIFO (named pipe); plan records must be "
+          "regular files [not-a-regular-file]",
+          "folder.yaml:1:1: error: refused: this is a folder; plan records must be regular files "
+          "[not-a-regular-file]",
+          "big.yaml:1:1: error: file is 1048577 bytes; plan records may be at most 1 MiB (1048576 "
+          "bytes) [file-too-large]",
+          "missing.yaml:1:1: error: cannot read file: No such file or directory [unreadable-file]",
+      });
 }

@@ -48,7 +48,8 @@ TEST_CASE("parallel loading gives the same result as one thread") {
   for (int i = 0; i < 200; ++i) {
     const std::string id = "a" + std::to_string(i);
     dir.write("activities/" + id + ".yaml",
-              i % 7 == 0 ? "id: " + id + "\ntitle: [broken\n" : "id: " + id + "\ntitle: t\nobjectives: [O1]\nbad: 1\n");
+              i % 7 == 0 ? "id: " + id + "\ntitle: [broken\n"
+                         : "id: " + id + "\ntitle: t\nobjectives: [O1]\nbad: 1\n");
   }
   LoadOptions single, eight;
   single.threads = 1;
@@ -63,8 +64,9 @@ TEST_CASE("parallel loading gives the same result as one thread") {
 
 TEST_CASE("a folder where a record folder should be a file is reported") {
   auto r = test::load({{"objectives", "not a folder"}});
-  CHECK(r.lines() == std::vector<std::string>{"objectives:1:1: error: 'objectives' must be a folder of "
-                                              "record files [not-a-folder]"});
+  CHECK(r.lines() ==
+        std::vector<std::string>{"objectives:1:1: error: 'objectives' must be a folder of "
+                                 "record files [not-a-folder]"});
 }
 
 TEST_CASE("the shipped example plan loads clean") {

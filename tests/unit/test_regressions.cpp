@@ -11,10 +11,12 @@ using namespace actionplan;
 using V = std::vector<std::string>;
 
 TEST_CASE("control characters written as YAML escapes cannot reach the output") {
-  auto r = test::load({{"objectives/O1.yaml", "id: O1\ntitle: \"red \\e[31m\\nfake::error\"\ngoal: G1\n"}});
+  auto r = test::load(
+      {{"objectives/O1.yaml", "id: O1\ntitle: \"red \\e[31m\\nfake::error\"\ngoal: G1\n"}});
   CHECK(r.lines() == V{"objectives/O1.yaml:2:8: error: 'title' contains a control character ('red "
                        "\\x1B[31m\\nfake::error'); remove it [control-character]"});
-  auto ok = test::load({{"objectives/O1.yaml", "id: O1\ntitle: \"tab\\tand\\nnewline\"\ngoal: G1\n"}});
+  auto ok =
+      test::load({{"objectives/O1.yaml", "id: O1\ntitle: \"tab\\tand\\nnewline\"\ngoal: G1\n"}});
   CHECK(ok.lines() == V{});
 }
 
@@ -63,17 +65,20 @@ TEST_CASE("a timestamp with a time that is not on a clock is refused") {
 
 TEST_CASE("an empty text does not satisfy a required key") {
   auto r = test::load({{"objectives/O1.yaml", "id: O1\ntitle: \"  \"\ngoal: G1\n"},
-                       {"taskforces/TF1.yaml", "id: TF1\nname: t\nobjectives: [O1]\nleaders:\n  - {name: \"\"}\n"}});
+                       {"taskforces/TF1.yaml",
+                        "id: TF1\nname: t\nobjectives: [O1]\nleaders:\n  - {name: \"\"}\n"}});
   CHECK(r.lines() ==
         V{"objectives/O1.yaml:2:1: error: the objective has an empty 'title'; give it a value "
           "[missing-key]",
-          "taskforces/TF1.yaml:5:6: error: a person in 'leaders' has an empty 'name'; give it a value "
+          "taskforces/TF1.yaml:5:6: error: a person in 'leaders' has an empty 'name'; give it a "
+          "value "
           "[missing-key]"});
 }
 
 TEST_CASE("a quoted numeric target gets the remove-the-quotes hint") {
-  auto r = test::load({{"objectives/O1.yaml", "id: O1\ntitle: t\ngoal: G1\n"},
-                       {"indicators/I1.yaml", "id: I1\ntitle: t\nobjective: O1\ntargets: {2030: \"50\"}\n"}});
+  auto r = test::load(
+      {{"objectives/O1.yaml", "id: O1\ntitle: t\ngoal: G1\n"},
+       {"indicators/I1.yaml", "id: I1\ntitle: t\nobjective: O1\ntargets: {2030: \"50\"}\n"}});
   CHECK(r.lines() == V{"indicators/I1.yaml:4:17: error: target for 2030 must be a number for a "
                        "numeric indicator; got '50' (remove the quotes) [invalid-number]"});
 }

@@ -2,10 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "load/decode.hpp"
 #include "render/diagnostics.hpp"
 #include "render/markdown.hpp"
 #include "render/schema.hpp"
-#include "load/decode.hpp"
 
 using namespace actionplan;
 
@@ -40,7 +40,8 @@ TEST_CASE("github annotations start at the repository's root") {
   CHECK(annotation_prefix(base / "repo/plans/cms", "") == "plans/cms/");
   CHECK(annotation_prefix(base / "repo", "") == "");
   CHECK(annotation_prefix(base / "repo/plans/cms", base / "repo/plans") == "cms/");
-  CHECK(annotation_prefix(base / "repo/plans/cms", base / "elsewhere") == "plans/cms/");  // not inside: git root
+  CHECK(annotation_prefix(base / "repo/plans/cms", base / "elsewhere") ==
+        "plans/cms/");  // not inside: git root
   CHECK(annotation_prefix(base / "elsewhere", "") == "");
   Diagnostics d;
   d.error("activities/x.yaml", {3, 1}, "c", "m");
@@ -58,7 +59,8 @@ TEST_CASE("github format escapes data and properties") {
 }
 
 TEST_CASE("json format is valid JSON with a summary") {
-  auto doc = nlohmann::json::parse(render_diagnostics(sample(), DiagnosticFormat::json, 3, {2026, 1, 2}));
+  auto doc =
+      nlohmann::json::parse(render_diagnostics(sample(), DiagnosticFormat::json, 3, {2026, 1, 2}));
   CHECK(doc["as_of"] == "2026-01-02");
   CHECK(doc["diagnostics"].size() == 4);
   CHECK(doc["diagnostics"][0]["path"] == "a,b:c.yaml");
@@ -74,7 +76,8 @@ TEST_CASE("schemas come from the field tables") {
                           RecordKind::activity, RecordKind::indicator}) {
     auto schema = nlohmann::json::parse(json_schema(kind));
     CHECK(schema["type"] == "object");
-    for (const FieldDoc& f : field_docs(kind)) CHECK(schema["properties"].contains(std::string(f.key)));
+    for (const FieldDoc& f : field_docs(kind))
+      CHECK(schema["properties"].contains(std::string(f.key)));
     CHECK(kind_from_schema_name(schema_name(kind)) == kind);
   }
   auto activity = nlohmann::json::parse(json_schema(RecordKind::activity));
@@ -90,7 +93,8 @@ TEST_CASE("nested schemas come from the nested field tables, closed to unknown k
   const auto& budget = activity["properties"]["budget"];
   CHECK(budget["additionalProperties"] == false);
   CHECK(budget["properties"].contains("note"));
-  CHECK(budget["type"] == nlohmann::json::array({"object", "null"}));  // optional: may be left empty
+  CHECK(budget["type"] ==
+        nlohmann::json::array({"object", "null"}));  // optional: may be left empty
   const auto& lead = activity["properties"]["lead"]["oneOf"];
   CHECK(lead[1]["required"] == nlohmann::json::array({"name"}));
   CHECK_FALSE(lead[1]["properties"].contains("region"));  // only representatives name a region
@@ -99,7 +103,8 @@ TEST_CASE("nested schemas come from the nested field tables, closed to unknown k
   CHECK(on_track["maximum"] == 1);
   CHECK(plan["properties"]["title"]["minLength"] == 1);
   auto task_force = nlohmann::json::parse(json_schema(RecordKind::task_force));
-  CHECK(task_force["properties"]["representatives"]["items"]["oneOf"][1]["properties"].contains("region"));
+  CHECK(task_force["properties"]["representatives"]["items"]["oneOf"][1]["properties"].contains(
+      "region"));
   CHECK(task_force["properties"]["objectives"]["minItems"] == 1);
 }
 

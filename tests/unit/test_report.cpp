@@ -15,10 +15,12 @@ TEST_CASE("md_text keeps text literal in any Markdown position") {
   CHECK(md_text("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;");
   CHECK(md_text("<!-- x -->") == "&lt;!-- x --&gt;");
   CHECK(md_text("[x](javascript:alert(1))") == "\\[x\\](javascript:alert(1))");
-  CHECK(md_text("`code` *b* _i_ ~s~ $m$ # h") == "\\`code\\` \\*b\\* \\_i\\_ \\~s\\~ \\$m\\$ \\# h");
+  CHECK(md_text("`code` *b* _i_ ~s~ $m$ # h") ==
+        "\\`code\\` \\*b\\* \\_i\\_ \\~s\\~ \\$m\\$ \\# h");
   CHECK(md_text("two\nlines\r\n") == "two lines");
   CHECK(md_text("AT&T") == "AT&amp;T");
-  CHECK(md_text("Plan 2030 (draft) - v1.0!") == "Plan 2030 (draft) - v1.0!");  // ordinary text stays readable
+  CHECK(md_text("Plan 2030 (draft) - v1.0!") ==
+        "Plan 2030 (draft) - v1.0!");  // ordinary text stays readable
 }
 
 TEST_CASE("mermaid labels cannot break out of their quotes or carry directives") {
@@ -31,7 +33,8 @@ TEST_CASE("mermaid labels cannot break out of their quotes or carry directives")
 }
 
 TEST_CASE("markdown tables and csv fields") {
-  CHECK(md_table({"a", "b"}, "lr", {{"1", "2"}, {"3"}}) == "| a | b |\n|---|---:|\n| 1 | 2 |\n| 3 |  |\n");
+  CHECK(md_table({"a", "b"}, "lr", {{"1", "2"}, {"3"}}) ==
+        "| a | b |\n|---|---:|\n| 1 | 2 |\n| 3 |  |\n");
   CHECK(csv_field("plain") == "plain");
   CHECK(csv_field("a,b") == "\"a,b\"");
   CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
@@ -50,9 +53,12 @@ namespace {
 const std::map<std::string, std::string> k_before = {
     {"plan.yaml", "format: 1\ntitle: T\ncurrency: EUR\n"},
     {"objectives/O1.yaml", "id: O1\ntitle: One\n"},
-    {"activities/kept.yaml", "id: kept\ntitle: Kept\nobjectives: [O1]\nstage: concept\nbudget: {estimate: 100, secured: 10}\n"},
+    {"activities/kept.yaml",
+     "id: kept\ntitle: Kept\nobjectives: [O1]\nstage: concept\nbudget: {estimate: 100, secured: "
+     "10}\n"},
     {"activities/gone.yaml", "id: gone\ntitle: Gone\nobjectives: [O1]\n"},
-    {"indicators/I1.yaml", "id: I1\ntitle: Area\nobjective: O1\nunit: ha\nmeasurements:\n  - {date: 2024, value: 1}\n"},
+    {"indicators/I1.yaml",
+     "id: I1\ntitle: Area\nobjective: O1\nunit: ha\nmeasurements:\n  - {date: 2024, value: 1}\n"},
 };
 }  // namespace
 
@@ -60,10 +66,12 @@ TEST_CASE("the diff of two plans lists every kind of change") {
   auto after_files = k_before;
   after_files.erase("activities/gone.yaml");
   after_files["activities/kept.yaml"] =
-      "id: kept\ntitle: Kept\nobjectives: [O1]\nstage: agreement\nstatus: on-hold\nbudget: {estimate: 100, secured: 60}\n";
+      "id: kept\ntitle: Kept\nobjectives: [O1]\nstage: agreement\nstatus: on-hold\nbudget: "
+      "{estimate: 100, secured: 60}\n";
   after_files["activities/new.yaml"] = "id: new\ntitle: New\nobjectives: [O1]\n";
   after_files["indicators/I1.yaml"] =
-      "id: I1\ntitle: Area\nobjective: O1\nunit: ha\nmeasurements:\n  - {date: 2024, value: 1}\n  - {date: 2025, value: 3}\n";
+      "id: I1\ntitle: Area\nobjective: O1\nunit: ha\nmeasurements:\n  - {date: 2024, value: 1}\n  "
+      "- {date: 2025, value: 3}\n";
   auto before = test::load(k_before);
   auto after = test::load(after_files);
   const PlanChanges c = diff_plans(before.plan, after.plan);
@@ -93,11 +101,15 @@ TEST_CASE("the report model counts each activity once and splits the pipeline") 
       {"plan.yaml", "format: 1\ntitle: T\ncurrency: EUR\ngoals:\n  - {id: G1, title: Goal}\n"},
       {"objectives/O1.yaml", "id: O1\ntitle: One\ngoal: G1\n"},
       {"objectives/O2.yaml", "id: O2\ntitle: Two\ngoal: G1\n"},
-      {"activities/p1.yaml", "id: p1\ntitle: P1\nobjectives: [O1, O2]\nbudget: {estimate: [100, 200], secured: 50}\n"},
-      {"activities/p2.yaml", "id: p2\ntitle: P2\nobjectives: [O1]\nstage: agreement\nbudget: {currency: USD, estimate: 300, secured: 300}\n"},
+      {"activities/p1.yaml",
+       "id: p1\ntitle: P1\nobjectives: [O1, O2]\nbudget: {estimate: [100, 200], secured: 50}\n"},
+      {"activities/p2.yaml",
+       "id: p2\ntitle: P2\nobjectives: [O1]\nstage: agreement\nbudget: {currency: USD, estimate: "
+       "300, secured: 300}\n"},
       {"activities/p3.yaml", "id: p3\ntitle: P3\nobjectives: [O2]\nstage: completed\n"},
       {"activities/p4.yaml", "id: p4\ntitle: P4\nobjectives: [O2]\nstatus: on-hold\n"},
-      {"activities/w1.yaml", "id: w1\ntitle: W1\ntype: activity\nobjectives: [O1]\nbudget: {estimate: none}\n"},
+      {"activities/w1.yaml",
+       "id: w1\ntitle: W1\ntype: activity\nobjectives: [O1]\nbudget: {estimate: none}\n"},
   });
   REQUIRE(r.lines() == V{});
   ReportRequest request;
@@ -108,7 +120,8 @@ TEST_CASE("the report model counts each activity once and splits the pipeline") 
   CHECK(d.projects_funded == 2);  // agreement and completed are funded stages
   CHECK(d.work_activities == 1);
   CHECK(d.inactive == 1);
-  REQUIRE(d.funding.size() == 2);  // EUR then USD; p1 counted once although it serves two objectives
+  REQUIRE(d.funding.size() ==
+          2);  // EUR then USD; p1 counted once although it serves two objectives
   CHECK(d.funding[0].currency == "EUR");
   CHECK(d.funding[0].estimate_low == 100);
   CHECK(d.funding[0].estimate_high == 200);
@@ -139,8 +152,10 @@ TEST_CASE("report: a funding gap is summed project by project") {
   auto r = test::load({
       {"plan.yaml", "format: 1\ntitle: T\n"},
       {"objectives/O1.yaml", "id: O1\ntitle: One\n"},
-      {"activities/p1.yaml", "id: p1\ntitle: P1\nobjectives: [O1]\nbudget: {estimate: 100, secured: 60}\n"},
-      {"activities/p2.yaml", "id: p2\ntitle: P2\nobjectives: [O1]\nbudget: {estimate: [100, 150], secured: 150}\n"},
+      {"activities/p1.yaml",
+       "id: p1\ntitle: P1\nobjectives: [O1]\nbudget: {estimate: 100, secured: 60}\n"},
+      {"activities/p2.yaml",
+       "id: p2\ntitle: P2\nobjectives: [O1]\nbudget: {estimate: [100, 150], secured: 150}\n"},
   });
   REQUIRE(r.lines() == V{});
   ReportRequest request;
@@ -157,9 +172,11 @@ TEST_CASE("report: as known on the as-of date") {
   auto r = test::load({
       {"plan.yaml", "format: 1\ntitle: T\n"},
       {"objectives/O1.yaml", "id: O1\ntitle: One\n"},
-      {"indicators/I1.yaml", "id: I1\ntitle: I\nobjective: O1\nbaseline: {date: 2020, value: 0}\ntargets: {2030: 100}\n"
-                             "measurements:\n  - {date: 2024-06, value: 40}\n  - {date: 2025-01-03, value: 99}\n"},
-      {"indicators/M1.yaml", "id: M1\ntitle: M\nobjective: O1\ntype: milestone\ndue: 2025-06\nachieved: 2025-02\n"},
+      {"indicators/I1.yaml",
+       "id: I1\ntitle: I\nobjective: O1\nbaseline: {date: 2020, value: 0}\ntargets: {2030: 100}\n"
+       "measurements:\n  - {date: 2024-06, value: 40}\n  - {date: 2025-01-03, value: 99}\n"},
+      {"indicators/M1.yaml",
+       "id: M1\ntitle: M\nobjective: O1\ntype: milestone\ndue: 2025-06\nachieved: 2025-02\n"},
   });
   REQUIRE(r.lines() == V{});
   const LeftOut left = keep_known_on(r.plan, Date{2024, 12, 31});

@@ -62,7 +62,8 @@ TEST_CASE("unknown reference message names the known ids and the closest") {
 TEST_CASE("control characters are found where escape_controls would change the text") {
   for (const std::string s : {"plain", "two\nlines\tand a tab", "Café · 日本", ""})
     CHECK_FALSE(has_control_character(s));
-  for (const std::string& s : std::vector<std::string>{"bell\a", std::string("nul\0", 4), "del\x7F", "cr\r", "c1 \xC2\x85", "bad \xFF"})
+  for (const std::string& s : std::vector<std::string>{"bell\a", std::string("nul\0", 4), "del\x7F",
+                                                       "cr\r", "c1 \xC2\x85", "bad \xFF"})
     CHECK(has_control_character(s));
   CHECK(escape_controls("plain text") == "plain text");
   CHECK(escape_controls("a\x1B[31m") == "a\\x1B[31m");
@@ -77,29 +78,33 @@ TEST_CASE("bidi controls are escaped for display, so a text cannot reorder a ter
 TEST_CASE("is_ascii looks at every byte, also past the last full eight") {
   CHECK(is_ascii(""));
   CHECK(is_ascii("plain text, seventeen+"));
-  CHECK_FALSE(is_ascii("caf\xC3\xA9"));                // in the tail
+  CHECK_FALSE(is_ascii("caf\xC3\xA9"));                       // in the tail
   CHECK_FALSE(is_ascii("\xC3\xA9 and then some more text"));  // in the first eight
   CHECK_FALSE(is_ascii(std::string(16, 'a') + "\x80"));
 }
 
 TEST_CASE("a name written for an id is answered with the id") {
-  const std::vector<NamedId> stages = {{"agreement", "Funding agreement signed"}, {"idea", "Project idea"}};
-  const std::vector<NamedId> regions = {{"latin-america-caribbean", "Latin America and the Caribbean"},
-                                        {"north-america", "North America"}, {"africa", "Africa"}};
+  const std::vector<NamedId> stages = {{"agreement", "Funding agreement signed"},
+                                       {"idea", "Project idea"}};
+  const std::vector<NamedId> regions = {
+      {"latin-america-caribbean", "Latin America and the Caribbean"},
+      {"north-america", "North America"},
+      {"africa", "Africa"}};
   CHECK(id_for_name("Funding agreement signed", stages) == "agreement");
   CHECK(id_for_name("  funding AGREEMENT signed ", stages) == "agreement");
   CHECK(id_for_name("Latin America", regions) == "latin-america-caribbean");
-  CHECK(id_for_name("America", regions) == "");           // no name starts so
-  CHECK(id_for_name("Latin Amer", regions) == "");        // not at a word's end
+  CHECK(id_for_name("America", regions) == "");     // no name starts so
+  CHECK(id_for_name("Latin Amer", regions) == "");  // not at a word's end
   CHECK(id_for_name("north america", regions) == "north-america");
   CHECK(id_for_name("Europe", regions) == "");
-  CHECK(unknown_reference_message("stage", "stages", "Project idea", {"agreement", "idea"}, IdOrder::as_given, stages) ==
+  CHECK(unknown_reference_message("stage", "stages", "Project idea", {"agreement", "idea"},
+                                  IdOrder::as_given, stages) ==
         "unknown stage 'Project idea': that is the name of stage 'idea'; write idea");
 }
 
 TEST_CASE("a part of an id suggests the one id it is part of") {
-  const std::vector<std::string> ids = {"andes-coffee-agroforestry-soil-carbon", "colombia-coffee-agroforestry-soils",
-                                        "soil-mapping"};
+  const std::vector<std::string> ids = {"andes-coffee-agroforestry-soil-carbon",
+                                        "colombia-coffee-agroforestry-soils", "soil-mapping"};
   CHECK(closest_match("andes-coffee-agroforestry", ids) == "andes-coffee-agroforestry-soil-carbon");
   CHECK(closest_match("soil-mapping-2025", ids) == "soil-mapping");
   CHECK(closest_match("coffee", ids) == "");  // a part in the middle: no guess

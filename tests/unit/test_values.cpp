@@ -35,7 +35,8 @@ TEST_CASE("decimal numbers only") {
   CHECK(parse_decimal("-3.5") == -3.5);
   CHECK(parse_decimal("+2") == 2);
   CHECK(parse_decimal("1e3") == 1000);
-  for (const char* bad : {"0x1A", "1_000", ".5", "5.", "inf", ".nan", "1e999", "12abc", "", "-", "0o7"})
+  for (const char* bad :
+       {"0x1A", "1_000", ".5", "5.", "inf", ".nan", "1e999", "12abc", "", "-", "0o7"})
     CHECK_MESSAGE(!parse_decimal(bad), bad);
 }
 
@@ -55,20 +56,28 @@ TEST_CASE("unix seconds to UTC dates") {
 TEST_CASE("money written with separators is named, with the value to write") {
   CHECK(ambiguous_money("50000").empty());
   CHECK(ambiguous_money("12.5").empty());
-  CHECK(ambiguous_money("0.125").empty());   // no thousands start with 0
+  CHECK(ambiguous_money("0.125").empty());  // no thousands start with 0
   CHECK(ambiguous_money("1000.50").empty());
   CHECK(ambiguous_money("50.000") ==
-        "a dot before three digits may group thousands (50000) or mark decimals (50); write the amount without "
+        "a dot before three digits may group thousands (50000) or mark decimals (50); write the "
+        "amount without "
         "separators: 50000, or 50");
   CHECK(ambiguous_money("1.500") ==
-        "a dot before three digits may group thousands (1500) or mark decimals (1.5); write the amount without "
+        "a dot before three digits may group thousands (1500) or mark decimals (1.5); write the "
+        "amount without "
         "separators: 1500, or 1.5");
-  CHECK(ambiguous_money("1.500.000") == "'.' groups thousands; write the amount without separators: 1500000");
-  CHECK(ambiguous_money("50,000") == "',' groups thousands; write the amount without separators: 50000");
-  CHECK(ambiguous_money("50 000") == "' ' groups thousands; write the amount without separators: 50000");
-  CHECK(ambiguous_money("1.500,50") == "'.' groups thousands and ',' marks decimals; write 1500.50");
-  CHECK(ambiguous_money("1,500.50") == "',' groups thousands and '.' marks decimals; write 1500.50");
-  CHECK(ambiguous_money("1,50").empty());  // a decimal comma alone: refused as not a number, not misread
+  CHECK(ambiguous_money("1.500.000") ==
+        "'.' groups thousands; write the amount without separators: 1500000");
+  CHECK(ambiguous_money("50,000") ==
+        "',' groups thousands; write the amount without separators: 50000");
+  CHECK(ambiguous_money("50 000") ==
+        "' ' groups thousands; write the amount without separators: 50000");
+  CHECK(ambiguous_money("1.500,50") ==
+        "'.' groups thousands and ',' marks decimals; write 1500.50");
+  CHECK(ambiguous_money("1,500.50") ==
+        "',' groups thousands and '.' marks decimals; write 1500.50");
+  CHECK(ambiguous_money("1,50")
+            .empty());  // a decimal comma alone: refused as not a number, not misread
 }
 
 TEST_CASE("dates in other common forms get the ISO form to write") {

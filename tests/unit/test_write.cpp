@@ -20,7 +20,8 @@ using namespace actionplan;
 namespace {
 std::vector<std::string> names(const std::filesystem::path& dir) {
   std::vector<std::string> out;
-  for (const auto& e : std::filesystem::directory_iterator(dir)) out.push_back(e.path().filename().string());
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    out.push_back(e.path().filename().string());
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -73,9 +74,11 @@ TEST_CASE("eight concurrent creators of one file: exactly one wins, the file is 
   CHECK(names(dir.path()) == std::vector<std::string>{"same.yaml"});
 }
 
-TEST_CASE("temporary files of a killed writer are removed; a live writer's, other names and links are kept") {
+TEST_CASE(
+    "temporary files of a killed writer are removed; a live writer's, other names and links are "
+    "kept") {
   test::TempDir dir;
-  dir.write(".a.yaml.tmp-Ab12Cd", "half");         // its writer died: nobody holds its lock
+  dir.write(".a.yaml.tmp-Ab12Cd", "half");           // its writer died: nobody holds its lock
   dir.write(".b.yaml.tmp-Zz99zz", "being written");  // its writer holds the lock
   dir.write(".c.yaml.tmp-abc", "not ours");          // not mkostemp's six characters
   dir.write("notes.tmp-Ab12Cd", "not ours");         // no leading dot
@@ -85,8 +88,9 @@ TEST_CASE("temporary files of a killed writer are removed; a live writer's, othe
   REQUIRE(live >= 0);
   REQUIRE(::flock(live, LOCK_EX) == 0);
   CHECK(remove_abandoned_temp_files(dir.path()) == std::vector<std::string>{".a.yaml.tmp-Ab12Cd"});
-  CHECK(names(dir.path()) == std::vector<std::string>{".b.yaml.tmp-Zz99zz", ".c.yaml.tmp-abc", ".d.yaml.tmp-Ab12Cd",
-                                                      "a.yaml", "notes.tmp-Ab12Cd"});
+  CHECK(names(dir.path()) == std::vector<std::string>{".b.yaml.tmp-Zz99zz", ".c.yaml.tmp-abc",
+                                                      ".d.yaml.tmp-Ab12Cd", "a.yaml",
+                                                      "notes.tmp-Ab12Cd"});
   ::close(live);  // the writer is gone
   CHECK(remove_abandoned_temp_files(dir.path()) == std::vector<std::string>{".b.yaml.tmp-Zz99zz"});
   CHECK(test::read(dir.path() / "a.yaml") == "id: a\n");
@@ -112,7 +116,9 @@ TEST_CASE("a write in progress is not taken for a killed one: concurrent writers
   });
   int failures = 0;
   for (int i = 0; i < 300; ++i)
-    if (!write_file(dir.path() / ("f" + std::to_string(i) + ".yaml"), "x\n", WriteMode::create_new).ok()) ++failures;
+    if (!write_file(dir.path() / ("f" + std::to_string(i) + ".yaml"), "x\n", WriteMode::create_new)
+             .ok())
+      ++failures;
   stop = true;
   cleaner.join();
   CHECK(failures == 0);
@@ -141,7 +147,8 @@ TEST_CASE("a fresh plan from init validates clean and keeps its title") {
 TEST_CASE("init refuses an existing plan or file and writes nothing; force keeps files") {
   test::TempDir dir;
   dir.write("README.md", "mine\n");
-  InitResult refused = write_plan_files(dir.path(), blank_plan_files("T"), InitMode::refuse_existing);
+  InitResult refused =
+      write_plan_files(dir.path(), blank_plan_files("T"), InitMode::refuse_existing);
   CHECK(refused.error.find("already holds README.md") != std::string::npos);
   CHECK(names(dir.path()) == std::vector<std::string>{"README.md"});
 
@@ -176,7 +183,8 @@ TEST_CASE("every template writes a plan that validates clean") {
 TEST_CASE("--title replaces the template's title") {
   auto files = template_files("4p1000", "Our soils plan");
   REQUIRE(files);
-  auto plan = std::find_if(files->begin(), files->end(), [](const PlanFile& f) { return f.path == "plan.yaml"; });
+  auto plan = std::find_if(files->begin(), files->end(),
+                           [](const PlanFile& f) { return f.path == "plan.yaml"; });
   REQUIRE(plan != files->end());
   CHECK(plan->content.find("\ntitle: \"Our soils plan\"\n") != std::string::npos);
   CHECK(plan->content.find("Strategic Plan'") == std::string::npos);
