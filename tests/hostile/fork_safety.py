@@ -48,6 +48,7 @@ ALLOWED = [
     "/etc/ld.so.cache", "/etc/ld.so.preload",          # the dynamic loader
     "/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/",    # shared libraries (merged /usr)
     "/sys/devices/system/cpu/",                        # std::thread::hardware_concurrency
+    "/proc/sys/vm/overcommit_memory",                  # glibc malloc, when a worker's heap shrinks
     "/dev/null",
     # libgit2 (report --since, init): its git_libgit2_init() loads the system CA
     # bundle for mbedTLS, and it reads the global and system git configuration.
