@@ -198,8 +198,13 @@ std::string emit_indicator(const Indicator& i) {
   if (!i.targets.empty()) {
     w.open("targets");
     for (const IndicatorTarget& t : i.targets)
+      // A number stays a number (a milestone's as written: `2030: 400` reads back as written),
+      // a text stays a text.
       w.raw(std::to_string(t.year.value).c_str(),
-            t.is_number && !milestone ? format_number(*t.number) : yaml_scalar(t.text), 2);
+            !t.is_number ? yaml_scalar(t.text)
+            : milestone  ? t.text
+                         : format_number(*t.number),
+            2);
   }
   w.date("due", i.due);
   w.date("achieved", i.achieved);

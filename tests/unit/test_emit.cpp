@@ -199,3 +199,24 @@ TEST_CASE("Windows reserved names") {
   CHECK_FALSE(is_windows_reserved("console"));
   CHECK_FALSE(is_windows_reserved("com10"));
 }
+
+TEST_CASE("a milestone's number-like target reads back as written, a number still") {
+  auto read = [](const std::string& text) {
+    Diagnostics diags;
+    auto root = yaml::parse(text, "indicators/I1.yaml", diags);
+    REQUIRE(root);
+    return decode_indicator(*root, "indicators/I1.yaml", diags);
+  };
+  const Indicator before = read(
+      "id: I1\ntitle: Sites\nobjective: O1\ntype: milestone\n"
+      "targets: {2030: 400, 2040: \"450\", 2050: first sites}\n");
+  const std::string yaml_text = emit_indicator(before);
+  CHECK(yaml_text.find("  2030: 400\n") != std::string::npos);
+  CHECK(yaml_text.find("  2040: \"450\"\n") != std::string::npos);
+  const Indicator after = read(yaml_text);
+  REQUIRE(after.targets.size() == 3);
+  for (std::size_t i = 0; i < 3; ++i) {
+    CHECK(after.targets[i].is_number == before.targets[i].is_number);
+    CHECK(after.targets[i].text == before.targets[i].text);
+  }
+}
