@@ -322,9 +322,12 @@ std::vector<std::string> similarity_words(std::string_view text) {
   return sorted_unique(std::move(words));
 }
 
-std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size_t per_activity,
-                                   unsigned threads, std::vector<Copies>* copies) {
-  // Words of every active activity, on all workers.
+namespace {
+
+// Step 1: the active activities with words, each as the ids of its distinct
+// words in one global order (rarest first, ties by the hash: any fixed order
+// finds the same pairs; rarest first keeps the candidates few).
+std::vector<Entry> tokenised_entries(const Plan& plan, unsigned threads, std::size_t& token_count) {
   std::vector<const Activity*> active;
   for (const Activity& a : plan.activities)
     if (a.status == ActivityStatus::active) active.push_back(&a);
@@ -342,35 +345,41 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size
       if (table.count_once(w, static_cast<std::uint32_t>(i))) words[kept++] = w;
     words.resize(kept);
   }
-  // Token ids in global order: rarest first, ties by the hash. Any fixed order
-  // finds the same pairs; rarest first keeps the candidates few.
   std::vector<std::pair<std::uint32_t, std::uint64_t>> order;
   order.reserve(table.keys().size());
   for (std::uint64_t word : table.keys()) order.emplace_back(table.at(word), word);
   std::sort(order.begin(), order.end());
   for (std::size_t i = 0; i < order.size(); ++i)
     table[order[i].second] = static_cast<std::uint32_t>(i);
+  token_count = order.size();
 
   std::vector<Entry> entries;
   entries.reserve(active.size());
+  std::vector<std::size_t> word_index;  // entry → its words
   for (std::size_t i = 0; i < active.size(); ++i)
-    if (!words_of[i].empty()) entries.push_back(Entry{active[i], {}, entries.size()});
-  {
-    std::vector<std::size_t> word_index;  // entry → its words
-    for (std::size_t i = 0; i < active.size(); ++i)
-      if (!words_of[i].empty()) word_index.push_back(i);
-    parallel_for(entries.size(), threads, [&](std::size_t e) {
-      entries[e].tokens.reserve(words_of[word_index[e]].size());
-      for (std::uint64_t w : words_of[word_index[e]])
-        entries[e].tokens.push_back(static_cast<int>(table.at(w)));
-      std::sort(entries[e].tokens.begin(), entries[e].tokens.end());
-    });
-  }
+    if (!words_of[i].empty()) {
+      entries.push_back(Entry{active[i], {}, entries.size()});
+      word_index.push_back(i);
+    }
+  parallel_for(entries.size(), threads, [&](std::size_t e) {
+    entries[e].tokens.reserve(words_of[word_index[e]].size());
+    for (std::uint64_t w : words_of[word_index[e]])
+      entries[e].tokens.push_back(static_cast<int>(table.at(w)));
+    std::sort(entries[e].tokens.begin(), entries[e].tokens.end());
+  });
+  return entries;
+}
 
-  // Groups: (objective, region) → entries, in natural order of the pair.
-  std::unordered_map<std::string, std::size_t> group_of;  // "objective\nregion" → group
-  std::vector<std::pair<std::string, std::string>> keys;
+// Step 2: the groups, (objective, region) → entries, and their natural order.
+struct Groups {
+  std::vector<std::pair<std::string, std::string>> keys;  // (objective, region)
   std::vector<std::vector<const Entry*>> members_of;
+  std::vector<std::size_t> order;  // natural order of the keys
+};
+
+Groups group_entries(const std::vector<Entry>& entries) {
+  Groups g;
+  std::unordered_map<std::string, std::size_t> group_of;  // "objective\nregion" → group
   for (const Entry& e : entries) {
     std::vector<std::string> regions;
     for (const auto& r : e.activity->regions) regions.push_back(r.value);
@@ -379,187 +388,229 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size
     if (regions.empty()) regions.emplace_back();
     for (const auto& o : e.activity->objectives)
       for (const std::string& r : regions) {
-        auto [it, inserted] = group_of.emplace(o.value + "\n" + r, keys.size());
+        auto [it, inserted] = group_of.emplace(o.value + "\n" + r, g.keys.size());
         if (inserted) {
-          keys.emplace_back(o.value, r);
-          members_of.emplace_back();
+          g.keys.emplace_back(o.value, r);
+          g.members_of.emplace_back();
         }
-        std::vector<const Entry*>& members = members_of[it->second];
+        std::vector<const Entry*>& members = g.members_of[it->second];
         if (members.empty() || members.back() != &e) members.push_back(&e);
       }
   }
-  std::vector<std::size_t> group_order(keys.size());
-  for (std::size_t g = 0; g < keys.size(); ++g) group_order[g] = g;
-  std::sort(group_order.begin(), group_order.end(), [&](std::size_t x, std::size_t y) {
-    if (keys[x].first != keys[y].first) return natural_less(keys[x].first, keys[y].first);
-    return natural_less(keys[x].second, keys[y].second);
+  g.order.resize(g.keys.size());
+  for (std::size_t i = 0; i < g.keys.size(); ++i) g.order[i] = i;
+  std::sort(g.order.begin(), g.order.end(), [&](std::size_t x, std::size_t y) {
+    if (g.keys[x].first != g.keys[y].first) return natural_less(g.keys[x].first, g.keys[y].first);
+    return natural_less(g.keys[x].second, g.keys[y].second);
   });
+  return g;
+}
 
-  // Pairs at or above the threshold within each group (groups on all workers).
-  const double t = std::clamp(threshold, 0.0, 1.0);
-  // Prefix filtering: a pair at or above t shares a word within the first
-  // |x| − ⌈t·|x|⌉ + 1 words of the larger set x (the words probed), and, as
-  // members come smallest first, within the first |y| − ⌈2t/(1+t)·|y|⌉ + 1
-  // words of the smaller y (the words indexed).
-  auto prefix_length = [&](std::size_t size, double fraction) {
+// Step 3: the pairs at or above the threshold among the members of one group,
+// with scratch space kept from group to group (one search per worker).
+// Prefix filtering: a pair at or above t shares a word within the first
+// |x| − ⌈t·|x|⌉ + 1 words of the larger set x (the words probed), and, as
+// members come smallest first, within the first |y| − ⌈2t/(1+t)·|y|⌉ + 1
+// words of the smaller y (the words indexed).
+class GroupSearch {
+ public:
+  GroupSearch(double threshold, std::size_t token_count)
+      : m_t(threshold),
+        m_index_fraction(2 * threshold / (1 + threshold)),
+        m_head(token_count, -1) {}
+
+  // `members` smallest first; the pairs found, as positions in `members`.
+  std::vector<RepresentativePair> pairs(const std::vector<const Entry*>& members) {
+    std::vector<RepresentativePair> found;
+    m_postings.clear();
+    m_overlap.assign(members.size(), 0);
+    for (std::size_t xi = 0; xi < members.size(); ++xi) {
+      probe(members, xi);
+      verify(members, xi, found);
+      index(*members[xi], xi);
+    }
+    for (const Entry* x : members)  // the index is emptied for the next group
+      for (std::size_t i = 0; i < prefix_length(x->tokens.size(), m_index_fraction); ++i)
+        m_head[static_cast<std::size_t>(x->tokens[i])] = -1;
+    return found;
+  }
+
+ private:
+  // The inverted index of the members seen so far: per token, a list of
+  // (member, the token's position in it), newest first.
+  struct Posting {
+    std::uint32_t member, position;
+    std::int32_t next;
+  };
+
+  static std::size_t prefix_length(std::size_t size, double fraction) {
     const auto needed =
         static_cast<std::size_t>(std::ceil(fraction * static_cast<double>(size) - 1e-9));
     return std::min(size, size - std::min(size, needed) + 1);
-  };
-  const double index_fraction = 2 * t / (1 + t);
-  std::vector<std::vector<Candidate>> group_pairs(keys.size());
-  std::vector<std::vector<std::vector<const Entry*>>> group_copies(keys.size());
+  }
+
+  std::ptrdiff_t needed_for(std::size_t nx, std::size_t ny) const {  // Jaccard >= t needs this many
+    return static_cast<std::ptrdiff_t>(
+        std::ceil(m_t / (1 + m_t) * static_cast<double>(nx + ny) - 1e-9));
+  }
+
+  // The members indexed before x that share a word of x's prefix, with a count
+  // of shared prefix words, or -1 once the pair cannot reach the threshold
+  // (positional filter: the words after a shared one are all that can still be shared).
+  void probe(const std::vector<const Entry*>& members, std::size_t xi) {
+    const Entry* x = members[xi];
+    const auto nx = static_cast<std::ptrdiff_t>(x->tokens.size());
+    const std::size_t prefix = prefix_length(x->tokens.size(), m_t);
+    for (std::size_t i = 0; i < prefix; ++i) {
+      for (std::int32_t p = m_head[static_cast<std::size_t>(x->tokens[i])]; p >= 0;
+           p = m_postings[static_cast<std::size_t>(p)].next) {
+        const Posting& posting = m_postings[static_cast<std::size_t>(p)];
+        std::ptrdiff_t& shared = m_overlap[posting.member];
+        if (shared < 0) continue;
+        const auto ny = static_cast<std::ptrdiff_t>(members[posting.member]->tokens.size());
+        // Too short, and so is every member indexed before it (newest first, smallest first).
+        if (static_cast<double>(ny) < m_t * static_cast<double>(nx) - 1e-9) break;
+        if (shared == 0) m_touched.push_back(posting.member);
+        const std::ptrdiff_t bound =
+            shared + 1 +
+            std::min(nx - static_cast<std::ptrdiff_t>(i) - 1,
+                     ny - static_cast<std::ptrdiff_t>(posting.position) - 1);
+        shared = bound < needed_for(x->tokens.size(), members[posting.member]->tokens.size())
+                     ? -1
+                     : shared + 1;
+      }
+    }
+  }
+
+  // The candidates probe left alive, scored on all their words.
+  void verify(const std::vector<const Entry*>& members, std::size_t xi,
+              std::vector<RepresentativePair>& found) {
+    const Entry* x = members[xi];
+    for (std::uint32_t yi : m_touched) {
+      const bool alive = m_overlap[yi] > 0;
+      m_overlap[yi] = 0;
+      if (!alive) continue;
+      const Entry* y = members[yi];
+      // The merge stops as soon as the words left cannot reach what is needed.
+      const std::ptrdiff_t needed = needed_for(x->tokens.size(), y->tokens.size());
+      std::ptrdiff_t shared = 0;
+      const int *i = x->tokens.data(), *i_end = i + x->tokens.size();
+      const int *j = y->tokens.data(), *j_end = j + y->tokens.size();
+      while (i != i_end && j != j_end) {
+        if (*i == *j) {
+          ++shared, ++i, ++j;
+          continue;
+        }
+        if (*i < *j)
+          ++i;
+        else
+          ++j;
+        if (shared + std::min(i_end - i, j_end - j) < needed) break;
+      }
+      const double score =
+          static_cast<double>(shared) / static_cast<double>(x->tokens.size() + y->tokens.size() -
+                                                            static_cast<std::size_t>(shared));
+      if (shared == 0 || score + 1e-12 < m_t) continue;
+      found.push_back({score, xi, yi});
+    }
+    m_touched.clear();
+  }
+
+  void index(const Entry& x, std::size_t xi) {
+    for (std::size_t i = 0; i < prefix_length(x.tokens.size(), m_index_fraction); ++i) {
+      std::int32_t& first = m_head[static_cast<std::size_t>(x.tokens[i])];
+      m_postings.push_back({static_cast<std::uint32_t>(xi), static_cast<std::uint32_t>(i), first});
+      first = static_cast<std::int32_t>(m_postings.size() - 1);
+    }
+  }
+
+  double m_t, m_index_fraction;
+  std::vector<std::int32_t> m_head;
+  std::vector<Posting> m_postings;
+  std::vector<std::ptrdiff_t> m_overlap;
+  std::vector<std::uint32_t> m_touched;
+};
+
+// Step 3, for every group: identical word sets are searched once, through one
+// representative each, and the pairs are then spread to the members (see
+// spread_pairs), so that copies of one text cost what one text costs.
+void search_groups(const Groups& groups, double t, std::size_t token_count,
+                   std::size_t per_activity, unsigned threads, bool want_copies,
+                   std::vector<std::vector<Candidate>>& group_pairs,
+                   std::vector<std::vector<std::vector<const Entry*>>>& group_copies) {
+  group_pairs.assign(groups.keys.size(), {});
+  group_copies.assign(groups.keys.size(), {});
   // The groups in fixed chunks (each with its own scratch space), on all workers.
   constexpr std::size_t k_group_chunks = 16;
-  const std::size_t token_count = order.size();
-  parallel_for(std::min(k_group_chunks, keys.size()), threads, [&](std::size_t chunk) {
-    // The inverted index of the members seen so far: per token, a list of
-    // (member, the token's position in it), newest first.
-    struct Posting {
-      std::uint32_t member, position;
-      std::int32_t next;
-    };
-    std::vector<std::int32_t> head(token_count, -1);
-    std::vector<Posting> postings;
-    // Per member: prefix tokens shared with x so far, or -1 once the pair cannot
-    // reach the threshold (positional filter: the words after a shared one are
-    // all that can still be shared).
-    std::vector<std::ptrdiff_t> overlap;
-    std::vector<std::uint32_t> touched;
-    auto needed_for = [&](std::size_t nx, std::size_t ny) {  // Jaccard >= t needs this many shared
-      return static_cast<std::ptrdiff_t>(
-          std::ceil(t / (1 + t) * static_cast<double>(nx + ny) - 1e-9));
-    };
-    for (std::size_t group = chunk; group < keys.size(); group += k_group_chunks) {
-      if (members_of[group].size() < 2) continue;
-      // Identical word sets are searched once: the search runs over one
-      // representative of each, and the pairs are then spread to the members
-      // (see spread_pairs), so that copies of one text cost what one text costs.
-      std::vector<std::vector<const Entry*>> clusters = identical_word_sets(members_of[group]);
+  parallel_for(std::min(k_group_chunks, groups.keys.size()), threads, [&](std::size_t chunk) {
+    GroupSearch search(t, token_count);
+    for (std::size_t group = chunk; group < groups.keys.size(); group += k_group_chunks) {
+      if (groups.members_of[group].size() < 2) continue;
+      std::vector<std::vector<const Entry*>> clusters =
+          identical_word_sets(groups.members_of[group]);
+      std::vector<std::size_t> by_size(clusters.size());  // position by size → cluster
+      for (std::size_t i = 0; i < by_size.size(); ++i) by_size[i] = i;
+      std::stable_sort(by_size.begin(), by_size.end(), [&](std::size_t x, std::size_t y) {
+        return clusters[x].front()->tokens.size() < clusters[y].front()->tokens.size();
+      });
       std::vector<const Entry*> members;
-      members.reserve(clusters.size());
-      for (std::size_t c = 0; c < clusters.size(); ++c) members.push_back(clusters[c].front());
-      std::vector<std::size_t> cluster_of(members.size());  // position by size → cluster
-      std::vector<RepresentativePair> found_here;
-      {
-        std::vector<std::size_t> by_size(members.size());
-        for (std::size_t i = 0; i < by_size.size(); ++i) by_size[i] = i;
-        std::stable_sort(by_size.begin(), by_size.end(), [&](std::size_t x, std::size_t y) {
-          return members[x]->tokens.size() < members[y]->tokens.size();
-        });
-        std::vector<const Entry*> sorted;
-        for (std::size_t i : by_size)
-          sorted.push_back(members[i]), cluster_of[sorted.size() - 1] = i;
-        members = std::move(sorted);
-      }
-      postings.clear();
-      overlap.assign(members.size(), 0);
-      for (std::size_t xi = 0; xi < members.size(); ++xi) {
-        const Entry* x = members[xi];
-        const auto nx = static_cast<std::ptrdiff_t>(x->tokens.size());
-        const std::size_t prefix = prefix_length(x->tokens.size(), t);
-        for (std::size_t i = 0; i < prefix; ++i) {
-          for (std::int32_t p = head[static_cast<std::size_t>(x->tokens[i])]; p >= 0;
-               p = postings[static_cast<std::size_t>(p)].next) {
-            const Posting& posting = postings[static_cast<std::size_t>(p)];
-            std::ptrdiff_t& shared = overlap[posting.member];
-            if (shared < 0) continue;
-            const auto ny = static_cast<std::ptrdiff_t>(members[posting.member]->tokens.size());
-            // Too short, and so is every member indexed before it (newest first, smallest members
-            // first).
-            if (static_cast<double>(ny) < t * static_cast<double>(nx) - 1e-9) break;
-            if (shared == 0) touched.push_back(posting.member);
-            const std::ptrdiff_t bound =
-                shared + 1 +
-                std::min(nx - static_cast<std::ptrdiff_t>(i) - 1,
-                         ny - static_cast<std::ptrdiff_t>(posting.position) - 1);
-            shared = bound < needed_for(x->tokens.size(), members[posting.member]->tokens.size())
-                         ? -1
-                         : shared + 1;
-          }
-        }
-        for (std::uint32_t yi : touched) {
-          const bool alive = overlap[yi] > 0;
-          overlap[yi] = 0;
-          if (!alive) continue;
-          const Entry* y = members[yi];
-          // The merge stops as soon as the words left cannot reach what is needed.
-          const std::ptrdiff_t needed = needed_for(x->tokens.size(), y->tokens.size());
-          std::ptrdiff_t shared = 0;
-          const int *i = x->tokens.data(), *i_end = i + x->tokens.size();
-          const int *j = y->tokens.data(), *j_end = j + y->tokens.size();
-          while (i != i_end && j != j_end) {
-            if (*i == *j) {
-              ++shared, ++i, ++j;
-              continue;
-            }
-            if (*i < *j)
-              ++i;
-            else
-              ++j;
-            if (shared + std::min(i_end - i, j_end - j) < needed) break;
-          }
-          const double score = static_cast<double>(shared) /
-                               static_cast<double>(x->tokens.size() + y->tokens.size() -
-                                                   static_cast<std::size_t>(shared));
-          if (shared == 0 || score + 1e-12 < t) continue;
-          found_here.push_back({score, cluster_of[xi], cluster_of[yi]});
-        }
-        touched.clear();
-        for (std::size_t i = 0; i < prefix_length(x->tokens.size(), index_fraction); ++i) {
-          std::int32_t& first = head[static_cast<std::size_t>(x->tokens[i])];
-          postings.push_back(
-              {static_cast<std::uint32_t>(xi), static_cast<std::uint32_t>(i), first});
-          first = static_cast<std::int32_t>(postings.size() - 1);
-        }
-      }
-      for (const Entry* x : members)  // the index is emptied for the next group
-        for (std::size_t i = 0; i < prefix_length(x->tokens.size(), index_fraction); ++i)
-          head[static_cast<std::size_t>(x->tokens[i])] = -1;
-      spread_pairs(clusters, found_here, per_activity, group, copies != nullptr, group_pairs[group],
+      for (std::size_t c : by_size) members.push_back(clusters[c].front());
+      std::vector<RepresentativePair> found = search.pairs(members);
+      for (RepresentativePair& p : found) p.x = by_size[p.x], p.y = by_size[p.y];
+      spread_pairs(clusters, found, per_activity, group, want_copies, group_pairs[group],
                    group_copies[group]);
     }
   });
-  // Each group of copies once, under the first of its groups in natural order;
-  // two of its members are then not also a pair (found in another group).
-  std::vector<std::size_t> copies_of(entries.size(), SIZE_MAX);
-  if (copies) {
-    std::set<std::vector<std::size_t>> reported;
-    for (std::size_t group : group_order)
-      for (const auto& cluster : group_copies[group]) {
-        std::vector<std::size_t> indexes;
-        for (const Entry* e : cluster) indexes.push_back(e->index);
-        if (!reported.insert(indexes).second) continue;
-        Copies c;
-        for (const Entry* e : cluster) {
-          c.members.push_back(e->activity);
-          if (copies_of[e->index] == SIZE_MAX) copies_of[e->index] = copies->size();
-        }
-        std::sort(c.members.begin(), c.members.end(), [](const Activity* x, const Activity* y) {
-          return natural_less(x->id.value, y->id.value);
-        });
-        c.words = words_of_activity(*cluster.front()->activity);
-        c.objective = keys[group].first;
-        c.region = keys[group].second;
-        copies->push_back(std::move(c));
+}
+
+// Step 4: each group of copies once, under the first of its groups in natural
+// order. Returns, per entry, its group of copies (SIZE_MAX: none).
+std::vector<std::size_t> collect_copies(
+    const Groups& groups, const std::vector<std::vector<std::vector<const Entry*>>>& group_copies,
+    std::size_t entry_count, std::vector<Copies>& copies) {
+  std::vector<std::size_t> copies_of(entry_count, SIZE_MAX);
+  std::set<std::vector<std::size_t>> reported;
+  for (std::size_t group : groups.order)
+    for (const auto& cluster : group_copies[group]) {
+      std::vector<std::size_t> indexes;
+      for (const Entry* e : cluster) indexes.push_back(e->index);
+      if (!reported.insert(indexes).second) continue;
+      Copies c;
+      for (const Entry* e : cluster) {
+        c.members.push_back(e->activity);
+        if (copies_of[e->index] == SIZE_MAX) copies_of[e->index] = copies.size();
       }
-  }
-  // Each pair once, under the first of its groups in natural order.
+      std::sort(c.members.begin(), c.members.end(), [](const Activity* x, const Activity* y) {
+        return natural_less(x->id.value, y->id.value);
+      });
+      c.words = words_of_activity(*cluster.front()->activity);
+      c.objective = groups.keys[group].first;
+      c.region = groups.keys[group].second;
+      copies.push_back(std::move(c));
+    }
+  return copies_of;
+}
+
+// Step 5: each pair once, under the first of its groups in natural order (two
+// copies reported as a group are not also a pair), then the cap: each
+// activity's closest partners (score, then id order).
+std::vector<Candidate> capped_pairs(const Groups& groups,
+                                    const std::vector<std::vector<Candidate>>& group_pairs,
+                                    const std::vector<std::size_t>& copies_of,
+                                    std::size_t per_activity) {
   std::unordered_map<std::size_t, std::unordered_set<std::size_t>> seen;
   std::vector<Candidate> pairs;
-  for (std::size_t group : group_order)
+  for (std::size_t group : groups.order)
     for (const Candidate& p : group_pairs[group]) {
       if (copies_of[p.x] != SIZE_MAX && copies_of[p.x] == copies_of[p.y] && p.score >= 1.0)
         continue;
       if (seen[p.x].insert(p.y).second) pairs.push_back(p);
     }
-
-  // The cap: each activity's closest partners (score, then id order).
   std::sort(pairs.begin(), pairs.end(), [](const Candidate& p, const Candidate& q) {
     if (p.score != q.score) return p.score > q.score;
     return std::tie(p.x, p.y) < std::tie(q.x, q.y);
   });
-  std::vector<std::size_t> taken(entries.size(), 0);
+  std::vector<std::size_t> taken(copies_of.size(), 0);
   std::vector<Candidate> kept;
   for (const Candidate& p : pairs) {
     const bool keep = taken[p.x] < per_activity || taken[p.y] < per_activity;
@@ -567,8 +618,13 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size
     ++taken[p.y];
     if (keep) kept.push_back(p);
   }
+  return kept;
+}
 
-  std::map<std::pair<std::string, std::string>, Overlap> found;  // sorted by (a id, b id) below
+// Step 6: the pairs kept as findings' overlaps, sorted by (a id, b id).
+std::vector<Overlap> as_overlaps(const std::vector<Candidate>& kept,
+                                 const std::vector<Entry>& entries, const Groups& groups) {
+  std::map<std::pair<std::string, std::string>, Overlap> found;
   for (const Candidate& p : kept) {
     const Entry& x = entries[p.x];
     const Entry& y = entries[p.y];
@@ -581,8 +637,8 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size
     const std::vector<std::string> wy = words_of_activity(*y.activity);
     std::set_intersection(wx.begin(), wx.end(), wy.begin(), wy.end(),
                           std::back_inserter(o.shared_words));
-    o.objective = keys[p.group].first;
-    o.region = keys[p.group].second;
+    o.objective = groups.keys[p.group].first;
+    o.region = groups.keys[p.group].second;
     found.emplace(std::make_pair(o.a->id.value, o.b->id.value), std::move(o));
   }
   std::vector<Overlap> out;
@@ -592,6 +648,24 @@ std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size
     return natural_less(x.b->id.value, y.b->id.value);
   });
   return out;
+}
+
+}  // namespace
+
+std::vector<Overlap> find_overlaps(const Plan& plan, double threshold, std::size_t per_activity,
+                                   unsigned threads, std::vector<Copies>* copies) {
+  std::size_t token_count = 0;
+  const std::vector<Entry> entries = tokenised_entries(plan, threads, token_count);
+  const Groups groups = group_entries(entries);
+  std::vector<std::vector<Candidate>> group_pairs;
+  std::vector<std::vector<std::vector<const Entry*>>> group_copies;
+  search_groups(groups, std::clamp(threshold, 0.0, 1.0), token_count, per_activity, threads,
+                copies != nullptr, group_pairs, group_copies);
+  std::vector<Copies> found_copies;
+  const std::vector<std::size_t> copies_of =
+      collect_copies(groups, group_copies, entries.size(), found_copies);
+  if (copies) *copies = std::move(found_copies);
+  return as_overlaps(capped_pairs(groups, group_pairs, copies_of, per_activity), entries, groups);
 }
 
 }  // namespace actionplan

@@ -249,43 +249,49 @@ std::vector<std::string> import_columns(RecordKind kind) {
   return names;
 }
 
-ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string& name,
-                            const std::string& csv_text, const Date& today,
-                            const std::vector<std::string>& existing_ids,
-                            const ExistingText& existing_text) {
-  ImportResult out;
-  std::string text = csv_text;
-  {
-    Diagnostics diags;
-    if (text.size() > k_max_csv_bytes) {
-      out.errors.push_back(
-          fmt::format("{}:1:1: error: the file is larger than 16 MiB [file-too-large]", name));
-      return out;
-    }
-    if (!check_plan_text(text, name, diags)) {
-      for (const Diagnostic& d : diags.items()) out.errors.push_back(format_diagnostic(d));
-      return out;
-    }
+namespace {
+
+// The CSV's rows, once its bytes pass the checks of a plan file; nullopt (with
+// the errors) when they do not, or when there is no row at all.
+std::optional<std::vector<CsvRow>> read_rows(const std::string& name, std::string text,
+                                             std::vector<std::string>& errors) {
+  if (text.size() > k_max_csv_bytes) {
+    errors.push_back(
+        fmt::format("{}:1:1: error: the file is larger than 16 MiB [file-too-large]", name));
+    return std::nullopt;
   }
-  std::vector<CsvRow> rows = parse_csv(text, name, out.errors);
-  if (!out.ok()) return out;
+  Diagnostics diags;
+  if (!check_plan_text(text, name, diags)) {
+    for (const Diagnostic& d : diags.items()) errors.push_back(format_diagnostic(d));
+    return std::nullopt;
+  }
+  std::vector<CsvRow> rows = parse_csv(text, name, errors);
+  if (!errors.empty()) return std::nullopt;
   if (rows.empty()) {
-    out.errors.push_back(fmt::format(
+    errors.push_back(fmt::format(
         "{}:1:1: error: the file is empty; the first row must name the columns [csv-header]",
         name));
-    return out;
+    return std::nullopt;
   }
+  return rows;
+}
 
-  // The header: every column known, none twice.
+// What each column of the header is. Empty header cells at the end of the row (a
+// spreadsheet's leftover columns) are no columns: their cells must be empty.
+struct Header {
+  std::vector<Use> uses;  // per column
+  std::size_t width = 0;  // the columns named
+};
+
+// The header: every column known, none twice.
+Header read_header(RecordKind kind, const std::string& name, const CsvRow& header_row,
+                   std::vector<std::string>& errors) {
   const std::vector<Column>& known = columns_of(kind);
-  std::vector<Use> uses;
+  Header out;
   std::map<std::string, int> seen;  // option key or targets.YEAR → column number
-  // Empty header cells at the end of the row (a spreadsheet's leftover columns)
-  // are no columns: their cells must be empty.
-  const CsvRow& header_row = rows.front();
-  std::size_t width = header_row.size();
-  while (width > 1 && cell_value(header_row[width - 1].text).empty()) --width;
-  for (std::size_t h = 0; h < width; ++h) {
+  out.width = header_row.size();
+  while (out.width > 1 && cell_value(header_row[out.width - 1].text).empty()) --out.width;
+  for (std::size_t h = 0; h < out.width; ++h) {
     const CsvField& cell = header_row[h];
     const std::string header = normalised(cell_value(cell.text));
     Use use;
@@ -305,72 +311,129 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
                                         in_quotes(cell_value(cell.text)), join(names));
       const std::string suggestion = closest_match(header, names);
       if (!suggestion.empty()) message += fmt::format("; did you mean '{}'?", suggestion);
-      out.errors.push_back(fmt::format("{}: error: {} [unknown-key]",
-                                       location(name, cell.row, cell.column), message));
+      errors.push_back(fmt::format("{}: error: {} [unknown-key]",
+                                   location(name, cell.row, cell.column), message));
     } else {
       const std::string key = use.column ? use.column->name : header;
       if (auto it = seen.find(key); it != seen.end())
-        out.errors.push_back(
+        errors.push_back(
             fmt::format("{}: error: column {} is given twice (also column {}) [duplicate-key]",
                         location(name, cell.row, cell.column), in_quotes(key), it->second));
       seen[key] = cell.column;
     }
-    uses.push_back(use);
+    out.uses.push_back(use);
   }
-  if (!out.ok()) return out;
+  return out;
+}
 
-  const KindInfo& info = kind_info(kind);
-  // Ids taken, by their lower-case form (files of the plan, then rows above): one
-  // lookup per row, so a large CSV costs linear time.
-  std::unordered_map<std::string, std::string> taken;
-  std::unordered_set<std::string> in_plan;  // ids with files, as "id" → "id.yml"
-  std::unordered_map<std::string, std::string> file_of;
-  std::unordered_set<std::string> reimported;  // ids of rows already imported
-  for (const std::string& file : existing_ids) {
-    const std::string id = file.substr(0, file.rfind('.'));
-    taken.emplace(to_lower_ascii(id), id);
-    in_plan.insert(id);
-    file_of.emplace(id, file);
+// The rows of one CSV file, each checked as add-project would check its options.
+class RowImport {
+ public:
+  RowImport(const Plan& plan, RecordKind kind, const std::string& name, const Date& today,
+            const std::vector<std::string>& existing_ids, const ExistingText& existing_text,
+            const CsvRow& header_row, Header header, ImportResult& out)
+      : m_plan(plan),
+        m_kind(kind),
+        m_name(name),
+        m_today(today),
+        m_existing_text(existing_text),
+        m_header_row(header_row),
+        m_header(std::move(header)),
+        m_out(out) {
+    // Ids taken, by their lower-case form (files of the plan, then rows above): one
+    // lookup per row, so a large CSV costs linear time.
+    for (const std::string& file : existing_ids) {
+      const std::string id = file.substr(0, file.rfind('.'));
+      m_taken.emplace(to_lower_ascii(id), id);
+      m_in_plan.insert(id);
+      m_file_of.emplace(id, file);
+    }
   }
-  for (std::size_t r = 1; r < rows.size(); ++r) {
-    const CsvRow& row = rows[r];
-    const int row_number = static_cast<int>(r) + 1;
+
+  void row(const CsvRow& row, int row_number) {
     if (std::all_of(row.begin(), row.end(),
                     [](const CsvField& f) { return trimmed(f.text).empty(); }))
-      continue;
-    if (row.size() < width || row.size() > header_row.size()) {
-      out.errors.push_back(fmt::format(
-          "{}: error: this row has {}, the header {} [csv-syntax]", location(name, row_number, 1),
+      return;
+    ActivityOptions options;
+    std::map<std::string, int> column_of;  // option key → column number
+    if (!options_of(row, row_number, options, column_of)) return;
+    // What add-project would ask on its command line, asked of the row.
+    const std::string row_start = location(m_name, row_number, 1);
+    auto where_key = [&](const char* key) {
+      auto it = column_of.find(key);
+      return it == column_of.end() ? row_start : location(m_name, row_number, it->second);
+    };
+    if (!has_what_is_needed(options, where_key)) return;
+    const bool id_given = options.values.count("id") > 0;
+    const std::string id = id_given ? options.values["id"] : slug(options.values["title"]);
+    // The id is known to be free when this is called, so no list of ids is passed on.
+    auto prepare = [&] {
+      return m_kind == RecordKind::activity
+                 ? prepare_activity(m_plan, options, std::nullopt, m_today, {})
+                 : prepare_record(m_kind, m_plan, options, m_today, {});
+    };
+    if (auto other = id.empty() ? m_taken.end() : m_taken.find(to_lower_ascii(id));
+        other != m_taken.end()) {
+      if (imported_before(id, other->second, prepare)) return;
+      const KindInfo& info = kind_info(m_kind);
+      m_out.errors.push_back(fmt::format(
+          "{}: error: {} {} with the id {}{} already exists{}; give this row its own id in the "
+          "column 'id' "
+          "[duplicate-id]",
+          where_key(id_given ? "id" : "title"), m_kind == RecordKind::task_force ? "a" : "an",
+          info.singular, in_quotes(id), id_given ? "" : " (made from the title)",
+          m_in_plan.count(other->second) && !m_reimported.count(other->second)
+              ? fmt::format(": {}/{}", info.folder, m_file_of[other->second])
+              : " (an earlier row of this file)"));
+      return;
+    }
+    PreparedActivity prepared = prepare();
+    add_errors(prepared.errors, row_start, where_key);
+    if (prepared.ok()) {
+      const std::string& path = prepared.rel_path;  // "<folder>/<id>.yaml"
+      const std::string new_id = path.substr(path.find('/') + 1, path.size() - path.find('/') - 6);
+      m_taken.emplace(to_lower_ascii(new_id), new_id);
+      m_out.records.push_back(std::move(prepared));
+    }
+  }
+
+ private:
+  // The row's cells as add-project's options; false (with errors) when a cell is
+  // out of place or its column cannot be imported.
+  bool options_of(const CsvRow& row, int row_number, ActivityOptions& options,
+                  std::map<std::string, int>& column_of) {
+    const std::size_t width = m_header.width;
+    if (row.size() < width || row.size() > m_header_row.size()) {
+      m_out.errors.push_back(fmt::format(
+          "{}: error: this row has {}, the header {} [csv-syntax]", location(m_name, row_number, 1),
           plural(static_cast<long long>(row.size()), "field", "fields"),
-          row.size() < width ? width : header_row.size()));
-      continue;
+          row.size() < width ? width : m_header_row.size()));
+      return false;
     }
     bool stray = false;
     for (std::size_t c = width; c < row.size(); ++c)
       if (!trimmed(row[c].text).empty()) {
-        out.errors.push_back(
+        m_out.errors.push_back(
             fmt::format("{}: error: this cell is under no column: the header's column {} is empty; "
                         "name the column or empty the cell [csv-syntax]",
-                        location(name, row_number, row[c].column), row[c].column));
+                        location(m_name, row_number, row[c].column), row[c].column));
         stray = true;
       }
-    if (stray) continue;
-    ActivityOptions options;
-    std::map<std::string, int> column_of;  // option key → column number
-    const std::size_t errors_before = out.errors.size();
+    if (stray) return false;
+    const std::size_t errors_before = m_out.errors.size();
     for (std::size_t c = 0; c < width; ++c) {
       const std::string value = cell_value(row[c].text);
       if (value.empty()) continue;
-      const std::string where = location(name, row_number, row[c].column);
-      if (uses[c].year) {
-        options.lists["targets"].push_back(fmt::format("{}={}", uses[c].year, value));
+      const std::string where = location(m_name, row_number, row[c].column);
+      if (m_header.uses[c].year) {
+        options.lists["targets"].push_back(fmt::format("{}={}", m_header.uses[c].year, value));
         options.option_names["targets"] = where;
         column_of["targets"] = row[c].column;
         continue;
       }
-      const Column& column = *uses[c].column;
+      const Column& column = *m_header.uses[c].column;
       if (!*column.key) {
-        out.errors.push_back(
+        m_out.errors.push_back(
             fmt::format("{}: error: column {} cannot be imported; leave it empty and add it to "
                         "the files afterwards [unsupported-key]",
                         where, in_quotes(column.name)));
@@ -385,69 +448,55 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
         options.values[column.key] = value;
       }
     }
-    if (out.errors.size() > errors_before) continue;
+    return m_out.errors.size() == errors_before;
+  }
 
-    // What add-project would ask on its command line, asked of the row.
-    const std::string row_start = location(name, row_number, 1);
-    auto where_key = [&](const char* key) {
-      auto it = column_of.find(key);
-      return it == column_of.end() ? row_start : location(name, row_number, it->second);
-    };
+  // A title (or name), and an objective where the kind serves some.
+  template <class WhereKey>
+  bool has_what_is_needed(const ActivityOptions& options, const WhereKey& where_key) {
+    const KindInfo& info = kind_info(m_kind);
     if (!options.values.count("title")) {
-      out.errors.push_back(fmt::format(
+      m_out.errors.push_back(fmt::format(
           "{}: error: the {} has no {} (its column is empty or missing) [missing-key]",
-          where_key("title"), info.singular, kind == RecordKind::task_force ? "name" : "title"));
-      continue;
+          where_key("title"), info.singular, m_kind == RecordKind::task_force ? "name" : "title"));
+      return false;
     }
-    if ((kind == RecordKind::activity || kind == RecordKind::task_force) &&
+    if ((m_kind == RecordKind::activity || m_kind == RecordKind::task_force) &&
         !options.lists.count("objectives")) {
-      out.errors.push_back(fmt::format(
+      m_out.errors.push_back(fmt::format(
           "{}: error: the {} serves no objective: the column 'objectives' is empty "
           "or missing; known objectives: {} [missing-key]",
-          where_key("objectives"), info.singular, describe_ids(plan.ids(RecordKind::objective))));
-      continue;
+          where_key("objectives"), info.singular, describe_ids(m_plan.ids(RecordKind::objective))));
+      return false;
     }
-    const bool id_given = options.values.count("id") > 0;
-    const std::string id = id_given ? options.values["id"] : slug(options.values["title"]);
-    // The id is known to be free when this is called, so no list of ids is passed on.
-    auto prepare = [&] {
-      return kind == RecordKind::activity ? prepare_activity(plan, options, std::nullopt, today, {})
-                                          : prepare_record(kind, plan, options, today, {});
-    };
-    if (auto other = id.empty() ? taken.end() : taken.find(to_lower_ascii(id));
-        other != taken.end()) {
-      // The file this row would write, written already (by an import that was interrupted)?
-      if (existing_text && other->second == id && in_plan.count(id) && !reimported.count(id) &&
-          file_of[id] == id + ".yaml") {
-        const PreparedActivity again = prepare();
-        if (again.ok()) {
-          if (const std::optional<std::string> held = existing_text(file_of[id]);
-              held && *held == again.yaml) {
-            reimported.insert(id);
-            out.already_imported.push_back(again.rel_path);
-            continue;
-          }
-        }
-      }
-      out.errors.push_back(fmt::format(
-          "{}: error: {} {} with the id {}{} already exists{}; give this row its own id in the "
-          "column 'id' "
-          "[duplicate-id]",
-          where_key(id_given ? "id" : "title"), kind == RecordKind::task_force ? "a" : "an",
-          info.singular, in_quotes(id), id_given ? "" : " (made from the title)",
-          in_plan.count(other->second) && !reimported.count(other->second)
-              ? fmt::format(": {}/{}", info.folder, file_of[other->second])
-              : " (an earlier row of this file)"));
-      continue;
-    }
+    return true;
+  }
 
-    PreparedActivity prepared = prepare();
-    std::vector<std::pair<int, std::string>> row_errors;  // by column, left to right
-    for (const std::string& error : prepared.errors) {
-      // "NAME:R:C: message", "--option: message" or "message [code]" → one diagnostic line.
+  // The file this row would write, written already (by an import that was interrupted)?
+  template <class Prepare>
+  bool imported_before(const std::string& id, const std::string& holder, const Prepare& prepare) {
+    if (!m_existing_text || holder != id || !m_in_plan.count(id) || m_reimported.count(id) ||
+        m_file_of[id] != id + ".yaml")
+      return false;
+    const PreparedActivity again = prepare();
+    if (!again.ok()) return false;
+    const std::optional<std::string> held = m_existing_text(m_file_of[id]);
+    if (!held || *held != again.yaml) return false;
+    m_reimported.insert(id);
+    m_out.already_imported.push_back(again.rel_path);
+    return true;
+  }
+
+  // The errors of add-project's checks, each as one diagnostic line at its cell,
+  // left to right: "NAME:R:C: message", "--option: message" or "message [code]".
+  template <class WhereKey>
+  void add_errors(const std::vector<std::string>& errors, const std::string& row_start,
+                  const WhereKey& where_key) {
+    std::vector<std::pair<int, std::string>> row_errors;  // by column
+    for (const std::string& error : errors) {
       std::string at = row_start, message = error;
-      if (error.rfind(name + ":", 0) == 0) {
-        const std::size_t colon = error.find(": ", name.size() + 1);
+      if (error.rfind(m_name + ":", 0) == 0) {
+        const std::size_t colon = error.find(": ", m_name.size() + 1);
         at = error.substr(0, colon);
         message = error.substr(colon + 2);
       } else if (error.rfind("--", 0) == 0 && error.find(": ") != std::string::npos) {
@@ -462,14 +511,37 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
     }
     std::stable_sort(row_errors.begin(), row_errors.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto& [column, line] : row_errors) out.errors.push_back(std::move(line));
-    if (prepared.ok()) {
-      const std::string& path = prepared.rel_path;  // "<folder>/<id>.yaml"
-      const std::string new_id = path.substr(path.find('/') + 1, path.size() - path.find('/') - 6);
-      taken.emplace(to_lower_ascii(new_id), new_id);
-      out.records.push_back(std::move(prepared));
-    }
+    for (auto& [column, line] : row_errors) m_out.errors.push_back(std::move(line));
   }
+
+  const Plan& m_plan;
+  RecordKind m_kind;
+  const std::string& m_name;
+  const Date& m_today;
+  const ExistingText& m_existing_text;
+  const CsvRow& m_header_row;
+  Header m_header;
+  ImportResult& m_out;
+  std::unordered_map<std::string, std::string> m_taken;
+  std::unordered_set<std::string> m_in_plan;               // ids with files
+  std::unordered_map<std::string, std::string> m_file_of;  // id → "id.yml"
+  std::unordered_set<std::string> m_reimported;            // ids of rows already imported
+};
+
+}  // namespace
+
+ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string& name,
+                            const std::string& csv_text, const Date& today,
+                            const std::vector<std::string>& existing_ids,
+                            const ExistingText& existing_text) {
+  ImportResult out;
+  const std::optional<std::vector<CsvRow>> rows = read_rows(name, csv_text, out.errors);
+  if (!rows) return out;
+  Header header = read_header(kind, name, rows->front(), out.errors);
+  if (!out.ok()) return out;
+  RowImport import(plan, kind, name, today, existing_ids, existing_text, rows->front(),
+                   std::move(header), out);
+  for (std::size_t r = 1; r < rows->size(); ++r) import.row((*rows)[r], static_cast<int>(r) + 1);
   if (out.ok() && out.records.empty() && out.already_imported.empty())
     out.errors.push_back(fmt::format(
         "{}:2:1: error: the file has a header but no rows to import [csv-header]", name));
