@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdint>
 
+#include <nlohmann/json.hpp>
+
 namespace actionplan {
 namespace {
 

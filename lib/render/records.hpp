@@ -1,6 +1,6 @@
 #pragma once
 // Records as JSON, with the format's keys and typed values (dates as text).
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "model/records.hpp"
 
