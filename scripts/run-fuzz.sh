@@ -31,6 +31,8 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:detect_stack_use_after_return
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
 run_dir="$build/fuzz-run"
+# The first line of a finding in a target's log.
+broke='fuzz check failed|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|terminate called|==[0-9]+== ?ERROR'
 summary="$run_dir/summary.md"
 mkdir -p "$run_dir"
 {
@@ -70,7 +72,7 @@ for target in "${targets[@]}"; do
   echo "fuzz: $target: ${rate:-?} execs/s, cov: ${cov:-?} edges, ft: ${ft:-?}, ${execs:-?} execs, corpus ${corp:-?}, peak RSS ${rss:-?} MB: $result"
   if [[ $result != ok ]]; then
     echo "---- what broke ($work/fuzz.log):"
-    grep -m1 -A15 -E 'fuzz check failed|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|terminate called' \
+    grep -m1 -A15 -E "$broke" \
       "$work/fuzz.log"
     echo "---- last lines:"
     grep -v -E '^#[0-9]+ +(NEW|REDUCE|pulse|INITED)' "$work/fuzz.log" | tail -25
@@ -96,7 +98,7 @@ for target in "${targets[@]}"; do
     [[ -e $artifact ]] || continue
     echo
     echo "---- $target: what broke:"
-    grep -m1 -A12 -E 'fuzz check failed|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|terminate called|==[0-9]+== ?ERROR' \
+    grep -m1 -A12 -E "$broke" \
       "$run_dir/$target/fuzz.log" | cut -c1-300
     if [[ $(wc -c <"$artifact") -le 6000 ]]; then
       echo "---- $(basename "$artifact"), base64 (base64 -d > input):"

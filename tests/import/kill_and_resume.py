@@ -97,7 +97,6 @@ def main() -> int:
 
         def kill_run(label, delay):
             """One import killed after `delay` s, then run again; returns the files the kill left."""
-            nonlocal failures
             plan = fresh_plan(fixtures, work, label, csv_text)
             process = subprocess.Popen(command, cwd=plan, env=env, stdout=subprocess.DEVNULL,
                                        stderr=subprocess.DEVNULL)
@@ -133,7 +132,7 @@ def main() -> int:
                   f"run again: {summary}")
             for p in problems:
                 print(f"  FAIL: {p}")
-            failures += problems
+            failures.extend(problems)
             shutil.rmtree(plan)
             return len(after_kill)
 
