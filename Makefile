@@ -70,9 +70,13 @@ fuzz:
 package: build
 	cd $(BUILD_DIR) && cpack -G DEB
 
-# Installs the .deb, checks what it put in place, removes it again (needs root).
+# Installs the .deb, checks what it put in place, removes it again; then installs it
+# through the action's install step (action.yml), as a plan's workflow does, and runs
+# the check job's commands (needs root).
 test-package: package
 	bash scripts/test-package.sh $(BUILD_DIR)
+	@ACTIONPLAN_EXTRA_DEPS="bc curl" bash scripts/install-deps.sh
+	bash scripts/test-action.sh $(BUILD_DIR)
 
 # Benchmarks (not part of `make test`): the tables of docs/performance.md, written to
 # $(BUILD_DIR)/bench.md. BENCH_SIZES="1000 10000" for a quick run (default: 1k, 10k, 20k, 100k);

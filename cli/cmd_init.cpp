@@ -1,11 +1,14 @@
 // actionplan init: create a ready-to-edit plan.
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 
 #include <fmt/format.h>
 
 #include "common.hpp"
 #include "history/git.hpp"
 #include "model/text.hpp"
+#include "write/ci_files.hpp"
 #include "write/init_plan.hpp"
 #include "write/templates.hpp"
 
@@ -20,9 +23,54 @@ struct InitOptions {
   std::string template_name = "blank";
   bool no_git = false;
   bool no_ci = false;
+  std::string ci = "github";
+  bool update_ci = false;
   bool force = false;
   bool list_templates = false;
 };
+
+// The CI files in `dir` that another version of actionplan wrote, each with how to update it.
+void note_other_ci_files(const fs::path& dir, Session& session) {
+  for (CiSystem system : {CiSystem::github, CiSystem::gitlab}) {
+    const std::string path = ci_file(system).path;
+    std::ifstream in(dir / path, std::ios::binary);
+    if (!in) continue;
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (const std::string note = ci_file_note(path, text.str()); !note.empty())
+      session.err << "note: " << note << "\n";
+  }
+}
+
+// --update-ci: this version's CI file, and nothing else.
+int run_update_ci(const fs::path& dir, CiSystem system, Session& session) {
+  std::error_code ec;
+  if (!fs::is_regular_file(dir / "plan.yaml", ec))
+    return session.fail(fmt::format(
+        "{} holds no plan (plan.yaml); --update-ci rewrites the CI file of an existing plan; "
+        "run 'actionplan init' to create one",
+        dir.string()));
+  const CiUpdate update = update_ci_file(dir, system);
+  if (!update.error.empty()) return session.fail(update.error);
+  if (!update.changed) {
+    session.err << fmt::format("{} is the one of actionplan {} already; nothing was written.\n",
+                               update.path, k_actionplan_version);
+    return k_exit_ok;
+  }
+  session.out << update.path << "\n";
+  if (!update.existed)
+    session.err << fmt::format("Wrote {} (actionplan {}); nothing else was touched.\n", update.path,
+                               k_actionplan_version);
+  else
+    session.err << fmt::format(
+        "Replaced {} ({}) with the one of actionplan {}; nothing else was touched. If "
+        "you had changed it, 'git diff {}' shows what to carry over.\n",
+        update.path,
+        update.old_version.empty() ? "from an older actionplan"
+                                   : "from actionplan " + update.old_version,
+        k_actionplan_version, update.path);
+  return k_exit_ok;
+}
 
 int run_init(const InitOptions& options, Session& session) {
   if (options.list_templates) {
@@ -48,6 +96,12 @@ int run_init(const InitOptions& options, Session& session) {
   std::error_code ec;
   if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
     return session.fail(fmt::format("{} exists and is not a folder", dir.string()));
+  const bool write_ci = !options.no_ci && options.ci != "none";
+  const CiSystem ci = ci_system_from_name(options.ci).value_or(CiSystem::github);
+  if (options.update_ci) {
+    if (!write_ci) return session.fail("--update-ci writes a CI file: give --ci github or gitlab");
+    return run_update_ci(dir, ci, session);
+  }
 
   // The title written: --title, else the folder's name for a blank plan; an
   // example keeps its own title unless --title is given.
@@ -57,7 +111,7 @@ int run_init(const InitOptions& options, Session& session) {
     if (title.empty() || title == "." || title == "..") title = "Untitled plan";
   }
   std::vector<PlanFile> files = *template_files(chosen->name, title);
-  if (!options.no_ci) files.push_back({".github/workflows/actionplan.yml", ci_workflow()});
+  if (write_ci) files.push_back(ci_file(ci));
   if (title.empty()) title = chosen->description;
 
   fs::path existing = dir;  // the nearest folder that exists: DIR may not exist yet
@@ -67,10 +121,15 @@ int run_init(const InitOptions& options, Session& session) {
 
   const InitResult result = write_plan_files(
       dir, files, options.force ? InitMode::keep_existing : InitMode::refuse_existing);
-  if (!result.error.empty()) return session.fail(result.error);
+  if (!result.error.empty()) {
+    const int code = session.fail(result.error);
+    note_other_ci_files(dir, session);
+    return code;
+  }
   for (const std::string& path : result.created) session.out << path << "\n";
   for (const std::string& path : result.kept)
     session.err << "kept existing " << path << " (init never overwrites)\n";
+  note_other_ci_files(dir, session);
   if (git) {
     if (auto error = init_git_repository(dir)) return session.fail(*error);
   }
@@ -93,11 +152,13 @@ void add_init_command(CLI::App& app, Session& session) {
       "init",
       "Create a ready-to-edit plan in DIR (default: the current folder): plan.yaml with\n"
       "the default project pipeline, the four record folders, a README for contributors,\n"
-      "editor schema hints and a GitHub Actions workflow (.github/workflows/actionplan.yml).\n"
+      "editor schema hints and a CI file that checks every pull request and writes the\n"
+      "annual report (.github/workflows/actionplan.yml, or .gitlab-ci.yml with --ci gitlab).\n"
       "Makes DIR a git repository unless it is inside one.\n"
       "Refuses (exit 2, nothing written) when DIR already holds a plan or any file init\n"
       "would write; --force writes only the missing files and never overwrites one.\n"
-      "Prints the created files on stdout.");
+      "Prints the created files on stdout. On a plan whose CI file another version\n"
+      "wrote, says so; --update-ci rewrites that file alone.");
   sub->add_option("DIR", options->dir, "Folder of the new plan (created if missing)")
       ->type_name("DIR");
   sub->add_option("--title", options->title, "Title of the plan (default: the folder's name)")
@@ -107,12 +168,27 @@ void add_init_command(CLI::App& app, Session& session) {
       ->type_name("NAME");
   sub->add_flag("--list-templates", options->list_templates, "List the templates and exit");
   sub->add_flag("--no-git", options->no_git, "Do not create a git repository");
-  sub->add_flag("--no-ci", options->no_ci,
-                "Do not write .github/workflows/actionplan.yml (validate on pull requests, report "
-                "each January)");
+  sub->add_option("--ci", options->ci,
+                  "The CI file to write: github (default: .github/workflows/actionplan.yml), "
+                  "gitlab (.gitlab-ci.yml) or none")
+      ->check(CLI::IsMember({"github", "gitlab", "none"}).description(""))
+      ->type_name("github|gitlab|none");
+  sub->add_flag("--no-ci", options->no_ci, "Write no CI file (the same as --ci none)");
   sub->add_flag("--force", options->force,
                 "Add the missing files to an existing folder or plan (never overwrites)");
-  sub->callback([options, &session] { session.exit_code = run_init(*options, session); });
+  sub->add_flag("--update-ci", options->update_ci,
+                "Rewrite the CI file of the plan in DIR with this version's (which installs\n"
+                "this version's released package), and touch nothing else");
+  sub->callback([options, sub, &session] {
+    if (options->update_ci)
+      for (const char* other : {"--force", "--template", "--title", "--no-ci", "--list-templates"})
+        if (sub->get_option(other)->count() > 0) {
+          session.exit_code = session.fail(fmt::format(
+              "--update-ci rewrites the CI file alone; it takes DIR and --ci, not {}", other));
+          return;
+        }
+    session.exit_code = run_init(*options, session);
+  });
 }
 
 }  // namespace actionplan::cli

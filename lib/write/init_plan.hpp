@@ -17,11 +17,6 @@ struct PlanFile {
 // JSON Schemas that the files' `# yaml-language-server: $schema=` lines name.
 std::vector<PlanFile> blank_plan_files(const std::string& title);
 
-// The GitHub Actions workflow `init` writes to .github/workflows/actionplan.yml:
-// validate with annotations and the gap analysis as job summary on every pull
-// request, the annual report every January (docs/ci.md shows the same file).
-std::string ci_workflow();
-
 enum class InitMode { refuse_existing, keep_existing };  // keep_existing: --force
 
 struct InitResult {

@@ -1,0 +1,239 @@
+#include "write/ci_files.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "write/atomic.hpp"
+
+namespace fs = std::filesystem;
+
+namespace actionplan {
+namespace {
+
+// @VERSION@ and @REPOSITORY@ stand for this build's; the texts keep GitHub's
+// `${{ }}` expressions as they are.
+constexpr std::string_view k_github_workflow =
+    R"yaml(# Written by actionplan @VERSION@ (`actionplan init`). Checks every pull request and
+# writes the annual progress report. See "CI recipes" (docs/ci.md) in actionplan's
+# documentation. To move to another version of actionplan, run that version's
+# `actionplan init --update-ci`: it rewrites this file and nothing else.
+# This file expects the plan at the root of the repository; if it is in a
+# subfolder, set `defaults: run: working-directory:` to that folder.
+name: actionplan
+on:
+  pull_request:
+  push:
+    branches: [main]
+  schedule:
+    - cron: "0 6 5 1 *"   # 5 January, 06:00 UTC: the report for the year that ended
+  workflow_dispatch: {}    # run the report by hand (Actions tab)
+permissions:
+  contents: read
+jobs:
+  check:
+    if: github.event_name == 'pull_request' || github.event_name == 'push'
+    runs-on: ubuntu-24.04
+    container: debian:bookworm   # where actionplan is built and tested
+    steps:
+      - uses: actions/checkout@v4
+      - name: Install actionplan @VERSION@ (its released .deb)
+        uses: @REPOSITORY@@v@VERSION@
+      - name: Validate (each problem is annotated on its line)
+        run: actionplan validate --format github
+      - name: Gap analysis (shown as the job summary)
+        if: always()
+        run: actionplan gap-analysis >> "$GITHUB_STEP_SUMMARY"
+
+  annual-report:
+    if: github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'
+    runs-on: ubuntu-24.04
+    container: debian:bookworm
+    permissions:
+      contents: write   # to commit the report and tag the plan
+    steps:
+      - name: Install git (the report compares the plan with last year's tag)
+        run: apt-get update -qq && apt-get install -y -qq --no-install-recommends git ca-certificates >/dev/null
+      - uses: actions/checkout@v4
+        with: {fetch-depth: 0}   # the history and tags that --since reads
+      - name: Install actionplan @VERSION@ (its released .deb)
+        uses: @REPOSITORY@@v@VERSION@
+      - name: Write the report for last year
+        shell: bash
+        run: |
+          year=$(( $(date -u +%Y) - 1 ))
+          since=()
+          if git rev-parse -q --verify "refs/tags/plan-$(( year - 1 ))" >/dev/null; then
+            since=(--since "plan-$(( year - 1 ))")
+          fi
+          actionplan validate
+          actionplan report --year "$year" "${since[@]}" -o "reports/$year.md"
+          actionplan report --year "$year" "${since[@]}" -o "reports/$year.json"
+          cat "reports/$year.md" >> "$GITHUB_STEP_SUMMARY"
+          echo "YEAR=$year" >> "$GITHUB_ENV"
+      - name: Commit the report and tag the plan
+        shell: bash
+        run: |
+          git config user.name "actionplan report"
+          git config user.email "actions@users.noreply.github.com"
+          git add reports/
+          git commit -m "Progress report $YEAR"
+          git tag "plan-$YEAR"
+          git push origin HEAD "plan-$YEAR"
+)yaml";
+
+constexpr std::string_view k_gitlab_ci =
+    R"yaml(# Written by actionplan @VERSION@ (`actionplan init --ci gitlab`). Checks every merge
+# request and writes the annual progress report. See "CI recipes" (docs/ci.md) in
+# actionplan's documentation. To move to another version of actionplan, run that
+# version's `actionplan init --update-ci --ci gitlab`: it rewrites this file and
+# nothing else. The report runs from a pipeline schedule (Build > Pipeline schedules,
+# e.g. "0 6 5 1 *") or by hand (Build > Pipelines > Run pipeline).
+default:
+  image: debian:bookworm   # where actionplan is built and tested
+
+variables:
+  ACTIONPLAN_VERSION: "@VERSION@"
+  ACTIONPLAN_RELEASES: "https://github.com/@REPOSITORY@/releases/download"
+
+stages: [check, report]
+
+# The released .deb of actionplan, checked against its SHA-256, with what it needs.
+.install-actionplan:
+  before_script:
+    - apt-get update -qq
+    - apt-get install -y -qq --no-install-recommends ca-certificates curl git >/dev/null
+    - deb="actionplan_${ACTIONPLAN_VERSION}_$(dpkg --print-architecture).deb"
+    - url="$ACTIONPLAN_RELEASES/v$ACTIONPLAN_VERSION/$deb"
+    - curl -fsSL -o "/tmp/$deb" "$url" || { echo "no released .deb of actionplan $ACTIONPLAN_VERSION at $url" >&2; exit 1; }
+    - curl -fsSL -o "/tmp/$deb.sha256" "$url.sha256"
+    - (cd /tmp && sha256sum -c "$deb.sha256")
+    - apt-get install -y -qq --no-install-recommends "/tmp/$deb" >/dev/null
+    - actionplan --version
+
+check:
+  stage: check
+  extends: .install-actionplan
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+    - if: $CI_PIPELINE_SOURCE == "push" && $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+  script:
+    - actionplan validate
+    - actionplan gap-analysis -o gap-analysis.md
+  artifacts:
+    when: always
+    expose_as: gap analysis
+    paths: [gap-analysis.md]
+
+annual-report:
+  stage: report
+  extends: .install-actionplan
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "schedule" || $CI_PIPELINE_SOURCE == "web"
+  variables:
+    GIT_DEPTH: 0   # the history and tags that --since reads
+  script:
+    - year=$(( $(date -u +%Y) - 1 ))
+    - since=""
+    - if git rev-parse -q --verify "refs/tags/plan-$(( year - 1 ))" >/dev/null; then since="--since plan-$(( year - 1 ))"; fi
+    - actionplan validate
+    - actionplan report --year "$year" $since -o "reports/$year.md"
+    - actionplan report --year "$year" $since -o "reports/$year.json"
+  artifacts:
+    expose_as: progress report
+    paths: [reports/]
+)yaml";
+
+std::string filled(std::string_view text) {
+  std::string out(text);
+  for (auto [name, value] : {std::pair{std::string_view("@VERSION@"), k_actionplan_version},
+                             std::pair{std::string_view("@REPOSITORY@"), k_actionplan_repository}})
+    for (std::size_t at = out.find(name); at != std::string::npos; at = out.find(name, at))
+      out.replace(at, name.size(), value), at += value.size();
+  return out;
+}
+
+constexpr std::string_view k_marker = "# Written by actionplan ";
+
+}  // namespace
+
+std::optional<CiSystem> ci_system_from_name(std::string_view name) {
+  if (name == "github") return CiSystem::github;
+  if (name == "gitlab") return CiSystem::gitlab;
+  return std::nullopt;
+}
+
+PlanFile ci_file(CiSystem system) {
+  if (system == CiSystem::gitlab) return {".gitlab-ci.yml", filled(k_gitlab_ci)};
+  return {".github/workflows/actionplan.yml", filled(k_github_workflow)};
+}
+
+std::string ci_file_version(std::string_view content) {
+  if (!content.starts_with(k_marker)) return "";
+  const std::string_view rest = content.substr(k_marker.size());
+  const std::size_t end = rest.find_first_of(" \n");
+  const std::string_view version = rest.substr(0, end);
+  if (version.empty() || version.front() < '0' || version.front() > '9') return "";
+  return std::string(version);
+}
+
+std::string ci_file_note(const std::string& path, std::string_view content) {
+  const std::string version = ci_file_version(content);
+  if (version == k_actionplan_version) return "";
+  const std::string update =
+      path == ".gitlab-ci.yml" ? "init --update-ci --ci gitlab" : "init --update-ci";
+  if (version.empty())
+    return fmt::format(
+        "{} is from an older actionplan, which built the tool from source on every run (or "
+        "it was not written by init); 'actionplan {}' writes the one of actionplan {}, which "
+        "installs the released package",
+        path, update, k_actionplan_version);
+  return fmt::format("{} is from actionplan {}, this is {}; 'actionplan {}' writes this version's",
+                     path, version, k_actionplan_version, update);
+}
+
+CiUpdate update_ci_file(const fs::path& root, CiSystem system) {
+  const PlanFile file = ci_file(system);
+  CiUpdate out;
+  out.path = file.path;
+  const fs::path target = root / file.path;
+  if (const std::string linked = linked_folder(root, file.path); !linked.empty()) {
+    out.error = fmt::format("{} is a symbolic link or not a folder; nothing was written", linked);
+    return out;
+  }
+  std::error_code ec;
+  if (fs::exists(fs::symlink_status(target, ec))) {
+    if (!fs::is_regular_file(fs::symlink_status(target, ec))) {
+      out.error = fmt::format("{} is not a regular file; nothing was written", file.path);
+      return out;
+    }
+    std::ifstream in(target, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in) {
+      out.error = fmt::format("cannot read {}; nothing was written", file.path);
+      return out;
+    }
+    out.existed = true;
+    out.old_version = ci_file_version(text.str());
+    if (text.str() == file.content) return out;
+  }
+  fs::create_directories(target.parent_path(), ec);
+  if (ec) {
+    out.error = fmt::format("cannot create folder {}: {}; nothing was written",
+                            fs::path(file.path).parent_path().string(), ec.message());
+    return out;
+  }
+  const WriteResult written =
+      write_file(target, file.content, out.existed ? WriteMode::replace : WriteMode::create_new);
+  if (!written.ok()) {
+    out.error = fmt::format("cannot write {}: {}; nothing was written", file.path, written.message);
+    return out;
+  }
+  out.changed = true;
+  return out;
+}
+
+}  // namespace actionplan
