@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "model/fields.hpp"
 #include "model/text.hpp"
 
 namespace actionplan {
@@ -177,7 +178,7 @@ class Reader {
 
   // One of `names`; returns its index.
   std::optional<int> choice(const Node& node, std::string_view key,
-                            std::initializer_list<std::string_view> names) {
+                            std::span<const std::string_view> names) {
     Text value = scalar_text(node, key);
     if (!value) return std::nullopt;
     int index = 0;
@@ -256,46 +257,60 @@ class Reader {
                                       [&](const Node& item) { return text(item, key); });
   }
 
-  std::optional<Person> person(const Node& node, std::string_view key, bool with_region);
-
-  // Reads a mapping by its field table: every known key is decoded, unknown
+  // Reads a mapping by a table of plan.yaml: every known key is decoded, unknown
   // keys warned about, missing required keys reported.
   template <class R, class Table>
   void fields(const Node& node, const Table& table, R& record, std::string_view where) {
+    std::vector<std::string_view> known, required;
+    for (const auto& f : table) {
+      known.push_back(f.doc.key);
+      if (f.doc.need == Need::required) required.push_back(f.doc.key);
+    }
     for (std::size_t i = 0; i < node.keys.size(); ++i) {
       const yaml::Key& key = node.keys[i];
       auto field = std::find_if(std::begin(table), std::end(table),
                                 [&](const auto& f) { return f.doc.key == key.text; });
-      if (field != std::end(table)) {
+      if (field != std::end(table))
         field->decode(*this, node.items[i], record);
-        continue;
-      }
-      if (key.text.rfind("x-", 0) == 0) continue;
-      std::vector<std::string> known;
-      for (const auto& f : table) known.emplace_back(f.doc.key);
-      std::string message = fmt::format("unknown key {} in {}", in_quotes(key.text), where);
-      const std::string suggestion = closest_match(key.text, known);
-      if (!suggestion.empty()) message += fmt::format("; did you mean {}?", in_quotes(suggestion));
-      if (node.flow && node.items[i].is_null())
-        message +=
-            "; if it belongs to the text before it, put that text in quotes (a comma "
-            "inside {...} ends a value)";
       else
-        message += " (prefix your own keys with 'x-')";
-      warning(key.pos, "unknown-key", std::move(message));
+        unknown_key(node, i, known, where);
     }
-    for (const auto& f : table) {
-      if (f.doc.need != Need::required) continue;
+    missing_keys(node, required, where);
+  }
+
+  // The key `node.keys[i]`, known to none of `known`: a warning with the closest
+  // known key (`x-` keys are the user's own, never reported).
+  void unknown_key(const Node& node, std::size_t i, const std::vector<std::string_view>& known,
+                   std::string_view where) {
+    const yaml::Key& key = node.keys[i];
+    if (key.text.rfind("x-", 0) == 0) return;
+    std::string message = fmt::format("unknown key {} in {}", in_quotes(key.text), where);
+    const std::string suggestion =
+        closest_match(key.text, std::vector<std::string>(known.begin(), known.end()));
+    if (!suggestion.empty()) message += fmt::format("; did you mean {}?", in_quotes(suggestion));
+    if (node.flow && node.items[i].is_null())
+      message +=
+          "; if it belongs to the text before it, put that text in quotes (a comma "
+          "inside {...} ends a value)";
+    else
+      message += " (prefix your own keys with 'x-')";
+    warning(key.pos, "unknown-key", std::move(message));
+  }
+
+  // Each of `required` that the mapping lacks, or leaves empty.
+  void missing_keys(const Node& node, const std::vector<std::string_view>& required,
+                    std::string_view where) {
+    for (std::string_view name : required) {
       auto key = std::find_if(node.keys.begin(), node.keys.end(),
-                              [&](const yaml::Key& k) { return k.text == f.doc.key; });
+                              [&](const yaml::Key& k) { return k.text == name; });
       if (key == node.keys.end()) {
         error(node.pos, "missing-key",
-              fmt::format("{} is missing the required key {}", where, in_quotes(f.doc.key)));
+              fmt::format("{} is missing the required key {}", where, in_quotes(name)));
       } else if (const Node& value = node.items[static_cast<std::size_t>(key - node.keys.begin())];
                  value.is_null() || (value.is_scalar() &&
                                      value.text.find_first_not_of(" \t\n") == std::string::npos)) {
         error(key->pos, "missing-key",
-              fmt::format("{} has an empty {}; give it a value", where, in_quotes(f.doc.key)));
+              fmt::format("{} has an empty {}; give it a value", where, in_quotes(name)));
       }
     }
   }
@@ -312,90 +327,39 @@ class Reader {
   Diagnostics& m_diags;
 };
 
+// ---- plan.yaml: a table of its own (the tool reads plan.yaml, and never writes it) ------
+
+// A key of plan.yaml, as the docs and the JSON Schemas describe it.
+struct KeyDoc {
+  std::string_view key;
+  Need need;
+  std::string_view type;     // the docs' type
+  std::string_view meaning;  // one line
+  std::string_view schema;   // JSON Schema of the value; for other shapes, keywords added to it
+  Shape shape = Shape::value;
+  std::vector<FieldDoc> (*nested)() = nullptr;  // the keys of the mapping(s), for other shapes
+};
+
 template <class R>
 struct Field {
-  FieldDoc doc;
+  KeyDoc doc;
   void (*decode)(Reader&, const Node&, R&);
 };
 
 template <class R, std::size_t N>
 std::vector<FieldDoc> docs_of(const Field<R> (&table)[N]) {
   std::vector<FieldDoc> out;
-  for (const auto& f : table) out.push_back(f.doc);
+  for (const auto& f : table)
+    out.push_back({FieldInfo{.key = f.doc.key, .need = f.doc.need, .meaning = f.doc.meaning},
+                   std::string(f.doc.type), std::string(f.doc.schema), f.doc.shape,
+                   f.doc.nested ? f.doc.nested() : std::vector<FieldDoc>{}});
   return out;
-}
-
-// ---- persons -------------------------------------------------------------
-
-const Field<Person> k_person_fields[] = {
-    {{"name", Need::required, "text", "the person's name", AP_TEXT},
-     [](Reader& r, const Node& n, Person& p) {
-       if (auto v = r.text(n, "name")) p.name = *v;
-     }},
-    {{"org", Need::optional, "text", "organisation", AP_TEXT},
-     [](Reader& r, const Node& n, Person& p) { p.org = r.text(n, "org"); }},
-    {{"email", Need::optional, "text", "e-mail address (never shown in reports)", AP_TEXT},
-     [](Reader& r, const Node& n, Person& p) { p.email = r.text(n, "email"); }},
-    {{"role", Need::optional, "text", "role in the team", AP_TEXT},
-     [](Reader& r, const Node& n, Person& p) { p.role = r.text(n, "role"); }},
-    {{"expertise", Need::optional, "list of text", "fields of expertise", AP_TEXTS},
-     [](Reader& r, const Node& n, Person& p) { p.expertise = r.texts(n, "expertise"); }},
-    {{"region", Need::optional, "region ref", "the region represented", AP_ID},
-     [](Reader& r, const Node& n, Person& p) { p.region = r.id(n, "region"); }},
-};
-
-std::vector<FieldDoc> person_docs() {  // a person of a list other than representatives: no region
-  std::vector<FieldDoc> docs = docs_of(k_person_fields);
-  docs.pop_back();
-  return docs;
-}
-
-std::vector<FieldDoc> representative_docs() {
-  return docs_of(k_person_fields);
-}
-
-std::optional<Person> Reader::person(const Node& node, std::string_view key, bool with_region) {
-  if (node.is_null()) return std::nullopt;
-  Person person;
-  person.pos = node.pos;
-  if (node.is_scalar()) {
-    Text name =
-        text(node, key);  // the same checks as any text (control characters, a '#' cutting it)
-    if (!name) return std::nullopt;
-    person.name = *name;
-    if (with_region)
-      warning(node.pos, "representative-without-region",
-              fmt::format("representative {} names no region; write {{name: ..., region: ...}}",
-                          in_quotes(node.text)));
-    return person;
-  }
-  if (!node.is_mapping()) {
-    wrong_type(node, key, "a person: a name, or a mapping {name, org, email, role, expertise}");
-    return std::nullopt;
-  }
-  if (with_region) {
-    fields(node, k_person_fields, person, fmt::format("a person in '{}'", key));
-    if (!node.find("region"))
-      warning(node.pos, "representative-without-region",
-              fmt::format("representative {} names no region; add 'region:'",
-                          in_quotes(person.name.value)));
-  } else {
-    fields(node, std::span(k_person_fields, std::size(k_person_fields) - 1), person,
-           fmt::format("a person in '{}'", key));
-  }
-  if (person.name.value.empty()) return std::nullopt;
-  return person;
-}
-
-std::vector<Person> persons(Reader& r, const Node& n, std::string_view key, bool with_region) {
-  return r.list<Person>(n, key, "a list of persons",
-                        [&](const Node& item) { return r.person(item, key, with_region); });
 }
 
 // ---- plan.yaml -------------------------------------------------------------
 
 const Field<Goal> k_goal_fields[] = {
-    {{"id", Need::required, "id", "", AP_ID},
+    {{"id", Need::required, "id", "unique among the goals", AP_ID},
      [](Reader& r, const Node& n, Goal& g) {
        if (auto v = r.id(n, "id")) g.id = *v;
      }},
@@ -406,7 +370,10 @@ const Field<Goal> k_goal_fields[] = {
 };
 
 const Field<NamedEntry> k_named_fields[] = {
-    {{"id", Need::required, "id", "", AP_ID},
+    {{"id", Need::required, "id",
+      "unique within its list. `global` cannot be a region id (`reserved-id`): it is the word "
+      "for \"the whole world\"",
+      AP_ID},
      [](Reader& r, const Node& n, NamedEntry& e) {
        if (auto v = r.id(n, "id")) e.id = *v;
      }},
@@ -415,20 +382,23 @@ const Field<NamedEntry> k_named_fields[] = {
 };
 
 const Field<Stage> k_stage_fields[] = {
-    {{"id", Need::required, "id", "", AP_ID},
+    {{"id", Need::required, "id", "unique among the stages; activities refer to it with `stage:`",
+      AP_ID},
      [](Reader& r, const Node& n, Stage& s) {
        if (auto v = r.id(n, "id")) s.id = *v;
      }},
     {{"name", Need::required, "text", "", AP_TEXT},
      [](Reader& r, const Node& n, Stage& s) { s.name = r.text(n, "name"); }},
-    {{"funded", Need::optional, "true/false", "", R"({"type":"boolean"})"},
+    {{"funded", Need::optional, "true/false",
+      "`true` for stages in which a project's funding is secured; default `false`",
+      R"({"type":"boolean"})"},
      [](Reader& r, const Node& n, Stage& s) { s.funded = r.boolean(n, "funded").value_or(false); }},
 };
 
 const Field<Period> k_period_fields[] = {
-    {{"start", Need::optional, "date", "", AP_DATE},
+    {{"start", Need::optional, "date", "first year/month/day of the plan", AP_DATE},
      [](Reader& r, const Node& n, Period& p) { p.start = r.date(n, "start"); }},
-    {{"end", Need::optional, "date", "", AP_DATE},
+    {{"end", Need::optional, "date", "not before `start` (`end-before-start`)", AP_DATE},
      [](Reader& r, const Node& n, Period& p) { p.end = r.date(n, "end"); }},
 };
 
@@ -445,7 +415,8 @@ void ratio(Reader& r, const Node& n, AnalysisSettings& a, const char* key, doubl
 }
 
 const Field<AnalysisSettings> k_analysis_fields[] = {
-    {{"stale_after_months", Need::optional, "whole number", "",
+    {{"stale_after_months", Need::optional, "whole number",
+      "1 to 1200, default `12`; an indicator or activity not updated for longer is \"stale\"",
       R"({"type":"integer","minimum":1,"maximum":1200})"},
      [](Reader& r, const Node& n, AnalysisSettings& a) {
        auto v = r.number(n, "stale_after_months", true);
@@ -459,11 +430,16 @@ const Field<AnalysisSettings> k_analysis_fields[] = {
        }
        a.stale_after_months = static_cast<int>(v->value);
      }},
-    {{"on_track", Need::optional, "number 0–1", "", R"({"type":"number","minimum":0,"maximum":1})"},
+    {{"on_track", Need::optional, "number", "0 to 1, default `0.9`",
+      R"({"type":"number","minimum":0,"maximum":1})"},
      [](Reader& r, const Node& n, AnalysisSettings& a) { ratio(r, n, a, "on_track", a.on_track); }},
-    {{"at_risk", Need::optional, "number 0–1", "", R"({"type":"number","minimum":0,"maximum":1})"},
+    {{"at_risk", Need::optional, "number",
+      "0 to 1, and not above `on_track` (`invalid-value`); default `0.6`",
+      R"({"type":"number","minimum":0,"maximum":1})"},
      [](Reader& r, const Node& n, AnalysisSettings& a) { ratio(r, n, a, "at_risk", a.at_risk); }},
-    {{"overlap_threshold", Need::optional, "number 0–1", "",
+    {{"overlap_threshold", Need::optional, "number",
+      "0 to 1, default `0.5`; how similar two activities must be to be flagged as a possible "
+      "overlap",
       R"({"type":"number","minimum":0,"maximum":1})"},
      [](Reader& r, const Node& n, AnalysisSettings& a) {
        ratio(r, n, a, "overlap_threshold", a.overlap_threshold);
@@ -490,7 +466,10 @@ std::optional<std::vector<T>> entries(Reader& r, const Node& n, std::string_view
 }
 
 const Field<PlanInfo> k_plan_fields[] = {
-    {{"format", Need::required, "number", "format version, 1", R"({"const":1})"},
+    {{"format", Need::required, "number",
+      "format version: `1`. A whole number above it is a plan for a newer `actionplan` "
+      "(`newer-format`, a warning); anything else is `unsupported-format`",
+      R"({"const":1})"},
      [](Reader& r, const Node& n, PlanInfo& p) { p.format = r.number(n, "format", true); }},
     {{"title", Need::required, "text", "name of the plan", AP_TEXT},
      [](Reader& r, const Node& n, PlanInfo& p) { p.title = r.text(n, "title"); }},
@@ -502,14 +481,15 @@ const Field<PlanInfo> k_plan_fields[] = {
      [](Reader& r, const Node& n, PlanInfo& p) { p.vision = r.text(n, "vision"); }},
     {{"mission", Need::optional, "text", "", AP_TEXT},
      [](Reader& r, const Node& n, PlanInfo& p) { p.mission = r.text(n, "mission"); }},
-    {{"period", Need::optional, "{start: date, end: date}", "the plan's period", "", Shape::mapping,
+    {{"period", Need::optional, "`{start: date, end: date}`",
+      "the plan's period; see [period](#period)", "", Shape::mapping,
       [] { return docs_of(k_period_fields); }},
      [](Reader& r, const Node& n, PlanInfo& p) {
        if (!r.expect_mapping(n, "period", "a mapping {start: date, end: date}")) return;
        p.period.emplace();
        r.fields(n, k_period_fields, *p.period, "'period'");
      }},
-    {{"horizons", Need::optional, "list of years", "target years, e.g. [2030, 2050]",
+    {{"horizons", Need::optional, "list of years", "target years, e.g. `[2030, 2050]`",
       R"({"type":"array","items":{"type":"integer"}})"},
      [](Reader& r, const Node& n, PlanInfo& p) {
        p.horizons = r.list<Located<int>>(n, "horizons", "a list of years, e.g. [2030, 2050]",
@@ -521,26 +501,31 @@ const Field<PlanInfo> k_plan_fields[] = {
                                            return r.year(item.text, item.pos, "'horizons' entry");
                                          });
      }},
-    {{"currency", Need::optional, "ISO 4217 code", "currency of budgets that name none (USD)",
+    {{"currency", Need::optional, "ISO 4217 code",
+      "currency of budgets that name none; default `USD`",
       R"({"type":"string","pattern":"^[A-Z]{3}$"})"},
      [](Reader& r, const Node& n, PlanInfo& p) { p.currency = r.text(n, "currency"); }},
-    {{"goals", Need::optional, "list of {id, title, description}", "the plan's goals", "",
-      Shape::mappings, [] { return docs_of(k_goal_fields); }},
+    {{"goals", Need::optional, "list of `{id, title, description}`",
+      "the plan's goals; see [goals](#goals-entries)", "", Shape::mappings,
+      [] { return docs_of(k_goal_fields); }},
      [](Reader& r, const Node& n, PlanInfo& p) {
        p.goals = entries(r, n, "goals", k_goal_fields, "a goal");
      }},
-    {{"regions", Need::optional, "list of {id, name}", "the regions the plan covers", "",
+    {{"regions", Need::optional, "list of `{id, name}`",
+      "the regions the plan covers; see [regions and actors](#regions-and-actors-entries)", "",
       Shape::mappings, [] { return docs_of(k_named_fields); }},
      [](Reader& r, const Node& n, PlanInfo& p) {
        p.regions = entries(r, n, "regions", k_named_fields, "a region");
      }},
-    {{"actors", Need::optional, "list of {id, name}", "bodies named as responsible", "",
+    {{"actors", Need::optional, "list of `{id, name}`",
+      "bodies named as responsible for activities (e.g. `secretariat`, `bureau`)", "",
       Shape::mappings, [] { return docs_of(k_named_fields); }},
      [](Reader& r, const Node& n, PlanInfo& p) {
        p.actors = entries(r, n, "actors", k_named_fields, "an actor");
      }},
-    {{"stages", Need::optional, "list of {id, name, funded}", "the ordered project pipeline",
-      R"({"minItems":1})", Shape::mappings, [] { return docs_of(k_stage_fields); }},
+    {{"stages", Need::optional, "list of `{id, name, funded}`",
+      "the ordered project pipeline; default [below](#default-stages)", R"({"minItems":1})",
+      Shape::mappings, [] { return docs_of(k_stage_fields); }},
      [](Reader& r, const Node& n, PlanInfo& p) {
        auto stages = entries(r, n, "stages", k_stage_fields, "a stage");
        if (!stages) return;
@@ -549,11 +534,11 @@ const Field<PlanInfo> k_plan_fields[] = {
        p.stages = std::move(*stages);
      }},
     {{"terms", Need::optional, "mapping word → text",
-      "words used in reports instead of the defaults", "", Shape::mapping,
+      "words used in reports instead of the defaults; see [terms](#terms)", "", Shape::mapping,
       [] {
         std::vector<FieldDoc> docs;
         for (std::string_view term : k_term_keys)
-          docs.push_back({term, Need::optional, "text", "", AP_TEXT});
+          docs.push_back({FieldInfo{.key = term}, "text", AP_TEXT});
         return docs;
       }},
      [](Reader& r, const Node& n, PlanInfo& p) {
@@ -576,15 +561,57 @@ const Field<PlanInfo> k_plan_fields[] = {
          if (auto v = r.text(n.items[i], key.text)) p.terms[key.text] = *v;
        }
      }},
-    {{"analysis", Need::optional, "{stale_after_months, on_track, at_risk, overlap_threshold}",
-      "settings of gap-analysis", "", Shape::mapping, [] { return docs_of(k_analysis_fields); }},
+    {{"analysis", Need::optional, "mapping",
+      "settings of the gap analysis; see [analysis](#analysis)", "", Shape::mapping,
+      [] { return docs_of(k_analysis_fields); }},
      [](Reader& r, const Node& n, PlanInfo& p) {
        if (!r.expect_mapping(n, "analysis", "a mapping such as {stale_after_months: 12}")) return;
        r.fields(n, k_analysis_fields, p.analysis, "'analysis'");
      }},
 };
 
-// ---- objectives ------------------------------------------------------------
+// ---- the record kinds: the tables of model/fields.hpp -----------------------------
+
+// The keys of a struct's table, in order, found once.
+template <class R>
+const std::vector<FieldInfo>& infos_of() {
+  static const std::vector<FieldInfo> infos = [] {
+    std::vector<FieldInfo> out;
+    R record{};
+    visit_fields(record, [&](const FieldInfo& f, const auto&) { out.push_back(f); });
+    return out;
+  }();
+  return infos;
+}
+
+// The keys a mapping of a struct may have, and those it must have; without `skip`
+// (a person's region, which only representatives have). Found once per struct.
+struct KeySets {
+  std::vector<std::string_view> known, required;
+};
+template <class R>
+const KeySets& key_sets(std::string_view skip) {
+  static const auto make = [](std::string_view without) {
+    KeySets out;
+    for (const FieldInfo& f : infos_of<R>()) {
+      if (f.key == without) continue;
+      out.known.push_back(f.key);
+      if (f.need == Need::required) out.required.push_back(f.key);
+    }
+    return out;
+  };
+  static const KeySets all = make(""), without_region = make("region");
+  return skip.empty() ? all : without_region;
+}
+
+// "{date, value, source, note}": the keys of a nested mapping, for messages.
+template <class R>
+std::string keys_in_braces() {
+  std::string out;
+  for (const FieldInfo& f : infos_of<R>())
+    out += fmt::format("{}{}", out.empty() ? "" : ", ", f.key);
+  return "{" + out + "}";
+}
 
 std::vector<YearText> year_texts(Reader& r, const Node& n, std::string_view key) {
   std::vector<YearText> out;
@@ -601,278 +628,312 @@ std::vector<YearText> year_texts(Reader& r, const Node& n, std::string_view key)
   return out;
 }
 
-const Field<Objective> k_objective_fields[] = {
-    {{"id", Need::required, "id", "equals the file name", AP_ID},
-     [](Reader& r, const Node& n, Objective& o) {
-       if (auto v = r.id(n, "id")) o.id = *v;
-     }},
-    {{"title", Need::required, "text", "", AP_TEXT},
-     [](Reader& r, const Node& n, Objective& o) { o.title = r.text(n, "title"); }},
-    {{"goal", Need::optional, "goal ref", "required when the plan has goals", AP_ID},
-     [](Reader& r, const Node& n, Objective& o) { o.goal = r.id(n, "goal"); }},
-    {{"description", Need::optional, "text", "", AP_TEXT},
-     [](Reader& r, const Node& n, Objective& o) { o.description = r.text(n, "description"); }},
-    {{"problem", Need::optional, "text", "the problem behind the objective", AP_TEXT},
-     [](Reader& r, const Node& n, Objective& o) { o.problem = r.text(n, "problem"); }},
-    {{"targets", Need::optional, "mapping year → text", "e.g. {2030: \"...\", 2050: \"...\"}",
-      AP_YEAR_MAP(AP_TEXT)},
-     [](Reader& r, const Node& n, Objective& o) { o.targets = year_texts(r, n, "targets"); }},
-    {{"regions", Need::optional, "list of region refs",
-      "regions to cover; default all plan regions", AP_IDS},
-     [](Reader& r, const Node& n, Objective& o) {
-       if (!n.is_null()) o.regions = r.ids(n, "regions", "region");
-     }},
+// Reads the keys of one mapping into a struct, by the struct's table: each
+// member by the kind of value its key holds.
+class RecordReader {
+ public:
+  explicit RecordReader(Reader& reader) : m_r(reader) {}
+
+  // `skip`: a key of the table this mapping may not have (a person's region, but
+  // for representatives).
+  template <class R>
+  void fields(const Node& node, R& record, std::string_view where, std::string_view skip = {}) {
+    const KeySets& keys = key_sets<R>(skip);
+    const std::vector<std::string_view>& known = keys.known;
+    // In the file's order, so that the problems of one file come in reading order.
+    for (std::size_t i = 0; i < node.keys.size(); ++i) {
+      if (std::find(known.begin(), known.end(), node.keys[i].text) == known.end()) {
+        m_r.unknown_key(node, i, known, where);
+        continue;
+      }
+      visit_fields(record, [&](const FieldInfo& f, auto& member) {
+        if (f.key == node.keys[i].text) read(f, node.items[i], member);
+      });
+    }
+    m_r.missing_keys(node, keys.required, where);
+  }
+
+ private:
+  void read(const FieldInfo& f, const Node& n, Located<std::string>& m) {
+    if (auto v = f.value == Value::id ? m_r.id(n, f.key) : m_r.text(n, f.key)) m = *v;
+  }
+  void read(const FieldInfo& f, const Node& n, Text& m) {
+    m = f.value == Value::id || f.value == Value::ref ? m_r.id(n, f.key) : m_r.text(n, f.key);
+  }
+  void read(const FieldInfo& f, const Node& n, IdList& m) {
+    m = f.value == Value::refs ? m_r.ids(n, f.key, f.refers) : m_r.texts(n, f.key);
+  }
+  void read(const FieldInfo& f, const Node& n, std::optional<IdList>& m) {
+    if (!n.is_null()) m = m_r.ids(n, f.key, f.refers);
+  }
+  template <class E>
+  requires std::is_enum_v<E>
+  void read(const FieldInfo& f, const Node& n, E& m) {
+    if (auto v = m_r.choice(n, f.key, f.choices)) m = static_cast<E>(*v);
+  }
+  void read(const FieldInfo& f, const Node& n, Located<IndicatorType>& m) {
+    if (auto v = m_r.choice(n, f.key, f.choices)) m = {static_cast<IndicatorType>(*v), n.pos};
+  }
+  void read(const FieldInfo& f, const Node& n, std::optional<Located<Date>>& m) {
+    m = m_r.date(n, f.key);
+  }
+  void read(const FieldInfo& f, const Node& n, std::optional<Located<double>>& m) {
+    m = m_r.number(n, f.key, f.value == Value::money);
+  }
+  void read(const FieldInfo& f, const Node& n, std::optional<Located<Amount>>& m) {
+    m = m_r.amount(n, f.key);
+  }
+  void read(const FieldInfo& f, const Node& n, std::optional<Person>& m) {
+    m = person(n, f.key, false);
+  }
+  void read(const FieldInfo& f, const Node& n, std::vector<Person>& m) {
+    m = m_r.list<Person>(n, f.key, "a list of persons", [&](const Node& item) {
+      return person(item, f.key, f.value == Value::representatives);
+    });
+  }
+  void read(const FieldInfo& f, const Node& n, std::vector<YearText>& m) {
+    m = year_texts(m_r, n, f.key);
+  }
+  void read(const FieldInfo& f, const Node& n, std::vector<IndicatorTarget>& m);
+  // A nested mapping: a budget, a baseline.
+  template <HasFields M>
+  void read(const FieldInfo& f, const Node& n, std::optional<M>& m) {
+    if (!m_r.expect_mapping(n, f.key, "a mapping " + keys_in_braces<M>())) return;
+    m.emplace();
+    m->pos = n.pos;
+    fields(n, *m, fmt::format("'{}'", f.key));
+  }
+  // A list of nested mappings: measurements, milestones.
+  template <HasFields M>
+  void read(const FieldInfo& f, const Node& n, std::vector<M>& m) {
+    m = m_r.list<M>(n, f.key, "a list of " + keys_in_braces<M>(),
+                    [&](const Node& item) -> std::optional<M> {
+                      if (!m_r.expect_mapping(item, f.key, "a mapping " + keys_in_braces<M>()))
+                        return std::nullopt;
+                      M entry;
+                      entry.pos = item.pos;
+                      fields(item, entry, f.item);
+                      return entry;
+                    });
+  }
+
+  std::optional<Person> person(const Node& node, std::string_view key, bool with_region);
+
+  Reader& m_r;
 };
 
-// ---- task forces -------------------------------------------------------------
+void RecordReader::read(const FieldInfo& f, const Node& n, std::vector<IndicatorTarget>& m) {
+  if (n.is_null()) return;
+  if (!n.is_mapping()) {
+    m_r.wrong_type(n, f.key, "a mapping of year to value, e.g. {2030: 40, 2050: 100}");
+    return;
+  }
+  for (std::size_t k = 0; k < n.keys.size(); ++k) {
+    auto year = m_r.year(n.keys[k].text, n.keys[k].pos, "a key of 'targets'");
+    auto text = m_r.scalar_text(n.items[k], f.key);
+    if (!year || !text) continue;
+    IndicatorTarget target{*year, std::nullopt, text->value, false, n.items[k].pos};
+    if (n.items[k].plain) target.number = parse_decimal(text->value);
+    if (target.number && !m_r.within_bound(*target.number, n.items[k], f.key)) continue;
+    target.is_number = target.number.has_value();
+    m.push_back(std::move(target));
+  }
+}
 
-const Field<Milestone> k_milestone_fields[] = {
-    {{"date", Need::required, "date", "", AP_DATE},
-     [](Reader& r, const Node& n, Milestone& m) { m.date = r.date(n, "date"); }},
-    {{"text", Need::required, "text", "", AP_TEXT},
-     [](Reader& r, const Node& n, Milestone& m) { m.text = r.text(n, "text"); }},
-};
+std::optional<Person> RecordReader::person(const Node& node, std::string_view key,
+                                           bool with_region) {
+  if (node.is_null()) return std::nullopt;
+  Person person;
+  person.pos = node.pos;
+  if (node.is_scalar()) {
+    Text name =
+        m_r.text(node, key);  // the same checks as any text (control characters, a '#' cutting it)
+    if (!name) return std::nullopt;
+    person.name = *name;
+    if (with_region)
+      m_r.warning(node.pos, "representative-without-region",
+                  fmt::format("representative {} names no region; write {{name: ..., region: ...}}",
+                              in_quotes(node.text)));
+    return person;
+  }
+  if (!node.is_mapping()) {
+    m_r.wrong_type(node, key, "a person: a name, or a mapping {name, org, email, role, expertise}");
+    return std::nullopt;
+  }
+  fields(node, person, fmt::format("a person in '{}'", key), with_region ? "" : "region");
+  if (with_region && !node.find("region"))
+    m_r.warning(node.pos, "representative-without-region",
+                fmt::format("representative {} names no region; add 'region:'",
+                            in_quotes(person.name.value)));
+  if (person.name.value.empty()) return std::nullopt;
+  return person;
+}
 
-const Field<TaskForce> k_task_force_fields[] = {
-    {{"id", Need::required, "id", "equals the file name", AP_ID},
-     [](Reader& r, const Node& n, TaskForce& t) {
-       if (auto v = r.id(n, "id")) t.id = *v;
-     }},
-    {{"name", Need::required, "text", "", AP_TEXT},
-     [](Reader& r, const Node& n, TaskForce& t) { t.name = r.text(n, "name"); }},
-    {{"objectives", Need::required, "list of objective refs", "non-empty", AP_SOME_IDS},
-     [](Reader& r, const Node& n, TaskForce& t) {
-       if (n.is_sequence()) t.objectives_list = n.pos;
-       t.objectives = r.ids(n, "objectives", "objective");
-     }},
-    {{"regions", Need::optional, "list of region refs",
-      "the regions it works in (a geographic task force); default the regions of its objectives",
-      AP_IDS},
-     [](Reader& r, const Node& n, TaskForce& t) {
-       if (!n.is_null()) t.regions = r.ids(n, "regions", "region");
-     }},
-    {{"leaders", Need::optional, "list of person", "", "", Shape::persons, person_docs},
-     [](Reader& r, const Node& n, TaskForce& t) { t.leaders = persons(r, n, "leaders", false); }},
-    {{"representatives", Need::optional, "list of person with a region", "regional representatives",
-      "", Shape::persons, representative_docs},
-     [](Reader& r, const Node& n, TaskForce& t) {
-       t.representatives = persons(r, n, "representatives", true);
-     }},
-    {{"members", Need::optional, "list of person", "", "", Shape::persons, person_docs},
-     [](Reader& r, const Node& n, TaskForce& t) { t.members = persons(r, n, "members", false); }},
-    {{"approach", Need::optional, "text", "", AP_TEXT},
-     [](Reader& r, const Node& n, TaskForce& t) { t.approach = r.text(n, "approach"); }},
-    {{"milestones", Need::optional, "list of {date, text}", "", "", Shape::mappings,
-      [] { return docs_of(k_milestone_fields); }},
-     [](Reader& r, const Node& n, TaskForce& t) {
-       t.milestones =
-           r.list<Milestone>(n, "milestones", "a list of {date, text}",
-                             [&](const Node& item) -> std::optional<Milestone> {
-                               if (!r.expect_mapping(item, "milestones", "a mapping {date, text}"))
-                                 return std::nullopt;
-                               Milestone m;
-                               m.pos = item.pos;
-                               r.fields(item, k_milestone_fields, m, "a milestone");
-                               return m;
-                             });
-     }},
-};
-
-// ---- activities ---------------------------------------------------------------
-
-const Field<Budget> k_budget_fields[] = {
-    {{"currency", Need::optional, "ISO 4217 code", "",
-      R"({"type":"string","pattern":"^[A-Z]{3}$"})"},
-     [](Reader& r, const Node& n, Budget& b) { b.currency = r.text(n, "currency"); }},
-    {{"estimate", Need::optional, "amount", "", AP_AMOUNT},
-     [](Reader& r, const Node& n, Budget& b) { b.estimate = r.amount(n, "estimate"); }},
-    {{"secured", Need::optional, "money", "", AP_MONEY},
-     [](Reader& r, const Node& n, Budget& b) { b.secured = r.number(n, "secured", true); }},
-    {{"note", Need::optional, "text", "the estimate as written, its conditions", AP_TEXT},
-     [](Reader& r, const Node& n, Budget& b) { b.note = r.text(n, "note"); }},
-};
-
-const Field<Activity> k_activity_fields[] = {
-    {{"id", Need::required, "id", "equals the file name", AP_ID},
-     [](Reader& r, const Node& n, Activity& a) {
-       if (auto v = r.id(n, "id")) a.id = *v;
-     }},
-    {{"title", Need::required, "text", "", AP_TEXT},
-     [](Reader& r, const Node& n, Activity& a) { a.title = r.text(n, "title"); }},
-    {{"type", Need::optional, "project or activity", "default project",
-      R"({"enum":["project","activity"]})"},
-     [](Reader& r, const Node& n, Activity& a) {
-       if (auto v = r.choice(n, "type", {"project", "activity"}))
-         a.type = static_cast<ActivityType>(*v);
-     }},
-    {{"objectives", Need::required, "list of objective refs", "non-empty", AP_SOME_IDS},
-     [](Reader& r, const Node& n, Activity& a) {
-       if (n.is_sequence()) a.objectives_list = n.pos;
-       a.objectives = r.ids(n, "objectives", "objective");
-     }},
-    {{"task_force", Need::optional, "task force ref", "", AP_ID},
-     [](Reader& r, const Node& n, Activity& a) { a.task_force = r.id(n, "task_force"); }},
-    {{"stage", Need::optional, "stage ref", "default the plan's first stage", AP_ID},
-     [](Reader& r, const Node& n, Activity& a) { a.stage = r.id(n, "stage"); }},
-    {{"status", Need::optional, "active, on-hold or cancelled", "default active",
-      R"({"enum":["active","on-hold","cancelled"]})"},
-     [](Reader& r, const Node& n, Activity& a) {
-       if (auto v = r.choice(n, "status", {"active", "on-hold", "cancelled"}))
-         a.status = static_cast<ActivityStatus>(*v);
-     }},
-    {{"regions", Need::optional, "list of region refs or global", "", AP_IDS},
-     [](Reader& r, const Node& n, Activity& a) { a.regions = r.ids(n, "regions", "region"); }},
-    {{"countries", Need::optional, "list of ISO 3166-1 alpha-2 codes", "",
-      R"({"type":"array","items":{"type":"string","pattern":"^[A-Z]{2}$"}})"},
-     [](Reader& r, const Node& n, Activity& a) { a.countries = r.texts(n, "countries"); }},
-    {{"lead", Need::optional, "person", "project team leader", "", Shape::person, person_docs},
-     [](Reader& r, const Node& n, Activity& a) { a.lead = r.person(n, "lead", false); }},
-    {{"responsible", Need::optional, "list of actor ids or text", "", AP_TEXTS},
-     [](Reader& r, const Node& n, Activity& a) { a.responsible = r.texts(n, "responsible"); }},
-    {{"partners", Need::optional, "list of text", "organisations", AP_TEXTS},
-     [](Reader& r, const Node& n, Activity& a) { a.partners = r.texts(n, "partners"); }},
-    {{"sponsors", Need::optional, "list of text", "organisations", AP_TEXTS},
-     [](Reader& r, const Node& n, Activity& a) { a.sponsors = r.texts(n, "sponsors"); }},
-    {{"budget", Need::optional, "{currency, estimate: amount, secured: money, note}", "", "",
-      Shape::mapping, [] { return docs_of(k_budget_fields); }},
-     [](Reader& r, const Node& n, Activity& a) {
-       if (!r.expect_mapping(n, "budget", "a mapping {currency, estimate, secured, note}")) return;
-       a.budget.emplace();
-       a.budget->pos = n.pos;
-       r.fields(n, k_budget_fields, *a.budget, "'budget'");
-     }},
-    {{"start", Need::optional, "date", "", AP_DATE},
-     [](Reader& r, const Node& n, Activity& a) { a.start = r.date(n, "start"); }},
-    {{"end", Need::optional, "date", "not before start", AP_DATE},
-     [](Reader& r, const Node& n, Activity& a) { a.end = r.date(n, "end"); }},
-    {{"timeframe", Need::optional, "text", "when no dates fit (ongoing)", AP_TEXT},
-     [](Reader& r, const Node& n, Activity& a) { a.timeframe = r.text(n, "timeframe"); }},
-    {{"outputs", Need::optional, "list of text", "", AP_TEXTS},
-     [](Reader& r, const Node& n, Activity& a) { a.outputs = r.texts(n, "outputs"); }},
-    {{"methodology", Need::optional, "text", "how the activity will be carried out", AP_TEXT},
-     [](Reader& r, const Node& n, Activity& a) { a.methodology = r.text(n, "methodology"); }},
-    {{"outcome", Need::optional, "text", "expected outcome", AP_TEXT},
-     [](Reader& r, const Node& n, Activity& a) { a.outcome = r.text(n, "outcome"); }},
-    {{"description", Need::optional, "text", "", AP_TEXT},
-     [](Reader& r, const Node& n, Activity& a) { a.description = r.text(n, "description"); }},
-    {{"indicators", Need::optional, "list of indicator refs", "", AP_IDS},
-     [](Reader& r, const Node& n, Activity& a) {
-       a.indicators = r.ids(n, "indicators", "indicator");
-     }},
-    {{"url", Need::optional, "http(s) URL", "",
-      R"({"type":"string","pattern":"^https?://[^\\s]+$"})"},
-     [](Reader& r, const Node& n, Activity& a) { a.url = r.text(n, "url"); }},
-    {{"updated", Need::optional, "date", "date of the last review", AP_DATE},
-     [](Reader& r, const Node& n, Activity& a) { a.updated = r.date(n, "updated"); }},
-};
-
-// ---- indicators -----------------------------------------------------------------
-
-const Field<DatedValue> k_baseline_fields[] = {
-    {{"date", Need::optional, "date", "", AP_DATE},
-     [](Reader& r, const Node& n, DatedValue& d) { d.date = r.date(n, "date"); }},
-    {{"value", Need::required, "number", "", AP_NUMBER},
-     [](Reader& r, const Node& n, DatedValue& d) { d.value = r.number(n, "value", false); }},
-};
-
-const Field<Measurement> k_measurement_fields[] = {
-    {{"date", Need::required, "date", "", AP_DATE},
-     [](Reader& r, const Node& n, Measurement& m) { m.date = r.date(n, "date"); }},
-    {{"value", Need::required, "number", "", AP_NUMBER},
-     [](Reader& r, const Node& n, Measurement& m) { m.value = r.number(n, "value", false); }},
-    {{"source", Need::optional, "text", "", AP_TEXT},
-     [](Reader& r, const Node& n, Measurement& m) { m.source = r.text(n, "source"); }},
-    {{"note", Need::optional, "text", "", AP_TEXT},
-     [](Reader& r, const Node& n, Measurement& m) { m.note = r.text(n, "note"); }},
-};
-
-const Field<Indicator> k_indicator_fields[] = {
-    {{"id", Need::required, "id", "equals the file name", AP_ID},
-     [](Reader& r, const Node& n, Indicator& i) {
-       if (auto v = r.id(n, "id")) i.id = *v;
-     }},
-    {{"title", Need::required, "text", "", AP_TEXT},
-     [](Reader& r, const Node& n, Indicator& i) { i.title = r.text(n, "title"); }},
-    {{"objective", Need::optional, "objective ref", "exactly one of objective or activity", AP_ID},
-     [](Reader& r, const Node& n, Indicator& i) { i.objective = r.id(n, "objective"); }},
-    {{"activity", Need::optional, "activity ref", "exactly one of objective or activity", AP_ID},
-     [](Reader& r, const Node& n, Indicator& i) { i.activity = r.id(n, "activity"); }},
-    {{"type", Need::optional, "numeric or milestone", "default numeric",
-      R"({"enum":["numeric","milestone"]})"},
-     [](Reader& r, const Node& n, Indicator& i) {
-       if (auto v = r.choice(n, "type", {"numeric", "milestone"}))
-         i.type = {static_cast<IndicatorType>(*v), n.pos};
-     }},
-    {{"unit", Need::optional, "text", "count, %, ha, tCO2e", AP_TEXT},
-     [](Reader& r, const Node& n, Indicator& i) { i.unit = r.text(n, "unit"); }},
-    {{"direction", Need::optional, "increase or decrease", "default increase",
-      R"({"enum":["increase","decrease"]})"},
-     [](Reader& r, const Node& n, Indicator& i) {
-       if (auto v = r.choice(n, "direction", {"increase", "decrease"}))
-         i.direction = static_cast<Direction>(*v);
-     }},
-    {{"baseline", Need::optional, "{date, value}", "", "", Shape::mapping,
-      [] { return docs_of(k_baseline_fields); }},
-     [](Reader& r, const Node& n, Indicator& i) {
-       if (!r.expect_mapping(n, "baseline", "a mapping {date, value}")) return;
-       i.baseline.emplace();
-       i.baseline->pos = n.pos;
-       r.fields(n, k_baseline_fields, *i.baseline, "'baseline'");
-     }},
-    {{"targets", Need::optional, "mapping year → number (milestone: text)", "",
-      AP_YEAR_MAP(R"({"type":["number","string"]})")},
-     [](Reader& r, const Node& n, Indicator& i) {
-       if (n.is_null()) return;
-       if (!n.is_mapping()) {
-         r.wrong_type(n, "targets", "a mapping of year to value, e.g. {2030: 40, 2050: 100}");
-         return;
-       }
-       for (std::size_t k = 0; k < n.keys.size(); ++k) {
-         auto year = r.year(n.keys[k].text, n.keys[k].pos, "a key of 'targets'");
-         auto text = r.scalar_text(n.items[k], "targets");
-         if (!year || !text) continue;
-         IndicatorTarget target{*year, std::nullopt, text->value, false, n.items[k].pos};
-         if (n.items[k].plain) target.number = parse_decimal(text->value);
-         if (target.number && !r.within_bound(*target.number, n.items[k], "targets")) continue;
-         target.is_number = target.number.has_value();
-         i.targets.push_back(std::move(target));
-       }
-     }},
-    {{"measurements", Need::optional, "list of {date, value, source, note}",
-      "dates strictly increasing", "", Shape::mappings,
-      [] { return docs_of(k_measurement_fields); }},
-     [](Reader& r, const Node& n, Indicator& i) {
-       i.measurements = r.list<Measurement>(
-           n, "measurements", "a list of {date, value, source, note}",
-           [&](const Node& item) -> std::optional<Measurement> {
-             if (!r.expect_mapping(item, "measurements", "a mapping {date, value, source, note}"))
-               return std::nullopt;
-             Measurement m;
-             m.pos = item.pos;
-             r.fields(item, k_measurement_fields, m, "a measurement");
-             return m;
-           });
-     }},
-    {{"due", Need::optional, "date", "milestone only", AP_DATE},
-     [](Reader& r, const Node& n, Indicator& i) { i.due = r.date(n, "due"); }},
-    {{"achieved", Need::optional, "date", "milestone only", AP_DATE},
-     [](Reader& r, const Node& n, Indicator& i) { i.achieved = r.date(n, "achieved"); }},
-    {{"description", Need::optional, "text", "", AP_TEXT},
-     [](Reader& r, const Node& n, Indicator& i) { i.description = r.text(n, "description"); }},
-    {{"method", Need::optional, "text", "", AP_TEXT},
-     [](Reader& r, const Node& n, Indicator& i) { i.method = r.text(n, "method"); }},
-    {{"source", Need::optional, "text", "", AP_TEXT},
-     [](Reader& r, const Node& n, Indicator& i) { i.source_text = r.text(n, "source"); }},
-};
-
-template <class R, std::size_t N>
+template <class R>
 R decode_record(const Node& root, const std::string& path, Diagnostics& diags,
-                const Field<R> (&table)[N], std::string_view where) {
+                std::string_view where) {
   R record;
   record.source = {path, root.pos};
   Reader reader(path, diags);
-  reader.fields(root, table, record, where);
+  RecordReader(reader).fields(root, record, where);
+  if constexpr (requires { record.objectives_list; }) {  // where a list was written, even empty
+    if (const Node* list = root.find("objectives"); list && list->is_sequence())
+      record.objectives_list = list->pos;
+  }
   return record;
+}
+
+// ---- the docs and schemas of the record kinds ---------------------------------------
+
+// The docs' type of a key that says no more than its value.
+std::string type_of(const FieldInfo& f, const std::vector<FieldDoc>& nested) {
+  if (!f.type.empty()) return std::string(f.type);
+  std::string keys;
+  for (const FieldDoc& d : nested)
+    keys += fmt::format("{}{}", keys.empty() ? "" : ", ", d.info.key);
+  switch (f.value) {
+    case Value::id:
+      return "id";
+    case Value::ref:
+      return fmt::format("{} ref", f.refers);
+    case Value::refs:
+      return fmt::format("list of {} refs", f.refers);
+    case Value::text:
+      return "text";
+    case Value::texts:
+      return "list of text";
+    case Value::url:
+      return "http(s) URL";
+    case Value::currency:
+      return "ISO 4217 code";
+    case Value::countries:
+      return "list of ISO 3166-1 alpha-2 codes";
+    case Value::date:
+      return "date";
+    case Value::number:
+      return "number";
+    case Value::money:
+      return "money";
+    case Value::amount:
+      return "amount";
+    case Value::choice: {
+      std::string out;
+      for (std::size_t i = 0; i < f.choices.size(); ++i)
+        out += fmt::format("{}`{}`",
+                           i == 0                      ? ""
+                           : i + 1 == f.choices.size() ? " or "
+                                                       : ", ",
+                           f.choices[i]);
+      return out;
+    }
+    case Value::year_texts:
+      return "mapping year → text";
+    case Value::year_values:
+      return "mapping year → number";
+    case Value::person:
+      return "person";
+    case Value::persons:
+      return "list of person";
+    case Value::representatives:
+      return "list of person with a region";
+    case Value::mapping:
+      return "`{" + keys + "}`";
+    case Value::mappings:
+      return "list of `{" + keys + "}`";
+  }
+  return "";
+}
+
+// The JSON Schema of a key's value (for the shapes built of nested keys: the keywords added).
+std::string schema_of(const FieldInfo& f) {
+  switch (f.value) {
+    case Value::id:
+    case Value::ref:
+      return AP_ID;
+    case Value::refs:
+      return f.need == Need::required ? AP_SOME_IDS : AP_IDS;
+    case Value::text:
+      return AP_TEXT;
+    case Value::texts:
+      return AP_TEXTS;
+    case Value::url:
+      return R"({"type":"string","pattern":"^https?://[^\\s]+$"})";
+    case Value::currency:
+      return R"({"type":"string","pattern":"^[A-Z]{3}$"})";
+    case Value::countries:
+      return R"({"type":"array","items":{"type":"string","pattern":"^[A-Z]{2}$"}})";
+    case Value::date:
+      return AP_DATE;
+    case Value::number:
+      return AP_NUMBER;
+    case Value::money:
+      return AP_MONEY;
+    case Value::amount:
+      return AP_AMOUNT;
+    case Value::choice: {
+      std::string names;
+      for (std::string_view name : f.choices)
+        names += fmt::format("{}\"{}\"", names.empty() ? "" : ",", name);
+      return R"({"enum":[)" + names + "]}";
+    }
+    case Value::year_texts:
+      return AP_YEAR_MAP(AP_TEXT);
+    case Value::year_values:
+      return AP_YEAR_MAP(R"({"type":["number","string"]})");
+    case Value::person:
+    case Value::persons:
+    case Value::representatives:
+    case Value::mapping:
+    case Value::mappings:
+      return "";
+  }
+  return "";
+}
+
+Shape shape_of(Value value) {
+  switch (value) {
+    case Value::person:
+      return Shape::person;
+    case Value::persons:
+    case Value::representatives:
+      return Shape::persons;
+    case Value::mapping:
+      return Shape::mapping;
+    case Value::mappings:
+      return Shape::mappings;
+    default:
+      return Shape::value;
+  }
+}
+
+template <class R>
+std::vector<FieldDoc> docs_of_struct(std::string_view skip = {});
+
+// The keys of the mapping(s) a member holds: a budget's, a measurement's, a person's.
+template <class M>
+std::vector<FieldDoc> nested_docs(const FieldInfo&, const M&) {
+  return {};
+}
+template <HasFields M>
+std::vector<FieldDoc> nested_docs(const FieldInfo&, const std::optional<M>&) {
+  return docs_of_struct<M>(std::is_same_v<M, Person> ? "region" : "");
+}
+template <HasFields M>
+std::vector<FieldDoc> nested_docs(const FieldInfo& f, const std::vector<M>&) {
+  return docs_of_struct<M>(f.value == Value::persons ? "region" : "");
+}
+
+template <class R>
+std::vector<FieldDoc> docs_of_struct(std::string_view skip) {
+  std::vector<FieldDoc> out;
+  R record{};
+  visit_fields(record, [&](const FieldInfo& f, const auto& member) {
+    if (f.key == skip) return;
+    std::vector<FieldDoc> nested = nested_docs(f, member);
+    std::string type = type_of(f, nested);
+    out.push_back({f, std::move(type), schema_of(f), shape_of(f.value), std::move(nested)});
+  });
+  return out;
 }
 
 }  // namespace
@@ -882,15 +943,19 @@ std::vector<FieldDoc> field_docs(RecordKind kind) {
     case RecordKind::plan:
       return docs_of(k_plan_fields);
     case RecordKind::objective:
-      return docs_of(k_objective_fields);
+      return docs_of_struct<Objective>();
     case RecordKind::task_force:
-      return docs_of(k_task_force_fields);
+      return docs_of_struct<TaskForce>();
     case RecordKind::activity:
-      return docs_of(k_activity_fields);
+      return docs_of_struct<Activity>();
     case RecordKind::indicator:
-      return docs_of(k_indicator_fields);
+      return docs_of_struct<Indicator>();
   }
   return {};
+}
+
+std::vector<FieldDoc> person_field_docs() {
+  return docs_of_struct<Person>();
 }
 
 std::optional<RecordKind> looks_like_kind(const Node& root, std::optional<RecordKind> folder,
@@ -901,7 +966,7 @@ std::optional<RecordKind> looks_like_kind(const Node& root, std::optional<Record
     std::array<std::vector<std::string_view>, 5> out;
     for (RecordKind kind : record_kinds())
       for (const FieldDoc& f : field_docs(kind))
-        out[static_cast<std::size_t>(kind)].push_back(f.key);
+        out[static_cast<std::size_t>(kind)].push_back(f.info.key);
     return out;
   }();
   auto knows = [](RecordKind kind, std::string_view key) {
@@ -946,19 +1011,19 @@ PlanInfo decode_plan(const Node& root, const std::string& path, Diagnostics& dia
 }
 
 Objective decode_objective(const Node& root, const std::string& path, Diagnostics& diags) {
-  return decode_record(root, path, diags, k_objective_fields, "the objective");
+  return decode_record<Objective>(root, path, diags, "the objective");
 }
 
 TaskForce decode_task_force(const Node& root, const std::string& path, Diagnostics& diags) {
-  return decode_record(root, path, diags, k_task_force_fields, "the task force");
+  return decode_record<TaskForce>(root, path, diags, "the task force");
 }
 
 Activity decode_activity(const Node& root, const std::string& path, Diagnostics& diags) {
-  return decode_record(root, path, diags, k_activity_fields, "the activity");
+  return decode_record<Activity>(root, path, diags, "the activity");
 }
 
 Indicator decode_indicator(const Node& root, const std::string& path, Diagnostics& diags) {
-  return decode_record(root, path, diags, k_indicator_fields, "the indicator");
+  return decode_record<Indicator>(root, path, diags, "the indicator");
 }
 
 }  // namespace actionplan

@@ -9,11 +9,10 @@
 #include <vector>
 
 #include "load/yaml_tree.hpp"
+#include "model/fields.hpp"
 #include "model/records.hpp"
 
 namespace actionplan {
-
-enum class Need { required, optional };
 
 // The largest number a record may hold (money, measurements, targets): 10^15.
 inline constexpr double k_max_number = 1e15;
@@ -23,19 +22,21 @@ inline constexpr double k_max_number = 1e15;
 // a person (a name, or a mapping) or a list of persons.
 enum class Shape { value, mapping, mappings, person, persons };
 
-// One key of a record kind, as the docs and the JSON Schemas describe it.
+// One key of a record kind, as the docs and the JSON Schemas describe it: for
+// the record kinds, from the tables of model/fields.hpp; for plan.yaml, from
+// its table here.
 struct FieldDoc {
-  std::string_view key;
-  Need need;
-  std::string_view type;     // for people: "list of objective refs"
-  std::string_view meaning;  // one line
-  std::string_view schema;   // JSON Schema of the value; for other shapes, keywords added to it
+  FieldInfo info;      // key, need, meaning, ...
+  std::string type;    // the docs' type: "list of objective refs"
+  std::string schema;  // JSON Schema of the value; for other shapes, keywords added to it
   Shape shape = Shape::value;
-  std::vector<FieldDoc> (*nested)() = nullptr;  // the keys of the mapping(s), for other shapes
+  std::vector<FieldDoc> nested = {};  // the keys of the mapping(s), for other shapes
 };
 
 // The fields of a top-level record kind, in the order of FORMAT.md.
 std::vector<FieldDoc> field_docs(RecordKind kind);
+// The keys of a person, `region` (representatives only) included.
+std::vector<FieldDoc> person_field_docs();
 
 // Which record kind a file's top-level keys fit, when they fit another kind
 // than `folder` clearly better (an activity saved in objectives/), or, with no

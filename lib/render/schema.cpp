@@ -1,5 +1,7 @@
 #include "render/schema.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -42,8 +44,8 @@ ordered_json mapping_schema(const std::vector<FieldDoc>& fields) {
   ordered_json required = ordered_json::array();
   ordered_json properties = ordered_json::object();
   for (const FieldDoc& field : fields) {
-    properties[std::string(field.key)] = field_schema(field);
-    if (field.need == Need::required) required.push_back(field.key);
+    properties[std::string(field.info.key)] = field_schema(field);
+    if (field.info.need == Need::required) required.push_back(field.info.key);
   }
   ordered_json schema = {{"type", "object"}};
   if (!required.empty()) schema["required"] = std::move(required);
@@ -76,16 +78,16 @@ ordered_json field_schema(const FieldDoc& field) {
       schema = extra;
       break;
     case Shape::mapping:
-      schema = mapping_schema(field.nested());
+      schema = mapping_schema(field.nested);
       break;
     case Shape::mappings:
-      schema = {{"type", "array"}, {"items", mapping_schema(field.nested())}};
+      schema = {{"type", "array"}, {"items", mapping_schema(field.nested)}};
       break;
     case Shape::person:
     case Shape::persons: {
       // A person is a name, or a mapping {name, org...}.
       ordered_json person = {
-          {"oneOf", {{{"type", {"string", "number", "boolean"}}}, mapping_schema(field.nested())}}};
+          {"oneOf", {{{"type", {"string", "number", "boolean"}}}, mapping_schema(field.nested)}}};
       schema = field.shape == Shape::person ? person
                                             : ordered_json{{"type", "array"}, {"items", person}};
       break;
@@ -96,9 +98,12 @@ ordered_json field_schema(const FieldDoc& field) {
   // A required text may not be empty; an optional key may be left empty.
   const bool text =
       schema.contains("type") && schema["type"].is_array() && schema["type"][0] == "string";
-  if (field.need == Need::required && text) schema["minLength"] = 1;
-  if (field.need == Need::optional) allow_null(schema);
-  if (!field.meaning.empty()) schema["description"] = field.meaning;
+  if (field.info.need == Need::required && text) schema["minLength"] = 1;
+  if (field.info.need == Need::optional) allow_null(schema);
+  std::string description(field.info.required_when);
+  if (!description.empty() && !field.info.meaning.empty()) description += ": ";
+  description += field.info.meaning;
+  if (!description.empty()) schema["description"] = description;
   return schema;
 }
 
@@ -121,7 +126,47 @@ ordered_json record_rules(RecordKind kind) {
   return ordered_json::array({subject, {{"if", {{"not", milestone}}}, {"then", numeric_only}}});
 }
 
+// The name of a nested mapping's section in the docs: "budget", "measurement", "person".
+std::string section_of(const FieldDoc& field) {
+  if (field.shape == Shape::person || field.shape == Shape::persons) return "person";
+  std::string_view item = field.info.item;
+  if (item.starts_with("a ")) item.remove_prefix(2);
+  if (item.starts_with("an ")) item.remove_prefix(3);
+  return std::string(item.empty() ? field.info.key : item);
+}
+
+std::string key_table(const std::vector<FieldDoc>& fields) {
+  std::string out = "| key | required | type | meaning |\n|---|---|---|---|\n";
+  for (const FieldDoc& f : fields) {
+    const std::string required = !f.info.required_when.empty()   ? std::string(f.info.required_when)
+                                 : f.info.need == Need::required ? "yes"
+                                                                 : "no";
+    std::string meaning(f.info.meaning);
+    if (meaning.empty() && !f.nested.empty() && f.shape != Shape::person &&
+        f.shape != Shape::persons)
+      meaning = fmt::format("see [{0}](#{0})", section_of(f));
+    out += fmt::format("| `{}` | {} | {} |{}{}|\n", f.info.key, required, f.type,
+                       meaning.empty() ? "" : " " + meaning, " ");
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string key_tables(RecordKind kind) {
+  const std::vector<FieldDoc> fields = field_docs(kind);
+  std::string out = key_table(fields);
+  std::vector<std::string> done;
+  for (const FieldDoc& f : fields) {
+    if (f.nested.empty()) continue;
+    const std::string section = section_of(f);
+    if (std::find(done.begin(), done.end(), section) != done.end()) continue;
+    done.push_back(section);
+    out += fmt::format("\n### {}\n\n{}", section,
+                       key_table(section == "person" ? person_field_docs() : f.nested));
+  }
+  return out;
+}
 
 std::string json_schema(RecordKind kind) {
   const std::string name = schema_name(kind);

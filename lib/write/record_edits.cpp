@@ -17,7 +17,7 @@ namespace {
 
 std::vector<std::string_view> key_order(RecordKind kind) {
   std::vector<std::string_view> order;
-  for (const FieldDoc& f : field_docs(kind)) order.push_back(f.key);
+  for (const FieldDoc& f : field_docs(kind)) order.push_back(f.info.key);
   return order;
 }
 

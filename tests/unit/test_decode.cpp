@@ -248,7 +248,7 @@ TEST_CASE("missing required keys are named") {
 TEST_CASE("field docs list every key in format order") {
   auto keys = [](RecordKind kind) {
     std::vector<std::string> out;
-    for (const FieldDoc& f : field_docs(kind)) out.emplace_back(f.key);
+    for (const FieldDoc& f : field_docs(kind)) out.emplace_back(f.info.key);
     return out;
   };
   CHECK(keys(RecordKind::objective) == std::vector<std::string>{"id", "title", "goal",

@@ -77,7 +77,7 @@ TEST_CASE("schemas come from the field tables") {
     auto schema = nlohmann::json::parse(json_schema(kind));
     CHECK(schema["type"] == "object");
     for (const FieldDoc& f : field_docs(kind))
-      CHECK(schema["properties"].contains(std::string(f.key)));
+      CHECK(schema["properties"].contains(std::string(f.info.key)));
     CHECK(kind_from_schema_name(schema_name(kind)) == kind);
   }
   auto activity = nlohmann::json::parse(json_schema(RecordKind::activity));
