@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "model/fields.hpp"
 #include "model/text.hpp"
 #include "write/init_plan.hpp"
 #include "write/yaml_text.hpp"
@@ -88,42 +89,6 @@ std::string yaml_text(std::string_view text, int indent) {
 
 namespace {
 
-class Writer {
- public:
-  void text(const char* key, const Text& value, int indent = 0) {
-    if (value) line(indent, key, yaml_text(value->value, indent));
-  }
-  void scalar(const char* key, const std::string& value, int indent = 0) {
-    line(indent, key, yaml_scalar(value));
-  }
-  void raw(const char* key, const std::string& value, int indent = 0) { line(indent, key, value); }
-  void ids(const char* key, const IdList& list, int indent = 0) {
-    if (list.empty()) return;
-    std::vector<std::string> items;
-    for (const auto& item : list) items.push_back(yaml_scalar(item.value));
-    line(indent, key, "[" + join(items) + "]");
-  }
-  void texts(const char* key, const std::vector<Located<std::string>>& list, int indent = 0) {
-    if (list.empty()) return;
-    m_out += fmt::format("{}{}:\n", std::string(static_cast<std::size_t>(indent), ' '), key);
-    for (const auto& item : list)
-      m_out += fmt::format("{}  - {}\n", std::string(static_cast<std::size_t>(indent), ' '),
-                           yaml_text(item.value, indent + 2));
-  }
-  void date(const char* key, const std::optional<Located<Date>>& value, int indent = 0) {
-    if (value) line(indent, key, value->value.to_string());
-  }
-  void open(const char* key) { m_out += fmt::format("{}:\n", key); }
-  std::string take() { return std::move(m_out); }
-
- private:
-  void line(int indent, const char* key, const std::string& value) {
-    m_out +=
-        fmt::format("{}{}: {}\n", std::string(static_cast<std::size_t>(indent), ' '), key, value);
-  }
-  std::string m_out;
-};
-
 std::string amount_text(const Amount& a) {
   switch (a.kind) {
     case AmountKind::number:
@@ -138,123 +103,167 @@ std::string amount_text(const Amount& a) {
   return "";
 }
 
-void persons(Writer& w, const char* key, const std::vector<Person>& list) {
-  std::vector<Located<std::string>> names;
-  for (const Person& p : list) names.push_back(p.name);
-  w.texts(key, names);
+std::string pad(int indent) {
+  return std::string(static_cast<std::size_t>(indent), ' ');
 }
+
+// Writes the keys of a record, or of a mapping nested in one, by its table
+// (model/fields.hpp): in the table's order, each value as its kind is written,
+// keys without a value (and choices left at their default) left out.
+class Emitter {
+ public:
+  explicit Emitter(int indent, bool milestone = false) : m_indent(indent), m_milestone(milestone) {}
+
+  template <class R>
+  std::string keys(const R& record) {
+    visit_fields(record, [&](const FieldInfo& f, const auto& member) { put(f, member); });
+    return std::move(m_out);
+  }
+
+  // The keys as a flow mapping: {date: 2024, value: 3}; "" when none has a value.
+  template <class R>
+  static std::string flow(const R& record) {
+    std::vector<std::string> items;
+    visit_fields(record, [&](const FieldInfo& f, const auto& member) {
+      Emitter one(0);
+      one.m_in_flow = true;
+      one.put(f, member);
+      std::string line = std::move(one.m_out);
+      if (line.empty()) return;
+      line.pop_back();  // "key: value\n" → "key: value"; never a block: flow values are scalars
+      items.push_back(std::move(line));
+    });
+    return items.empty() ? "" : "{" + join(items) + "}";
+  }
+
+ private:
+  void line(std::string_view key, const std::string& value) {
+    m_out += fmt::format("{}{}: {}\n", pad(m_indent), key, value);
+  }
+  // A text value: a literal block when it has several lines (flow mappings never do: scalar).
+  std::string text(const std::string& value) const {
+    return m_in_flow ? yaml_scalar(value) : yaml_text(value, m_indent);
+  }
+
+  void put(const FieldInfo& f, const Located<std::string>& m) { line(f.key, yaml_scalar(m.value)); }
+  void put(const FieldInfo& f, const Text& m) {
+    if (!m) return;
+    const bool words = f.value == Value::text || f.value == Value::url;
+    line(f.key, words ? text(m->value) : yaml_scalar(m->value));
+  }
+  void put(const FieldInfo& f, const IdList& m) {
+    if (m.empty()) return;
+    if (f.value == Value::refs || f.value == Value::countries) {
+      std::vector<std::string> items;
+      for (const auto& item : m) items.push_back(yaml_scalar(item.value));
+      line(f.key, "[" + join(items) + "]");
+      return;
+    }
+    m_out += fmt::format("{}{}:\n", pad(m_indent), f.key);
+    for (const auto& item : m)
+      m_out += fmt::format("{}  - {}\n", pad(m_indent), yaml_text(item.value, m_indent + 2));
+  }
+  void put(const FieldInfo& f, const std::optional<IdList>& m) {
+    if (m && m->empty())
+      line(f.key, "[]");  // no region, unlike no key (the default)
+    else if (m)
+      put(f, *m);
+  }
+  template <class E>
+  requires std::is_enum_v<E>
+  void put(const FieldInfo& f, E m) {
+    if (m != E{}) line(f.key, std::string(f.choices[static_cast<std::size_t>(m)]));
+  }
+  void put(const FieldInfo& f, const Located<IndicatorType>& m) { put(f, m.value); }
+  void put(const FieldInfo& f, const std::optional<Located<Date>>& m) {
+    if (m) line(f.key, m->value.to_string());
+  }
+  void put(const FieldInfo& f, const std::optional<Located<double>>& m) {
+    if (m) line(f.key, format_number(m->value));
+  }
+  void put(const FieldInfo& f, const std::optional<Located<Amount>>& m) {
+    if (m) line(f.key, amount_text(m->value));
+  }
+  void put(const FieldInfo& f, const std::vector<YearText>& m) {
+    if (m.empty()) return;
+    m_out += fmt::format("{}{}:\n", pad(m_indent), f.key);
+    for (const YearText& t : m)
+      m_out += fmt::format("{}  {}: {}\n", pad(m_indent), t.year.value, yaml_scalar(t.text.value));
+  }
+  void put(const FieldInfo& f, const std::vector<IndicatorTarget>& m) {
+    if (m.empty()) return;
+    m_out += fmt::format("{}{}:\n", pad(m_indent), f.key);
+    for (const IndicatorTarget& t : m)
+      // A number stays a number (a milestone's as written: `2030: 400` reads back as written),
+      // a text stays a text.
+      m_out += fmt::format("{}  {}: {}\n", pad(m_indent), t.year.value,
+                           !t.is_number  ? yaml_scalar(t.text)
+                           : m_milestone ? t.text
+                                         : format_number(*t.number));
+  }
+  // A person alone (an activity's lead): its keys below the key.
+  void put(const FieldInfo& f, const std::optional<Person>& m) {
+    if (!m) return;
+    m_out += fmt::format("{}{}:\n", pad(m_indent), f.key);
+    m_out += Emitter(m_indent + 2).keys(*m);
+  }
+  // Persons: a name each, or the keys of those who have more than a name.
+  void put(const FieldInfo& f, const std::vector<Person>& m) {
+    if (m.empty()) return;
+    m_out += fmt::format("{}{}:\n", pad(m_indent), f.key);
+    for (const Person& p : m) {
+      if (!p.org && !p.email && !p.role && p.expertise.empty() && !p.region) {
+        m_out += fmt::format("{}  - {}\n", pad(m_indent), yaml_text(p.name.value, m_indent + 2));
+        continue;
+      }
+      std::string keys = Emitter(m_indent + 4).keys(p);
+      keys.replace(0, static_cast<std::size_t>(m_indent + 4), pad(m_indent + 2) + "- ");
+      m_out += keys;
+    }
+  }
+  // A nested mapping: on one line (a baseline) or below the key (a budget); left
+  // out when none of its keys has a value.
+  template <HasFields M>
+  void put(const FieldInfo& f, const std::optional<M>& m) {
+    if (!m) return;
+    if (f.flow) {
+      if (const std::string one_line = flow(*m); !one_line.empty()) line(f.key, one_line);
+      return;
+    }
+    const std::string keys = Emitter(m_indent + 2).keys(*m);
+    if (!keys.empty()) m_out += fmt::format("{}{}:\n{}", pad(m_indent), f.key, keys);
+  }
+  // A list of nested mappings, one on each line: measurements, milestones.
+  template <HasFields M>
+  void put(const FieldInfo& f, const std::vector<M>& m) {
+    if (m.empty()) return;
+    m_out += fmt::format("{}{}:\n", pad(m_indent), f.key);
+    for (const M& item : m) m_out += fmt::format("{}  - {}\n", pad(m_indent), flow(item));
+  }
+
+  int m_indent;
+  bool m_milestone;
+  bool m_in_flow = false;
+  std::string m_out;
+};
 
 }  // namespace
 
 std::string emit_objective(const Objective& o) {
-  Writer w;
-  w.scalar("id", o.id.value);
-  w.text("title", o.title);
-  if (o.goal) w.scalar("goal", o.goal->value);
-  w.text("description", o.description);
-  w.text("problem", o.problem);
-  if (!o.targets.empty()) {
-    w.open("targets");
-    for (const YearText& t : o.targets)
-      w.scalar(std::to_string(t.year.value).c_str(), t.text.value, 2);
-  }
-  if (o.regions && o.regions->empty())
-    w.raw("regions", "[]");  // no region, unlike no key (the plan's)
-  else if (o.regions)
-    w.ids("regions", *o.regions);
-  return schema_hint("objective", true) + "\n" + w.take();
+  return schema_hint("objective", true) + "\n" + Emitter(0).keys(o);
 }
 
 std::string emit_task_force(const TaskForce& t) {
-  Writer w;
-  w.scalar("id", t.id.value);
-  w.text("name", t.name);
-  w.ids("objectives", t.objectives);
-  if (t.regions && t.regions->empty())
-    w.raw("regions", "[]");  // no region, unlike no key (its objectives')
-  else if (t.regions)
-    w.ids("regions", *t.regions);
-  persons(w, "leaders", t.leaders);
-  persons(w, "members", t.members);
-  w.text("approach", t.approach);
-  return schema_hint("taskforce", true) + "\n" + w.take();
+  return schema_hint("taskforce", true) + "\n" + Emitter(0).keys(t);
 }
 
 std::string emit_indicator(const Indicator& i) {
-  Writer w;
-  w.scalar("id", i.id.value);
-  w.text("title", i.title);
-  if (i.objective) w.scalar("objective", i.objective->value);
-  if (i.activity) w.scalar("activity", i.activity->value);
   const bool milestone = i.type.value == IndicatorType::milestone;
-  if (milestone) w.raw("type", "milestone");
-  w.text("unit", i.unit);
-  if (i.direction == Direction::decrease) w.raw("direction", "decrease");
-  if (i.baseline && i.baseline->value) {
-    std::string text = "{";
-    if (i.baseline->date) text += "date: " + i.baseline->date->value.to_string() + ", ";
-    w.raw("baseline", text + "value: " + format_number(i.baseline->value->value) + "}");
-  }
-  if (!i.targets.empty()) {
-    w.open("targets");
-    for (const IndicatorTarget& t : i.targets)
-      // A number stays a number (a milestone's as written: `2030: 400` reads back as written),
-      // a text stays a text.
-      w.raw(std::to_string(t.year.value).c_str(),
-            !t.is_number ? yaml_scalar(t.text)
-            : milestone  ? t.text
-                         : format_number(*t.number),
-            2);
-  }
-  w.date("due", i.due);
-  w.date("achieved", i.achieved);
-  w.text("description", i.description);
-  w.text("method", i.method);
-  w.text("source", i.source_text);
-  return schema_hint("indicator", true) + "\n" + w.take();
+  return schema_hint("indicator", true) + "\n" + Emitter(0, milestone).keys(i);
 }
 
 std::string emit_activity(const Activity& a) {
-  Writer w;
-  w.scalar("id", a.id.value);
-  w.text("title", a.title);
-  if (a.type == ActivityType::activity) w.raw("type", "activity");
-  w.ids("objectives", a.objectives);
-  if (a.task_force) w.scalar("task_force", a.task_force->value);
-  if (a.stage) w.scalar("stage", a.stage->value);
-  if (a.status != ActivityStatus::active) w.raw("status", status_name(a.status));
-  w.ids("regions", a.regions);
-  w.ids("countries", a.countries);
-  if (a.lead) {
-    w.open("lead");
-    w.scalar("name", a.lead->name.value, 2);
-    w.text("org", a.lead->org, 2);
-    w.text("email", a.lead->email, 2);
-    w.text("role", a.lead->role, 2);
-    w.texts("expertise", a.lead->expertise, 2);
-  }
-  w.texts("responsible", a.responsible);
-  w.texts("partners", a.partners);
-  w.texts("sponsors", a.sponsors);
-  if (a.budget &&
-      (a.budget->currency || a.budget->estimate || a.budget->secured || a.budget->note)) {
-    w.open("budget");
-    if (a.budget->currency) w.scalar("currency", a.budget->currency->value, 2);
-    if (a.budget->estimate) w.raw("estimate", amount_text(a.budget->estimate->value), 2);
-    if (a.budget->secured) w.raw("secured", format_number(a.budget->secured->value), 2);
-    if (a.budget->note) w.scalar("note", a.budget->note->value, 2);
-  }
-  w.date("start", a.start);
-  w.date("end", a.end);
-  w.text("timeframe", a.timeframe);
-  w.texts("outputs", a.outputs);
-  w.text("methodology", a.methodology);
-  w.text("outcome", a.outcome);
-  w.text("description", a.description);
-  w.ids("indicators", a.indicators);
-  w.text("url", a.url);
-  w.date("updated", a.updated);
-  return schema_hint("activity", true) + "\n" + w.take();
+  return schema_hint("activity", true) + "\n" + Emitter(0).keys(a);
 }
 
 }  // namespace actionplan

@@ -220,3 +220,39 @@ TEST_CASE("a milestone's number-like target reads back as written, a number stil
     CHECK(after.targets[i].text == before.targets[i].text);
   }
 }
+
+TEST_CASE("every key of a task force and an indicator is written, by the field table") {
+  auto parse = [](const std::string& text, auto decode) {
+    Diagnostics diags;
+    auto root = yaml::parse(text, "x.yaml", diags);
+    REQUIRE(root);
+    auto record = decode(*root, "x.yaml", diags);
+    CHECK(diags.items().empty());
+    return record;
+  };
+  const std::string task_force =
+      "id: TF1\nname: Soils\nobjectives: [O1]\nregions: []\n"
+      "leaders:\n  - Ana\n  - {name: Bo, org: \"Ministry, Kenya\", expertise: [radio]}\n"
+      "representatives:\n  - {name: Cy, region: africa}\n"
+      "milestones:\n  - {date: 2025-06, text: \"Toolkit: 6 languages\"}\n";
+  const TaskForce t = parse(task_force, decode_task_force);
+  const std::string written = emit_task_force(t);
+  CHECK(written.find("leaders:\n  - Ana\n  - name: Bo\n    org: \"Ministry, Kenya\"\n"
+                     "    expertise:\n      - radio\n") != std::string::npos);
+  CHECK(written.find("representatives:\n  - name: Cy\n    region: africa\n") != std::string::npos);
+  CHECK(written.find("milestones:\n  - {date: 2025-06, text: \"Toolkit: 6 languages\"}\n") !=
+        std::string::npos);
+  CHECK(written.find("regions: []\n") != std::string::npos);
+  CHECK(emit_task_force(parse(written, decode_task_force)) == written);
+
+  const std::string indicator =
+      "id: I1\ntitle: Farms\nobjective: O1\nunit: ha\ndirection: decrease\n"
+      "baseline: {date: 2020, value: 3}\ntargets: {2030: 1}\n"
+      "measurements:\n  - {date: 2021, value: 2.5, source: \"survey, 2021\", note: rough}\n";
+  const Indicator i = parse(indicator, decode_indicator);
+  const std::string back = emit_indicator(i);
+  CHECK(back.find("direction: decrease\nbaseline: {date: 2020, value: 3}\n") != std::string::npos);
+  CHECK(back.find("measurements:\n  - {date: 2021, value: 2.5, source: \"survey, 2021\", note: "
+                  "rough}\n") != std::string::npos);
+  CHECK(emit_indicator(parse(back, decode_indicator)) == back);
+}
