@@ -5,38 +5,101 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/fields.hpp"
+
 namespace actionplan {
 namespace {
 
 using nlohmann::ordered_json;
 
-ordered_json texts(const std::vector<Located<std::string>>& list) {
-  ordered_json out = ordered_json::array();
-  for (const auto& item : list) out.push_back(item.value);
-  return out;
+ordered_json amount_json(const Amount& m) {
+  switch (m.kind) {
+    case AmountKind::none:
+      return "none";
+    case AmountKind::tbd:
+      return "tbd";
+    case AmountKind::range:
+      return {m.min, m.max};
+    case AmountKind::number:
+      break;
+  }
+  return m.max;
 }
 
-ordered_json person_json(const Person& p) {
-  ordered_json j = {{"name", p.name.value}};
-  if (p.org) j["org"] = p.org->value;
-  if (p.email) j["email"] = p.email->value;
-  if (p.role) j["role"] = p.role->value;
-  if (!p.expertise.empty()) j["expertise"] = texts(p.expertise);
-  if (p.region) j["region"] = p.region->value;
-  return j;
-}
+// A record, or a mapping nested in one, as JSON, by its table (model/fields.hpp):
+// keys in the table's order; a key without a value left out, but for the
+// choices (their default shown) and the required lists (shown empty).
+class JsonWriter {
+ public:
+  template <class R>
+  static ordered_json of(const R& record) {
+    JsonWriter w;
+    visit_fields(record, [&](const FieldInfo& f, const auto& member) { w.put(f, member); });
+    return std::move(w.m_out);
+  }
 
-ordered_json year_map(const std::vector<YearText>& targets) {
-  ordered_json j = ordered_json::object();
-  for (const YearText& t : targets) j[std::to_string(t.year.value)] = t.text.value;
-  return j;
-}
+ private:
+  void put(const FieldInfo& f, const Located<std::string>& m) { at(f) = m.value; }
+  void put(const FieldInfo& f, const Text& m) {
+    if (m) at(f) = m->value;
+  }
+  void put(const FieldInfo& f, const std::vector<Located<std::string>>& m) {
+    if (m.empty() && f.need != Need::required) return;
+    ordered_json list = ordered_json::array();
+    for (const auto& item : m) list.push_back(item.value);
+    at(f) = std::move(list);
+  }
+  void put(const FieldInfo& f, const std::optional<IdList>& m) {
+    if (!m) return;
+    put(FieldInfo{.key = f.key, .need = Need::required}, *m);  // an empty list shown: no region
+  }
+  template <class E>
+  requires std::is_enum_v<E>
+  void put(const FieldInfo& f, E m) { at(f) = f.choices[static_cast<std::size_t>(m)]; }
+  void put(const FieldInfo& f, const Located<IndicatorType>& m) { put(f, m.value); }
+  void put(const FieldInfo& f, const std::optional<Located<Date>>& m) {
+    if (m) at(f) = m->value.to_string();
+  }
+  void put(const FieldInfo& f, const std::optional<Located<double>>& m) {
+    if (m) at(f) = m->value;
+  }
+  void put(const FieldInfo& f, const std::optional<Located<Amount>>& m) {
+    if (m) at(f) = amount_json(m->value);
+  }
+  void put(const FieldInfo& f, const std::vector<YearText>& m) {
+    if (m.empty()) return;
+    ordered_json years = ordered_json::object();
+    for (const YearText& t : m) years[std::to_string(t.year.value)] = t.text.value;
+    at(f) = std::move(years);
+  }
+  void put(const FieldInfo& f, const std::vector<IndicatorTarget>& m) {
+    if (m.empty()) return;
+    ordered_json years = ordered_json::object();
+    for (const IndicatorTarget& t : m) {
+      const std::string year = std::to_string(t.year.value);
+      if (t.is_number && t.number)
+        years[year] = *t.number;
+      else
+        years[year] = t.text;
+    }
+    at(f) = std::move(years);
+  }
+  template <HasFields M>
+  void put(const FieldInfo& f, const std::optional<M>& m) {
+    if (m) at(f) = of(*m);
+  }
+  template <HasFields M>
+  void put(const FieldInfo& f, const std::vector<M>& m) {
+    if (m.empty()) return;
+    ordered_json list = ordered_json::array();
+    for (const M& item : m) list.push_back(of(item));
+    at(f) = std::move(list);
+  }
 
-ordered_json people(const std::vector<Person>& list) {
-  ordered_json out = ordered_json::array();
-  for (const Person& p : list) out.push_back(person_json(p));
-  return out;
-}
+  ordered_json& at(const FieldInfo& f) { return m_out[std::string(f.key)]; }
+
+  ordered_json m_out = ordered_json::object();
+};
 
 void tidy_numbers(ordered_json& j) {
   if (j.is_number_float()) {
@@ -55,131 +118,19 @@ std::string json_text(ordered_json document) {
 }
 
 ordered_json objective_json(const Objective& o) {
-  ordered_json j;
-  j["id"] = o.id.value;
-  if (o.title) j["title"] = o.title->value;
-  if (o.goal) j["goal"] = o.goal->value;
-  if (o.description) j["description"] = o.description->value;
-  if (o.problem) j["problem"] = o.problem->value;
-  if (!o.targets.empty()) j["targets"] = year_map(o.targets);
-  if (o.regions) j["regions"] = texts(*o.regions);
-  return j;
+  return JsonWriter::of(o);
 }
 
 ordered_json task_force_json(const TaskForce& t) {
-  ordered_json j;
-  j["id"] = t.id.value;
-  if (t.name) j["name"] = t.name->value;
-  j["objectives"] = texts(t.objectives);
-  if (t.regions) j["regions"] = texts(*t.regions);
-  if (!t.leaders.empty()) j["leaders"] = people(t.leaders);
-  if (!t.representatives.empty()) j["representatives"] = people(t.representatives);
-  if (!t.members.empty()) j["members"] = people(t.members);
-  if (t.approach) j["approach"] = t.approach->value;
-  if (!t.milestones.empty()) {
-    ordered_json list = ordered_json::array();
-    for (const Milestone& m : t.milestones) {
-      ordered_json item = ordered_json::object();
-      if (m.date) item["date"] = m.date->value.to_string();
-      if (m.text) item["text"] = m.text->value;
-      list.push_back(std::move(item));
-    }
-    j["milestones"] = std::move(list);
-  }
-  return j;
+  return JsonWriter::of(t);
 }
 
 ordered_json indicator_json(const Indicator& i) {
-  const bool milestone = i.type.value == IndicatorType::milestone;
-  ordered_json j;
-  j["id"] = i.id.value;
-  if (i.title) j["title"] = i.title->value;
-  if (i.objective) j["objective"] = i.objective->value;
-  if (i.activity) j["activity"] = i.activity->value;
-  j["type"] = milestone ? "milestone" : "numeric";
-  if (i.unit) j["unit"] = i.unit->value;
-  j["direction"] = i.direction == Direction::increase ? "increase" : "decrease";
-  if (i.baseline) {
-    ordered_json b = ordered_json::object();
-    if (i.baseline->date) b["date"] = i.baseline->date->value.to_string();
-    if (i.baseline->value) b["value"] = i.baseline->value->value;
-    j["baseline"] = std::move(b);
-  }
-  if (!i.targets.empty()) {
-    ordered_json t = ordered_json::object();
-    for (const IndicatorTarget& target : i.targets) {
-      const std::string year = std::to_string(target.year.value);
-      if (target.is_number && target.number)
-        t[year] = *target.number;
-      else
-        t[year] = target.text;
-    }
-    j["targets"] = std::move(t);
-  }
-  if (!i.measurements.empty()) {
-    ordered_json list = ordered_json::array();
-    for (const Measurement& m : i.measurements) {
-      ordered_json item = ordered_json::object();
-      if (m.date) item["date"] = m.date->value.to_string();
-      if (m.value) item["value"] = m.value->value;
-      if (m.source) item["source"] = m.source->value;
-      if (m.note) item["note"] = m.note->value;
-      list.push_back(std::move(item));
-    }
-    j["measurements"] = std::move(list);
-  }
-  if (i.due) j["due"] = i.due->value.to_string();
-  if (i.achieved) j["achieved"] = i.achieved->value.to_string();
-  if (i.description) j["description"] = i.description->value;
-  if (i.method) j["method"] = i.method->value;
-  if (i.source_text) j["source"] = i.source_text->value;
-  return j;
+  return JsonWriter::of(i);
 }
 
 ordered_json activity_json(const Activity& a) {
-  ordered_json j;
-  j["id"] = a.id.value;
-  if (a.title) j["title"] = a.title->value;
-  j["type"] = a.type == ActivityType::activity ? "activity" : "project";
-  j["objectives"] = texts(a.objectives);
-  if (a.task_force) j["task_force"] = a.task_force->value;
-  if (a.stage) j["stage"] = a.stage->value;
-  j["status"] = status_name(a.status);
-  if (!a.regions.empty()) j["regions"] = texts(a.regions);
-  if (!a.countries.empty()) j["countries"] = texts(a.countries);
-  if (a.lead) j["lead"] = person_json(*a.lead);
-  if (!a.responsible.empty()) j["responsible"] = texts(a.responsible);
-  if (!a.partners.empty()) j["partners"] = texts(a.partners);
-  if (!a.sponsors.empty()) j["sponsors"] = texts(a.sponsors);
-  if (a.budget) {
-    ordered_json b = ordered_json::object();
-    if (a.budget->currency) b["currency"] = a.budget->currency->value;
-    if (a.budget->estimate) {
-      const Amount& m = a.budget->estimate->value;
-      if (m.kind == AmountKind::none)
-        b["estimate"] = "none";
-      else if (m.kind == AmountKind::tbd)
-        b["estimate"] = "tbd";
-      else if (m.kind == AmountKind::range)
-        b["estimate"] = {m.min, m.max};
-      else
-        b["estimate"] = m.max;
-    }
-    if (a.budget->secured) b["secured"] = a.budget->secured->value;
-    if (a.budget->note) b["note"] = a.budget->note->value;
-    j["budget"] = std::move(b);
-  }
-  if (a.start) j["start"] = a.start->value.to_string();
-  if (a.end) j["end"] = a.end->value.to_string();
-  if (a.timeframe) j["timeframe"] = a.timeframe->value;
-  if (!a.outputs.empty()) j["outputs"] = texts(a.outputs);
-  if (a.methodology) j["methodology"] = a.methodology->value;
-  if (a.outcome) j["outcome"] = a.outcome->value;
-  if (a.description) j["description"] = a.description->value;
-  if (!a.indicators.empty()) j["indicators"] = texts(a.indicators);
-  if (a.url) j["url"] = a.url->value;
-  if (a.updated) j["updated"] = a.updated->value.to_string();
-  return j;
+  return JsonWriter::of(a);
 }
 
 }  // namespace actionplan
