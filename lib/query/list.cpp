@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "model/fields.hpp"
 #include "model/text.hpp"
 #include "render/csv.hpp"
 #include "render/records.hpp"
@@ -82,7 +83,7 @@ std::string target_cell(const std::vector<T>& targets, int year) {
   return "";
 }
 
-struct Option {
+struct FilterOption {
   const char* name;  // "--stage"
   const std::vector<std::string>* values;
 };
@@ -109,7 +110,7 @@ std::vector<std::string> check_list_filter(const Plan& plan, const ListKind& kin
   const std::string plural = kind.projects_only ? "projects" : kind_info(kind.kind).plural;
   // Which filters apply to which kind.
   const bool activity = kind.kind == RecordKind::activity;
-  const std::vector<std::pair<Option, bool>> applies = {
+  const std::vector<std::pair<FilterOption, bool>> applies = {
       {{"--objective", &f.objectives}, kind.kind != RecordKind::plan},
       {{"--goal", &f.goals}, kind.kind == RecordKind::objective},
       {{"--stage", &f.stages}, activity},
@@ -233,136 +234,131 @@ std::vector<std::size_t> select_records(const Plan& plan, const ListKind& kind,
   return out;
 }
 
+namespace {
+
+// The cells of one record (or of a mapping nested in one) by its table
+// (model/fields.hpp), with their columns: one per key; a nested mapping's keys
+// dotted (`budget.estimate`), a person's name and organisation (`lead`,
+// `lead.org`: never an e-mail), one per target year (`targets.2030`), a list of
+// mappings as "date: value" items. Every record of a kind has the same columns.
+class Cells {
+ public:
+  Cells(const Plan& plan, const std::vector<int>& years, ListCells lists, std::string prefix = "")
+      : m_plan(plan), m_years(years), m_lists(lists), m_prefix(std::move(prefix)) {}
+
+  template <class R>
+  std::vector<std::pair<std::string, std::string>> of(const R& record) {
+    visit_fields(record, [&](const FieldInfo& f, const auto& member) {
+      if constexpr (std::is_same_v<R, Activity>)
+        if (f.refers == "stage" && !record.stage) {  // shown as the plan's first stage
+          cell(f.key, m_plan.stage_of(record).id.value);
+          return;
+        }
+      put(f, member);
+    });
+    // The columns a table is read by (an objective's goal) right after the id.
+    std::stable_partition(m_out.begin() + (m_out.empty() ? 0 : 1), m_out.end(), [&](const auto& c) {
+      return std::find(m_early.begin(), m_early.end(), c.first) != m_early.end();
+    });
+    return std::move(m_out);
+  }
+
+ private:
+  void cell(std::string_view key, std::string value) {
+    m_out.emplace_back(m_prefix + std::string(key), std::move(value));
+  }
+
+  void put(const FieldInfo& f, const Located<std::string>& m) { cell(f.key, m.value); }
+  void put(const FieldInfo& f, const Text& m) {
+    if (f.column == Column::early) m_early.push_back(m_prefix + std::string(f.key));
+    cell(f.key, text(m));
+  }
+  void put(const FieldInfo& f, const IdList& m) { cell(f.key, joined(m, m_lists)); }
+  void put(const FieldInfo& f, const std::optional<IdList>& m) {
+    cell(f.key, m ? joined(*m, m_lists) : "");
+  }
+  template <class E>
+  requires std::is_enum_v<E>
+  void put(const FieldInfo& f, E m) {
+    cell(f.key, std::string(f.choices[static_cast<std::size_t>(m)]));
+  }
+  void put(const FieldInfo& f, const Located<IndicatorType>& m) { put(f, m.value); }
+  void put(const FieldInfo& f, const std::optional<Located<Date>>& m) { cell(f.key, date(m)); }
+  void put(const FieldInfo& f, const std::optional<Located<double>>& m) {
+    cell(f.key, m ? format_number(m->value) : "");
+  }
+  void put(const FieldInfo& f, const std::optional<Located<Amount>>& m) {
+    cell(f.key, m ? amount_as_text(m->value) : "");
+  }
+  template <class T>
+  void put(const FieldInfo& f, const std::vector<T>& m) requires std::is_same_v<T, YearText> ||
+      std::is_same_v<T, IndicatorTarget> {
+    for (int year : m_years) cell(fmt::format("{}.{}", f.key, year), target_cell(m, year));
+  }
+  void put(const FieldInfo& f, const std::optional<Person>& m) {
+    cell(f.key, m ? m->name.value : "");
+    cell(fmt::format("{}.org", f.key), m ? text(m->org) : "");
+  }
+  void put(const FieldInfo& f, const std::vector<Person>& m) {
+    cell(f.key, names(m, m_lists, f.value == Value::representatives));
+  }
+  template <HasFields M>
+  void put(const FieldInfo& f, const std::optional<M>& m) {
+    const M none{};
+    Cells nested(m_plan, m_years, m_lists, m_prefix + std::string(f.key) + ".");
+    for (auto& c : nested.of(m ? *m : none)) m_out.push_back(std::move(c));
+  }
+  template <HasFields M>
+  void put(const FieldInfo& f, const std::vector<M>& m) {
+    std::vector<std::string> items;
+    for (const M& item : m) {
+      const auto cells = Cells(m_plan, m_years, ListCells::plain).of(item);
+      items.push_back(fmt::format("{}: {}", cells.at(0).second, cells.at(1).second));
+    }
+    cell(f.key, list_text(items, m_lists));
+  }
+
+  const Plan& m_plan;
+  const std::vector<int>& m_years;
+  ListCells m_lists;
+  std::string m_prefix;
+  std::vector<std::string> m_early;
+  std::vector<std::pair<std::string, std::string>> m_out;
+};
+
+template <class R>
+TextTable table_of(const Plan& plan, const std::vector<R>& records,
+                   const std::vector<std::size_t>& rows, ListCells lists) {
+  std::vector<int> years;
+  if constexpr (requires(R r) { r.targets; }) years = target_years(plan, records);
+  TextTable t;
+  for (const auto& [column, cell] : Cells(plan, years, lists).of(R{})) t.columns.push_back(column);
+  for (std::size_t i : rows) {
+    std::vector<std::string> row;
+    for (auto& [column, cell] : Cells(plan, years, lists).of(records[i]))
+      row.push_back(std::move(cell));
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+}  // namespace
+
 TextTable full_table(const Plan& plan, RecordKind kind, const std::vector<std::size_t>& rows,
                      ListCells lists) {
-  TextTable t;
   switch (kind) {
-    case RecordKind::objective: {
-      const std::vector<int> years = target_years(plan, plan.objectives);
-      t.columns = {"id", "goal", "title", "description", "problem"};
-      for (int y : years) t.columns.push_back(fmt::format("targets.{}", y));
-      t.columns.push_back("regions");
-      for (std::size_t i : rows) {
-        const Objective& o = plan.objectives[i];
-        std::vector<std::string> row = {o.id.value, o.goal ? o.goal->value : "", text(o.title),
-                                        text(o.description), text(o.problem)};
-        for (int y : years) row.push_back(target_cell(o.targets, y));
-        row.push_back(o.regions ? joined(*o.regions, lists) : "");
-        t.rows.push_back(std::move(row));
-      }
-      break;
-    }
+    case RecordKind::objective:
+      return table_of(plan, plan.objectives, rows, lists);
     case RecordKind::task_force:
-      t.columns = {"id",      "name",     "objectives", "regions", "leaders", "representatives",
-                   "members", "approach", "milestones"};
-      for (std::size_t i : rows) {
-        const TaskForce& f = plan.task_forces[i];
-        std::vector<std::string> milestones;
-        for (const Milestone& m : f.milestones)
-          milestones.push_back(fmt::format("{}: {}", date(m.date), text(m.text)));
-        t.rows.push_back({f.id.value, text(f.name), joined(f.objectives, lists),
-                          f.regions ? joined(*f.regions, lists) : "", names(f.leaders, lists),
-                          names(f.representatives, lists, true), names(f.members, lists),
-                          text(f.approach), list_text(milestones, lists)});
-      }
-      break;
+      return table_of(plan, plan.task_forces, rows, lists);
     case RecordKind::activity:
-      t.columns = {"id",
-                   "title",
-                   "type",
-                   "objectives",
-                   "task_force",
-                   "stage",
-                   "status",
-                   "regions",
-                   "countries",
-                   "lead",
-                   "lead.org",
-                   "responsible",
-                   "partners",
-                   "sponsors",
-                   "budget.currency",
-                   "budget.estimate",
-                   "budget.secured",
-                   "budget.note",
-                   "start",
-                   "end",
-                   "timeframe",
-                   "outputs",
-                   "methodology",
-                   "outcome",
-                   "description",
-                   "indicators",
-                   "url",
-                   "updated"};
-      for (std::size_t i : rows) {
-        const Activity& a = plan.activities[i];
-        const Budget* b = a.budget ? &*a.budget : nullptr;
-        t.rows.push_back({a.id.value,
-                          text(a.title),
-                          a.type == ActivityType::project ? "project" : "activity",
-                          joined(a.objectives, lists),
-                          a.task_force ? a.task_force->value : "",
-                          a.stage ? a.stage->value : plan.stage_of(a).id.value,
-                          status_name(a.status),
-                          joined(a.regions, lists),
-                          joined(a.countries, lists),
-                          a.lead ? a.lead->name.value : "",
-                          a.lead ? text(a.lead->org) : "",
-                          joined(a.responsible, lists),
-                          joined(a.partners, lists),
-                          joined(a.sponsors, lists),
-                          b ? text(b->currency) : "",
-                          b && b->estimate ? amount_as_text(b->estimate->value) : "",
-                          b && b->secured ? format_number(b->secured->value) : "",
-                          b ? text(b->note) : "",
-                          date(a.start),
-                          date(a.end),
-                          text(a.timeframe),
-                          joined(a.outputs, lists),
-                          text(a.methodology),
-                          text(a.outcome),
-                          text(a.description),
-                          joined(a.indicators, lists),
-                          text(a.url),
-                          date(a.updated)});
-      }
-      break;
-    case RecordKind::indicator: {
-      const std::vector<int> years = target_years(plan, plan.indicators);
-      t.columns = {"id",   "title",     "objective",     "activity",      "type",
-                   "unit", "direction", "baseline.date", "baseline.value"};
-      for (int y : years) t.columns.push_back(fmt::format("targets.{}", y));
-      for (const char* c : {"measurements", "due", "achieved", "description", "method", "source"})
-        t.columns.push_back(c);
-      for (std::size_t i : rows) {
-        const Indicator& ind = plan.indicators[i];
-        std::vector<std::string> row = {
-            ind.id.value,
-            text(ind.title),
-            ind.objective ? ind.objective->value : "",
-            ind.activity ? ind.activity->value : "",
-            ind.type.value == IndicatorType::milestone ? "milestone" : "numeric",
-            text(ind.unit),
-            ind.direction == Direction::increase ? "increase" : "decrease",
-            ind.baseline ? date(ind.baseline->date) : "",
-            ind.baseline && ind.baseline->value ? format_number(ind.baseline->value->value) : ""};
-        for (int y : years) row.push_back(target_cell(ind.targets, y));
-        std::vector<std::string> measured;
-        for (const Measurement& m : ind.measurements)
-          measured.push_back(
-              fmt::format("{}: {}", date(m.date), m.value ? format_number(m.value->value) : ""));
-        for (std::string cell : {list_text(measured, lists), date(ind.due), date(ind.achieved),
-                                 text(ind.description), text(ind.method), text(ind.source_text)})
-          row.push_back(std::move(cell));
-        t.rows.push_back(std::move(row));
-      }
-      break;
-    }
+      return table_of(plan, plan.activities, rows, lists);
+    case RecordKind::indicator:
+      return table_of(plan, plan.indicators, rows, lists);
     case RecordKind::plan:
       break;
   }
-  return t;
+  return {};
 }
 
 TextTable short_table(const Plan& plan, RecordKind kind, const std::vector<std::size_t>& rows) {
