@@ -147,9 +147,10 @@ void add_add_project_command(CLI::App& app, Session& session) {
   list("--partner", "partners", "A partner (repeatable)", "ORG");
   list("--responsible", "responsible", "A responsible body (repeatable; an actor id or text)",
        "TEXT");
-  value("--budget", "budget", "Estimated budget: 250000, 45000-90000, none or tbd", "AMOUNT");
-  value("--secured", "secured", "Money secured so far", "MONEY");
-  value("--currency", "currency", "Currency of the budget (default: the plan's)", "CODE");
+  value("--budget", "budget_estimate", "Estimated budget: 250000, 45000-90000, none or tbd",
+        "AMOUNT");
+  value("--secured", "budget_secured", "Money secured so far", "MONEY");
+  value("--currency", "budget_currency", "Currency of the budget (default: the plan's)", "CODE");
   value("--start", "start", "Start date: YYYY, YYYY-MM or YYYY-MM-DD", "DATE");
   value("--end", "end", "End date", "DATE");
   value("--timeframe", "timeframe", "When, in words, if no dates fit (ongoing, yearly)", "TEXT");

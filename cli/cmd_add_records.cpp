@@ -115,7 +115,7 @@ void add_record_creation_commands(CLI::App& app, Session& session) {
        {"--type", "type", "numeric (default) or milestone", "TYPE", false},
        {"--unit", "unit", "Unit: count, %, ha, tCO2e ...", "TEXT", false},
        {"--direction", "direction", "increase (default) or decrease", "DIR", false},
-       {"--baseline", "baseline", "Baseline value", "N", false},
+       {"--baseline", "baseline_value", "Baseline value", "N", false},
        {"--baseline-date", "baseline_date", "Baseline date", "DATE", false},
        {"--target", "targets", "A target: YEAR=VALUE (a number; text for milestones) (repeatable)",
         "YEAR=VALUE", true},

@@ -89,6 +89,14 @@ inline constexpr std::string_view k_directions[] = {"increase", "decrease"};
 inline constexpr Option k_id_option = {"--id",
                                        "The id and file name (default: a slug of the title)", "ID"};
 
+// The key of add-*'s options (write/add_record.hpp) that a key's option, or its
+// column in `import`, fills: the key itself, but `title` for the key `--title`
+// sets (a task force's name), and for a nested key, both joined by '_'
+// (`budget_estimate`).
+constexpr std::string_view option_key(const FieldInfo& f) {
+  return f.option.names == "--title" ? "title" : f.key;
+}
+
 // The id of a record: the same in every kind.
 inline constexpr FieldInfo k_id_field = {.key = "id",
                                          .need = Need::required,

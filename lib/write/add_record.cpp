@@ -147,30 +147,31 @@ class Builder {
     if (const auto* l = list("responsible")) a.responsible = as_list(*l);
     if (const auto* l = list("partners")) a.partners = as_list(*l);
     if (const auto* l = list("sponsors")) a.sponsors = as_list(*l);
-    if (const std::string* v = value("budget"); v && !ambiguous_range(*v).empty()) {
-      error("budget", fmt::format("{}: {}", in_quotes(*v), ambiguous_range(*v)));
+    if (const std::string* v = value("budget_estimate"); v && !ambiguous_range(*v).empty()) {
+      error("budget_estimate", fmt::format("{}: {}", in_quotes(*v), ambiguous_range(*v)));
     } else if (v) {
       if (std::optional<Amount> amount = parse_amount_text(*v)) {
         if (!a.budget) a.budget = Budget{};
         a.budget->estimate = Located<Amount>{*amount, {}};
       } else {
-        error("budget", fmt::format("{} is not an amount; write 250000, 45000-90000, none or tbd",
-                                    in_quotes(*v)));
+        error("budget_estimate",
+              fmt::format("{} is not an amount; write 250000, 45000-90000, none or tbd",
+                          in_quotes(*v)));
       }
     }
-    if (const std::string* v = value("secured"); v && !ambiguous_money(*v).empty()) {
-      error("secured", fmt::format("{}: {}", in_quotes(*v), ambiguous_money(*v)));
+    if (const std::string* v = value("budget_secured"); v && !ambiguous_money(*v).empty()) {
+      error("budget_secured", fmt::format("{}: {}", in_quotes(*v), ambiguous_money(*v)));
     } else if (v) {
       std::optional<double> money = parse_decimal(*v);
       if (!money || *money < 0) {
-        error("secured",
+        error("budget_secured",
               fmt::format("{} is not an amount of money (a number of 0 or more)", in_quotes(*v)));
       } else {
         if (!a.budget) a.budget = Budget{};
         a.budget->secured = Located<double>{*money, {}};
       }
     }
-    if (const std::string* v = value("currency")) {
+    if (const std::string* v = value("budget_currency")) {
       if (!a.budget) a.budget = Budget{};
       a.budget->currency = Located<std::string>{*v, {}};
     }
@@ -379,11 +380,12 @@ PreparedActivity prepare_activity(const Plan& plan, const ActivityOptions& optio
   if (!a.updated) a.updated = Located<Date>{today, {}};
   if (out.errors.size() > value_errors || a.id.value.empty()) return out;  // no record to check
 
-  finish_new_record(plan, a, RecordKind::activity, id_given, emit_activity, decode_activity,
-                    &Plan::activities, options,
-                    {{"budget", {"budget", "secured", "currency", "budget_note"}},
-                     {"lead", {"lead", "lead_org"}}},
-                    input_keys, input_name, today, existing_ids, out);
+  finish_new_record(
+      plan, a, RecordKind::activity, id_given, emit_activity, decode_activity, &Plan::activities,
+      options,
+      {{"budget", {"budget_estimate", "budget_secured", "budget_currency", "budget_note"}},
+       {"lead", {"lead", "lead_org"}}},
+      input_keys, input_name, today, existing_ids, out);
   return out;
 }
 
@@ -486,8 +488,8 @@ PreparedActivity prepare_record(RecordKind kind, const Plan& plan, const Activit
       if (*v == "milestone")
         r.type = {IndicatorType::milestone, {}};
       else if (*v != "numeric")
-        out.errors.push_back(
-            fmt::format("--type: {} is not a type; use numeric or milestone", in_quotes(*v)));
+        out.errors.push_back(fmt::format("{}: {} is not a type; use numeric or milestone",
+                                         option_name(o, "type"), in_quotes(*v)));
     }
     const bool milestone = r.type.value == IndicatorType::milestone;
     r.unit = text_of(o, "unit");
@@ -495,23 +497,26 @@ PreparedActivity prepare_record(RecordKind kind, const Plan& plan, const Activit
       if (*v == "decrease")
         r.direction = Direction::decrease;
       else if (*v != "increase")
-        out.errors.push_back(fmt::format(
-            "--direction: {} is not a direction; use increase or decrease", in_quotes(*v)));
+        out.errors.push_back(fmt::format("{}: {} is not a direction; use increase or decrease",
+                                         option_name(o, "direction"), in_quotes(*v)));
     }
-    if (const std::string* v = value_of(o, "baseline")) {
+    if (const std::string* v = value_of(o, "baseline_value")) {
       if (std::optional<double> n = parse_decimal(*v)) {
         r.baseline = DatedValue{};
         r.baseline->value = Located<double>{*n, {}};
       } else {
-        out.errors.push_back(fmt::format("--baseline: {} is not a number", in_quotes(*v)));
+        out.errors.push_back(
+            fmt::format("{}: {} is not a number", option_name(o, "baseline_value"), in_quotes(*v)));
       }
     }
     if (const std::string* v = value_of(o, "baseline_date")) {
       std::optional<Date> d = Date::parse(*v);
       if (!d)
-        out.errors.push_back("--baseline-date: " + not_a_date(*v));
+        out.errors.push_back(option_name(o, "baseline_date") + ": " + not_a_date(*v));
       else if (!r.baseline)
-        out.errors.push_back("--baseline-date: give the baseline's value with --baseline as well");
+        out.errors.push_back(fmt::format("{}: give the baseline's value with {} as well",
+                                         option_name(o, "baseline_date"),
+                                         option_name(o, "baseline_value")));
       else
         r.baseline->date = Located<Date>{*d, {}};
     }
@@ -531,14 +536,14 @@ PreparedActivity prepare_record(RecordKind kind, const Plan& plan, const Activit
       if (std::optional<Date> d = Date::parse(*v))
         r.due = Located<Date>{*d, {}};
       else
-        out.errors.push_back("--due: " + not_a_date(*v));
+        out.errors.push_back(option_name(o, "due") + ": " + not_a_date(*v));
     }
     r.description = text_of(o, "description");
     r.method = text_of(o, "method");
     r.source_text = text_of(o, "source");
     if (!out.errors.empty()) return out;
     finish_new_record(plan, r, kind, id_given, emit_indicator, decode_indicator, &Plan::indicators,
-                      o, {{"baseline", {"baseline", "baseline_date"}}}, no_input, "", today,
+                      o, {{"baseline", {"baseline_value", "baseline_date"}}}, no_input, "", today,
                       existing_ids, out);
   }
   return out;

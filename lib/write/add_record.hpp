@@ -44,7 +44,7 @@ PreparedActivity prepare_activity(const Plan& plan, const ActivityOptions& optio
 // title, id, goal, description, problem, targets ("YEAR=TEXT"), regions;
 // task force — title (its name), id, objectives, leaders, members, approach;
 // indicator — title, id, objective, activity, type, unit, direction,
-// baseline, baseline_date, targets ("YEAR=VALUE"), due, description,
+// baseline_value, baseline_date, targets ("YEAR=VALUE"), due, description,
 // method, source.
 PreparedActivity prepare_record(RecordKind kind, const Plan& plan, const ActivityOptions& options,
                                 const Date& today, const std::vector<std::string>& existing_ids);

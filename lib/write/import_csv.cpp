@@ -8,89 +8,95 @@
 #include <fmt/format.h>
 
 #include "load/file_read.hpp"
+#include "model/fields.hpp"
 #include "model/text.hpp"
 #include "render/csv.hpp"
 
 namespace actionplan {
 namespace {
 
-// A column the importer understands: its name, the option key it fills,
-// whether it holds a list ("a; b; c"), and other spellings.
-struct Column {
-  const char* name;
-  const char* key;  // "" for a column that is recognised but cannot be imported
-  bool list;
-  std::vector<const char*> aliases;
+// A column the importer understands: its name, the option key it fills ("" for
+// a column that `list` writes but `import` cannot read back), whether it holds a
+// list ("a; b; c"), and other spellings.
+struct CsvColumn {
+  std::string name;
+  std::string key;
+  bool list = false;
+  std::vector<std::string> aliases;
 };
 
-const std::vector<Column>& columns_of(RecordKind kind) {
-  static const std::vector<Column> activities = {
-      {"id", "id", false, {}},
-      {"title", "title", false, {"name"}},
-      {"type", "type", false, {}},
-      {"status", "status", false, {}},
-      {"objectives", "objectives", true, {"objective"}},
-      {"task_force", "task_force", false, {"taskforce"}},
-      {"stage", "stage", false, {}},
-      {"regions", "regions", true, {"region"}},
-      {"countries", "countries", true, {"country"}},
-      {"lead", "lead", false, {"lead.name", "leader"}},
-      {"lead.org", "lead_org", false, {"lead_org", "organisation", "organization"}},
-      {"responsible", "responsible", true, {}},
-      {"partners", "partners", true, {"partner"}},
-      {"sponsors", "sponsors", true, {"sponsor", "donor", "donors"}},
-      {"budget.currency", "currency", false, {"currency"}},
-      {"budget.estimate", "budget", false, {"budget", "estimate", "cost"}},
-      {"budget.secured", "secured", false, {"secured"}},
-      {"budget.note", "budget_note", false, {"budget_note"}},
-      {"start", "start", false, {}},
-      {"end", "end", false, {}},
-      {"timeframe", "timeframe", false, {"time_frame"}},
-      {"outputs", "outputs", true, {"output"}},
-      {"methodology", "methodology", false, {}},
-      {"outcome", "outcome", false, {"expected_outcome"}},
-      {"description", "description", false, {}},
-      {"indicators", "indicators", true, {"indicator"}},
-      {"url", "url", false, {"link", "website"}},
-      {"updated", "updated", false, {}},
-  };
-  static const std::vector<Column> objectives = {
-      {"id", "id", false, {}},
-      {"goal", "goal", false, {}},
-      {"title", "title", false, {"name"}},
-      {"description", "description", false, {}},
-      {"problem", "problem", false, {}},
-      {"regions", "regions", true, {"region"}},
-  };
-  static const std::vector<Column> task_forces = {
-      {"id", "id", false, {}},
-      {"name", "title", false, {"title"}},
-      {"objectives", "objectives", true, {"objective"}},
-      {"leaders", "leaders", true, {"leader"}},
-      {"members", "members", true, {"member"}},
-      {"approach", "approach", false, {}},
-      {"regions", "", true, {}},
-      {"representatives", "", true, {}},
-      {"milestones", "", true, {}},
-  };
-  static const std::vector<Column> indicators = {
-      {"id", "id", false, {}},
-      {"title", "title", false, {"name"}},
-      {"objective", "objective", false, {}},
-      {"activity", "activity", false, {}},
-      {"type", "type", false, {}},
-      {"unit", "unit", false, {}},
-      {"direction", "direction", false, {}},
-      {"baseline.date", "baseline_date", false, {"baseline_date"}},
-      {"baseline.value", "baseline", false, {"baseline"}},
-      {"due", "due", false, {}},
-      {"description", "description", false, {}},
-      {"method", "method", false, {}},
-      {"source", "source", false, {}},
-      {"measurements", "", true, {}},
-      {"achieved", "", false, {}},
-  };
-  static const std::vector<Column> none;
+std::vector<std::string> split_aliases(std::string_view aliases) {
+  std::vector<std::string> out;
+  for (std::size_t at = 0; at < aliases.size();) {
+    std::size_t comma = aliases.find(',', at);
+    if (comma == std::string_view::npos) comma = aliases.size();
+    out.emplace_back(aliases.substr(at, comma - at));
+    at = comma + 1;
+  }
+  return out;
+}
+
+bool is_list(Value value) {
+  return value == Value::refs || value == Value::texts || value == Value::countries ||
+         value == Value::persons || value == Value::representatives;
+}
+
+// The columns of a kind, by its field table, in the order `list --format csv`
+// writes them (targets.YEAR aside: any year). A nested key's column is dotted
+// (`budget.estimate`), its option key joined by '_' (`budget_estimate`, also a
+// spelling of the column), as is a lead's organisation (`lead.org`).
+class ColumnsOf {
+ public:
+  template <class R>
+  std::vector<CsvColumn> of(const R& record) {
+    visit_fields(record, [&](const FieldInfo& f, const auto& member) { put(f, member); });
+    std::stable_partition(m_out.begin() + 1, m_out.end(), [&](const CsvColumn& c) {
+      return std::find(m_early.begin(), m_early.end(), c.name) != m_early.end();
+    });
+    return std::move(m_out);
+  }
+
+ private:
+  void add(const FieldInfo& f, std::string name, std::string key,
+           std::vector<std::string> more = {}) {
+    std::vector<std::string> aliases = split_aliases(f.aliases);
+    aliases.insert(aliases.end(), more.begin(), more.end());
+    if (f.column == Column::early) m_early.push_back(name);
+    m_out.push_back(
+        {std::move(name), f.imported ? std::move(key) : "", is_list(f.value), std::move(aliases)});
+  }
+  template <class M>
+  void put(const FieldInfo& f, const M&) {
+    add(f, std::string(f.key), std::string(option_key(f)));
+  }
+  template <class T>
+  void put(const FieldInfo&, const std::vector<T>&) requires std::is_same_v<T, YearText> ||
+      std::is_same_v<T, IndicatorTarget> {}  // targets.YEAR
+  void put(const FieldInfo& f, const std::optional<Person>&) {
+    add(f, std::string(f.key), std::string(f.key));
+    const std::string org = fmt::format("{}_org", f.key);
+    add(FieldInfo{.key = f.key, .aliases = "organisation,organization", .imported = f.imported},
+        fmt::format("{}.org", f.key), org, {org});
+  }
+  template <HasFields M>
+  void put(const FieldInfo& f, const std::optional<M>&) {
+    const M none{};
+    visit_fields(none, [&](const FieldInfo& g, const auto&) {
+      const std::string key = fmt::format("{}_{}", f.key, g.key);
+      add(g, fmt::format("{}.{}", f.key, g.key), key, {key});
+    });
+  }
+
+  std::vector<CsvColumn> m_out;
+  std::vector<std::string> m_early;
+};
+
+const std::vector<CsvColumn>& columns_of(RecordKind kind) {
+  static const std::vector<CsvColumn> objectives = ColumnsOf().of(Objective{});
+  static const std::vector<CsvColumn> task_forces = ColumnsOf().of(TaskForce{});
+  static const std::vector<CsvColumn> activities = ColumnsOf().of(Activity{});
+  static const std::vector<CsvColumn> indicators = ColumnsOf().of(Indicator{});
+  static const std::vector<CsvColumn> none;
   switch (kind) {
     case RecordKind::activity:
       return activities;
@@ -150,7 +156,7 @@ bool has_code(const std::string& message) {
 
 // How a column of the header is used.
 struct Use {
-  const Column* column = nullptr;
+  const CsvColumn* column = nullptr;
   int year = 0;  // targets.YEAR
 };
 
@@ -242,8 +248,8 @@ std::vector<CsvRow> parse_csv(const std::string& text, const std::string& name,
 
 std::vector<std::string> import_columns(RecordKind kind) {
   std::vector<std::string> names;
-  for (const Column& c : columns_of(kind))
-    if (*c.key) names.push_back(c.name);
+  for (const CsvColumn& c : columns_of(kind))
+    if (!c.key.empty()) names.push_back(c.name);
   if (kind == RecordKind::objective || kind == RecordKind::indicator)
     names.push_back("targets.YEAR");
   return names;
@@ -286,7 +292,7 @@ struct Header {
 // The header: every column known, none twice.
 Header read_header(RecordKind kind, const std::string& name, const CsvRow& header_row,
                    std::vector<std::string>& errors) {
-  const std::vector<Column>& known = columns_of(kind);
+  const std::vector<CsvColumn>& known = columns_of(kind);
   Header out;
   std::map<std::string, int> seen;  // option key or targets.YEAR → column number
   out.width = header_row.size();
@@ -295,9 +301,9 @@ Header read_header(RecordKind kind, const std::string& name, const CsvRow& heade
     const CsvField& cell = header_row[h];
     const std::string header = normalised(cell_value(cell.text));
     Use use;
-    for (const Column& c : known) {
+    for (const CsvColumn& c : known) {
       if (header == c.name) use.column = &c;
-      for (const char* alias : c.aliases)
+      for (const std::string& alias : c.aliases)
         if (header == alias) use.column = &c;
     }
     const bool targets = kind == RecordKind::objective || kind == RecordKind::indicator;
@@ -431,8 +437,8 @@ class RowImport {
         column_of["targets"] = row[c].column;
         continue;
       }
-      const Column& column = *m_header.uses[c].column;
-      if (!*column.key) {
+      const CsvColumn& column = *m_header.uses[c].column;
+      if (column.key.empty()) {
         m_out.errors.push_back(
             fmt::format("{}: error: column {} cannot be imported; leave it empty and add it to "
                         "the files afterwards [unsupported-key]",
