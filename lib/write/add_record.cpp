@@ -12,6 +12,7 @@
 #include "load/file_read.hpp"
 #include "load/plan_loader.hpp"
 #include "load/yaml_tree.hpp"
+#include "model/fields.hpp"
 #include "model/text.hpp"
 #include "write/emit.hpp"
 
@@ -51,6 +52,32 @@ std::string key_at_line(const std::string& yaml_text, int line) {
     at = end + 1;
   }
   return key;
+}
+
+// The option keys that fill each nested key of a kind (model/fields.hpp's
+// option_key): budget → budget_currency, budget_estimate...; lead → lead, lead_org.
+template <class M>
+void add_nested_keys(std::map<std::string, std::vector<std::string>>&, const FieldInfo&, const M&) {
+}
+void add_nested_keys(std::map<std::string, std::vector<std::string>>& out, const FieldInfo& f,
+                     const std::optional<Person>&) {
+  out[std::string(f.key)] = {std::string(f.key), fmt::format("{}_org", f.key)};
+}
+template <HasFields M>
+void add_nested_keys(std::map<std::string, std::vector<std::string>>& out, const FieldInfo& f,
+                     const std::optional<M>&) {
+  const M none{};
+  visit_fields(none, [&](const FieldInfo& g, const auto&) {
+    out[std::string(f.key)].push_back(fmt::format("{}_{}", f.key, g.key));
+  });
+}
+template <class R>
+std::map<std::string, std::vector<std::string>> nested_option_keys() {
+  std::map<std::string, std::vector<std::string>> out;
+  const R none{};
+  visit_fields(none,
+               [&](const FieldInfo& f, const auto& member) { add_nested_keys(out, f, member); });
+  return out;
 }
 
 class Builder {
@@ -147,6 +174,22 @@ class Builder {
     if (const auto* l = list("responsible")) a.responsible = as_list(*l);
     if (const auto* l = list("partners")) a.partners = as_list(*l);
     if (const auto* l = list("sponsors")) a.sponsors = as_list(*l);
+    budget(a);
+    date("start", a.start);
+    date("end", a.end);
+    text("timeframe", a.timeframe);
+    if (const auto* l = list("outputs")) a.outputs = as_list(*l);
+    text("methodology", a.methodology);
+    text("outcome", a.outcome);
+    if (const auto* l = list("indicators")) a.indicators = as_list(*l);
+    text("url", a.url);
+    text("description", a.description);
+    date("updated", a.updated);
+  }
+
+ private:
+  // The options of the budget: --budget, --secured, --currency (and import's budget.note).
+  void budget(Activity& a) {
     if (const std::string* v = value("budget_estimate"); v && !ambiguous_range(*v).empty()) {
       error("budget_estimate", fmt::format("{}: {}", in_quotes(*v), ambiguous_range(*v)));
     } else if (v) {
@@ -179,19 +222,8 @@ class Builder {
       if (!a.budget) a.budget = Budget{};
       a.budget->note = Located<std::string>{*v, {}};
     }
-    date("start", a.start);
-    date("end", a.end);
-    text("timeframe", a.timeframe);
-    if (const auto* l = list("outputs")) a.outputs = as_list(*l);
-    text("methodology", a.methodology);
-    text("outcome", a.outcome);
-    if (const auto* l = list("indicators")) a.indicators = as_list(*l);
-    text("url", a.url);
-    text("description", a.description);
-    date("updated", a.updated);
   }
 
- private:
   const ActivityOptions& m_options;
   PreparedActivity& m_out;
 };
@@ -380,12 +412,9 @@ PreparedActivity prepare_activity(const Plan& plan, const ActivityOptions& optio
   if (!a.updated) a.updated = Located<Date>{today, {}};
   if (out.errors.size() > value_errors || a.id.value.empty()) return out;  // no record to check
 
-  finish_new_record(
-      plan, a, RecordKind::activity, id_given, emit_activity, decode_activity, &Plan::activities,
-      options,
-      {{"budget", {"budget_estimate", "budget_secured", "budget_currency", "budget_note"}},
-       {"lead", {"lead", "lead_org"}}},
-      input_keys, input_name, today, existing_ids, out);
+  finish_new_record(plan, a, RecordKind::activity, id_given, emit_activity, decode_activity,
+                    &Plan::activities, options, nested_option_keys<Activity>(), input_keys,
+                    input_name, today, existing_ids, out);
   return out;
 }
 
@@ -444,6 +473,79 @@ std::string option_name(const ActivityOptions& o, const std::string& key) {
 
 }  // namespace
 
+namespace {
+
+void prepare_indicator(const Plan& plan, const ActivityOptions& o, const Date& today,
+                       const std::vector<std::string>& existing_ids, PreparedActivity& out) {
+  Indicator r;
+  const bool id_given = title_and_id(r, r.title, o, out, "title");
+  if (const std::string* v = value_of(o, "objective")) r.objective = Located<std::string>{*v, {}};
+  if (const std::string* v = value_of(o, "activity")) r.activity = Located<std::string>{*v, {}};
+  if (const std::string* v = value_of(o, "type")) {
+    if (*v == "milestone")
+      r.type = {IndicatorType::milestone, {}};
+    else if (*v != "numeric")
+      out.errors.push_back(fmt::format("{}: {} is not a type; use numeric or milestone",
+                                       option_name(o, "type"), in_quotes(*v)));
+  }
+  const bool milestone = r.type.value == IndicatorType::milestone;
+  r.unit = text_of(o, "unit");
+  if (const std::string* v = value_of(o, "direction")) {
+    if (*v == "decrease")
+      r.direction = Direction::decrease;
+    else if (*v != "increase")
+      out.errors.push_back(fmt::format("{}: {} is not a direction; use increase or decrease",
+                                       option_name(o, "direction"), in_quotes(*v)));
+  }
+  if (const std::string* v = value_of(o, "baseline_value")) {
+    if (std::optional<double> n = parse_decimal(*v)) {
+      r.baseline = DatedValue{};
+      r.baseline->value = Located<double>{*n, {}};
+    } else {
+      out.errors.push_back(
+          fmt::format("{}: {} is not a number", option_name(o, "baseline_value"), in_quotes(*v)));
+    }
+  }
+  if (const std::string* v = value_of(o, "baseline_date")) {
+    std::optional<Date> d = Date::parse(*v);
+    if (!d)
+      out.errors.push_back(option_name(o, "baseline_date") + ": " + not_a_date(*v));
+    else if (!r.baseline)
+      out.errors.push_back(fmt::format("{}: give the baseline's value with {} as well",
+                                       option_name(o, "baseline_date"),
+                                       option_name(o, "baseline_value")));
+    else
+      r.baseline->date = Located<Date>{*d, {}};
+  }
+  if (const auto* l = list_of(o, "targets"))
+    for (const std::string& item : *l)
+      if (auto p = year_pair(item, option_name(o, "targets"), out)) {
+        IndicatorTarget t{{p->first, {}}, std::nullopt, p->second, false, {}};
+        t.number = parse_decimal(p->second);
+        t.is_number = t.number.has_value();
+        if (!milestone && !t.is_number)
+          out.errors.push_back(
+              fmt::format("{}: the target for {} must be a number for a numeric indicator; got {}",
+                          option_name(o, "targets"), p->first, in_quotes(p->second)));
+        r.targets.push_back(std::move(t));
+      }
+  if (const std::string* v = value_of(o, "due")) {
+    if (std::optional<Date> d = Date::parse(*v))
+      r.due = Located<Date>{*d, {}};
+    else
+      out.errors.push_back(option_name(o, "due") + ": " + not_a_date(*v));
+  }
+  r.description = text_of(o, "description");
+  r.method = text_of(o, "method");
+  r.source_text = text_of(o, "source");
+  if (!out.errors.empty()) return;
+  finish_new_record(plan, r, RecordKind::indicator, id_given, emit_indicator, decode_indicator,
+                    &Plan::indicators, o, nested_option_keys<Indicator>(), {}, "", today,
+                    existing_ids, out);
+}
+
+}  // namespace
+
 PreparedActivity prepare_record(RecordKind kind, const Plan& plan, const ActivityOptions& o,
                                 const Date& today, const std::vector<std::string>& existing_ids) {
   PreparedActivity out;
@@ -480,71 +582,7 @@ PreparedActivity prepare_record(RecordKind kind, const Plan& plan, const Activit
     finish_new_record(plan, r, kind, id_given, emit_task_force, decode_task_force,
                       &Plan::task_forces, o, {}, no_input, "", today, existing_ids, out);
   } else if (kind == RecordKind::indicator) {
-    Indicator r;
-    const bool id_given = title_and_id(r, r.title, o, out, "title");
-    if (const std::string* v = value_of(o, "objective")) r.objective = Located<std::string>{*v, {}};
-    if (const std::string* v = value_of(o, "activity")) r.activity = Located<std::string>{*v, {}};
-    if (const std::string* v = value_of(o, "type")) {
-      if (*v == "milestone")
-        r.type = {IndicatorType::milestone, {}};
-      else if (*v != "numeric")
-        out.errors.push_back(fmt::format("{}: {} is not a type; use numeric or milestone",
-                                         option_name(o, "type"), in_quotes(*v)));
-    }
-    const bool milestone = r.type.value == IndicatorType::milestone;
-    r.unit = text_of(o, "unit");
-    if (const std::string* v = value_of(o, "direction")) {
-      if (*v == "decrease")
-        r.direction = Direction::decrease;
-      else if (*v != "increase")
-        out.errors.push_back(fmt::format("{}: {} is not a direction; use increase or decrease",
-                                         option_name(o, "direction"), in_quotes(*v)));
-    }
-    if (const std::string* v = value_of(o, "baseline_value")) {
-      if (std::optional<double> n = parse_decimal(*v)) {
-        r.baseline = DatedValue{};
-        r.baseline->value = Located<double>{*n, {}};
-      } else {
-        out.errors.push_back(
-            fmt::format("{}: {} is not a number", option_name(o, "baseline_value"), in_quotes(*v)));
-      }
-    }
-    if (const std::string* v = value_of(o, "baseline_date")) {
-      std::optional<Date> d = Date::parse(*v);
-      if (!d)
-        out.errors.push_back(option_name(o, "baseline_date") + ": " + not_a_date(*v));
-      else if (!r.baseline)
-        out.errors.push_back(fmt::format("{}: give the baseline's value with {} as well",
-                                         option_name(o, "baseline_date"),
-                                         option_name(o, "baseline_value")));
-      else
-        r.baseline->date = Located<Date>{*d, {}};
-    }
-    if (const auto* l = list_of(o, "targets"))
-      for (const std::string& item : *l)
-        if (auto p = year_pair(item, option_name(o, "targets"), out)) {
-          IndicatorTarget t{{p->first, {}}, std::nullopt, p->second, false, {}};
-          t.number = parse_decimal(p->second);
-          t.is_number = t.number.has_value();
-          if (!milestone && !t.is_number)
-            out.errors.push_back(fmt::format(
-                "{}: the target for {} must be a number for a numeric indicator; got {}",
-                option_name(o, "targets"), p->first, in_quotes(p->second)));
-          r.targets.push_back(std::move(t));
-        }
-    if (const std::string* v = value_of(o, "due")) {
-      if (std::optional<Date> d = Date::parse(*v))
-        r.due = Located<Date>{*d, {}};
-      else
-        out.errors.push_back(option_name(o, "due") + ": " + not_a_date(*v));
-    }
-    r.description = text_of(o, "description");
-    r.method = text_of(o, "method");
-    r.source_text = text_of(o, "source");
-    if (!out.errors.empty()) return out;
-    finish_new_record(plan, r, kind, id_given, emit_indicator, decode_indicator, &Plan::indicators,
-                      o, {{"baseline", {"baseline_value", "baseline_date"}}}, no_input, "", today,
-                      existing_ids, out);
+    prepare_indicator(plan, o, today, existing_ids, out);
   }
   return out;
 }
