@@ -104,60 +104,10 @@ void add_add_project_command(CLI::App& app, Session& session) {
       "Create activities/<id>.yaml from options, or from a YAML record (--from FILE, or -\n"
       "for stdin) that options override. Every value is checked first, as validate\n"
       "would: on any problem nothing is written (exit 2). Prints the new file's path.");
-  ActivityOptions& a = options->activity;
-  auto value = [&](const std::string& names, const std::string& key, const std::string& help,
-                   const std::string& type) {
-    const std::string long_name = names.substr(names.rfind(',') + 1);
-    a.option_names[key] = long_name;
-    sub->add_option_function<std::string>(
-           names, [options, key](const std::string& v) { options->activity.values[key] = v; }, help)
-        ->type_name(type);
-  };
-  auto list = [&](const std::string& names, const std::string& key, const std::string& help,
-                  const std::string& type) {
-    a.option_names[key] = names.substr(names.rfind(',') + 1);
-    CLI::Option* option = sub->add_option_function<std::vector<std::string>>(
-                                 names,
-                                 [options, key](const std::vector<std::string>& v) {
-                                   auto& items = options->activity.lists[key];
-                                   items.insert(items.end(), v.begin(), v.end());
-                                 },
-                                 help)
-                              ->type_name(type)
-                              ->allow_extra_args(false);
-    if (type == "ID" || type == "CODE")
-      accept_id_lists(option);  // names may hold commas; ids cannot
-  };
   sub->add_option("TITLE", options->title_argument, "The project's title (or --title)")
       ->type_name("TITLE");
-  value("--title", "title", "The project's title", "TEXT");
-  value("--id", "id", "The id and file name (default: a slug of the title)", "ID");
-  list("-O,--objective", "objectives",
-       "An objective it serves (repeatable or comma-separated, at least one)", "ID");
-  value("--task-force", "task_force", "The task force it belongs to", "ID");
-  list("--region", "regions", "A region (repeatable or comma-separated; a plan region or global)",
-       "ID");
-  list("--country", "countries",
-       "An ISO 3166-1 alpha-2 country code (repeatable or comma-separated)", "CODE");
-  value("--stage", "stage", "Its stage in the pipeline (default: the plan's first stage)", "ID");
-  value("--type", "type", "project (default) or activity", "TYPE");
-  value("--lead", "lead", "The project team leader's name", "NAME");
-  value("--lead-org", "lead_org", "The lead's organisation", "ORG");
-  list("--sponsor", "sponsors", "A sponsor (repeatable)", "ORG");
-  list("--partner", "partners", "A partner (repeatable)", "ORG");
-  list("--responsible", "responsible", "A responsible body (repeatable; an actor id or text)",
-       "TEXT");
-  value("--budget", "budget_estimate", "Estimated budget: 250000, 45000-90000, none or tbd",
-        "AMOUNT");
-  value("--secured", "budget_secured", "Money secured so far", "MONEY");
-  value("--currency", "budget_currency", "Currency of the budget (default: the plan's)", "CODE");
-  value("--start", "start", "Start date: YYYY, YYYY-MM or YYYY-MM-DD", "DATE");
-  value("--end", "end", "End date", "DATE");
-  value("--timeframe", "timeframe", "When, in words, if no dates fit (ongoing, yearly)", "TEXT");
-  list("--indicator", "indicators", "An indicator measuring it (repeatable or comma-separated)",
-       "ID");
-  value("--url", "url", "A web page about it (http:// or https://)", "URL");
-  value("--description", "description", "What it does", "TEXT");
+  add_record_options(sub, RecordKind::activity,
+                     std::shared_ptr<ActivityOptions>(options, &options->activity));
   sub->add_option("--from", options->from,
                   "Start from this YAML record (- for stdin); options override its fields")
       ->type_name("FILE");

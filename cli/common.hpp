@@ -86,6 +86,11 @@ std::optional<unsigned> thread_count(const std::string& text);
 
 // A repeatable option of ids that also takes a comma-separated list, as people
 // type it: -O O3,O4 or -O "O3, O4" is -O O3 -O O4. Returns the option.
+// Registers the options of add-project or add-objective, add-task-force,
+// add-indicator (add_options: from the kind's field table) on `sub`; each fills
+// `options` (and names itself in options->option_names, for messages).
+void add_record_options(CLI::App* sub, RecordKind kind, std::shared_ptr<ActivityOptions> options);
+
 CLI::Option* accept_id_lists(CLI::Option* option);
 
 // The output format: --format when given, else the one named by -o's

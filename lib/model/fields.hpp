@@ -97,6 +97,13 @@ constexpr std::string_view option_key(const FieldInfo& f) {
   return f.option.names == "--title" ? "title" : f.key;
 }
 
+// Whether a key holds a list: its option may be repeated, its CSV cell holds "a; b".
+constexpr bool holds_list(Value value) {
+  return value == Value::refs || value == Value::texts || value == Value::countries ||
+         value == Value::persons || value == Value::representatives || value == Value::year_texts ||
+         value == Value::year_values;
+}
+
 // The id of a record: the same in every kind.
 inline constexpr FieldInfo k_id_field = {.key = "id",
                                          .need = Need::required,
@@ -123,7 +130,12 @@ template <class P, class V>
 requires std::is_same_v<std::remove_const_t<P>, Person>
 void visit_fields(P& p, V&& v) {
   v(FieldInfo{.key = "name", .need = Need::required, .meaning = "the person's name"}, p.name);
-  v(FieldInfo{.key = "org", .meaning = "organisation"}, p.org);
+  v(FieldInfo{.key = "org",
+              .meaning = "organisation",
+              .option = {"--lead-org", "The lead's organisation", "ORG"},
+              .aliases = "organisation,organization",
+              .imported = true},
+    p.org);
   v(FieldInfo{.key = "email", .meaning = "e-mail address (never shown in reports)"}, p.email);
   v(FieldInfo{.key = "role", .meaning = "role in the team"}, p.role);
   v(FieldInfo{.key = "expertise", .value = Value::texts, .meaning = "fields of expertise"},

@@ -325,6 +325,64 @@ void finish_new_record(const Plan& plan, const R& record, RecordKind kind, bool 
 
 }  // namespace
 
+namespace {
+
+// The options of a kind's keys: a key's own, a lead's organisation, a budget's keys.
+class AddOptionsOf {
+ public:
+  template <class R>
+  std::vector<AddOption> of(const R& record) {
+    visit_fields(record, [&](const FieldInfo& f, const auto& member) { put(f, member); });
+    std::stable_partition(m_out.begin(), m_out.end(),
+                          [](const AddOption& o) { return o.names == "--title"; });
+    return std::move(m_out);
+  }
+
+ private:
+  void add(const FieldInfo& f, std::string key) {
+    if (f.option.names.empty()) return;
+    m_out.push_back({std::string(f.option.names), std::move(key), std::string(f.option.help),
+                     std::string(f.option.type), holds_list(f.value)});
+  }
+  template <class M>
+  void put(const FieldInfo& f, const M&) {
+    add(f, std::string(option_key(f)));
+  }
+  void put(const FieldInfo& f, const std::optional<Person>&) {
+    add(f, std::string(f.key));
+    const Person none{};
+    visit_fields(none, [&](const FieldInfo& g, const auto&) {
+      if (g.key == "org") add(g, fmt::format("{}_org", f.key));
+    });
+  }
+  template <HasFields M>
+  void put(const FieldInfo& f, const std::optional<M>&) {
+    const M none{};
+    visit_fields(
+        none, [&](const FieldInfo& g, const auto&) { add(g, fmt::format("{}_{}", f.key, g.key)); });
+  }
+
+  std::vector<AddOption> m_out;
+};
+
+}  // namespace
+
+std::vector<AddOption> add_options(RecordKind kind) {
+  switch (kind) {
+    case RecordKind::objective:
+      return AddOptionsOf().of(Objective{});
+    case RecordKind::task_force:
+      return AddOptionsOf().of(TaskForce{});
+    case RecordKind::activity:
+      return AddOptionsOf().of(Activity{});
+    case RecordKind::indicator:
+      return AddOptionsOf().of(Indicator{});
+    case RecordKind::plan:
+      break;
+  }
+  return {};
+}
+
 std::vector<std::string> record_file_names(const fs::path& folder) {
   // readdir rather than std::filesystem: a plan's folder may hold 100,000 files.
   std::vector<std::string> ids;

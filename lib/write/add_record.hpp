@@ -49,6 +49,18 @@ PreparedActivity prepare_activity(const Plan& plan, const ActivityOptions& optio
 PreparedActivity prepare_record(RecordKind kind, const Plan& plan, const ActivityOptions& options,
                                 const Date& today, const std::vector<std::string>& existing_ids);
 
+// An option of add-project (RecordKind::activity) or add-objective,
+// add-task-force, add-indicator, from the kind's field table (model/fields.hpp):
+// `--title` first, then in the format's key order.
+struct AddOption {
+  std::string names;  // "-O,--objective"
+  std::string key;    // the key of ActivityOptions it fills (option_key)
+  std::string help;
+  std::string type;  // "ID"
+  bool repeatable = false;
+};
+std::vector<AddOption> add_options(RecordKind kind);
+
 // The names of the record files in a folder ("o3.yml"): the ids taken, with the
 // extension kept for messages.
 std::vector<std::string> record_file_names(const std::filesystem::path& folder);

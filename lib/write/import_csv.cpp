@@ -36,11 +36,6 @@ std::vector<std::string> split_aliases(std::string_view aliases) {
   return out;
 }
 
-bool is_list(Value value) {
-  return value == Value::refs || value == Value::texts || value == Value::countries ||
-         value == Value::persons || value == Value::representatives;
-}
-
 // The columns of a kind, by its field table, in the order `list --format csv`
 // writes them (targets.YEAR aside: any year). A nested key's column is dotted
 // (`budget.estimate`), its option key joined by '_' (`budget_estimate`, also a
@@ -63,7 +58,9 @@ class ColumnsOf {
     aliases.insert(aliases.end(), more.begin(), more.end());
     if (f.column == Column::early) m_early.push_back(name);
     m_out.push_back(
-        {std::move(name), f.imported ? std::move(key) : "", is_list(f.value), std::move(aliases)});
+        {std::move(name), f.imported ? std::move(key) : "",
+         holds_list(f.value) && f.value != Value::year_texts && f.value != Value::year_values,
+         std::move(aliases)});
   }
   template <class M>
   void put(const FieldInfo& f, const M&) {
@@ -75,8 +72,12 @@ class ColumnsOf {
   void put(const FieldInfo& f, const std::optional<Person>&) {
     add(f, std::string(f.key), std::string(f.key));
     const std::string org = fmt::format("{}_org", f.key);
-    add(FieldInfo{.key = f.key, .aliases = "organisation,organization", .imported = f.imported},
-        fmt::format("{}.org", f.key), org, {org});
+    const Person none{};
+    visit_fields(none, [&](const FieldInfo& g, const auto&) {
+      if (g.key == "org")
+        add(FieldInfo{.key = f.key, .aliases = g.aliases, .imported = f.imported},
+            fmt::format("{}.org", f.key), org, {org});
+    });
   }
   template <HasFields M>
   void put(const FieldInfo& f, const std::optional<M>&) {
