@@ -54,6 +54,20 @@ std::string key_at_line(const std::string& yaml_text, int line) {
   return key;
 }
 
+// "2030=text" → (2030, text); reports a malformed one under the option.
+std::optional<std::pair<int, std::string>> year_pair(const std::string& item,
+                                                     const std::string& option,
+                                                     PreparedActivity& out) {
+  const std::size_t eq = item.find('=');
+  std::optional<Date> year = eq == 4 ? Date::parse(item.substr(0, 4)) : std::nullopt;
+  if (!year || eq + 1 >= item.size()) {
+    out.errors.push_back(
+        fmt::format("{}: {} is not YEAR=VALUE, e.g. 2030=100", option, in_quotes(item)));
+    return std::nullopt;
+  }
+  return std::make_pair(year->year, item.substr(eq + 1));
+}
+
 // The option keys that fill each nested key of a kind (model/fields.hpp's
 // option_key): budget → budget_currency, budget_estimate...; lead → lead, lead_org.
 template <class M>
@@ -134,98 +148,154 @@ class Builder {
     });
   }
 
-  void apply(Activity& a) {
-    text("title", a.title);
-    if (const std::string* v = value("id")) a.id = {*v, {}};
-    if (const std::string* v = value("type")) {
-      if (*v == "project")
-        a.type = ActivityType::project;
-      else if (*v == "activity")
-        a.type = ActivityType::activity;
-      else
-        error("type", fmt::format("{} is not a type; use project or activity", in_quotes(*v)));
-    }
-    if (const std::string* v = value("status")) {
-      if (*v == "active")
-        a.status = ActivityStatus::active;
-      else if (*v == "on-hold")
-        a.status = ActivityStatus::on_hold;
-      else if (*v == "cancelled")
-        a.status = ActivityStatus::cancelled;
-      else
-        error("status",
-              fmt::format("{} is not a status; use active, on-hold or cancelled", in_quotes(*v)));
-    }
-    if (const auto* l = list("objectives")) a.objectives = as_list(*l);
-    if (const std::string* v = value("task_force")) a.task_force = Located<std::string>{*v, {}};
-    if (const std::string* v = value("stage")) a.stage = Located<std::string>{*v, {}};
-    if (const auto* l = list("regions")) a.regions = as_list(*l);
-    if (const auto* l = list("countries")) a.countries = as_list(*l);
-    if (const std::string* v = value("lead")) {
-      if (!a.lead) a.lead = Person{};
-      a.lead->name = {*v, {}};
-    }
-    if (const std::string* v = value("lead_org")) {
-      if (!a.lead)
-        error("lead_org", "give the lead's name with --lead as well");
-      else
-        a.lead->org = Located<std::string>{*v, {}};
-    }
-    if (const auto* l = list("responsible")) a.responsible = as_list(*l);
-    if (const auto* l = list("partners")) a.partners = as_list(*l);
-    if (const auto* l = list("sponsors")) a.sponsors = as_list(*l);
-    budget(a);
-    date("start", a.start);
-    date("end", a.end);
-    text("timeframe", a.timeframe);
-    if (const auto* l = list("outputs")) a.outputs = as_list(*l);
-    text("methodology", a.methodology);
-    text("outcome", a.outcome);
-    if (const auto* l = list("indicators")) a.indicators = as_list(*l);
-    text("url", a.url);
-    text("description", a.description);
-    date("updated", a.updated);
+  // Every option given, into the record, by the kind's field table
+  // (model/fields.hpp): each value parsed as its key's kind, else an error that
+  // names the option; a nested key's option fills its mapping (a budget, a
+  // lead, a baseline), which needs its required key as well.
+  template <class R>
+  void apply(R& record) {
+    if constexpr (std::is_same_v<R, Indicator>) m_milestone = false;
+    visit_fields(record, [&](const FieldInfo& f, auto& member) {
+      set(f, std::string(option_key(f)), member);
+    });
   }
 
  private:
-  // The options of the budget: --budget, --secured, --currency (and import's budget.note).
-  void budget(Activity& a) {
-    if (const std::string* v = value("budget_estimate"); v && !ambiguous_range(*v).empty()) {
-      error("budget_estimate", fmt::format("{}: {}", in_quotes(*v), ambiguous_range(*v)));
-    } else if (v) {
-      if (std::optional<Amount> amount = parse_amount_text(*v)) {
-        if (!a.budget) a.budget = Budget{};
-        a.budget->estimate = Located<Amount>{*amount, {}};
-      } else {
-        error("budget_estimate",
-              fmt::format("{} is not an amount; write 250000, 45000-90000, none or tbd",
-                          in_quotes(*v)));
-      }
+  bool given(const std::string& key) const {
+    return m_options.values.count(key) > 0 || m_options.lists.count(key) > 0;
+  }
+
+  void set(const FieldInfo&, const std::string& key, Located<std::string>& m) {
+    if (const std::string* v = value(key)) m = {*v, {}};
+  }
+  void set(const FieldInfo&, const std::string& key, Text& m) {
+    if (const std::string* v = value(key)) m = Located<std::string>{*v, {}};
+  }
+  void set(const FieldInfo&, const std::string& key, IdList& m) {
+    if (const auto* l = list(key)) m = as_list(*l);
+  }
+  void set(const FieldInfo&, const std::string& key, std::optional<IdList>& m) {
+    if (const auto* l = list(key)) m = as_list(*l);
+  }
+  template <class E>
+  requires std::is_enum_v<E>
+  void set(const FieldInfo& f, const std::string& key, E& m) {
+    const std::string* v = value(key);
+    if (!v) return;
+    auto name = std::find(f.choices.begin(), f.choices.end(), *v);
+    if (name != f.choices.end()) {
+      m = static_cast<E>(name - f.choices.begin());
+      return;
     }
-    if (const std::string* v = value("budget_secured"); v && !ambiguous_money(*v).empty()) {
-      error("budget_secured", fmt::format("{}: {}", in_quotes(*v), ambiguous_money(*v)));
-    } else if (v) {
-      std::optional<double> money = parse_decimal(*v);
-      if (!money || *money < 0) {
-        error("budget_secured",
-              fmt::format("{} is not an amount of money (a number of 0 or more)", in_quotes(*v)));
-      } else {
-        if (!a.budget) a.budget = Budget{};
-        a.budget->secured = Located<double>{*money, {}};
-      }
+    std::vector<std::string> names(f.choices.begin(), f.choices.end());
+    const std::string last = names.back();
+    names.pop_back();
+    error(key, fmt::format("{} is not a {}; use {} or {}", in_quotes(*v), f.key, join(names, ", "),
+                           last));
+  }
+  void set(const FieldInfo& f, const std::string& key, Located<IndicatorType>& m) {
+    set(f, key, m.value);
+    m_milestone = m.value == IndicatorType::milestone;
+  }
+  void set(const FieldInfo&, const std::string& key, std::optional<Located<Date>>& m) {
+    const std::string* v = value(key);
+    if (!v) return;
+    if (std::optional<Date> d = Date::parse(*v))
+      m = Located<Date>{*d, {}};
+    else
+      error(key, not_a_date(*v));
+  }
+  void set(const FieldInfo& f, const std::string& key, std::optional<Located<double>>& m) {
+    const std::string* v = value(key);
+    if (!v) return;
+    const bool money = f.value == Value::money;
+    if (money && !ambiguous_money(*v).empty()) {
+      error(key, fmt::format("{}: {}", in_quotes(*v), ambiguous_money(*v)));
+      return;
     }
-    if (const std::string* v = value("budget_currency")) {
-      if (!a.budget) a.budget = Budget{};
-      a.budget->currency = Located<std::string>{*v, {}};
+    std::optional<double> number = parse_decimal(*v);
+    if (number && (!money || *number >= 0))
+      m = Located<double>{*number, {}};
+    else
+      error(key, money ? fmt::format("{} is not an amount of money (a number of 0 or more)",
+                                     in_quotes(*v))
+                       : fmt::format("{} is not a number", in_quotes(*v)));
+  }
+  void set(const FieldInfo&, const std::string& key, std::optional<Located<Amount>>& m) {
+    const std::string* v = value(key);
+    if (!v) return;
+    if (!ambiguous_range(*v).empty())
+      error(key, fmt::format("{}: {}", in_quotes(*v), ambiguous_range(*v)));
+    else if (std::optional<Amount> amount = parse_amount_text(*v))
+      m = Located<Amount>{*amount, {}};
+    else
+      error(key, fmt::format("{} is not an amount; write 250000, 45000-90000, none or tbd",
+                             in_quotes(*v)));
+  }
+  void set(const FieldInfo&, const std::string& key, std::vector<Person>& m) {
+    if (const auto* l = list(key))
+      for (const std::string& name : *l) m.push_back(Person{{name, {}}, {}, {}, {}, {}, {}, {}});
+  }
+  void set(const FieldInfo&, const std::string& key, std::vector<YearText>& m) {
+    if (const auto* l = list(key))
+      for (const std::string& item : *l)
+        if (auto p = year_pair(item, option(key), m_out))
+          m.push_back({{p->first, {}}, {p->second, {}}});
+  }
+  void set(const FieldInfo&, const std::string& key, std::vector<IndicatorTarget>& m) {
+    if (const auto* l = list(key))
+      for (const std::string& item : *l)
+        if (auto p = year_pair(item, option(key), m_out)) {
+          IndicatorTarget t{{p->first, {}}, std::nullopt, p->second, false, {}};
+          t.number = parse_decimal(p->second);
+          t.is_number = t.number.has_value();
+          if (!m_milestone && !t.is_number)
+            m_out.errors.push_back(fmt::format(
+                "{}: the target for {} must be a number for a numeric indicator; got {}",
+                option(key), p->first, in_quotes(p->second)));
+          m.push_back(std::move(t));
+        }
+  }
+  // A lead: its name from the lead's own option, its organisation from KEY_org.
+  void set(const FieldInfo& f, const std::string& key, std::optional<Person>& m) {
+    nested(f, m, [&](const FieldInfo& g) {
+      return g.key == "name" ? key : key + "_" + std::string(g.key);
+    });
+  }
+  template <HasFields M>
+  void set(const FieldInfo& f, const std::string& key, std::optional<M>& m) {
+    nested(f, m, [&](const FieldInfo& g) { return key + "_" + std::string(g.key); });
+  }
+  // Lists of mappings (measurements, milestones) have no option.
+  template <HasFields M>
+  void set(const FieldInfo&, const std::string&, std::vector<M>&) {}
+
+  // A nested mapping, made when an option of one of its keys is given; a key it
+  // requires must then be given too.
+  template <class M, class KeyOf>
+  void nested(const FieldInfo& f, std::optional<M>& m, const KeyOf& key_of) {
+    M inner = m ? *m : M{};
+    std::string first_given, missing;
+    std::string_view missing_name;
+    visit_fields(inner, [&](const FieldInfo& g, auto& member) {
+      const std::string key = key_of(g);
+      if (given(key) && first_given.empty()) first_given = key;
+      if (!given(key) && g.need == Need::required && !m && missing.empty())
+        missing = key, missing_name = g.key;
+      set(g, key, member);
+    });
+    if (first_given.empty()) return;
+    if (!missing.empty()) {
+      error(first_given,
+            fmt::format("give the {}'s {} with {} as well", f.key, missing_name, option(missing)));
+      return;
     }
-    if (const std::string* v = value("budget_note")) {
-      if (!a.budget) a.budget = Budget{};
-      a.budget->note = Located<std::string>{*v, {}};
-    }
+    m = std::move(inner);
   }
 
   const ActivityOptions& m_options;
   PreparedActivity& m_out;
+  bool m_milestone = false;
 };
 
 // The rest of making any new record: the id checks, the YAML, and the same
@@ -497,109 +567,31 @@ bool title_and_id(R& record, Text& title, const ActivityOptions& o, PreparedActi
   return o.values.count("id") > 0;
 }
 
-const std::vector<std::string>* list_of(const ActivityOptions& o, const char* key) {
-  auto it = o.lists.find(key);
-  return it == o.lists.end() ? nullptr : &it->second;
-}
-const std::string* value_of(const ActivityOptions& o, const char* key) {
-  auto it = o.values.find(key);
-  return it == o.values.end() ? nullptr : &it->second;
-}
-Text text_of(const ActivityOptions& o, const char* key) {
-  if (const std::string* v = value_of(o, key)) return Located<std::string>{*v, {}};
-  return std::nullopt;
-}
-
-// "2030=text" → (2030, text); reports a malformed one under the option.
-std::optional<std::pair<int, std::string>> year_pair(const std::string& item,
-                                                     const std::string& option,
-                                                     PreparedActivity& out) {
-  const std::size_t eq = item.find('=');
-  std::optional<Date> year = eq == 4 ? Date::parse(item.substr(0, 4)) : std::nullopt;
-  if (!year || eq + 1 >= item.size()) {
-    out.errors.push_back(
-        fmt::format("{}: {} is not YEAR=VALUE, e.g. 2030=100", option, in_quotes(item)));
-    return std::nullopt;
-  }
-  return std::make_pair(year->year, item.substr(eq + 1));
-}
-
-std::string option_name(const ActivityOptions& o, const std::string& key) {
-  auto it = o.option_names.find(key);
-  return it == o.option_names.end() ? key : it->second;
-}
-
 }  // namespace
+
+namespace {}  // namespace
 
 namespace {
 
-void prepare_indicator(const Plan& plan, const ActivityOptions& o, const Date& today,
-                       const std::vector<std::string>& existing_ids, PreparedActivity& out) {
-  Indicator r;
-  const bool id_given = title_and_id(r, r.title, o, out, "title");
-  if (const std::string* v = value_of(o, "objective")) r.objective = Located<std::string>{*v, {}};
-  if (const std::string* v = value_of(o, "activity")) r.activity = Located<std::string>{*v, {}};
-  if (const std::string* v = value_of(o, "type")) {
-    if (*v == "milestone")
-      r.type = {IndicatorType::milestone, {}};
-    else if (*v != "numeric")
-      out.errors.push_back(fmt::format("{}: {} is not a type; use numeric or milestone",
-                                       option_name(o, "type"), in_quotes(*v)));
-  }
-  const bool milestone = r.type.value == IndicatorType::milestone;
-  r.unit = text_of(o, "unit");
-  if (const std::string* v = value_of(o, "direction")) {
-    if (*v == "decrease")
-      r.direction = Direction::decrease;
-    else if (*v != "increase")
-      out.errors.push_back(fmt::format("{}: {} is not a direction; use increase or decrease",
-                                       option_name(o, "direction"), in_quotes(*v)));
-  }
-  if (const std::string* v = value_of(o, "baseline_value")) {
-    if (std::optional<double> n = parse_decimal(*v)) {
-      r.baseline = DatedValue{};
-      r.baseline->value = Located<double>{*n, {}};
-    } else {
+// A new record of a kind but activities: its title (or name) and id, then every
+// option by the kind's field table, then the checks of validate.
+template <class R>
+void prepare_new(R& record, Text& title, RecordKind kind, const Plan& plan,
+                 const ActivityOptions& o, const Date& today,
+                 const std::vector<std::string>& existing_ids, std::string (*emit)(const R&),
+                 R (*decode)(const yaml::Node&, const std::string&, Diagnostics&),
+                 std::vector<R> Plan::*members, PreparedActivity& out) {
+  const bool id_given =
+      title_and_id(record, title, o, out, kind == RecordKind::task_force ? "name" : "title");
+  Builder(o, out).apply(record);
+  if constexpr (std::is_same_v<R, TaskForce>)
+    if (record.objectives.empty())
       out.errors.push_back(
-          fmt::format("{}: {} is not a number", option_name(o, "baseline_value"), in_quotes(*v)));
-    }
-  }
-  if (const std::string* v = value_of(o, "baseline_date")) {
-    std::optional<Date> d = Date::parse(*v);
-    if (!d)
-      out.errors.push_back(option_name(o, "baseline_date") + ": " + not_a_date(*v));
-    else if (!r.baseline)
-      out.errors.push_back(fmt::format("{}: give the baseline's value with {} as well",
-                                       option_name(o, "baseline_date"),
-                                       option_name(o, "baseline_value")));
-    else
-      r.baseline->date = Located<Date>{*d, {}};
-  }
-  if (const auto* l = list_of(o, "targets"))
-    for (const std::string& item : *l)
-      if (auto p = year_pair(item, option_name(o, "targets"), out)) {
-        IndicatorTarget t{{p->first, {}}, std::nullopt, p->second, false, {}};
-        t.number = parse_decimal(p->second);
-        t.is_number = t.number.has_value();
-        if (!milestone && !t.is_number)
-          out.errors.push_back(
-              fmt::format("{}: the target for {} must be a number for a numeric indicator; got {}",
-                          option_name(o, "targets"), p->first, in_quotes(p->second)));
-        r.targets.push_back(std::move(t));
-      }
-  if (const std::string* v = value_of(o, "due")) {
-    if (std::optional<Date> d = Date::parse(*v))
-      r.due = Located<Date>{*d, {}};
-    else
-      out.errors.push_back(option_name(o, "due") + ": " + not_a_date(*v));
-  }
-  r.description = text_of(o, "description");
-  r.method = text_of(o, "method");
-  r.source_text = text_of(o, "source");
+          fmt::format("at least one objective is required: -O ID (known objectives: {})",
+                      describe_ids(plan.ids(RecordKind::objective))));
   if (!out.errors.empty()) return;
-  finish_new_record(plan, r, RecordKind::indicator, id_given, emit_indicator, decode_indicator,
-                    &Plan::indicators, o, nested_option_keys<Indicator>(), {}, "", today,
-                    existing_ids, out);
+  finish_new_record(plan, record, kind, id_given, emit, decode, members, o, nested_option_keys<R>(),
+                    {}, "", today, existing_ids, out);
 }
 
 }  // namespace
@@ -607,40 +599,18 @@ void prepare_indicator(const Plan& plan, const ActivityOptions& o, const Date& t
 PreparedActivity prepare_record(RecordKind kind, const Plan& plan, const ActivityOptions& o,
                                 const Date& today, const std::vector<std::string>& existing_ids) {
   PreparedActivity out;
-  const std::map<std::string, Position> no_input;
   if (kind == RecordKind::objective) {
     Objective r;
-    const bool id_given = title_and_id(r, r.title, o, out, "title");
-    if (const std::string* v = value_of(o, "goal")) r.goal = Located<std::string>{*v, {}};
-    r.description = text_of(o, "description");
-    r.problem = text_of(o, "problem");
-    if (const auto* l = list_of(o, "targets"))
-      for (const std::string& item : *l)
-        if (auto p = year_pair(item, option_name(o, "targets"), out))
-          r.targets.push_back({{p->first, {}}, {p->second, {}}});
-    if (const auto* l = list_of(o, "regions")) r.regions = as_list(*l);
-    if (!out.errors.empty()) return out;
-    finish_new_record(plan, r, kind, id_given, emit_objective, decode_objective, &Plan::objectives,
-                      o, {}, no_input, "", today, existing_ids, out);
+    prepare_new(r, r.title, kind, plan, o, today, existing_ids, emit_objective, decode_objective,
+                &Plan::objectives, out);
   } else if (kind == RecordKind::task_force) {
     TaskForce r;
-    const bool id_given = title_and_id(r, r.name, o, out, "name");
-    if (const auto* l = list_of(o, "objectives")) r.objectives = as_list(*l);
-    if (r.objectives.empty())
-      out.errors.push_back(
-          fmt::format("at least one objective is required: -O ID (known objectives: {})",
-                      describe_ids(plan.ids(RecordKind::objective))));
-    for (const char* key : {"leaders", "members"})
-      if (const auto* l = list_of(o, key))
-        for (const std::string& name : *l)
-          (std::string(key) == "leaders" ? r.leaders : r.members)
-              .push_back(Person{{name, {}}, {}, {}, {}, {}, {}, {}});
-    r.approach = text_of(o, "approach");
-    if (!out.errors.empty()) return out;
-    finish_new_record(plan, r, kind, id_given, emit_task_force, decode_task_force,
-                      &Plan::task_forces, o, {}, no_input, "", today, existing_ids, out);
+    prepare_new(r, r.name, kind, plan, o, today, existing_ids, emit_task_force, decode_task_force,
+                &Plan::task_forces, out);
   } else if (kind == RecordKind::indicator) {
-    prepare_indicator(plan, o, today, existing_ids, out);
+    Indicator r;
+    prepare_new(r, r.title, kind, plan, o, today, existing_ids, emit_indicator, decode_indicator,
+                &Plan::indicators, out);
   }
   return out;
 }
