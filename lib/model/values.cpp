@@ -288,9 +288,9 @@ std::optional<Amount> parse_amount_text(std::string_view text) {
 std::string amount_as_text(const Amount& a) {
   switch (a.kind) {
     case AmountKind::number:
-      return format_number(a.max);
+      return money_text(a.max);
     case AmountKind::range:
-      return format_number(a.min) + "-" + format_number(a.max);
+      return money_text(a.min) + "-" + money_text(a.max);
     case AmountKind::none:
       return "none";
     case AmountKind::tbd:
@@ -303,6 +303,12 @@ std::string format_number(double value) {
   if (value == std::floor(value) && std::fabs(value) < 1e15)
     return fmt::format("{}", static_cast<long long>(value));
   return fmt::format("{}", value);
+}
+
+std::string money_text(double value) {
+  std::string text = format_number(value);
+  if (!ambiguous_money(text).empty()) text += '0';  // 1.585 would read as 1585 to some
+  return text;
 }
 
 }  // namespace actionplan

@@ -58,6 +58,10 @@ inline bool is_after(const Date& date, const Date& as_of) {
 // Parses decimal numbers only: "010" is 10, "0x1A", "1_000", ".5", "inf" are refused.
 std::optional<double> parse_decimal(std::string_view text);
 // Shortest decimal text for a number: 250000, 0.5, 1.25e+20.
+// An amount of money as format_number writes it, but never in a form that
+// ambiguous_money refuses: 1.585 is written 1.5850 (a reader could take 1.585
+// for 1585), so that what is written reads back.
+std::string money_text(double value);
 std::string format_number(double value);
 
 enum class AmountKind { number, range, none, tbd };

@@ -285,7 +285,7 @@ class Cells {
   void put(const FieldInfo& f, const Located<IndicatorType>& m) { put(f, m.value); }
   void put(const FieldInfo& f, const std::optional<Located<Date>>& m) { cell(f.key, date(m)); }
   void put(const FieldInfo& f, const std::optional<Located<double>>& m) {
-    cell(f.key, m ? format_number(m->value) : "");
+    cell(f.key, !m ? "" : f.value == Value::money ? money_text(m->value) : format_number(m->value));
   }
   void put(const FieldInfo& f, const std::optional<Located<Amount>>& m) {
     cell(f.key, m ? amount_as_text(m->value) : "");

@@ -92,9 +92,9 @@ namespace {
 std::string amount_text(const Amount& a) {
   switch (a.kind) {
     case AmountKind::number:
-      return format_number(a.max);
+      return money_text(a.max);
     case AmountKind::range:
-      return fmt::format("[{}, {}]", format_number(a.min), format_number(a.max));
+      return fmt::format("[{}, {}]", money_text(a.min), money_text(a.max));
     case AmountKind::none:
       return "none";
     case AmountKind::tbd:
@@ -179,7 +179,7 @@ class Emitter {
     if (m) line(f.key, m->value.to_string());
   }
   void put(const FieldInfo& f, const std::optional<Located<double>>& m) {
-    if (m) line(f.key, format_number(m->value));
+    if (m) line(f.key, f.value == Value::money ? money_text(m->value) : format_number(m->value));
   }
   void put(const FieldInfo& f, const std::optional<Located<Amount>>& m) {
     if (m) line(f.key, amount_text(m->value));

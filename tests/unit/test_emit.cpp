@@ -256,3 +256,23 @@ TEST_CASE("every key of a task force and an indicator is written, by the field t
                   "rough}\n") != std::string::npos);
   CHECK(emit_indicator(parse(back, decode_indicator)) == back);
 }
+
+TEST_CASE("money with three decimals is written so that it reads back, not as thousands") {
+  CHECK(money_text(1.585) == "1.5850");
+  CHECK(money_text(1585) == "1585");
+  CHECK(money_text(0.585) == "0.585");  // no thousands start with 0
+  CHECK(ambiguous_money(money_text(12.345)).empty());
+  Activity a;
+  a.id = {"a", {}};
+  a.title = Located<std::string>{"A", {}};
+  a.objectives = {{"O1", {}}};
+  a.budget = Budget{};
+  a.budget->estimate = Located<Amount>{{AmountKind::range, 1.585, 2.125}, {}};
+  a.budget->secured = Located<double>{1.5, {}};
+  const std::string yaml_text = emit_activity(a);
+  CHECK(yaml_text.find("  estimate: [1.5850, 2.1250]\n") != std::string::npos);
+  const Activity back = read_back(yaml_text);
+  REQUIRE(back.budget);
+  REQUIRE(back.budget->estimate);
+  CHECK(back.budget->estimate->value.min == 1.585);
+}
