@@ -14,6 +14,7 @@
 // measurement) it visits the nested struct with the same function.
 // plan.yaml, which the tool only reads, has its table in load/decode.cpp.
 #include <span>
+#include <string>
 #include <string_view>
 #include <type_traits>
 
@@ -102,6 +103,14 @@ constexpr bool holds_list(Value value) {
   return value == Value::refs || value == Value::texts || value == Value::countries ||
          value == Value::persons || value == Value::representatives || value == Value::year_texts ||
          value == Value::year_values;
+}
+
+// The option key of a key of a nested mapping: the parent's own for a person's
+// name (`lead`, set by --lead), else both keys joined by '_' (`lead_org`,
+// `budget_estimate`, `baseline_date`): import's spelling of the column too.
+inline std::string nested_option_key(const FieldInfo& parent, const FieldInfo& child) {
+  if (parent.value == Value::person && child.key == "name") return std::string(parent.key);
+  return std::string(parent.key) + "_" + std::string(child.key);
 }
 
 // The id of a record: the same in every kind.

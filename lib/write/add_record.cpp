@@ -73,16 +73,12 @@ std::optional<std::pair<int, std::string>> year_pair(const std::string& item,
 template <class M>
 void add_nested_keys(std::map<std::string, std::vector<std::string>>&, const FieldInfo&, const M&) {
 }
-void add_nested_keys(std::map<std::string, std::vector<std::string>>& out, const FieldInfo& f,
-                     const std::optional<Person>&) {
-  out[std::string(f.key)] = {std::string(f.key), fmt::format("{}_org", f.key)};
-}
 template <HasFields M>
 void add_nested_keys(std::map<std::string, std::vector<std::string>>& out, const FieldInfo& f,
                      const std::optional<M>&) {
   const M none{};
   visit_fields(none, [&](const FieldInfo& g, const auto&) {
-    out[std::string(f.key)].push_back(fmt::format("{}_{}", f.key, g.key));
+    out[std::string(f.key)].push_back(nested_option_key(f, g));
   });
 }
 template <class R>
@@ -256,15 +252,10 @@ class Builder {
           m.push_back(std::move(t));
         }
   }
-  // A lead: its name from the lead's own option, its organisation from KEY_org.
-  void set(const FieldInfo& f, const std::string& key, std::optional<Person>& m) {
-    nested(f, m, [&](const FieldInfo& g) {
-      return g.key == "name" ? key : key + "_" + std::string(g.key);
-    });
-  }
+  // A nested mapping (a budget, a lead, a baseline): each of its keys from its own option.
   template <HasFields M>
-  void set(const FieldInfo& f, const std::string& key, std::optional<M>& m) {
-    nested(f, m, [&](const FieldInfo& g) { return key + "_" + std::string(g.key); });
+  void set(const FieldInfo& f, const std::string&, std::optional<M>& m) {
+    nested(f, m, [&](const FieldInfo& g) { return nested_option_key(f, g); });
   }
   // Lists of mappings (measurements, milestones) have no option.
   template <HasFields M>
@@ -418,18 +409,12 @@ class AddOptionsOf {
   void put(const FieldInfo& f, const M&) {
     add(f, std::string(option_key(f)));
   }
-  void put(const FieldInfo& f, const std::optional<Person>&) {
-    add(f, std::string(f.key));
-    const Person none{};
-    visit_fields(none, [&](const FieldInfo& g, const auto&) {
-      if (g.key == "org") add(g, fmt::format("{}_org", f.key));
-    });
-  }
+  // A nested mapping: its own option (--lead), then those of its keys (--lead-org, --budget).
   template <HasFields M>
   void put(const FieldInfo& f, const std::optional<M>&) {
+    add(f, std::string(option_key(f)));
     const M none{};
-    visit_fields(
-        none, [&](const FieldInfo& g, const auto&) { add(g, fmt::format("{}_{}", f.key, g.key)); });
+    visit_fields(none, [&](const FieldInfo& g, const auto&) { add(g, nested_option_key(f, g)); });
   }
 
   std::vector<AddOption> m_out;

@@ -71,9 +71,9 @@ class ColumnsOf {
       std::is_same_v<T, IndicatorTarget> {}  // targets.YEAR
   void put(const FieldInfo& f, const std::optional<Person>&) {
     add(f, std::string(f.key), std::string(f.key));
-    const std::string org = fmt::format("{}_org", f.key);
     const Person none{};
     visit_fields(none, [&](const FieldInfo& g, const auto&) {
+      const std::string org = nested_option_key(f, g);
       if (g.key == "org")
         add(FieldInfo{.key = f.key, .aliases = g.aliases, .imported = f.imported},
             fmt::format("{}.org", f.key), org, {org});
@@ -83,7 +83,7 @@ class ColumnsOf {
   void put(const FieldInfo& f, const std::optional<M>&) {
     const M none{};
     visit_fields(none, [&](const FieldInfo& g, const auto&) {
-      const std::string key = fmt::format("{}_{}", f.key, g.key);
+      const std::string key = nested_option_key(f, g);
       add(g, fmt::format("{}.{}", f.key, g.key), key, {key});
     });
   }
