@@ -604,13 +604,20 @@ const KeySets& key_sets(std::string_view skip) {
   return skip.empty() ? all : without_region;
 }
 
-// "{date, value, source, note}": the keys of a nested mapping, for messages.
+// "a mapping {date, value, source, note}" and "a list of {...}": what a nested
+// mapping's key expects, for messages; built once per struct, not per mapping read.
+struct Expected {
+  std::string mapping, list;
+};
 template <class R>
-std::string keys_in_braces() {
-  std::string out;
-  for (const FieldInfo& f : infos_of<R>())
-    out += fmt::format("{}{}", out.empty() ? "" : ", ", f.key);
-  return "{" + out + "}";
+const Expected& expected_of() {
+  static const Expected expected = [] {
+    std::string keys;
+    for (const FieldInfo& f : infos_of<R>())
+      keys += fmt::format("{}{}", keys.empty() ? "" : ", ", f.key);
+    return Expected{"a mapping {" + keys + "}", "a list of {" + keys + "}"};
+  }();
+  return expected;
 }
 
 std::vector<YearText> year_texts(Reader& r, const Node& n, std::string_view key) {
@@ -698,7 +705,7 @@ class RecordReader {
   // A nested mapping: a budget, a baseline.
   template <HasFields M>
   void read(const FieldInfo& f, const Node& n, std::optional<M>& m) {
-    if (!m_r.expect_mapping(n, f.key, "a mapping " + keys_in_braces<M>())) return;
+    if (!m_r.expect_mapping(n, f.key, expected_of<M>().mapping)) return;
     m.emplace();
     m->pos = n.pos;
     fields(n, *m, fmt::format("'{}'", f.key));
@@ -706,15 +713,13 @@ class RecordReader {
   // A list of nested mappings: measurements, milestones.
   template <HasFields M>
   void read(const FieldInfo& f, const Node& n, std::vector<M>& m) {
-    m = m_r.list<M>(n, f.key, "a list of " + keys_in_braces<M>(),
-                    [&](const Node& item) -> std::optional<M> {
-                      if (!m_r.expect_mapping(item, f.key, "a mapping " + keys_in_braces<M>()))
-                        return std::nullopt;
-                      M entry;
-                      entry.pos = item.pos;
-                      fields(item, entry, f.item);
-                      return entry;
-                    });
+    m = m_r.list<M>(n, f.key, expected_of<M>().list, [&](const Node& item) -> std::optional<M> {
+      if (!m_r.expect_mapping(item, f.key, expected_of<M>().mapping)) return std::nullopt;
+      M entry;
+      entry.pos = item.pos;
+      fields(item, entry, f.item);
+      return entry;
+    });
   }
 
   std::optional<Person> person(const Node& node, std::string_view key, bool with_region);
