@@ -85,7 +85,7 @@ int run_add_project(AddProjectOptions& options, Session& session, std::istream& 
       load_plan(*root, session.load_options(scope_for_new_record(RecordKind::activity)));
   const PreparedActivity prepared =
       prepare_activity(loaded.plan, a, input, *today, record_file_names(*root / "activities"));
-  if (const int code = session.create_record(prepared, *root, options.dry_run);
+  if (const int code = session.create_record(prepared, a, *root, options.dry_run);
       code || options.dry_run)
     return code;
   if (options.format == "json")

@@ -30,7 +30,7 @@ int run_add(RecordKind kind, AddOptions& options, Session& session) {
   const LoadResult loaded = load_plan(*root, session.load_options(scope_for_new_record(kind)));
   const PreparedActivity prepared =
       prepare_record(kind, loaded.plan, o, *today, record_file_names(*root / folder));
-  if (const int code = session.create_record(prepared, *root, options.dry_run);
+  if (const int code = session.create_record(prepared, o, *root, options.dry_run);
       code || options.dry_run)
     return code;
   session.out << prepared.rel_path << "\n";

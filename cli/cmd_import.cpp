@@ -52,9 +52,10 @@ int run_import(const ImportOptions& options, Session& session) {
   const ImportResult result = prepare_import(loaded.plan, kind->kind, options.file, *text, *today,
                                              record_file_names(*root / info.folder), existing_text);
   if (!result.ok()) {
-    for (const std::string& line : result.errors) session.err << line << "\n";
-    session.err << fmt::format("{} {} in {}; nothing was written\n", result.errors.size(),
-                               result.errors.size() == 1 ? "problem" : "problems", options.file);
+    session.show_problems(result.problems, {});
+    const int count = result.problems.error_count();
+    session.err << fmt::format("{} {} in {}; nothing was written\n", count,
+                               count == 1 ? "problem" : "problems", options.file);
     return k_exit_failure;
   }
   // "; 3 rows already imported", for rows whose files an interrupted run wrote.

@@ -1,5 +1,6 @@
 #include "common.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -109,12 +110,34 @@ std::string output_format(const std::string& format_option, const std::string& o
   return fallback;
 }
 
+void Session::show_problems(const Diagnostics& problems,
+                            const std::map<std::string, std::string>& option_names) const {
+  for (const Diagnostic& d : problems.items()) {
+    if (d.severity != Severity::error) continue;
+    if (!d.path.empty()) {
+      err << format_diagnostic(d) << "\n";
+      continue;
+    }
+    std::string option;
+    if (!d.key.empty()) {
+      auto named = option_names.find(d.key);
+      if (named != option_names.end()) {
+        option = named->second;
+      } else {  // the option named as its key: "date" → --date
+        option = "--" + d.key;
+        std::replace(option.begin(), option.end(), '_', '-');
+      }
+    }
+    err << "actionplan: error: " << (option.empty() ? "" : option + ": ") << message_with_code(d)
+        << "\n";
+  }
+}
+
 int Session::apply_edit(const FileEdit& edit, const fs::path& root) const {
   if (!edit.ok()) {
-    for (const std::string& line : edit.errors)
-      err << (line.find(": error: ") != std::string::npos && !line.starts_with("the edited")
-                  ? line
-                  : "actionplan: error: " + line)
+    show_problems(edit.problems, {});
+    for (const Diagnostic& d : edit.edited_problems.items())
+      err << "actionplan: error: the edited file would not validate: " << format_diagnostic(d)
           << "\n";
     err << "nothing was written\n";
     return k_exit_failure;
@@ -143,12 +166,10 @@ bool Session::take_title_argument(const std::string& argument, ActivityOptions& 
   return true;
 }
 
-int Session::create_record(const PreparedActivity& prepared, const fs::path& root,
-                           bool dry_run) const {
+int Session::create_record(const PreparedActivity& prepared, const ActivityOptions& options,
+                           const fs::path& root, bool dry_run) const {
   if (!prepared.ok()) {
-    for (const std::string& line : prepared.errors)
-      err << (line.find(": error: ") != std::string::npos ? line : "actionplan: error: " + line)
-          << "\n";
+    show_problems(prepared.problems, options.option_names);
     err << "nothing was written\n";
     return k_exit_failure;
   }
@@ -188,7 +209,8 @@ bool Session::writable_folder(const fs::path& root, const std::string& rel_path)
                         "not-a-folder",
                         fmt::format("'{}' is a symbolic link or not a folder; actionplan writes "
                                     "only into the plan's own folders, never through a link",
-                                    folder)})
+                                    folder),
+                        {}})
       << "\nnothing was written\n";
   return false;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Helpers shared by the subcommands: globals, plan discovery, the as-of date.
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -45,14 +46,19 @@ struct Session {
   // Prints a plan's errors on stderr, then a warning that `what` may be
   // incomplete; returns how many errors there were (commands still run).
   int show_plan_errors(const Diagnostics& diags, const std::string& what) const;
+  // Prints the problems of a command that writes, one line each: a file's as
+  // PATH:LINE:COL: error: ...; an option's as "actionplan: error: OPTION: MESSAGE
+  // [CODE]", OPTION named by `option_names` from the problem's key (else --KEY).
+  void show_problems(const Diagnostics& problems,
+                     const std::map<std::string, std::string>& option_names) const;
   // Writes an edit of an existing record (atomically), or reports why not:
   // exit 2 and nothing written. Prints the file's path on stdout.
   int apply_edit(const FileEdit& edit, const std::filesystem::path& root) const;
   // Creates a prepared new record (exclusively, atomically), or reports why
   // not, or with `dry_run` prints its YAML. Returns the exit code; on success
   // the caller prints what it wants (the path, or JSON).
-  int create_record(const PreparedActivity& prepared, const std::filesystem::path& root,
-                    bool dry_run) const;
+  int create_record(const PreparedActivity& prepared, const ActivityOptions& options,
+                    const std::filesystem::path& root, bool dry_run) const;
   // False after reporting (PATH:1:1: error ... [not-a-folder]) when the folder
   // that would receive `rel_path` is a symbolic link or not a folder.
   bool writable_folder(const std::filesystem::path& root, const std::string& rel_path) const;

@@ -59,56 +59,62 @@ class Checker {
   }
 
  private:
-  void error(const std::string& path, Position pos, const char* code, std::string message) {
-    m_diags.error(path, pos, code, std::move(message));
+  // `key`: the top-level key of the record to blame (Diagnostic::key).
+  void error(const std::string& path, std::string_view key, Position pos, const char* code,
+             std::string message) {
+    m_diags.error(path, pos, code, std::move(message), std::string(key));
   }
 
-  void reference(const std::string& path, const Located<std::string>& ref, RecordKind kind) {
+  void reference(const std::string& path, const char* key, const Located<std::string>& ref,
+                 RecordKind kind) {
     if (m_plan.has(kind, ref.value)) return;
     const KindInfo& info = kind_info(kind);
-    error(path, ref.pos, "unknown-reference",
+    error(path, key, ref.pos, "unknown-reference",
           unknown_reference_message(info.singular, info.plural, ref.value, m_plan.ids(kind)));
   }
 
-  void region(const std::string& path, const Located<std::string>& ref) {
+  void region(const std::string& path, const char* key, const Located<std::string>& ref) {
     if (!m_plan.info.regions) return;  // any region is accepted when the plan lists none
     if (std::find(m_regions.begin(), m_regions.end(), ref.value) != m_regions.end()) return;
-    error(path, ref.pos, "unknown-reference",
+    error(path, key, ref.pos, "unknown-reference",
           unknown_reference_message("region", "regions", ref.value, m_regions, IdOrder::natural,
                                     m_plan.region_names()) +
               " (regions are listed in plan.yaml)");
   }
 
-  void not_before(const std::string& path, const std::optional<Located<Date>>& start,
+  void not_before(const std::string& path, const char* key,
+                  const std::optional<Located<Date>>& start,
                   const std::optional<Located<Date>>& end, const char* start_key,
                   const char* end_key) {
     if (!start || !end || end->value.last_day() >= start->value.first_day()) return;
-    error(path, end->pos, "end-before-start",
+    error(path, key, end->pos, "end-before-start",
           fmt::format("'{}' {} is before '{}' {}", end_key, end->value.to_string(), start_key,
                       start->value.to_string()));
   }
 
-  void not_future(const std::string& path, const Located<Date>& date, const char* what) {
+  void not_future(const std::string& path, const char* key, const Located<Date>& date,
+                  const char* what) {
     if (m_future == FutureDates::left_out || !is_after(date.value, m_as_of)) return;
-    error(path, date.pos, "date-in-future",
+    error(path, key, date.pos, "date-in-future",
           fmt::format("{} {} is after the as-of date {}; check the date", what,
                       date.value.to_string(), m_as_of.to_string()));
   }
 
-  void currency(const std::string& path, const Text& code) {
+  void currency(const std::string& path, const char* key, const Text& code) {
     if (code && !is_currency_code(code->value))
-      error(path, code->pos, "invalid-currency",
+      error(path, key, code->pos, "invalid-currency",
             fmt::format("currency {} is not an ISO 4217 code such as EUR or USD",
                         in_quotes(code->value)));
   }
 
   template <class T>
-  void unique_entries(const std::string& path, const std::vector<T>& entries, const char* what) {
+  void unique_entries(const std::string& path, const char* key, const std::vector<T>& entries,
+                      const char* what) {
     std::map<std::string, const T*> seen;
     for (const T& entry : entries) {
       auto [it, inserted] = seen.emplace(entry.id.value, &entry);
       if (!inserted)
-        error(path, entry.id.pos, "duplicate-id",
+        error(path, key, entry.id.pos, "duplicate-id",
               fmt::format("{} id {} is used twice (first at line {})", what,
                           in_quotes(entry.id.value), it->second->id.pos.line));
     }
@@ -126,27 +132,28 @@ class Checker {
               "update actionplan; until then keys it does not know are only warnings",
               format_number(info.format->value), k_format_version));
     else if (info.format && info.format->value != k_format_version)
-      error(path, info.format->pos, "unsupported-format",
+      error(path, "format", info.format->pos, "unsupported-format",
             fmt::format("format {} is not supported; this version of actionplan reads format {}",
                         format_number(info.format->value), k_format_version));
-    currency(path, info.currency);
-    if (info.period) not_before(path, info.period->start, info.period->end, "start", "end");
-    if (info.goals) unique_entries(path, *info.goals, "goal");
-    if (info.regions) unique_entries(path, *info.regions, "region");
-    if (info.actors) unique_entries(path, *info.actors, "actor");
+    currency(path, "currency", info.currency);
+    if (info.period)
+      not_before(path, "period", info.period->start, info.period->end, "start", "end");
+    if (info.goals) unique_entries(path, "goals", *info.goals, "goal");
+    if (info.regions) unique_entries(path, "regions", *info.regions, "region");
+    if (info.actors) unique_entries(path, "actors", *info.actors, "actor");
     if (info.regions)
       for (const NamedEntry& r : *info.regions)
         if (r.id.value == "global")
-          error(path, r.id.pos, "reserved-id",
+          error(path, "regions", r.id.pos, "reserved-id",
                 "'global' is reserved for activities that cover the whole world; choose another "
                 "region id");
-    unique_entries(path, info.stages, "stage");
+    unique_entries(path, "stages", info.stages, "stage");
     if (info.stages_given && info.stages.empty())
-      error(path, info.stages_pos, "empty-list", "'stages' must list at least one stage");
+      error(path, "stages", info.stages_pos, "empty-list", "'stages' must list at least one stage");
     const AnalysisSettings& a = info.analysis;
     if (a.at_risk > a.on_track) {
       auto it = a.given.count("at_risk") ? a.given.find("at_risk") : a.given.find("on_track");
-      error(path, it == a.given.end() ? info.source.pos : it->second, "invalid-value",
+      error(path, "analysis", it == a.given.end() ? info.source.pos : it->second, "invalid-value",
             fmt::format("'analysis' at_risk ({}) must not be above on_track ({})",
                         format_number(a.at_risk), format_number(a.on_track)));
     }
@@ -161,7 +168,7 @@ class Checker {
       const std::string stem = stem_of(r.source.path);
       if (r.id.value != stem) {
         const std::string file = r.source.path.substr(r.source.path.rfind('/') + 1);
-        error(r.source.path, r.id.pos, "id-mismatch",
+        error(r.source.path, "id", r.id.pos, "id-mismatch",
               is_valid_id(stem)
                   ? fmt::format("id {} does not match the file name {}; rename the file to {} or "
                                 "change the id to {}",
@@ -172,7 +179,7 @@ class Checker {
                                 in_quotes(r.id.value + ".yaml")));
       }
       if (is_windows_reserved(r.id.value))
-        error(r.source.path, r.id.pos, "reserved-id",
+        error(r.source.path, "id", r.id.pos, "reserved-id",
               fmt::format("id {} is a name Windows reserves (CON, NUL, COM1...): its file cannot "
                           "be checked out "
                           "on Windows; choose another id and rename the file",
@@ -181,12 +188,12 @@ class Checker {
       if (inserted) continue;
       const T& first = *it->second;
       if (first.id.value == r.id.value)
-        error(r.source.path, r.id.pos, "duplicate-id",
+        error(r.source.path, "id", r.id.pos, "duplicate-id",
               fmt::format("{} id {} is already used by {}", what, in_quotes(r.id.value),
                           first.source.path));
       else
         error(
-            r.source.path, r.id.pos, "id-case-clash",
+            r.source.path, "id", r.id.pos, "id-case-clash",
             fmt::format("{} id {} differs from {} ({}) only by letter case; the two files "
                         "collide on Windows and macOS",
                         what, in_quotes(r.id.value), in_quotes(first.id.value), first.source.path));
@@ -196,8 +203,9 @@ class Checker {
   void objectives_list(const std::string& path, const IdList& objectives,
                        const std::optional<Position>& list) {
     if (list && objectives.empty())
-      error(path, *list, "empty-list", "'objectives' must name at least one objective");
-    for (const auto& ref : objectives) reference(path, ref, RecordKind::objective);
+      error(path, "objectives", *list, "empty-list",
+            "'objectives' must name at least one objective");
+    for (const auto& ref : objectives) reference(path, "objectives", ref, RecordKind::objective);
   }
 
   void check_objective(const Objective& o) {
@@ -206,7 +214,7 @@ class Checker {
     if (goals && !goals->empty() && !o.goal) {
       std::vector<std::string> ids;
       for (const Goal& g : *goals) ids.push_back(g.id.value);
-      error(path, o.source.pos, "missing-key",
+      error(path, "goal", o.source.pos, "missing-key",
             fmt::format("the objective is missing the key 'goal' (the plan has goals: {})",
                         describe_ids(ids)));
     }
@@ -215,36 +223,36 @@ class Checker {
       if (goals)
         for (const Goal& g : *goals) ids.push_back(g.id.value);
       if (std::find(ids.begin(), ids.end(), o.goal->value) == ids.end())
-        error(path, o.goal->pos, "unknown-reference",
+        error(path, "goal", o.goal->pos, "unknown-reference",
               unknown_reference_message("goal", "goals", o.goal->value, ids) +
                   " (goals are listed in plan.yaml)");
     }
     if (o.regions)
-      for (const auto& r : *o.regions) region(path, r);
+      for (const auto& r : *o.regions) region(path, "regions", r);
   }
 
   void check_task_force(const TaskForce& t) {
     const std::string& path = t.source.path;
     objectives_list(path, t.objectives, t.objectives_list);
     if (t.regions)
-      for (const auto& r : *t.regions) region(path, r);
+      for (const auto& r : *t.regions) region(path, "regions", r);
     for (const Person& p : t.representatives)
-      if (p.region) region(path, *p.region);
+      if (p.region) region(path, "representatives", *p.region);
   }
 
   void check_activity(const Activity& a) {
     const std::string& path = a.source.path;
     objectives_list(path, a.objectives, a.objectives_list);
-    if (a.task_force) reference(path, *a.task_force, RecordKind::task_force);
+    if (a.task_force) reference(path, "task_force", *a.task_force, RecordKind::task_force);
     if (a.stage && m_plan.info.loaded && !m_plan.stage(a.stage->value)) {
       std::vector<std::string> ids;
       for (const Stage& s : m_plan.info.stages) ids.push_back(s.id.value);
-      error(path, a.stage->pos, "unknown-reference",
+      error(path, "stage", a.stage->pos, "unknown-reference",
             unknown_reference_message("stage", "stages", a.stage->value, ids, IdOrder::as_given,
                                       m_plan.stage_names()) +
                 " (stages are listed in plan.yaml)");
     }
-    for (const auto& r : a.regions) region(path, r);
+    for (const auto& r : a.regions) region(path, "regions", r);
     for (const auto& c : a.countries) {
       if (is_country_code(c.value)) continue;
       std::string message =
@@ -255,9 +263,9 @@ class Checker {
         message += fmt::format("; did you mean {}?", in_quotes(upper));
       else
         message += " (two capital letters, e.g. KE, PE, FR)";
-      error(path, c.pos, "invalid-country", std::move(message));
+      error(path, "countries", c.pos, "invalid-country", std::move(message));
     }
-    for (const auto& ref : a.indicators) reference(path, ref, RecordKind::indicator);
+    for (const auto& ref : a.indicators) reference(path, "indicators", ref, RecordKind::indicator);
     if (m_plan.info.actors)
       for (const auto& r : a.responsible)
         if (std::find(m_actors.begin(), m_actors.end(), r.value) == m_actors.end()) {
@@ -267,68 +275,68 @@ class Checker {
           const std::string suggestion = closest_match(r.value, m_actors);
           if (!suggestion.empty())
             message += fmt::format("; did you mean {}?", in_quotes(suggestion));
-          m_diags.warning(path, r.pos, "unknown-actor", std::move(message));
+          m_diags.warning(path, r.pos, "unknown-actor", std::move(message), "responsible");
         }
     if (a.budget) {
       const Budget& b = *a.budget;
-      currency(path, b.currency);
+      currency(path, "budget", b.currency);
       if (b.secured && b.estimate &&
           (b.estimate->value.kind == AmountKind::number ||
            b.estimate->value.kind == AmountKind::range) &&
           b.secured->value > b.estimate->value.max)
-        error(path, b.secured->pos, "secured-above-estimate",
+        error(path, "budget", b.secured->pos, "secured-above-estimate",
               fmt::format("secured {} is more than the estimate's maximum {}; raise the estimate "
                           "or correct the secured amount",
                           format_number(b.secured->value), format_number(b.estimate->value.max)));
     }
-    not_before(path, a.start, a.end, "start", "end");
+    not_before(path, "end", a.start, a.end, "start", "end");
     if (a.url && a.url->value.rfind("http://", 0) != 0 && a.url->value.rfind("https://", 0) != 0)
-      error(path, a.url->pos, "invalid-url",
+      error(path, "url", a.url->pos, "invalid-url",
             fmt::format("'url' must start with http:// or https://; got {}",
                         in_quotes(a.url->value)));
     else if (a.url && (a.url->value.find_first_of(" \t\n") != std::string::npos ||
                        a.url->value.find("://") + 3 == a.url->value.size()))
-      error(path, a.url->pos, "invalid-url",
+      error(path, "url", a.url->pos, "invalid-url",
             fmt::format("'url' is not a valid web address: {}", in_quotes(a.url->value)));
   }
 
   void check_indicator(const Indicator& i) {
     const std::string& path = i.source.path;
     if (i.objective && i.activity)
-      error(path, i.activity->pos, "indicator-subject",
+      error(path, "activity", i.activity->pos, "indicator-subject",
             "an indicator measures exactly one thing: give 'objective' or 'activity', not both");
     else if (!i.objective && !i.activity)
-      error(path, i.source.pos, "indicator-subject",
+      error(path, "objective", i.source.pos, "indicator-subject",
             "the indicator is missing 'objective' or 'activity' (what it measures)");
-    if (i.objective) reference(path, *i.objective, RecordKind::objective);
-    if (i.activity) reference(path, *i.activity, RecordKind::activity);
+    if (i.objective) reference(path, "objective", *i.objective, RecordKind::objective);
+    if (i.activity) reference(path, "activity", *i.activity, RecordKind::activity);
 
     const bool milestone = i.type.value == IndicatorType::milestone;
     if (!milestone) {
       for (const auto* field : {&i.due, &i.achieved})
         if (*field)
-          error(path, (*field)->pos, "milestone-only",
+          error(path, field == &i.due ? "due" : "achieved", (*field)->pos, "milestone-only",
                 fmt::format("'{}' applies to milestone indicators only; add 'type: milestone' or "
                             "remove it",
                             field == &i.due ? "due" : "achieved"));
       for (const IndicatorTarget& t : i.targets)
         if (!t.is_number)
-          error(path, t.pos, "invalid-number",
+          error(path, "targets", t.pos, "invalid-number",
                 fmt::format("target for {} must be a number for a numeric indicator; got {}{}",
                             t.year.value, in_quotes(t.text),
                             parse_decimal(t.text) ? " (remove the quotes)" : ""));
     }
-    if (i.achieved) not_future(path, *i.achieved, "'achieved'");
+    if (i.achieved) not_future(path, "achieved", *i.achieved, "'achieved'");
 
     const Measurement* previous = nullptr;
     for (const Measurement& m : i.measurements) {
       if (!m.date) continue;
       if (previous && !(previous->date->value < m.date->value))
-        error(path, m.date->pos, "measurements-unordered",
+        error(path, "measurements", m.date->pos, "measurements-unordered",
               fmt::format("measurement dated {} does not come after the one before it ({}); list "
                           "measurements oldest first, one per date",
                           m.date->value.to_string(), previous->date->value.to_string()));
-      not_future(path, *m.date, "measurement date");
+      not_future(path, "measurements", *m.date, "measurement date");
       previous = &m;
     }
   }

@@ -41,11 +41,16 @@ class Reader {
   Reader(const std::string& path, Diagnostics& diags) : m_path(path), m_diags(diags) {}
 
   void error(Position pos, const char* code, std::string message) {
-    m_diags.error(m_path, pos, code, std::move(message));
+    m_diags.error(m_path, pos, code, std::move(message), m_key);
   }
   void warning(Position pos, const char* code, std::string message) {
-    m_diags.warning(m_path, pos, code, std::move(message));
+    m_diags.warning(m_path, pos, code, std::move(message), m_key);
   }
+
+  // The top-level key being read, which the problems found name (Diagnostic::key);
+  // the keys of a nested mapping keep their top-level key's. Empty between keys.
+  bool at_top() const { return m_key.empty(); }
+  void reading(std::string_view key) { m_key = key; }
 
   void wrong_type(const Node& node, std::string_view key, std::string_view expected) {
     error(node.pos, "wrong-type",
@@ -266,14 +271,18 @@ class Reader {
       known.push_back(f.doc.key);
       if (f.doc.need == Need::required) required.push_back(f.doc.key);
     }
+    const bool top = at_top();
     for (std::size_t i = 0; i < node.keys.size(); ++i) {
       const yaml::Key& key = node.keys[i];
       auto field = std::find_if(std::begin(table), std::end(table),
                                 [&](const auto& f) { return f.doc.key == key.text; });
-      if (field != std::end(table))
-        field->decode(*this, node.items[i], record);
-      else
+      if (field == std::end(table)) {
         unknown_key(node, i, known, where);
+        continue;
+      }
+      if (top) reading(key.text);
+      field->decode(*this, node.items[i], record);
+      if (top) reading({});
     }
     missing_keys(node, required, where);
   }
@@ -294,7 +303,8 @@ class Reader {
           "inside {...} ends a value)";
     else
       message += " (prefix your own keys with 'x-')";
-    warning(key.pos, "unknown-key", std::move(message));
+    m_diags.warning(m_path, key.pos, "unknown-key", std::move(message),
+                    at_top() ? key.text : m_key);
   }
 
   // Each of `required` that the mapping lacks, or leaves empty.
@@ -303,14 +313,17 @@ class Reader {
     for (std::string_view name : required) {
       auto key = std::find_if(node.keys.begin(), node.keys.end(),
                               [&](const yaml::Key& k) { return k.text == name; });
+      const std::string blamed = at_top() ? std::string(name) : m_key;
       if (key == node.keys.end()) {
-        error(node.pos, "missing-key",
-              fmt::format("{} is missing the required key {}", where, in_quotes(name)));
+        m_diags.error(m_path, node.pos, "missing-key",
+                      fmt::format("{} is missing the required key {}", where, in_quotes(name)),
+                      blamed);
       } else if (const Node& value = node.items[static_cast<std::size_t>(key - node.keys.begin())];
                  value.is_null() || (value.is_scalar() &&
                                      value.text.find_first_not_of(" \t\n") == std::string::npos)) {
-        error(key->pos, "missing-key",
-              fmt::format("{} has an empty {}; give it a value", where, in_quotes(name)));
+        m_diags.error(m_path, key->pos, "missing-key",
+                      fmt::format("{} has an empty {}; give it a value", where, in_quotes(name)),
+                      blamed);
       }
     }
   }
@@ -325,6 +338,7 @@ class Reader {
  private:
   const std::string& m_path;
   Diagnostics& m_diags;
+  std::string m_key;
 };
 
 // ---- plan.yaml: a table of its own (the tool reads plan.yaml, and never writes it) ------
@@ -647,15 +661,18 @@ class RecordReader {
   void fields(const Node& node, R& record, std::string_view where, std::string_view skip = {}) {
     const KeySets& keys = key_sets<R>(skip);
     const std::vector<std::string_view>& known = keys.known;
+    const bool top = m_r.at_top();
     // In the file's order, so that the problems of one file come in reading order.
     for (std::size_t i = 0; i < node.keys.size(); ++i) {
       if (std::find(known.begin(), known.end(), node.keys[i].text) == known.end()) {
         m_r.unknown_key(node, i, known, where);
         continue;
       }
+      if (top) m_r.reading(node.keys[i].text);
       visit_fields(record, [&](const FieldInfo& f, auto& member) {
         if (f.key == node.keys[i].text) read(f, node.items[i], member);
       });
+      if (top) m_r.reading({});
     }
     m_r.missing_keys(node, keys.required, where);
   }

@@ -18,14 +18,19 @@ Position normalised(Position pos) {
 }  // namespace
 
 void Diagnostics::error(const std::string& path, Position pos, std::string code,
-                        std::string message) {
-  m_items.push_back({path, normalised(pos), Severity::error, std::move(code), std::move(message)});
+                        std::string message, std::string key) {
+  m_items.push_back({path, normalised(pos), Severity::error, std::move(code), std::move(message),
+                     std::move(key)});
 }
 
 void Diagnostics::warning(const std::string& path, Position pos, std::string code,
-                          std::string message) {
-  m_items.push_back(
-      {path, normalised(pos), Severity::warning, std::move(code), std::move(message)});
+                          std::string message, std::string key) {
+  m_items.push_back({path, normalised(pos), Severity::warning, std::move(code), std::move(message),
+                     std::move(key)});
+}
+
+void Diagnostics::input_error(std::string key, std::string code, std::string message) {
+  m_items.push_back({"", {}, Severity::error, std::move(code), std::move(message), std::move(key)});
 }
 
 void Diagnostics::append(const Diagnostics& other) {
@@ -72,6 +77,10 @@ std::string format_diagnostic(const Diagnostic& d) {
   const char* level = d.severity == Severity::error ? "error" : "warning";
   return fmt::format("{}:{}:{}: {}: {} [{}]", diagnostic_path(d.path), std::max(d.pos.line, 1),
                      std::max(d.pos.column, 1), level, escape_controls(d.message), d.code);
+}
+
+std::string message_with_code(const Diagnostic& d) {
+  return d.code.empty() ? d.message : fmt::format("{} [{}]", d.message, d.code);
 }
 
 }  // namespace actionplan

@@ -21,13 +21,24 @@ struct Diagnostic {
   Severity severity = Severity::error;
   std::string code;  // stable kebab-case rule name
   std::string message;
+  // The key it is about: in a record file, the top-level key whose value is
+  // wrong or missing ("budget", "stage"); in the problems of a command that
+  // writes (add-*, import), the option key of ActivityOptions it came from
+  // ("budget_estimate"), which the caller names as its option or CSV column.
+  // Empty when no one key is to blame.
+  std::string key;
 };
 
 // Collects diagnostics for one file or one plan; never throws on add.
 class Diagnostics {
  public:
-  void error(const std::string& path, Position pos, std::string code, std::string message);
-  void warning(const std::string& path, Position pos, std::string code, std::string message);
+  void error(const std::string& path, Position pos, std::string code, std::string message,
+             std::string key = {});
+  void warning(const std::string& path, Position pos, std::string code, std::string message,
+               std::string key = {});
+  // A problem of a command's input that no file holds (an option's value): no
+  // path, no position; `key` names the option key to blame, `code` may be empty.
+  void input_error(std::string key, std::string code, std::string message);
   void append(const Diagnostics& other);
   // Makes the warnings of `code` errors (a rule that depends on the whole plan).
   void make_errors(std::string_view code);
@@ -45,6 +56,9 @@ class Diagnostics {
 
 // "PATH:LINE:COL: error: MESSAGE [CODE]"
 std::string format_diagnostic(const Diagnostic& d);
+// The message with its code, as a problem without a place shows it: "MESSAGE [CODE]",
+// or "MESSAGE" when it has no code.
+std::string message_with_code(const Diagnostic& d);
 
 // PATH as the text form shows it: control characters escaped, and in double
 // quotes (with \" and \\) when it holds a ':' or '"' or starts or ends with a

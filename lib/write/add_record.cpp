@@ -36,33 +36,15 @@ IdList as_list(const std::vector<std::string>& items) {
   return out;
 }
 
-// The top-level key a line of emitted YAML belongs to.
-std::string key_at_line(const std::string& yaml_text, int line) {
-  std::string key;
-  int number = 0;
-  std::size_t at = 0;
-  while (at < yaml_text.size() && number < line) {
-    std::size_t end = yaml_text.find('\n', at);
-    if (end == std::string::npos) end = yaml_text.size();
-    ++number;
-    const std::string_view text(yaml_text.data() + at, end - at);
-    if (!text.empty() && text[0] != ' ' && text[0] != '#' &&
-        text.find(':') != std::string_view::npos)
-      key = std::string(text.substr(0, text.find(':')));
-    at = end + 1;
-  }
-  return key;
-}
-
-// "2030=text" → (2030, text); reports a malformed one under the option.
+// "2030=text" → (2030, text); reports a malformed one under the option key.
 std::optional<std::pair<int, std::string>> year_pair(const std::string& item,
-                                                     const std::string& option,
+                                                     const std::string& key,
                                                      PreparedActivity& out) {
   const std::size_t eq = item.find('=');
   std::optional<Date> year = eq == 4 ? Date::parse(item.substr(0, 4)) : std::nullopt;
   if (!year || eq + 1 >= item.size()) {
-    out.errors.push_back(
-        fmt::format("{}: {} is not YEAR=VALUE, e.g. 2030=100", option, in_quotes(item)));
+    out.problems.input_error(key, "",
+                             fmt::format("{} is not YEAR=VALUE, e.g. 2030=100", in_quotes(item)));
     return std::nullopt;
   }
   return std::make_pair(year->year, item.substr(eq + 1));
@@ -94,9 +76,9 @@ class Builder {
  public:
   Builder(const ActivityOptions& options, PreparedActivity& out) : m_options(options), m_out(out) {}
 
-  // An option's value parsed, or an error naming the option.
+  // An option's value parsed, or an error naming the option's key.
   void error(const std::string& key, const std::string& message) {
-    m_out.errors.push_back(fmt::format("{}: {}", option(key), message));
+    m_out.problems.input_error(key, "", message);
   }
   std::string option(const std::string& key) const {
     auto it = m_options.option_names.find(key);
@@ -235,20 +217,19 @@ class Builder {
   void set(const FieldInfo&, const std::string& key, std::vector<YearText>& m) {
     if (const auto* l = list(key))
       for (const std::string& item : *l)
-        if (auto p = year_pair(item, option(key), m_out))
-          m.push_back({{p->first, {}}, {p->second, {}}});
+        if (auto p = year_pair(item, key, m_out)) m.push_back({{p->first, {}}, {p->second, {}}});
   }
   void set(const FieldInfo&, const std::string& key, std::vector<IndicatorTarget>& m) {
     if (const auto* l = list(key))
       for (const std::string& item : *l)
-        if (auto p = year_pair(item, option(key), m_out)) {
+        if (auto p = year_pair(item, key, m_out)) {
           IndicatorTarget t{{p->first, {}}, std::nullopt, p->second, false, {}};
           t.number = parse_decimal(p->second);
           t.is_number = t.number.has_value();
           if (!m_milestone && !t.is_number)
-            m_out.errors.push_back(fmt::format(
-                "{}: the target for {} must be a number for a numeric indicator; got {}",
-                option(key), p->first, in_quotes(p->second)));
+            error(key, fmt::format("the target for {} must be a number for a numeric indicator; "
+                                   "got {}",
+                                   p->first, in_quotes(p->second)));
           m.push_back(std::move(t));
         }
   }
@@ -305,15 +286,15 @@ void finish_new_record(const Plan& plan, const R& record, RecordKind kind, bool 
   const std::string& id = record.id.value;
   const std::string how = id_given ? "" : " (made from the title)";
   if (!is_valid_id(id)) {
-    out.errors.push_back(
-        fmt::format("--id: {} is not a valid id: 1 to 64 letters, digits, '.', '_' or '-', "
-                    "starting with a letter or digit",
-                    in_quotes(id)));
+    out.problems.input_error("id", "",
+                             fmt::format("{} is not a valid id: 1 to 64 letters, digits, '.', "
+                                         "'_' or '-', starting with a letter or digit",
+                                         in_quotes(id)));
     return;
   }
   if (is_windows_reserved(id)) {
-    out.errors.push_back(
-        fmt::format("--id: {} is a name Windows reserves; choose another id", in_quotes(id)));
+    out.problems.input_error(
+        "id", "", fmt::format("{} is a name Windows reserves; choose another id", in_quotes(id)));
     return;
   }
   auto same_ignoring_case = [](std::string_view a, std::string_view b) {
@@ -325,7 +306,8 @@ void finish_new_record(const Plan& plan, const R& record, RecordKind kind, bool 
   for (const std::string& file : existing_ids) {
     const std::string_view existing = std::string_view(file).substr(0, file.rfind('.'));
     if (same_ignoring_case(existing, id)) {
-      out.errors.push_back(
+      out.problems.input_error(
+          "", "",
           fmt::format("{} {} with the id {}{} already exists: {}/{}{}; give this one its own id "
                       "with --id, e.g. --id {}-2",
                       kind == RecordKind::activity || kind == RecordKind::objective ||
@@ -351,36 +333,28 @@ void finish_new_record(const Plan& plan, const R& record, RecordKind kind, bool 
     diags.append(check_plan(with, today));
   }
   diags.sort();
-  auto option_of = [&](const std::string& key) -> std::string {
-    auto named = [&](const std::string& k) {
-      auto it = options.option_names.find(k);
-      return it == options.option_names.end() ? k : it->second;
-    };
-    if (options.values.count(key) || options.lists.count(key)) return named(key);
+  // The option key a problem of `key` is blamed on: its own option, or one of a
+  // nested key's (budget → budget_estimate), when given; else "".
+  auto given = [&](const std::string& k) {
+    return options.values.count(k) > 0 || options.lists.count(k) > 0;
+  };
+  auto option_of = [&](const std::string& key) {
+    if (given(key)) return key;
     if (auto c = composite.find(key); c != composite.end())
       for (const std::string& k : c->second)
-        if (options.values.count(k) || options.lists.count(k)) return named(k);
-    return "";
+        if (given(k)) return k;
+    return std::string();
   };
   for (const Diagnostic& d : diags.items()) {
     if (d.path != out.rel_path || d.severity != Severity::error) continue;
-    std::string key = key_at_line(out.yaml, d.pos.line);
-    if (d.code == "missing-key")  // about the key it names, not the line it is reported on
-      for (const auto& [k, name] : options.option_names)
-        if (d.message.find(in_quotes(k)) != std::string::npos) key = k;
-    std::string option = option_of(key);
-    if (option.empty() && d.code == "missing-key")
-      if (auto it = options.option_names.find(key); it != options.option_names.end())
-        option = it->second;
-    auto from_input = input_keys.find(key);
+    std::string option = option_of(d.key);
+    if (option.empty() && d.code == "missing-key" && options.option_names.count(d.key))
+      option = d.key;
+    auto from_input = input_keys.find(d.key);
     if (option.empty() && from_input != input_keys.end())
-      out.errors.push_back(fmt::format("{}:{}:{}: error: {} [{}]", input_name,
-                                       from_input->second.line, from_input->second.column,
-                                       escape_controls(d.message), d.code));
+      out.problems.error(input_name, from_input->second, d.code, escape_controls(d.message), d.key);
     else
-      out.errors.push_back(
-          option.empty() ? fmt::format("{} [{}]", escape_controls(d.message), d.code)
-                         : fmt::format("{}: {} [{}]", option, escape_controls(d.message), d.code));
+      out.problems.input_error(option, d.code, escape_controls(d.message));
   }
 }
 
@@ -452,6 +426,41 @@ std::vector<std::string> record_file_names(const fs::path& folder) {
   return ids;
 }
 
+namespace {
+
+// The --from record into `out.record`, with the keys it has and where; false
+// when it cannot be read. Its problems but missing keys (checked after the
+// options are applied) go to `out`.
+bool read_input(const Plan& plan, const RecordInput& input, const std::string& input_name,
+                PreparedActivity& out, std::map<std::string, Position>& input_keys) {
+  Diagnostics diags;
+  std::string text = input.text;  // checked and read as written (a BOM dropped)
+  std::optional<yaml::Node> root;
+  if (text.size() > k_max_file_bytes)
+    diags.error(input_name, {}, "file-too-large", "the record is larger than 1 MiB");
+  else if (check_plan_text(text, input_name, diags))
+    root = yaml::parse(text, input_name, diags);
+  if (root) {
+    for (std::size_t i = 0; i < root->keys.size(); ++i) {
+      input_keys[root->keys[i].text] = root->keys[i].pos;
+      if (root->keys[i].text.rfind("x-", 0) == 0)
+        diags.error(input_name, root->keys[i].pos, "unsupported-key",
+                    fmt::format("add-project does not copy your own keys ({}) yet; add them to "
+                                "the file after it is created",
+                                in_quotes(root->keys[i].text)));
+    }
+    out.record = decode_activity(*root, input_name, diags);
+  }
+  apply_unknown_key_rule(diags, plan.info);
+  diags.sort();
+  for (const Diagnostic& d : diags.items())
+    if (d.severity == Severity::error && d.code != "missing-key")
+      out.problems.error(d.path, d.pos, d.code, d.message, d.key);
+  return root.has_value();
+}
+
+}  // namespace
+
 PreparedActivity prepare_activity(const Plan& plan, const ActivityOptions& options,
                                   const std::optional<RecordInput>& input, const Date& today,
                                   const std::vector<std::string>& existing_ids) {
@@ -459,71 +468,47 @@ PreparedActivity prepare_activity(const Plan& plan, const ActivityOptions& optio
   Activity& a = out.record;
   std::map<std::string, Position> input_keys;  // keys of the --from record and where they were
   const std::string input_name = input && input->path == "-" ? "<stdin>" : input ? input->path : "";
-
-  if (input) {
-    Diagnostics diags;
-    std::string text = input->text;
-    std::optional<yaml::Node> root;
-    if (text.size() > k_max_file_bytes)
-      diags.error(input_name, {}, "file-too-large", "the record is larger than 1 MiB");
-    else if (check_plan_text(text, input_name, diags))
-      root = yaml::parse(text, input_name, diags);
-    if (root) {
-      for (std::size_t i = 0; i < root->keys.size(); ++i) {
-        input_keys[root->keys[i].text] = root->keys[i].pos;
-        if (root->keys[i].text.rfind("x-", 0) == 0)
-          diags.error(
-              input_name, root->keys[i].pos, "unsupported-key",
-              fmt::format("add-project does not copy your own keys ({}) yet; add them to the "
-                          "file after it is created",
-                          in_quotes(root->keys[i].text)));
-      }
-      a = decode_activity(*root, input_name, diags);
-    }
-    apply_unknown_key_rule(diags, plan.info);
-    diags.sort();
-    for (const Diagnostic& d : diags.items())  // required keys are checked below, after the options
-      if (d.severity == Severity::error && d.code != "missing-key")
-        out.errors.push_back(format_diagnostic(d));
-    if (!root) return out;
-  }
+  if (input && !read_input(plan, *input, input_name, out, input_keys)) return out;
 
   Builder builder(options, out);
   builder.apply(
       a);  // values that do not parse are reported and left out; the rest is checked below
   builder.names_to_ids(plan, a);
-  const std::size_t value_errors = out.errors.size();
+  const int value_errors = out.problems.error_count();
   // A key of the --from record left empty: blamed on its line there.
   auto empty_in_input = [&](const char* key, const std::string& message) {
     auto at = input_keys.find(key);
     if (at == input_keys.end() || options.values.count(key) || options.lists.count(key))
       return false;
-    out.errors.push_back(fmt::format("{}:{}:{}: error: {} [missing-key]", input_name,
-                                     at->second.line, at->second.column, message));
+    out.problems.error(input_name, at->second, "missing-key", message, key);
     return true;
   };
   if (!a.title || a.title->value.find_first_not_of(" \t\n") == std::string::npos)
     if (!empty_in_input("title", "'title' is empty; a project needs a title"))
-      out.errors.push_back("a title is required: give it as the first argument or with --title");
+      out.problems.input_error(
+          "", "", "a title is required: give it as the first argument or with --title");
   if (a.objectives.empty())
     if (!empty_in_input("objectives",
                         fmt::format("'objectives' is empty; name at least one objective (known "
                                     "objectives: {})",
                                     describe_ids(plan.ids(RecordKind::objective)))))
-      out.errors.push_back(
+      out.problems.input_error(
+          "", "",
           fmt::format("at least one objective is required: -O ID (known objectives: {})",
                       describe_ids(plan.ids(RecordKind::objective))));
   const bool id_given = !a.id.value.empty();
   if (!id_given && a.title) {
     a.id = {slug(a.title->value), {}};
     if (a.id.value.empty())
-      out.errors.push_back(
+      out.problems.input_error(
+          "", "",
           "cannot make an id from this title (no letters that read as ASCII); give one with --id");
   }
   if (!a.stage && !plan.info.stages.empty())
     a.stage = Located<std::string>{plan.info.stages.front().id.value, {}};
   if (!a.updated) a.updated = Located<Date>{today, {}};
-  if (out.errors.size() > value_errors || a.id.value.empty()) return out;  // no record to check
+  if (out.problems.error_count() > value_errors || a.id.value.empty())
+    return out;  // no record to check
 
   finish_new_record(plan, a, RecordKind::activity, id_given, emit_activity, decode_activity,
                     &Plan::activities, options, nested_option_keys<Activity>(), input_keys,
@@ -540,14 +525,16 @@ bool title_and_id(R& record, Text& title, const ActivityOptions& o, PreparedActi
   if (auto t = o.values.find("title"); t != o.values.end())
     title = Located<std::string>{t->second, {}};
   if (!title || title->value.find_first_not_of(" \t\n") == std::string::npos)
-    out.errors.push_back(
+    out.problems.input_error(
+        "", "",
         fmt::format("a {} is required: give it as the first argument or with --title", what));
   if (auto i = o.values.find("id"); i != o.values.end())
     record.id = {i->second, {}};
   else if (title)
     record.id = {slug(title->value), {}};
   if (title && record.id.value.empty())
-    out.errors.push_back(
+    out.problems.input_error(
+        "", "",
         "cannot make an id from this title (no letters that read as ASCII); give one with --id");
   return o.values.count("id") > 0;
 }
@@ -571,10 +558,11 @@ void prepare_new(R& record, Text& title, RecordKind kind, const Plan& plan,
   Builder(o, out).apply(record);
   if constexpr (std::is_same_v<R, TaskForce>)
     if (record.objectives.empty())
-      out.errors.push_back(
+      out.problems.input_error(
+          "", "",
           fmt::format("at least one objective is required: -O ID (known objectives: {})",
                       describe_ids(plan.ids(RecordKind::objective))));
-  if (!out.errors.empty()) return;
+  if (!out.ok()) return;
   finish_new_record(plan, record, kind, id_given, emit, decode, members, o, nested_option_keys<R>(),
                     {}, "", today, existing_ids, out);
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/diagnostic.hpp"
 #include "model/plan.hpp"
 
 namespace actionplan {
@@ -27,9 +28,13 @@ struct PreparedActivity {
   Activity record;
   std::string rel_path;  // "activities/<id>.yaml"
   std::string yaml;      // the file content
-  std::vector<std::string>
-      errors;  // each a full line: "--stage: unknown stage ..." or "FILE:L:C: error: ..."
-  bool ok() const { return errors.empty(); }
+  // Why it cannot be written, in the order found: a problem of the --from record
+  // has its path and position; one of an option's value has no path and names
+  // the option's key of ActivityOptions (`key`: "stage", "budget_estimate"),
+  // for the caller to name as its option or CSV column; one of the whole
+  // request has neither. A problem of an option's value may have no code.
+  Diagnostics problems;
+  bool ok() const { return !problems.has_errors(); }
 };
 
 // Builds the record (input first, options over it, id from the title when

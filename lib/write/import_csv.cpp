@@ -147,14 +147,6 @@ std::string cell_value(const std::string& text) {
   return value;
 }
 
-std::string location(const std::string& name, int row, int column) {
-  return fmt::format("{}:{}:{}", name, row, column);
-}
-
-bool has_code(const std::string& message) {
-  return !message.empty() && message.back() == ']' && message.rfind(" [") != std::string::npos;
-}
-
 // How a column of the header is used.
 struct Use {
   const CsvColumn* column = nullptr;
@@ -181,7 +173,7 @@ char csv_separator(std::string_view text) {
 }
 
 std::vector<CsvRow> parse_csv(const std::string& text, const std::string& name,
-                              std::vector<std::string>& errors) {
+                              Diagnostics& problems) {
   std::vector<CsvRow> rows;
   std::size_t i = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
   const char separator = csv_separator(std::string_view(text).substr(i));
@@ -222,10 +214,9 @@ std::vector<CsvRow> parse_csv(const std::string& text, const std::string& name,
     if (c == '"' && !field_started) {
       quoted = in_quotes = field_started = true;
     } else if (c == '"' || (quoted && c != separator && c != '\r' && c != '\n')) {
-      errors.push_back(
-          fmt::format("{}: error: a quote inside a field must be doubled and the field quoted "
-                      "(\"say \"\"hi\"\"\") [csv-syntax]",
-                      location(name, row, column)));
+      problems.error(name, {row, column}, "csv-syntax",
+                     "a quote inside a field must be doubled and the field quoted "
+                     "(\"say \"\"hi\"\"\")");
       return {};
     } else if (c == separator) {
       end_field();
@@ -238,9 +229,8 @@ std::vector<CsvRow> parse_csv(const std::string& text, const std::string& name,
     }
   }
   if (in_quotes) {
-    errors.push_back(fmt::format(
-        "{}: error: a quoted field is not closed before the end of the file [csv-syntax]",
-        location(name, row, column)));
+    problems.error(name, {row, column}, "csv-syntax",
+                   "a quoted field is not closed before the end of the file");
     return {};
   }
   if (field_started || !current.empty()) end_row();
@@ -259,25 +249,19 @@ std::vector<std::string> import_columns(RecordKind kind) {
 namespace {
 
 // The CSV's rows, once its bytes pass the checks of a plan file; nullopt (with
-// the errors) when they do not, or when there is no row at all.
+// the problems) when they do not, or when there is no row at all.
 std::optional<std::vector<CsvRow>> read_rows(const std::string& name, std::string text,
-                                             std::vector<std::string>& errors) {
+                                             Diagnostics& problems) {
   if (text.size() > k_max_csv_bytes) {
-    errors.push_back(
-        fmt::format("{}:1:1: error: the file is larger than 16 MiB [file-too-large]", name));
+    problems.error(name, {1, 1}, "file-too-large", "the file is larger than 16 MiB");
     return std::nullopt;
   }
-  Diagnostics diags;
-  if (!check_plan_text(text, name, diags)) {
-    for (const Diagnostic& d : diags.items()) errors.push_back(format_diagnostic(d));
-    return std::nullopt;
-  }
-  std::vector<CsvRow> rows = parse_csv(text, name, errors);
-  if (!errors.empty()) return std::nullopt;
+  if (!check_plan_text(text, name, problems)) return std::nullopt;
+  std::vector<CsvRow> rows = parse_csv(text, name, problems);
+  if (problems.has_errors()) return std::nullopt;
   if (rows.empty()) {
-    errors.push_back(fmt::format(
-        "{}:1:1: error: the file is empty; the first row must name the columns [csv-header]",
-        name));
+    problems.error(name, {1, 1}, "csv-header",
+                   "the file is empty; the first row must name the columns");
     return std::nullopt;
   }
   return rows;
@@ -292,7 +276,7 @@ struct Header {
 
 // The header: every column known, none twice.
 Header read_header(RecordKind kind, const std::string& name, const CsvRow& header_row,
-                   std::vector<std::string>& errors) {
+                   Diagnostics& problems) {
   const std::vector<CsvColumn>& known = columns_of(kind);
   Header out;
   std::map<std::string, int> seen;  // option key or targets.YEAR → column number
@@ -318,14 +302,13 @@ Header read_header(RecordKind kind, const std::string& name, const CsvRow& heade
                                         in_quotes(cell_value(cell.text)), join(names));
       const std::string suggestion = closest_match(header, names);
       if (!suggestion.empty()) message += fmt::format("; did you mean '{}'?", suggestion);
-      errors.push_back(fmt::format("{}: error: {} [unknown-key]",
-                                   location(name, cell.row, cell.column), message));
+      problems.error(name, {cell.row, cell.column}, "unknown-key", std::move(message));
     } else {
       const std::string key = use.column ? use.column->name : header;
       if (auto it = seen.find(key); it != seen.end())
-        errors.push_back(
-            fmt::format("{}: error: column {} is given twice (also column {}) [duplicate-key]",
-                        location(name, cell.row, cell.column), in_quotes(key), it->second));
+        problems.error(
+            name, {cell.row, cell.column}, "duplicate-key",
+            fmt::format("column {} is given twice (also column {})", in_quotes(key), it->second));
       seen[key] = cell.column;
     }
     out.uses.push_back(use);
@@ -364,11 +347,11 @@ class RowImport {
     ActivityOptions options;
     std::map<std::string, int> column_of;  // option key → column number
     if (!options_of(row, row_number, options, column_of)) return;
-    // What add-project would ask on its command line, asked of the row.
-    const std::string row_start = location(m_name, row_number, 1);
-    auto where_key = [&](const char* key) {
+    // What add-project would ask on its command line, asked of the row: a
+    // problem of an option key is at its cell, one of the row at its start.
+    auto where_key = [&](const std::string& key) {
       auto it = column_of.find(key);
-      return it == column_of.end() ? row_start : location(m_name, row_number, it->second);
+      return Position{row_number, it == column_of.end() ? 1 : it->second};
     };
     if (!has_what_is_needed(options, where_key)) return;
     const bool id_given = options.values.count("id") > 0;
@@ -383,19 +366,19 @@ class RowImport {
         other != m_taken.end()) {
       if (imported_before(id, other->second, prepare)) return;
       const KindInfo& info = kind_info(m_kind);
-      m_out.errors.push_back(fmt::format(
-          "{}: error: {} {} with the id {}{} already exists{}; give this row its own id in the "
-          "column 'id' "
-          "[duplicate-id]",
-          where_key(id_given ? "id" : "title"), m_kind == RecordKind::task_force ? "a" : "an",
-          info.singular, in_quotes(id), id_given ? "" : " (made from the title)",
-          m_in_plan.count(other->second) && !m_reimported.count(other->second)
-              ? fmt::format(": {}/{}", info.folder, m_file_of[other->second])
-              : " (an earlier row of this file)"));
+      m_out.problems.error(
+          m_name, where_key(id_given ? "id" : "title"), "duplicate-id",
+          fmt::format("{} {} with the id {}{} already exists{}; give this row its own id in the "
+                      "column 'id'",
+                      m_kind == RecordKind::task_force ? "a" : "an", info.singular, in_quotes(id),
+                      id_given ? "" : " (made from the title)",
+                      m_in_plan.count(other->second) && !m_reimported.count(other->second)
+                          ? fmt::format(": {}/{}", info.folder, m_file_of[other->second])
+                          : " (an earlier row of this file)"));
       return;
     }
     PreparedActivity prepared = prepare();
-    add_errors(prepared.errors, row_start, where_key);
+    add_problems(prepared.problems, where_key);
     if (prepared.ok()) {
       const std::string& path = prepared.rel_path;  // "<folder>/<id>.yaml"
       const std::string new_id = path.substr(path.find('/') + 1, path.size() - path.find('/') - 6);
@@ -411,42 +394,41 @@ class RowImport {
                   std::map<std::string, int>& column_of) {
     const std::size_t width = m_header.width;
     if (row.size() < width || row.size() > m_header_row.size()) {
-      m_out.errors.push_back(fmt::format(
-          "{}: error: this row has {}, the header {} [csv-syntax]", location(m_name, row_number, 1),
-          plural(static_cast<long long>(row.size()), "field", "fields"),
-          row.size() < width ? width : m_header_row.size()));
+      m_out.problems.error(
+          m_name, {row_number, 1}, "csv-syntax",
+          fmt::format("this row has {}, the header {}",
+                      plural(static_cast<long long>(row.size()), "field", "fields"),
+                      row.size() < width ? width : m_header_row.size()));
       return false;
     }
     bool stray = false;
     for (std::size_t c = width; c < row.size(); ++c)
       if (!trimmed(row[c].text).empty()) {
-        m_out.errors.push_back(
-            fmt::format("{}: error: this cell is under no column: the header's column {} is empty; "
-                        "name the column or empty the cell [csv-syntax]",
-                        location(m_name, row_number, row[c].column), row[c].column));
+        m_out.problems.error(
+            m_name, {row_number, row[c].column}, "csv-syntax",
+            fmt::format("this cell is under no column: the header's column {} is empty; "
+                        "name the column or empty the cell",
+                        row[c].column));
         stray = true;
       }
     if (stray) return false;
-    const std::size_t errors_before = m_out.errors.size();
+    const int errors_before = m_out.problems.error_count();
     for (std::size_t c = 0; c < width; ++c) {
       const std::string value = cell_value(row[c].text);
       if (value.empty()) continue;
-      const std::string where = location(m_name, row_number, row[c].column);
       if (m_header.uses[c].year) {
         options.lists["targets"].push_back(fmt::format("{}={}", m_header.uses[c].year, value));
-        options.option_names["targets"] = where;
         column_of["targets"] = row[c].column;
         continue;
       }
       const CsvColumn& column = *m_header.uses[c].column;
       if (column.key.empty()) {
-        m_out.errors.push_back(
-            fmt::format("{}: error: column {} cannot be imported; leave it empty and add it to "
-                        "the files afterwards [unsupported-key]",
-                        where, in_quotes(column.name)));
+        m_out.problems.error(m_name, {row_number, row[c].column}, "unsupported-key",
+                             fmt::format("column {} cannot be imported; leave it empty and add "
+                                         "it to the files afterwards",
+                                         in_quotes(column.name)));
         continue;
       }
-      options.option_names[column.key] = where;
       column_of[column.key] = row[c].column;
       if (column.list) {
         std::vector<std::string>& items = options.lists[column.key];
@@ -455,7 +437,7 @@ class RowImport {
         options.values[column.key] = value;
       }
     }
-    return m_out.errors.size() == errors_before;
+    return m_out.problems.error_count() == errors_before;
   }
 
   // A title (or name), and an objective where the kind serves some.
@@ -463,17 +445,19 @@ class RowImport {
   bool has_what_is_needed(const ActivityOptions& options, const WhereKey& where_key) {
     const KindInfo& info = kind_info(m_kind);
     if (!options.values.count("title")) {
-      m_out.errors.push_back(fmt::format(
-          "{}: error: the {} has no {} (its column is empty or missing) [missing-key]",
-          where_key("title"), info.singular, m_kind == RecordKind::task_force ? "name" : "title"));
+      m_out.problems.error(
+          m_name, where_key("title"), "missing-key",
+          fmt::format("the {} has no {} (its column is empty or missing)", info.singular,
+                      m_kind == RecordKind::task_force ? "name" : "title"));
       return false;
     }
     if ((m_kind == RecordKind::activity || m_kind == RecordKind::task_force) &&
         !options.lists.count("objectives")) {
-      m_out.errors.push_back(fmt::format(
-          "{}: error: the {} serves no objective: the column 'objectives' is empty "
-          "or missing; known objectives: {} [missing-key]",
-          where_key("objectives"), info.singular, describe_ids(m_plan.ids(RecordKind::objective))));
+      m_out.problems.error(
+          m_name, where_key("objectives"), "missing-key",
+          fmt::format("the {} serves no objective: the column 'objectives' is "
+                      "empty or missing; known objectives: {}",
+                      info.singular, describe_ids(m_plan.ids(RecordKind::objective))));
       return false;
     }
     return true;
@@ -494,31 +478,24 @@ class RowImport {
     return true;
   }
 
-  // The errors of add-project's checks, each as one diagnostic line at its cell,
-  // left to right: "NAME:R:C: message", "--option: message" or "message [code]".
+  // The problems of add-project's checks, each at its cell (the option key's
+  // column; the row's start when it names none), left to right; a problem of a
+  // value without a rule name is an invalid-value.
   template <class WhereKey>
-  void add_errors(const std::vector<std::string>& errors, const std::string& row_start,
-                  const WhereKey& where_key) {
-    std::vector<std::pair<int, std::string>> row_errors;  // by column
-    for (const std::string& error : errors) {
-      std::string at = row_start, message = error;
-      if (error.rfind(m_name + ":", 0) == 0) {
-        const std::size_t colon = error.find(": ", m_name.size() + 1);
-        at = error.substr(0, colon);
-        message = error.substr(colon + 2);
-      } else if (error.rfind("--", 0) == 0 && error.find(": ") != std::string::npos) {
-        std::string key = error.substr(2, error.find(": ") - 2);
-        std::replace(key.begin(), key.end(), '-', '_');
-        at = where_key(key.c_str());
-        message = error.substr(error.find(": ") + 2);
-      }
-      const int column = std::stoi(at.substr(at.rfind(':') + 1));
-      row_errors.emplace_back(column, fmt::format("{}: error: {}{}", at, message,
-                                                  has_code(message) ? "" : " [invalid-value]"));
+  void add_problems(const Diagnostics& problems, const WhereKey& where_key) {
+    std::vector<Diagnostic> found;
+    for (const Diagnostic& d : problems.items()) {
+      if (d.severity != Severity::error) continue;
+      Diagnostic at = d;
+      if (d.path.empty()) at.pos = where_key(d.key);  // else: the --from file, never given here
+      at.path = m_name;
+      if (at.code.empty()) at.code = "invalid-value";
+      found.push_back(std::move(at));
     }
-    std::stable_sort(row_errors.begin(), row_errors.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto& [column, line] : row_errors) m_out.errors.push_back(std::move(line));
+    std::stable_sort(found.begin(), found.end(), [](const Diagnostic& a, const Diagnostic& b) {
+      return a.pos.column < b.pos.column;
+    });
+    for (Diagnostic& d : found) m_out.problems.error(d.path, d.pos, d.code, d.message, d.key);
   }
 
   const Plan& m_plan;
@@ -542,16 +519,15 @@ ImportResult prepare_import(const Plan& plan, RecordKind kind, const std::string
                             const std::vector<std::string>& existing_ids,
                             const ExistingText& existing_text) {
   ImportResult out;
-  const std::optional<std::vector<CsvRow>> rows = read_rows(name, csv_text, out.errors);
+  const std::optional<std::vector<CsvRow>> rows = read_rows(name, csv_text, out.problems);
   if (!rows) return out;
-  Header header = read_header(kind, name, rows->front(), out.errors);
+  Header header = read_header(kind, name, rows->front(), out.problems);
   if (!out.ok()) return out;
   RowImport import(plan, kind, name, today, existing_ids, existing_text, rows->front(),
                    std::move(header), out);
   for (std::size_t r = 1; r < rows->size(); ++r) import.row((*rows)[r], static_cast<int>(r) + 1);
   if (out.ok() && out.records.empty() && out.already_imported.empty())
-    out.errors.push_back(fmt::format(
-        "{}:2:1: error: the file has a header but no rows to import [csv-header]", name));
+    out.problems.error(name, {2, 1}, "csv-header", "the file has a header but no rows to import");
   return out;
 }
 

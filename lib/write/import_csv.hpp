@@ -30,9 +30,9 @@ char csv_separator(std::string_view text);
 
 // RFC 4180 (CRLF or LF rows, quoted fields with doubled quotes, a UTF-8 BOM
 // skipped), separated by csv_separator(text). A CRLF inside a quoted field is
-// kept as LF. Problems are full diagnostic lines "NAME:ROW:COL: error: ... [code]".
+// kept as LF. Problems are reported at NAME:ROW:COL.
 std::vector<CsvRow> parse_csv(const std::string& text, const std::string& name,
-                              std::vector<std::string>& errors);
+                              Diagnostics& problems);
 
 // The largest CSV file `import` reads.
 inline constexpr std::size_t k_max_csv_bytes = 16 * 1024 * 1024;
@@ -42,8 +42,10 @@ struct ImportResult {
   // Rows already imported (by a run that was interrupted): their file exists
   // and holds exactly what the row would write. Their paths, in file order.
   std::vector<std::string> already_imported;
-  std::vector<std::string> errors;  // "FILE.csv:ROW:COL: error: MESSAGE [code]"
-  bool ok() const { return errors.empty(); }
+  // Why nothing may be written, each at FILE.csv:ROW:COL (the cell to fix) with
+  // the key of its column (Diagnostic::key) where one column is to blame.
+  Diagnostics problems;
+  bool ok() const { return !problems.has_errors(); }
 };
 
 // The text of an existing file of the kind's folder ("x.yaml"), or nullopt.

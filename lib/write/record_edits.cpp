@@ -45,8 +45,18 @@ EditSource read_source(const Plan& plan, const std::string& rel_path, FileEdit& 
     s.bom = starts_with_bom(path);
   }
   for (const Diagnostic& d : diags.items())
-    if (d.severity == Severity::error) edit.errors.push_back(format_diagnostic(d));
+    if (d.severity == Severity::error) edit.problems.error(d.path, d.pos, d.code, d.message, d.key);
   return s;
+}
+
+// A surgical edit of `key` that cannot be made: reported at the key's line.
+void cannot_edit(FileEdit& edit, const yaml::Node& root, std::string_view key,
+                 const std::string& why) {
+  const yaml::Key* found = nullptr;
+  for (const yaml::Key& k : root.keys)
+    if (k.text == key) found = &k;
+  edit.problems.error(edit.rel_path, found ? found->pos : root.pos, "cannot-edit", why,
+                      std::string(key));
 }
 
 // The edited text, checked as `validate` would check the file inside the plan.
@@ -69,7 +79,7 @@ void check_edited(const Plan& plan, FileEdit& edit, const Date& as_of, Decode de
   diags.sort();
   for (const Diagnostic& d : diags.items())
     if (d.path == edit.rel_path && d.severity == Severity::error)
-      edit.errors.push_back("the edited file would not validate: " + format_diagnostic(d));
+      edit.edited_problems.error(d.path, d.pos, d.code, d.message, d.key);
 }
 
 }  // namespace
@@ -79,16 +89,18 @@ FileEdit set_stage(const Plan& plan, const std::string& activity, const std::str
   FileEdit edit;
   const Activity* a = plan.activity(activity);
   if (!a) {
-    edit.errors.push_back(unknown_reference_message("activity", "activities", activity,
-                                                    plan.ids(RecordKind::activity)));
+    edit.problems.input_error("", "",
+                              unknown_reference_message("activity", "activities", activity,
+                                                        plan.ids(RecordKind::activity)));
     return edit;
   }
   edit.rel_path = a->source.path;
   std::vector<std::string> stages;
   for (const Stage& s : plan.info.stages) stages.push_back(s.id.value);
   if (!plan.stage(stage)) {
-    edit.errors.push_back(unknown_reference_message("stage", "stages", stage, stages,
-                                                    IdOrder::as_given, plan.stage_names()));
+    edit.problems.input_error("", "",
+                              unknown_reference_message("stage", "stages", stage, stages,
+                                                        IdOrder::as_given, plan.stage_names()));
     return edit;
   }
   if (plan.stage_of(*a).id.value == stage && a->stage) {
@@ -102,18 +114,18 @@ FileEdit set_stage(const Plan& plan, const std::string& activity, const std::str
   EditResult staged =
       set_top_level_scalar(source.text, *source.root, "stage", yaml_scalar(stage), order);
   if (!staged.ok()) {
-    edit.errors.push_back(fmt::format("{}: {}", edit.rel_path, staged.error));
+    cannot_edit(edit, *source.root, "stage", staged.error);
     return edit;
   }
   Diagnostics diags;
   std::optional<yaml::Node> root = yaml::parse(staged.text, edit.rel_path, diags);
   if (!root) {
-    edit.errors.push_back(fmt::format("{}: the stage could not be set surgically", edit.rel_path));
+    cannot_edit(edit, *source.root, "stage", "the stage could not be set surgically");
     return edit;
   }
   EditResult dated = set_top_level_scalar(staged.text, *root, "updated", date.to_string(), order);
   if (!dated.ok()) {
-    edit.errors.push_back(fmt::format("{}: {}", edit.rel_path, dated.error));
+    cannot_edit(edit, *root, "updated", dated.error);
     return edit;
   }
   edit.text = dated.text;
@@ -129,32 +141,35 @@ FileEdit record_measurement(const Plan& plan, const std::string& indicator,
   FileEdit edit;
   const Indicator* i = plan.indicator(indicator);
   if (!i) {
-    edit.errors.push_back(unknown_reference_message("indicator", "indicators", indicator,
-                                                    plan.ids(RecordKind::indicator)));
+    edit.problems.input_error("", "",
+                              unknown_reference_message("indicator", "indicators", indicator,
+                                                        plan.ids(RecordKind::indicator)));
     return edit;
   }
   edit.rel_path = i->source.path;
   if (i->type.value == IndicatorType::milestone)
-    edit.errors.push_back(
-        fmt::format("{} is a milestone indicator: record measures numbers; set its "
-                    "'achieved' date instead",
-                    indicator));
+    edit.problems.input_error("", "",
+                              fmt::format("{} is a milestone indicator: record measures numbers; "
+                                          "set its 'achieved' date instead",
+                                          indicator));
   const std::optional<double> number = parse_decimal(value);
   if (!number)
-    edit.errors.push_back(
-        fmt::format("--value: {} is not a number (decimal, like 38000 or 0.5)", in_quotes(value)));
+    edit.problems.input_error(
+        "value", "",
+        fmt::format("{} is not a number (decimal, like 38000 or 0.5)", in_quotes(value)));
   const Measurement* last = nullptr;  // measurements are kept in date order (validate checks it)
   for (const Measurement& m : i->measurements)
     if (m.date) last = &m;
   if (last && !(last->date->value < date))
-    edit.errors.push_back(
-        fmt::format("--date: {} does not come after the last measurement of {} ({}); "
+    edit.problems.input_error(
+        "date", "",
+        fmt::format("{} does not come after the last measurement of {} ({}); "
                     "measurements are kept oldest first, one per date",
                     date.to_string(), indicator, last->date->value.to_string()));
   if (date.first_day() > as_of)
-    edit.errors.push_back(
-        fmt::format("--date: {} is after today ({})", date.to_string(), as_of.to_string()));
-  if (!edit.errors.empty()) return edit;
+    edit.problems.input_error(
+        "date", "", fmt::format("{} is after today ({})", date.to_string(), as_of.to_string()));
+  if (!edit.ok()) return edit;
 
   EditSource source = read_source(plan, edit.rel_path, edit);
   if (!source.root) return edit;
@@ -165,7 +180,7 @@ FileEdit record_measurement(const Plan& plan, const std::string& indicator,
   EditResult appended = append_to_top_level_sequence(source.text, *source.root, "measurements",
                                                      item, key_order(RecordKind::indicator));
   if (!appended.ok()) {
-    edit.errors.push_back(fmt::format("{}: {}", edit.rel_path, appended.error));
+    cannot_edit(edit, *source.root, "measurements", appended.error);
     return edit;
   }
   edit.text = appended.text;

@@ -5,17 +5,23 @@
 #include <string>
 #include <vector>
 
+#include "model/diagnostic.hpp"
 #include "model/plan.hpp"
 
 namespace actionplan {
 
 struct FileEdit {
-  std::string rel_path;             // the record's file, relative to the plan root
-  std::string text;                 // the new content (a leading UTF-8 BOM kept)
-  std::vector<std::string> errors;  // complete lines; nothing may be written when set
-  std::string note;                 // for the user, e.g. "already in stage ..."
-  bool unchanged = false;           // nothing to write
-  bool ok() const { return errors.empty(); }
+  std::string rel_path;  // the record's file, relative to the plan root
+  std::string text;      // the new content (a leading UTF-8 BOM kept)
+  // Why nothing may be written: problems of the file as it is (its path and
+  // line), or of the request (no path; `key` names the option to blame:
+  // "value", "date"; none for the record or stage named).
+  Diagnostics problems;
+  // Problems of the edited text, which would not validate (lines of the new text).
+  Diagnostics edited_problems;
+  std::string note;        // for the user, e.g. "already in stage ..."
+  bool unchanged = false;  // nothing to write
+  bool ok() const { return !problems.has_errors() && !edited_problems.has_errors(); }
 };
 
 // Moves an activity to `stage` and sets `updated` to `date`.

@@ -59,7 +59,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const PreparedActivity prepared = prepare_activity(k_context.base.plan, k_context.options, input,
                                                      fuzz::as_of(), k_context.existing_ids);
 
-  for (const std::string& e : prepared.errors) {
+  for (const Diagnostic& d : prepared.problems.items()) {
+    // As the command prints it: a file's problem formatted, an option's as its message.
+    const std::string e = d.path.empty() ? message_with_code(d) : format_diagnostic(d);
     fuzz::require(!e.empty(), "add-project: an empty error line");
     for (char c : e) {
       const auto u = static_cast<unsigned char>(c);

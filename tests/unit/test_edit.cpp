@@ -143,7 +143,7 @@ TEST_CASE("set-stage and record check like validate, and keep a BOM") {
         "\xEF\xBB\xBFid: a  # bom first\ntitle: A\nobjectives: [O1]\nstage: agreement\nupdated: "
         "2026-11-21\n");
   FileEdit same = set_stage(loaded.plan, "I1", "agreement", Date{2026, 11, 21});
-  CHECK(same.errors.size() == 1);
+  CHECK(same.problems.error_count() == 1);
   FileEdit recorded =
       record_measurement(loaded.plan, "I1", "2.5", Date{2026, 6, 0}, std::string("Survey, round 2"),
                          std::nullopt, Date{2026, 11, 21});
@@ -153,14 +153,18 @@ TEST_CASE("set-stage and record check like validate, and keep a BOM") {
         "  - {date: 2026-06, value: 2.5, source: \"Survey, round 2\"}\n");
   FileEdit old = record_measurement(loaded.plan, "I1", "3", Date{2024, 0, 0}, std::nullopt,
                                     std::nullopt, Date{2026, 11, 21});
-  CHECK(old.errors ==
-        std::vector<std::string>{
-            "--date: 2024 does not come after the last measurement of I1 (2025); measurements are "
-            "kept oldest first, one per date"});
+  // A problem of an option's value: no file, the option's key to blame.
+  REQUIRE(old.problems.items().size() == 1);
+  CHECK(old.problems.items()[0].path.empty());
+  CHECK(old.problems.items()[0].key == "date");
+  CHECK(old.problems.items()[0].message ==
+        "2024 does not come after the last measurement of I1 (2025); measurements are "
+        "kept oldest first, one per date");
   FileEdit future = record_measurement(loaded.plan, "I1", "3", Date{2027, 1, 1}, std::nullopt,
                                        std::nullopt, Date{2026, 11, 21});
-  CHECK(future.errors ==
-        std::vector<std::string>{"--date: 2027-01-01 is after today (2026-11-21)"});
+  REQUIRE(future.problems.items().size() == 1);
+  CHECK(future.problems.items()[0].key == "date");
+  CHECK(future.problems.items()[0].message == "2027-01-01 is after today (2026-11-21)");
 }
 
 TEST_CASE("a null written as ~ or null is replaced, not followed by the new value") {

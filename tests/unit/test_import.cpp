@@ -12,11 +12,13 @@ namespace {
 
 std::vector<V> cells(const std::string& text, V& errors) {
   std::vector<V> out;
-  for (const CsvRow& row : parse_csv(text, "t.csv", errors)) {
+  Diagnostics problems;
+  for (const CsvRow& row : parse_csv(text, "t.csv", problems)) {
     V line;
     for (const CsvField& f : row) line.push_back(f.text);
     out.push_back(line);
   }
+  for (const std::string& line : test::lines(problems)) errors.push_back(line);
   return out;
 }
 
@@ -46,7 +48,7 @@ TEST_CASE("CSV as RFC 4180: quotes, doubled quotes, CRLF, line breaks in fields,
 }
 
 TEST_CASE("CSV fields keep their row and column, counted in records, not lines") {
-  V errors;
+  Diagnostics errors;
   const std::vector<CsvRow> rows = parse_csv("h1,h2\n\"multi\nline\",x\ny,z\n", "t.csv", errors);
   REQUIRE(rows.size() == 3);
   CHECK(rows[2][1].text == "z");
@@ -62,8 +64,9 @@ TEST_CASE("import checks every row, maps aliases and lists, and names ROW:COL") 
       prepare_import(r.plan, RecordKind::activity, "p.csv",
                      "Title,Objective,Region,Sponsor,Budget\nNew one,O1,africa,A; B ; ,'=1+1\n",
                      today, {"a1.yaml"});
-  REQUIRE(ok.errors.size() == 1);  // "=1+1" (defused as '=1+1) is still not an amount
-  CHECK(ok.errors[0] ==
+  REQUIRE(test::lines(ok.problems).size() ==
+          1);  // "=1+1" (defused as '=1+1) is still not an amount
+  CHECK(test::lines(ok.problems)[0] ==
         "p.csv:2:5: error: '=1+1' is not an amount; write 250000, 45000-90000, none or tbd "
         "[invalid-value]");
 
@@ -82,14 +85,15 @@ TEST_CASE("import checks every row, maps aliases and lists, and names ROW:COL") 
   ImportResult bad = prepare_import(r.plan, RecordKind::activity, "p.csv",
                                     "id,title,objectives,regions\nA1,Clash,O1,\nn2,Fine,O2,asia\n",
                                     today, {"a1.yaml"});
-  CHECK(bad.errors == V{"p.csv:2:1: error: an activity with the id 'A1' already exists: "
-                        "activities/a1.yaml; give this row its "
-                        "own id in the column 'id' [duplicate-id]",
-                        "p.csv:3:3: error: unknown objective 'O2'; known objectives: O1; did you "
-                        "mean 'O1'? [unknown-reference]",
-                        "p.csv:3:4: error: unknown region 'asia'; known regions: africa, global "
-                        "(regions are listed in plan.yaml) "
-                        "[unknown-reference]"});
+  CHECK(test::lines(bad.problems) ==
+        V{"p.csv:2:1: error: an activity with the id 'A1' already exists: "
+          "activities/a1.yaml; give this row its "
+          "own id in the column 'id' [duplicate-id]",
+          "p.csv:3:3: error: unknown objective 'O2'; known objectives: O1; did you "
+          "mean 'O1'? [unknown-reference]",
+          "p.csv:3:4: error: unknown region 'asia'; known regions: africa, global "
+          "(regions are listed in plan.yaml) "
+          "[unknown-reference]"});
   CHECK(bad.records.size() == 0);
 }
 
@@ -129,20 +133,22 @@ TEST_CASE("import: empty header cells at the end are no columns; a value under o
   ImportResult ok =
       prepare_import(r.plan, RecordKind::activity, "p.csv",
                      "title,objectives,,\r\nOne,O1,,\r\nTwo,O1\r\n", today, {"a1.yaml"});
-  CHECK(ok.errors == V{});
+  CHECK(test::lines(ok.problems) == V{});
   CHECK(ok.records.size() == 2);
   ImportResult bad = prepare_import(r.plan, RecordKind::activity, "p.csv",
                                     "title,objectives,,\r\nOne,O1,, x\r\nTwo\r\nThree,O1,,,\r\n",
                                     today, {"a1.yaml"});
-  CHECK(bad.errors == V{"p.csv:2:4: error: this cell is under no column: the header's column 4 is "
-                        "empty; name the column or "
-                        "empty the cell [csv-syntax]",
-                        "p.csv:3:1: error: this row has 1 field, the header 2 [csv-syntax]",
-                        "p.csv:4:1: error: this row has 5 fields, the header 4 [csv-syntax]"});
+  CHECK(test::lines(bad.problems) ==
+        V{"p.csv:2:4: error: this cell is under no column: the header's column 4 is "
+          "empty; name the column or "
+          "empty the cell [csv-syntax]",
+          "p.csv:3:1: error: this row has 1 field, the header 2 [csv-syntax]",
+          "p.csv:4:1: error: this row has 5 fields, the header 4 [csv-syntax]"});
   ImportResult middle = prepare_import(r.plan, RecordKind::activity, "p.csv",
                                        "title,,objectives\nOne,,O1\n", today, {"a1.yaml"});
-  REQUIRE(middle.errors.size() == 1);  // an empty header between columns is still refused
-  CHECK(middle.errors[0].rfind("p.csv:1:2: error: unknown column ''", 0) == 0);
+  REQUIRE(test::lines(middle.problems).size() ==
+          1);  // an empty header between columns is still refused
+  CHECK(test::lines(middle.problems)[0].rfind("p.csv:1:2: error: unknown column ''", 0) == 0);
 }
 
 TEST_CASE("import: a list item with an escaped ';' stays one item") {
@@ -174,7 +180,7 @@ TEST_CASE(
   };
   ImportResult again = prepare_import(r.plan, RecordKind::activity, "p.csv", csv, today,
                                       {"a1.yaml", "new-one.yaml"}, existing);
-  CHECK(again.errors == V{});
+  CHECK(test::lines(again.problems) == V{});
   CHECK(again.already_imported == V{"activities/new-one.yaml"});
   REQUIRE(again.records.size() == 1);
   CHECK(again.records[0].rel_path == "activities/second.yaml");
@@ -183,7 +189,7 @@ TEST_CASE(
   files["second.yaml"] = first.records[1].yaml;
   ImportResult all = prepare_import(r.plan, RecordKind::activity, "p.csv", csv, today,
                                     {"a1.yaml", "new-one.yaml", "second.yaml"}, existing);
-  CHECK(all.errors == V{});
+  CHECK(test::lines(all.problems) == V{});
   CHECK(all.records.empty());
   CHECK(all.already_imported.size() == 2);
 
@@ -192,8 +198,8 @@ TEST_CASE(
   files["new-one.yaml"] += "# edited\n";
   ImportResult edited = prepare_import(r.plan, RecordKind::activity, "p.csv", csv, today,
                                        {"a1.yaml", "new-one.yaml"}, existing);
-  REQUIRE(edited.errors.size() == 1);
-  CHECK(edited.errors[0].rfind(
+  REQUIRE(test::lines(edited.problems).size() == 1);
+  CHECK(test::lines(edited.problems)[0].rfind(
             "p.csv:2:1: error: an activity with the id 'new-one' (made from the title) already "
             "exists: activities/new-one.yaml",
             0) == 0);
@@ -202,6 +208,6 @@ TEST_CASE(
                                       "title,objectives\nNew one,O1\nNew one,O1\n", today,
                                       {"a1.yaml", "new-one.yaml"}, existing);
   CHECK(twice.already_imported == V{"activities/new-one.yaml"});
-  REQUIRE(twice.errors.size() == 1);
-  CHECK(twice.errors[0].find("(an earlier row of this file)") != std::string::npos);
+  REQUIRE(test::lines(twice.problems).size() == 1);
+  CHECK(test::lines(twice.problems)[0].find("(an earlier row of this file)") != std::string::npos);
 }
