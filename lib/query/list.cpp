@@ -52,7 +52,7 @@ std::string joined(const std::vector<Located<std::string>>& list, ListCells list
   return list_text(items, lists);
 }
 
-std::string names(const std::vector<Person>& people, ListCells lists, bool with_region = false) {
+std::string names_of(const std::vector<Person>& people, ListCells lists, bool with_region = false) {
   std::vector<std::string> items;
   for (const Person& p : people)
     items.push_back(with_region && p.region ? fmt::format("{} ({})", p.name.value, p.region->value)
@@ -243,11 +243,19 @@ namespace {
 // mappings as "date: value" items. Every record of a kind has the same columns.
 class Cells {
  public:
-  Cells(const Plan& plan, const std::vector<int>& years, ListCells lists, std::string prefix = "")
-      : m_plan(plan), m_years(years), m_lists(lists), m_prefix(std::move(prefix)) {}
+  // `with_names`: whether to build the column names too (for the header; a row needs
+  // only its values). A nested mapping's cells have their key as `prefix`.
+  Cells(const Plan& plan, const std::vector<int>& years, ListCells lists, bool with_names,
+        std::string prefix = "")
+      : m_plan(plan),
+        m_years(years),
+        m_lists(lists),
+        m_names(with_names),
+        m_prefix(std::move(prefix)) {}
 
+  // The record's cells, in the order of its table's keys.
   template <class R>
-  std::vector<std::pair<std::string, std::string>> of(const R& record) {
+  Cells& of(const R& record) {
     visit_fields(record, [&](const FieldInfo& f, const auto& member) {
       if constexpr (std::is_same_v<R, Activity>)
         if (f.refers == "stage" && !record.stage) {  // shown as the plan's first stage
@@ -256,21 +264,21 @@ class Cells {
         }
       put(f, member);
     });
-    // The columns a table is read by (an objective's goal) right after the id.
-    std::stable_partition(m_out.begin() + (m_out.empty() ? 0 : 1), m_out.end(), [&](const auto& c) {
-      return std::find(m_early.begin(), m_early.end(), c.first) != m_early.end();
-    });
-    return std::move(m_out);
+    return *this;
   }
+
+  std::vector<std::string> names, values;
+  std::vector<std::size_t> early;  // the cells a table is read by (an objective's goal)
 
  private:
   void cell(std::string_view key, std::string value) {
-    m_out.emplace_back(m_prefix + std::string(key), std::move(value));
+    if (m_names) names.push_back(m_prefix + std::string(key));
+    values.push_back(std::move(value));
   }
 
   void put(const FieldInfo& f, const Located<std::string>& m) { cell(f.key, m.value); }
   void put(const FieldInfo& f, const Text& m) {
-    if (f.column == Column::early) m_early.push_back(m_prefix + std::string(f.key));
+    if (f.column == Column::early) early.push_back(values.size());
     cell(f.key, text(m));
   }
   void put(const FieldInfo& f, const IdList& m) { cell(f.key, joined(m, m_lists)); }
@@ -293,27 +301,32 @@ class Cells {
   template <class T>
   void put(const FieldInfo& f, const std::vector<T>& m) requires std::is_same_v<T, YearText> ||
       std::is_same_v<T, IndicatorTarget> {
-    for (int year : m_years) cell(fmt::format("{}.{}", f.key, year), target_cell(m, year));
+    for (int year : m_years)
+      cell(m_names ? fmt::format("{}.{}", f.key, year) : "", target_cell(m, year));
   }
   void put(const FieldInfo& f, const std::optional<Person>& m) {
     cell(f.key, m ? m->name.value : "");
-    cell(fmt::format("{}.org", f.key), m ? text(m->org) : "");
+    cell(m_names ? fmt::format("{}.org", f.key) : "", m ? text(m->org) : "");
   }
   void put(const FieldInfo& f, const std::vector<Person>& m) {
-    cell(f.key, names(m, m_lists, f.value == Value::representatives));
+    cell(f.key, names_of(m, m_lists, f.value == Value::representatives));
   }
   template <HasFields M>
   void put(const FieldInfo& f, const std::optional<M>& m) {
     const M none{};
-    Cells nested(m_plan, m_years, m_lists, m_prefix + std::string(f.key) + ".");
-    for (auto& c : nested.of(m ? *m : none)) m_out.push_back(std::move(c));
+    Cells nested(m_plan, m_years, m_lists, m_names, m_prefix + std::string(f.key) + ".");
+    nested.of(m ? *m : none);
+    for (std::size_t i : nested.early) early.push_back(values.size() + i);
+    for (std::string& n : nested.names) names.push_back(std::move(n));
+    for (std::string& v : nested.values) values.push_back(std::move(v));
   }
   template <HasFields M>
   void put(const FieldInfo& f, const std::vector<M>& m) {
     std::vector<std::string> items;
     for (const M& item : m) {
-      const auto cells = Cells(m_plan, m_years, ListCells::plain).of(item);
-      items.push_back(fmt::format("{}: {}", cells.at(0).second, cells.at(1).second));
+      Cells cells(m_plan, m_years, ListCells::plain, false);
+      cells.of(item);
+      items.push_back(fmt::format("{}: {}", cells.values.at(0), cells.values.at(1)));
     }
     cell(f.key, list_text(items, m_lists));
   }
@@ -321,9 +334,8 @@ class Cells {
   const Plan& m_plan;
   const std::vector<int>& m_years;
   ListCells m_lists;
+  bool m_names;
   std::string m_prefix;
-  std::vector<std::string> m_early;
-  std::vector<std::pair<std::string, std::string>> m_out;
 };
 
 template <class R>
@@ -331,12 +343,22 @@ TextTable table_of(const Plan& plan, const std::vector<R>& records,
                    const std::vector<std::size_t>& rows, ListCells lists) {
   std::vector<int> years;
   if constexpr (requires(R r) { r.targets; }) years = target_years(plan, records);
+  // The columns once, from an empty record: the id, the early ones, then the rest.
+  Cells header(plan, years, lists, true);
+  header.of(R{});
+  std::vector<std::size_t> order(header.names.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_partition(order.begin() + (order.empty() ? 0 : 1), order.end(), [&](std::size_t i) {
+    return std::find(header.early.begin(), header.early.end(), i) != header.early.end();
+  });
   TextTable t;
-  for (const auto& [column, cell] : Cells(plan, years, lists).of(R{})) t.columns.push_back(column);
-  for (std::size_t i : rows) {
+  for (std::size_t i : order) t.columns.push_back(header.names[i]);
+  for (std::size_t r : rows) {
+    Cells cells(plan, years, lists, false);
+    cells.of(records[r]);
     std::vector<std::string> row;
-    for (auto& [column, cell] : Cells(plan, years, lists).of(records[i]))
-      row.push_back(std::move(cell));
+    row.reserve(order.size());
+    for (std::size_t i : order) row.push_back(std::move(cells.values[i]));
     t.rows.push_back(std::move(row));
   }
   return t;
