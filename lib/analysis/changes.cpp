@@ -50,10 +50,10 @@ PlanChanges diff_plans(const Plan& before, const Plan& after) {
       for (const Measurement& m : old->measurements)
         if (m.date) known.insert(m.date->value);
     for (const Measurement& m : i.measurements)
-      if (m.date && m.value && !known.count(m.date->value))
+      if (const std::optional<double> value = measured_value(m);
+          m.date && value && !known.count(m.date->value))
         out.recorded.push_back({i.id.value, i.title ? i.title->value : i.id.value,
-                                m.date->value.to_string(), m.value->value,
-                                i.unit ? i.unit->value : ""});
+                                m.date->value.to_string(), *value, i.unit ? i.unit->value : ""});
   }
   return out;
 }

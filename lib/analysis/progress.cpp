@@ -22,8 +22,9 @@ std::vector<Point> measured(const Indicator& indicator,
                             const std::optional<Date>& as_of = std::nullopt) {
   std::vector<Point> out;
   for (const Measurement& m : indicator.measurements)
-    if (m.date && m.value && !(as_of && is_after(m.date->value, *as_of)))
-      out.push_back(point(m.date->value, m.value->value));
+    if (const std::optional<double> value = measured_value(m);
+        m.date && value && !(as_of && is_after(m.date->value, *as_of)))
+      out.push_back(point(m.date->value, *value));
   return out;
 }
 
@@ -137,6 +138,10 @@ IndicatorProgress indicator_progress(const Indicator& indicator, const AnalysisS
   }
   const Point latest = measurements.back();
   out.latest = DatedNumber{latest.date, latest.value};
+  if (indicator.aggregation == Aggregation::per_period) {  // the periods add up
+    out.total = DatedNumber{measurements.front().date, 0};
+    for (const Point& m : measurements) out.total->value += m.value;
+  }
   out.stale = add_months(latest.date.last_day(), settings.stale_after_months) < as_of;
   const std::vector<Point> line = expected_line(indicator, measurements);
   const Point base = line.front();

@@ -18,6 +18,11 @@
 // track), and a value at or beyond the target it is measured against is on
 // track. A latest value older than stale_after_months before the as-of date
 // is stale: its status stands, and says how old it is.
+//
+// A value is read as its indicator's `aggregation` says: a level or a
+// cumulative total is compared with the line as it is; so is a per-period
+// value, against targets that are per period too, and its periods are also
+// added up (`total`). A ratio's value is its percentage (measured_value).
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,6 +65,8 @@ struct IndicatorProgress {
   std::optional<DatedNumber> upcoming;  // the first target after the as-of date, else the last one
   std::optional<double> expected;       // on the line, at the latest date
   std::optional<double> ratio;
+  // A per-period indicator's values known, added up; dated by the first of them.
+  std::optional<DatedNumber> total;
   bool target_reached = false;       // the latest value is at or beyond next_target
   bool stale = false;                // the latest value is older than stale_after_months
   std::vector<PassedTarget> passed;  // targets due on or before the as-of date, in year order

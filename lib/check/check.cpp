@@ -300,6 +300,51 @@ class Checker {
             fmt::format("'url' is not a valid web address: {}", in_quotes(a.url->value)));
   }
 
+  // A measurement's value, or a ratio: both parts, a whole above 0, and a value
+  // written beside them that is theirs (rounded to a whole number at most).
+  void measurement_value(const std::string& path, const Measurement& m) {
+    if (m.numerator.has_value() != m.denominator.has_value()) {
+      const bool numerator = m.numerator.has_value();
+      error(path, "measurements", (numerator ? m.numerator : m.denominator)->pos, "missing-key",
+            fmt::format("a measurement with a {} needs a {} too: a ratio is numerator of "
+                        "denominator, e.g. {{numerator: 38, denominator: 90}}",
+                        numerator ? "'numerator'" : "'denominator'",
+                        numerator ? "'denominator'" : "'numerator'"));
+      return;
+    }
+    if (!m.denominator) return;
+    if (m.denominator->value <= 0) {
+      error(path, "measurements", m.denominator->pos, "invalid-denominator",
+            fmt::format("'denominator' is {}: a ratio's whole must be more than 0",
+                        format_number(m.denominator->value)));
+      return;
+    }
+    const double derived = 100 * m.numerator->value / m.denominator->value;
+    if (m.value && std::abs(m.value->value - derived) > 0.5)
+      error(path, "measurements", m.value->pos, "ratio-mismatch",
+            fmt::format("value {} is not {} of {} ({}%); leave 'value' out (it is derived) or "
+                        "correct it",
+                        format_number(m.value->value), format_number(m.numerator->value),
+                        format_number(m.denominator->value),
+                        format_number(std::round(derived * 10) / 10)));
+  }
+
+  // A cumulative indicator counts the total since its baseline: a value below
+  // the one before is a warning at that value.
+  void no_fall(const std::string& path, const Measurement& m, const Measurement* previous) {
+    const std::optional<double> now = measured_value(m);
+    const std::optional<double> before = previous ? measured_value(*previous) : std::nullopt;
+    if (!now || !before || *now >= *before) return;
+    m_diags.warning(
+        path, m.value ? m.value->pos : m.pos, "cumulative-decrease",
+        fmt::format("value {} is below the one before it ({}{}): a cumulative indicator counts "
+                    "the total since its baseline and cannot fall; correct the value, or write "
+                    "'aggregation: level' if it measures a state",
+                    format_number(*now), format_number(*before),
+                    previous->date ? " on " + previous->date->value.to_string() : ""),
+        "measurements");
+  }
+
   void check_indicator(const Indicator& i) {
     const std::string& path = i.source.path;
     if (i.objective && i.activity)
@@ -329,7 +374,13 @@ class Checker {
     if (i.achieved) not_future(path, "achieved", *i.achieved, "'achieved'");
 
     const Measurement* previous = nullptr;
+    const Measurement* last_valued = nullptr;  // the last measurement with a value
     for (const Measurement& m : i.measurements) {
+      measurement_value(path, m);
+      if (i.aggregation == Aggregation::cumulative && measured_value(m)) {
+        no_fall(path, m, last_valued);
+        last_valued = &m;
+      }
       if (!m.date) continue;
       if (previous && !(previous->date->value < m.date->value))
         error(path, "measurements", m.date->pos, "measurements-unordered",

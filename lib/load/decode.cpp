@@ -1045,7 +1045,23 @@ Activity decode_activity(const Node& root, const std::string& path, Diagnostics&
 }
 
 Indicator decode_indicator(const Node& root, const std::string& path, Diagnostics& diags) {
-  return decode_record<Indicator>(root, path, diags, "the indicator");
+  Indicator indicator = decode_record<Indicator>(root, path, diags, "the indicator");
+  // A measurement's value is required, unless it is a ratio's (numerator and
+  // denominator, checked with the values).
+  auto written = [](const Node& item, const char* key) {
+    const Node* value = item.find(key);
+    return value && !value->is_null() &&
+           !(value->is_scalar() && value->text.find_first_not_of(" \t\n") == std::string::npos);
+  };
+  if (const Node* list = root.find("measurements"); list && list->is_sequence())
+    for (const Node& item : list->items)
+      if (item.is_mapping() && !written(item, "value") && !written(item, "numerator") &&
+          !written(item, "denominator"))
+        diags.error(path, item.pos, "missing-key",
+                    "a measurement is missing the required key 'value' (or 'numerator' and "
+                    "'denominator')",
+                    "measurements");
+  return indicator;
 }
 
 }  // namespace actionplan

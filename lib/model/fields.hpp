@@ -85,6 +85,7 @@ inline constexpr std::string_view k_activity_types[] = {"project", "activity"};
 inline constexpr std::string_view k_activity_statuses[] = {"active", "on-hold", "cancelled"};
 inline constexpr std::string_view k_indicator_types[] = {"numeric", "milestone"};
 inline constexpr std::string_view k_directions[] = {"increase", "decrease"};
+inline constexpr std::string_view k_aggregations[] = {"level", "cumulative", "per-period"};
 
 // The options every add-* command shares.
 inline constexpr Option k_id_option = {"--id",
@@ -219,7 +220,22 @@ void visit_fields(M& m, V&& v) {
               .value = Value::date,
               .meaning = "oldest first, one per date"},
     m.date);
-  v(FieldInfo{.key = "value", .need = Need::required, .value = Value::number}, m.value);
+  v(FieldInfo{.key = "value",
+              .value = Value::number,
+              .meaning = "the value measured; a ratio's may be left out (it is derived)",
+              .required_when = "unless `numerator` and `denominator` are given"},
+    m.value);
+  v(FieldInfo{.key = "numerator",
+              .value = Value::number,
+              .meaning = "a ratio's part, e.g. 38 (of 90); the value is 100 × numerator ÷ "
+                         "denominator (`ratio-mismatch` when a value given differs)",
+              .required_when = "with `denominator`"},
+    m.numerator);
+  v(FieldInfo{.key = "denominator",
+              .value = Value::number,
+              .meaning = "a ratio's whole, e.g. 90; more than 0 (`invalid-denominator`)",
+              .required_when = "with `numerator`"},
+    m.denominator);
   v(FieldInfo{.key = "source"}, m.source);
   v(FieldInfo{.key = "note"}, m.note);
 }
@@ -515,6 +531,15 @@ void visit_fields(I& i, V&& v) {
               .option = {"--direction", "increase (default) or decrease", "DIR"},
               .imported = true},
     i.direction);
+  v(FieldInfo{.key = "aggregation",
+              .value = Value::choice,
+              .meaning = "what a value counts: `level` (default; the state on its date), "
+                         "`cumulative` (the total since the baseline: never falls, "
+                         "`cumulative-decrease`) or `per-period` (its own period: periods add up)",
+              .choices = k_aggregations,
+              .option = {"--aggregation", "level (default), cumulative or per-period", "KIND"},
+              .imported = true},
+    i.aggregation);
   v(FieldInfo{.key = "baseline", .value = Value::mapping, .flow = true}, i.baseline);
   v(FieldInfo{.key = "targets",
               .value = Value::year_values,

@@ -53,4 +53,10 @@ const char* status_name(ActivityStatus status) {
   return "";
 }
 
+std::optional<double> measured_value(const Measurement& m) {
+  if (m.value) return m.value->value;
+  if (!m.numerator || !m.denominator || m.denominator->value == 0) return std::nullopt;
+  return 100 * m.numerator->value / m.denominator->value;
+}
+
 }  // namespace actionplan

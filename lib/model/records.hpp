@@ -170,6 +170,10 @@ struct Activity {
 
 enum class IndicatorType { numeric, milestone };
 enum class Direction { increase, decrease };
+// What a value counts: the state on its date (level), the total since the
+// baseline (cumulative: never falls), or its own period only (per_period: the
+// periods add up).
+enum class Aggregation { level, cumulative, per_period };
 
 struct DatedValue {
   std::optional<Located<Date>> date;
@@ -180,6 +184,8 @@ struct DatedValue {
 struct Measurement {
   std::optional<Located<Date>> date;
   std::optional<Located<double>> value;
+  std::optional<Located<double>> numerator;  // a ratio: the value is 100 × numerator ÷ denominator
+  std::optional<Located<double>> denominator;
   Text source;
   Text note;
   Position pos;
@@ -202,6 +208,7 @@ struct Indicator {
   Located<IndicatorType> type{IndicatorType::numeric, {}};
   Text unit;
   Direction direction = Direction::increase;
+  Aggregation aggregation = Aggregation::level;
   std::optional<DatedValue> baseline;
   std::vector<IndicatorTarget> targets;
   std::vector<Measurement> measurements;
@@ -211,6 +218,10 @@ struct Indicator {
   Text method;
   Text source_text;  // the `source` key
 };
+
+// A measurement's value: as written, else the percentage its numerator and
+// denominator give (none for a denominator of 0, or a part missing).
+std::optional<double> measured_value(const Measurement& m);
 
 // A record as people know it: its title (a task force: its name), else its id.
 inline std::string title_of(const Objective& o) {

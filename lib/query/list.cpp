@@ -1,6 +1,7 @@
 #include "query/list.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <type_traits>
 
@@ -326,7 +327,11 @@ class Cells {
     for (const M& item : m) {
       Cells cells(m_plan, m_years, ListCells::plain, false);
       cells.of(item);
-      items.push_back(fmt::format("{}: {}", cells.values.at(0), cells.values.at(1)));
+      std::string value = cells.values.at(1);
+      if constexpr (std::is_same_v<M, Measurement>)  // a ratio's: its percentage
+        if (const std::optional<double> v = measured_value(item); v && !item.value)
+          value = format_number(std::round(*v * 100) / 100);
+      items.push_back(fmt::format("{}: {}", cells.values.at(0), value));
     }
     cell(f.key, list_text(items, m_lists));
   }

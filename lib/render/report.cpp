@@ -135,6 +135,20 @@ std::string indicator_table(const ReportData& r, const std::vector<std::size_t>&
       return d ? md_text(fmt::format("{} ({})", with_unit(d->value, i), d->date.to_string()))
                : std::string();
     };
+    // The latest value; with a ratio's parts ("42.22%, 38 of 90"), and a per-period
+    // indicator's total ("120 (2025), 340 since 2021").
+    auto latest = [&] {
+      if (!p.latest) return std::string();
+      std::string text = with_unit(p.latest->value, i);
+      for (const Measurement& m : i.measurements)
+        if (m.date && m.date->value == p.latest->date && m.numerator && m.denominator)
+          text += fmt::format(", {} of {}", format_quantity(m.numerator->value),
+                              format_quantity(m.denominator->value));
+      text += fmt::format(" ({})", p.latest->date.to_string());
+      if (p.total)
+        text += fmt::format(", {} since {}", with_unit(p.total->value, i), p.total->date.year);
+      return md_text(text);
+    };
     std::string progress;
     if (p.status == ProgressStatus::achieved || p.status == ProgressStatus::missed)
       progress = "";
@@ -146,7 +160,7 @@ std::string indicator_table(const ReportData& r, const std::vector<std::size_t>&
                                    ? md_text(fmt::format("{} ({})", with_unit(p.upcoming->value, i),
                                                          p.upcoming->date.year))
                                    : "";
-    cells.push_back({name, dated(p.baseline), dated(p.latest), target, progress, status_text(row)});
+    cells.push_back({name, dated(p.baseline), latest(), target, progress, status_text(row)});
   }
   return md_table({"Indicator", "baseline", "latest", "target", "progress", "status"}, "llllrl",
                   cells);
@@ -172,10 +186,11 @@ std::optional<TrendChart> trend_chart(const IndicatorRow& row) {
   const std::vector<std::optional<double>> line = expected_values(i);
   for (std::size_t k = 0; k < i.measurements.size(); ++k) {
     const Measurement& m = i.measurements[k];
-    if (!m.date || !m.value) continue;
-    const double on_line = line[k] ? std::round(*line[k] * 100) / 100 : m.value->value;
-    if (!std::isfinite(on_line) || m.value->value < 0 || on_line < 0) return std::nullopt;
-    chart.points.push_back({m.date->value, m.value->value, on_line});
+    const std::optional<double> value = measured_value(m);
+    if (!m.date || !value) continue;
+    const double on_line = line[k] ? std::round(*line[k] * 100) / 100 : *value;
+    if (!std::isfinite(on_line) || *value < 0 || on_line < 0) return std::nullopt;
+    chart.points.push_back({m.date->value, *value, on_line});
   }
   if (chart.points.empty() || p.baseline->value < 0 || p.upcoming->value < 0) return std::nullopt;
   if (p.upcoming->date.last_day() > p.latest->date.last_day()) {
@@ -830,6 +845,7 @@ ordered_json indicator_row_json(const IndicatorRow& row) {
   item["stale"] = p.stale;
   item["baseline"] = dated_json(p.baseline);
   item["latest"] = dated_json(p.latest);
+  if (p.total) item["total"] = dated_json(p.total);
   item["target"] = dated_json(p.upcoming);
   item["next_target"] = dated_json(p.next_target);
   item["expected"] = p.expected ? ordered_json(*p.expected) : ordered_json(nullptr);
@@ -844,12 +860,17 @@ ordered_json indicator_row_json(const IndicatorRow& row) {
   const std::vector<std::optional<double>> line = expected_values(i);
   for (std::size_t k = 0; k < i.measurements.size(); ++k) {
     const Measurement& m = i.measurements[k];
-    if (!m.date || !m.value) continue;
+    const std::optional<double> value = measured_value(m);
+    if (!m.date || !value) continue;
     const std::optional<double>& e = line[k];
     ordered_json point = {
         {"date", m.date->value.to_string()},
-        {"value", m.value->value},
+        {"value", *value},
         {"expected", e && std::isfinite(*e) ? ordered_json(*e) : ordered_json(nullptr)}};
+    if (m.numerator && m.denominator) {
+      point["numerator"] = m.numerator->value;
+      point["denominator"] = m.denominator->value;
+    }
     if (m.source) point["source"] = m.source->value;
     series.push_back(std::move(point));
   }

@@ -121,9 +121,23 @@ ordered_json record_rules(RecordKind kind) {
   numeric_only["properties"]["due"] = false;
   numeric_only["properties"]["achieved"] = false;
   numeric_only["properties"]["targets"]["additionalProperties"]["type"] = {"number", "null"};
+  // A measurement: its value, or a ratio's two parts, each with the other
+  // (missing-key); a ratio's whole above 0 (invalid-denominator).
+  const ordered_json number = {{"type", "number"}};
+  auto with = [&](const char* key) {  // the key written, a number
+    return ordered_json{{"required", {key}}, {"properties", {{key, number}}}};
+  };
+  ordered_json item;
+  item["anyOf"] = {with("value"), with("numerator")};
+  item["dependentSchemas"] = {{"numerator", with("denominator")},
+                              {"denominator", with("numerator")}};
+  item["properties"]["denominator"]["exclusiveMinimum"] = 0;
+  ordered_json measurements;
+  measurements["properties"]["measurements"]["items"] = std::move(item);
   // indicator-subject: exactly one of objective and activity; milestone-only: due and
   // achieved, while a numeric indicator's targets are numbers.
-  return ordered_json::array({subject, {{"if", {{"not", milestone}}}, {"then", numeric_only}}});
+  return ordered_json::array(
+      {subject, {{"if", {{"not", milestone}}}, {"then", numeric_only}}, measurements});
 }
 
 // The name of a nested mapping's section in the docs: "budget", "measurement", "person".

@@ -48,6 +48,38 @@ TEST_CASE("progress: a straight line from baseline to target") {
   CHECK_FALSE(p.target_reached);
 }
 
+TEST_CASE("progress: a ratio's value is its percentage, and is measured like any value") {
+  // 36 of 90 = 40%: half way (50% expected in 2025), ratio 40 / 50 = 0.8 → at risk.
+  auto p = progress(
+      "unit: \"%\"\nbaseline: {date: 2020, value: 0}\ntargets: {2030: 100}\n"
+      "measurements:\n  - {date: 2025, numerator: 36, denominator: 90}\n");
+  CHECK(p.latest->value == doctest::Approx(40));
+  CHECK(*p.ratio == doctest::Approx(0.8));
+  CHECK(p.status == ProgressStatus::at_risk);
+  Measurement zero;  // a whole of 0 gives no value (validate refuses it)
+  zero.numerator = Located<double>{3, {}};
+  zero.denominator = Located<double>{0, {}};
+  CHECK_FALSE(measured_value(zero));
+  zero.value = Located<double>{5, {}};  // a value written wins
+  CHECK(measured_value(zero) == 5);
+}
+
+TEST_CASE("progress: per-period values add up; levels and cumulative totals do not") {
+  const std::string series =
+      "baseline: {date: 2020, value: 50}\ntargets: {2030: 150}\n"
+      "measurements:\n  - {date: 2024, value: 100}\n  - {date: 2025, value: 120}\n"
+      "  - {date: 2027, value: 130}\n";
+  // As of 2026: the 2027 value is not known yet; 100 + 120 = 220 since 2024.
+  const IndicatorProgress per_period =
+      progress("aggregation: per-period\n" + series, Date{2026, 12, 31});
+  REQUIRE(per_period.total);
+  CHECK(per_period.total->value == 220);
+  CHECK(per_period.total->date == Date{2024, 0, 0});
+  CHECK(per_period.latest->value == 120);  // the latest period is still what the line judges
+  CHECK_FALSE(progress("aggregation: cumulative\n" + series, Date{2026, 12, 31}).total);
+  CHECK_FALSE(progress(series, Date{2026, 12, 31}).total);
+}
+
 TEST_CASE("progress: thresholds 0.9 and 0.6 decide the status") {
   auto at = [](int value) {
     return progress(

@@ -230,3 +230,45 @@ TEST_CASE("unknown keys: errors in a plan of a format this tool reads, warnings 
         "(format 1): update actionplan; until then keys it does not know are only warnings "
         "[newer-format]"});
 }
+
+TEST_CASE("a ratio needs both parts, a whole above 0, and a value that is theirs") {
+  auto r =
+      test::load({{"objectives/O1.yaml", "id: O1\ntitle: x\ngoal: G1\n"},
+                  {"indicators/I1.yaml",
+                   "id: I1\ntitle: t\nobjective: O1\nmeasurements:\n"
+                   "  - {date: 2021, numerator: 38, denominator: 90}\n"             // 42.22%: fine
+                   "  - {date: 2022, value: 42, numerator: 38, denominator: 90}\n"  // rounded: fine
+                   "  - {date: 2023, value: 43, numerator: 38, denominator: 90}\n"  // 0.78 off
+                   "  - {date: 2024, denominator: 90}\n"
+                   "  - {date: 2025, numerator: 1, denominator: -2}\n"
+                   "  - {date: 2026}\n"}});
+  CHECK(r.lines() ==
+        V{"indicators/I1.yaml:7:25: error: value 43 is not 38 of 90 (42.2%); leave 'value' out (it "
+          "is derived) or correct it [ratio-mismatch]",
+          "indicators/I1.yaml:8:31: error: a measurement with a 'denominator' needs a 'numerator' "
+          "too: a ratio is numerator of denominator, e.g. {numerator: 38, denominator: 90} "
+          "[missing-key]",
+          "indicators/I1.yaml:9:45: error: 'denominator' is -2: a ratio's whole must be more than "
+          "0 [invalid-denominator]",
+          "indicators/I1.yaml:10:5: error: a measurement is missing the required key 'value' (or "
+          "'numerator' and 'denominator') [missing-key]"});
+}
+
+TEST_CASE("a cumulative indicator may not fall; a level may") {
+  const std::string series =
+      "measurements:\n  - {date: 2021, value: 33.2}\n  - {date: 2022, value: 3}\n"
+      "  - {date: 2023, value: 3}\n";
+  auto cumulative = test::load({{"objectives/O1.yaml", "id: O1\ntitle: x\ngoal: G1\n"},
+                                {"indicators/I1.yaml",
+                                 "id: I1\ntitle: t\nobjective: O1\n"
+                                 "aggregation: cumulative\n" +
+                                     series}});
+  CHECK(cumulative.lines() ==
+        V{"indicators/I1.yaml:7:25: warning: value 3 is below the one before it (33.2 on 2021): "
+          "a cumulative indicator counts the total since its baseline and cannot fall; correct "
+          "the value, or write 'aggregation: level' if it measures a state "
+          "[cumulative-decrease]"});
+  auto level = test::load({{"objectives/O1.yaml", "id: O1\ntitle: x\ngoal: G1\n"},
+                           {"indicators/I1.yaml", "id: I1\ntitle: t\nobjective: O1\n" + series}});
+  CHECK(level.lines() == V{});
+}
