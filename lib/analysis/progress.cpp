@@ -76,15 +76,64 @@ std::pair<std::size_t, double> on_line(const std::vector<Point>& line, long long
           std::isfinite(value) ? value : from.value * (1 - done / span) + to.value * (done / span)};
 }
 
+// Open SDG's growth-rate method counts a value of 0 as 0.001 (its model is exponential).
+double growth_value(double value) {
+  return value == 0 ? 0.001 : value;
+}
+
+constexpr double k_days_per_year = 365.2425;
+
+// The segment holding `day` and the value there on the curve of constant growth
+// between the line's points (straight where a point is below 0: no such curve).
+std::pair<std::size_t, double> on_curve(const std::vector<Point>& line, long long day) {
+  const auto [end, straight] = on_line(line, day);
+  const Point& from = line[end - 1];
+  const Point& to = line[end];
+  if (day <= from.day || day >= to.day || from.value < 0 || to.value < 0) return {end, straight};
+  const double done = static_cast<double>(day - from.day) / static_cast<double>(to.day - from.day);
+  return {end, growth_value(from.value) *
+                   std::pow(growth_value(to.value) / growth_value(from.value), done)};
+}
+
+std::pair<std::size_t, double> expected_at(const std::vector<Point>& line, long long day,
+                                           ProgressMethod method) {
+  return method == ProgressMethod::growth_rate ? on_curve(line, day) : on_line(line, day);
+}
+
+// Open SDG's ratio: the compound annual growth observed from the baseline to the
+// latest value over the growth needed to reach the target on time; nullopt when
+// no growth is needed (the target equals the baseline).
+std::optional<double> growth_ratio(const Point& base, const Point& latest, const Point& target) {
+  const double observed_years = static_cast<double>(latest.day - base.day) / k_days_per_year;
+  const double needed_years = static_cast<double>(target.day - base.day) / k_days_per_year;
+  if (observed_years <= 0 || needed_years <= 0) return std::nullopt;
+  const double from = growth_value(base.value);
+  const double observed = std::pow(growth_value(latest.value) / from, 1 / observed_years) - 1;
+  const double needed = std::pow(growth_value(target.value) / from, 1 / needed_years) - 1;
+  if (std::fabs(needed) < 1e-12) return std::nullopt;
+  return observed / needed;
+}
+
 }  // namespace
 
-std::vector<std::optional<double>> expected_values(const Indicator& indicator) {
+ProgressMethod progress_method(const Indicator& indicator, const AnalysisSettings& settings) {
+  return indicator.progress_method == ProgressMethod::plan ? settings.progress_method
+                                                           : indicator.progress_method;
+}
+
+double on_track_threshold(ProgressMethod method, const AnalysisSettings& settings) {
+  if (method == ProgressMethod::growth_rate && !settings.given.count("on_track")) return 0.95;
+  return settings.on_track;
+}
+
+std::vector<std::optional<double>> expected_values(const Indicator& indicator,
+                                                   ProgressMethod method) {
   std::vector<std::optional<double>> out(indicator.measurements.size());
   const std::vector<Point> line = expected_line(indicator, measured(indicator));
   if (line.size() < 2) return out;
   for (std::size_t k = 0; k < out.size(); ++k)
     if (const Measurement& m = indicator.measurements[k]; m.date)
-      out[k] = on_line(line, day_number(m.date->value.last_day())).second;
+      out[k] = expected_at(line, day_number(m.date->value.last_day()), method).second;
   return out;
 }
 
@@ -164,13 +213,23 @@ IndicatorProgress indicator_progress(const Indicator& indicator, const AnalysisS
   }
   if (!out.upcoming) out.upcoming = DatedNumber{line.back().date, line.back().value};
 
-  const auto [end, expected] = on_line(line, latest.day);
+  out.method = progress_method(indicator, settings);
+  const bool growth = out.method == ProgressMethod::growth_rate;
+  const auto [end, expected] = expected_at(line, latest.day, out.method);
   const Point& to = line[end];
   out.expected = expected;
   out.next_target = DatedNumber{to.date, to.value};
   out.target_reached = reaches(indicator, latest.value, to.value);
+  if (growth && (base.value < 0 || latest.value < 0 || to.value < 0)) {
+    out.status = ProgressStatus::not_assessable;
+    out.reason = "the growth-rate method needs values of 0 or more";
+    return out;
+  }
   const double denominator = expected - base.value;
-  if (std::fabs(denominator) > 1e-12) out.ratio = (latest.value - base.value) / denominator;
+  if (growth)
+    out.ratio = growth_ratio(base, latest, to);
+  else if (std::fabs(denominator) > 1e-12)
+    out.ratio = (latest.value - base.value) / denominator;
 
   if (out.passed.size() == line.size() - 1) {  // every target has passed: achieved or missed
     out.status = out.passed.back().achieved ? ProgressStatus::achieved : ProgressStatus::missed;
@@ -184,7 +243,7 @@ IndicatorProgress indicator_progress(const Indicator& indicator, const AnalysisS
     out.reason = measurements.size() == 1 && !indicator.baseline
                      ? "a single measurement and no baseline: no trend yet"
                      : "the latest value is from the baseline date";
-  } else if (*out.ratio >= settings.on_track) {
+  } else if (*out.ratio >= on_track_threshold(out.method, settings)) {
     out.status = ProgressStatus::on_track;
   } else if (*out.ratio >= settings.at_risk) {
     out.status = ProgressStatus::at_risk;

@@ -19,6 +19,15 @@
 // track. A latest value older than stale_after_months before the as-of date
 // is stale: its status stands, and says how old it is.
 //
+// With `progress_method: growth-rate` (Open SDG's method, from Statistics
+// Canada), the expected values lie on the curve of constant growth from the
+// baseline to the target, and
+//   ratio = CAGR(baseline → latest) / CAGR(baseline → target)
+// where CAGR(a → b) = (b / a)^(1 / years) − 1 and a value of 0 counts as
+// 0.001; on track from 0.95 (unless analysis.on_track says otherwise), at
+// risk from at_risk; below 0 (moving away from the target) is off track.
+// Values below 0 cannot be judged so (not assessable).
+//
 // A value is read as its indicator's `aggregation` says: a level or a
 // cumulative total is compared with the line as it is; so is a per-period
 // value, against targets that are per period too, and its periods are also
@@ -64,7 +73,10 @@ struct IndicatorProgress {
   std::optional<DatedNumber> next_target;  // the target the latest value is measured against
   std::optional<DatedNumber> upcoming;  // the first target after the as-of date, else the last one
   std::optional<double> expected;       // on the line, at the latest date
+  // linear: (latest − baseline) / (expected − baseline); growth-rate: the growth
+  // observed over the growth needed (Open SDG's R).
   std::optional<double> ratio;
+  ProgressMethod method = ProgressMethod::linear;  // the one used
   // A per-period indicator's values known, added up; dated by the first of them.
   std::optional<DatedNumber> total;
   bool target_reached = false;       // the latest value is at or beyond next_target
@@ -78,7 +90,14 @@ IndicatorProgress indicator_progress(const Indicator& indicator, const AnalysisS
 // The value the line expects at each measurement's date, in the order of
 // `indicator.measurements`: nullopt for a measurement without a date, and for
 // all without a baseline and a later target. Linear in the measurements.
-std::vector<std::optional<double>> expected_values(const Indicator& indicator);
+std::vector<std::optional<double>> expected_values(const Indicator& indicator,
+                                                   ProgressMethod method = ProgressMethod::linear);
+
+// The method an indicator is judged by: its own, else the plan's.
+ProgressMethod progress_method(const Indicator& indicator, const AnalysisSettings& settings);
+// The ratio from which a value is on track: `analysis.on_track` when written, else
+// the method's default (linear 0.9; growth-rate 0.95, Open SDG's).
+double on_track_threshold(ProgressMethod method, const AnalysisSettings& settings);
 
 // A milestone on the as-of date: achieved (on or before it), overdue (its
 // `due` date has passed), or due (later, or no due date).

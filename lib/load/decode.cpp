@@ -429,6 +429,17 @@ void ratio(Reader& r, const Node& n, AnalysisSettings& a, const char* key, doubl
 }
 
 const Field<AnalysisSettings> k_analysis_fields[] = {
+    {{"progress_method", Need::optional, "`linear` or `growth-rate`",
+      "how indicators' progress is judged, default `linear`; see [progress "
+      "methods](#progress-methods)",
+      R"({"enum":["linear","growth-rate"]})"},
+     [](Reader& r, const Node& n, AnalysisSettings& a) {
+       static constexpr std::string_view names[] = {"linear", "growth-rate"};
+       if (auto v = r.choice(n, "progress_method", names)) {
+         a.progress_method = *v == 0 ? ProgressMethod::linear : ProgressMethod::growth_rate;
+         a.given["progress_method"] = n.pos;
+       }
+     }},
     {{"stale_after_months", Need::optional, "whole number",
       "1 to 1200, default `12`; an indicator or activity not updated for longer is \"stale\"",
       R"({"type":"integer","minimum":1,"maximum":1200})"},
@@ -444,7 +455,8 @@ const Field<AnalysisSettings> k_analysis_fields[] = {
        }
        a.stale_after_months = static_cast<int>(v->value);
      }},
-    {{"on_track", Need::optional, "number", "0 to 1, default `0.9`",
+    {{"on_track", Need::optional, "number",
+      "0 to 1, default `0.9` (with `progress_method: growth-rate`: `0.95`)",
       R"({"type":"number","minimum":0,"maximum":1})"},
      [](Reader& r, const Node& n, AnalysisSettings& a) { ratio(r, n, a, "on_track", a.on_track); }},
     {{"at_risk", Need::optional, "number",

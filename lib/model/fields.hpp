@@ -86,6 +86,7 @@ inline constexpr std::string_view k_activity_statuses[] = {"active", "on-hold", 
 inline constexpr std::string_view k_indicator_types[] = {"numeric", "milestone"};
 inline constexpr std::string_view k_directions[] = {"increase", "decrease"};
 inline constexpr std::string_view k_aggregations[] = {"level", "cumulative", "per-period"};
+inline constexpr std::string_view k_progress_methods[] = {"plan", "linear", "growth-rate"};
 
 // The options every add-* command shares.
 inline constexpr Option k_id_option = {"--id",
@@ -540,6 +541,14 @@ void visit_fields(I& i, V&& v) {
               .option = {"--aggregation", "level (default), cumulative or per-period", "KIND"},
               .imported = true},
     i.aggregation);
+  v(FieldInfo{.key = "progress_method",
+              .value = Value::choice,
+              .meaning = "how progress is judged: `plan` (default: plan.yaml's "
+                         "`analysis.progress_method`), `linear` or `growth-rate`",
+              .choices = k_progress_methods,
+              .option = {"--progress-method", "plan (default), linear or growth-rate", "METHOD"},
+              .imported = true},
+    i.progress_method);
   v(FieldInfo{.key = "baseline", .value = Value::mapping, .flow = true}, i.baseline);
   v(FieldInfo{.key = "targets",
               .value = Value::year_values,

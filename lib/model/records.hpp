@@ -63,7 +63,13 @@ struct Period {
   std::optional<Located<Date>> end;
 };
 
+// How an indicator's progress is judged (analysis/progress.hpp): against the
+// straight line to its target, or by Open SDG's growth-rate method; `plan`:
+// as plan.yaml's analysis says.
+enum class ProgressMethod { plan, linear, growth_rate };
+
 struct AnalysisSettings {
+  ProgressMethod progress_method = ProgressMethod::linear;
   int stale_after_months = 12;
   double on_track = 0.9;
   double at_risk = 0.6;
@@ -209,6 +215,7 @@ struct Indicator {
   Text unit;
   Direction direction = Direction::increase;
   Aggregation aggregation = Aggregation::level;
+  ProgressMethod progress_method = ProgressMethod::plan;
   std::optional<DatedValue> baseline;
   std::vector<IndicatorTarget> targets;
   std::vector<Measurement> measurements;

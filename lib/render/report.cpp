@@ -183,7 +183,7 @@ std::optional<TrendChart> trend_chart(const IndicatorRow& row) {
       i.measurements.front().date && i.measurements.front().date->value == p.baseline->date;
   if (!baseline_measured)
     chart.points.push_back({p.baseline->date, p.baseline->value, p.baseline->value});
-  const std::vector<std::optional<double>> line = expected_values(i);
+  const std::vector<std::optional<double>> line = expected_values(i, p.method);
   for (std::size_t k = 0; k < i.measurements.size(); ++k) {
     const Measurement& m = i.measurements[k];
     const std::optional<double> value = measured_value(m);
@@ -201,8 +201,12 @@ std::optional<TrendChart> trend_chart(const IndicatorRow& row) {
 }
 
 std::string trend_caption(const IndicatorRow& row) {
-  return fmt::format("*{}*: target {}.\n\n", md_text(title_of(*row.indicator)),
-                     md_text(with_unit(row.progress.upcoming->value, *row.indicator)));
+  return fmt::format("*{}*: target {}.{}\n\n", md_text(title_of(*row.indicator)),
+                     md_text(with_unit(row.progress.upcoming->value, *row.indicator)),
+                     row.progress.method == ProgressMethod::growth_rate
+                         ? " Judged by its growth rate (Open SDG's method): the path is the "
+                           "curve of constant growth to the target."
+                         : "");
 }
 
 // Projects (or, in a plan without projects, work-plan activities) per stage.
@@ -850,6 +854,7 @@ ordered_json indicator_row_json(const IndicatorRow& row) {
   item["next_target"] = dated_json(p.next_target);
   item["expected"] = p.expected ? ordered_json(*p.expected) : ordered_json(nullptr);
   item["ratio"] = p.ratio ? ordered_json(*p.ratio) : ordered_json(nullptr);
+  if (p.method == ProgressMethod::growth_rate) item["progress_method"] = "growth-rate";
   item["target_reached"] = p.target_reached;
   ordered_json passed = ordered_json::array();
   for (const PassedTarget& t : p.passed)
@@ -857,7 +862,7 @@ ordered_json indicator_row_json(const IndicatorRow& row) {
   item["passed_targets"] = std::move(passed);
   item["targets"] = std::move(targets);
   ordered_json series = ordered_json::array();
-  const std::vector<std::optional<double>> line = expected_values(i);
+  const std::vector<std::optional<double>> line = expected_values(i, p.method);
   for (std::size_t k = 0; k < i.measurements.size(); ++k) {
     const Measurement& m = i.measurements[k];
     const std::optional<double> value = measured_value(m);

@@ -586,3 +586,65 @@ TEST_CASE("a total whose estimates are all to be determined reads unknown, not 0
   MoneyTotals nothing_needed{"EUR", 0, 0, 0, 0, 0, 0, 3};
   CHECK(estimate_text(nothing_needed) == "0");
 }
+
+TEST_CASE("progress: the growth-rate method (Open SDG), against the linear one") {
+  // Baseline 100 (2015), target 150 (2030), 112 measured in 2020.
+  // Linear: expected 100 + 50 × 5/15 = 116.67; ratio 12 / 16.67 = 0.72 → at risk.
+  // Growth-rate: CAGR observed 1.12^(1/5) − 1 = 0.022924, needed 1.5^(1/15) − 1 = 0.027399,
+  // R = 0.8367 → at risk; the expected value is on the growth curve: 100 × 1.5^(5/15) = 114.47.
+  // (Years are days / 365.2425 between the ends of the years: 5.0021 and 15.0010.)
+  const std::string series =
+      "baseline: {date: 2015, value: 100}\ntargets: {2030: 150}\n"
+      "measurements:\n  - {date: 2020, value: 112}\n";
+  const IndicatorProgress linear = progress(series, Date{2021, 6, 30});
+  CHECK(linear.method == ProgressMethod::linear);
+  CHECK(*linear.ratio == doctest::Approx(0.72).epsilon(0.001));
+  CHECK(linear.status == ProgressStatus::at_risk);
+  const IndicatorProgress growth =
+      progress("progress_method: growth-rate\n" + series, Date{2021, 6, 30});
+  CHECK(growth.method == ProgressMethod::growth_rate);
+  CHECK(*growth.ratio == doctest::Approx(0.8367).epsilon(0.001));
+  CHECK(*growth.expected == doctest::Approx(114.47).epsilon(0.001));
+  CHECK(growth.status == ProgressStatus::at_risk);
+  // The plan's method, and the method's own threshold: 0.95 unless on_track is written.
+  AnalysisSettings plan;
+  plan.progress_method = ProgressMethod::growth_rate;
+  const Indicator fast = indicator(
+      "baseline: {date: 2015, value: 100}\ntargets: {2030: 150}\n"
+      "measurements:\n  - {date: 2020, value: 114}\n");  // R = 0.9677
+  CHECK(indicator_progress(fast, plan, Date{2021, 6, 30}).status == ProgressStatus::on_track);
+  plan.on_track = 0.97;
+  plan.given["on_track"] = {};
+  CHECK(indicator_progress(fast, plan, Date{2021, 6, 30}).status == ProgressStatus::at_risk);
+}
+
+TEST_CASE("progress: growth-rate edge cases: a target of 0, a decrease, a value below 0") {
+  // A decrease to 0 (counted as 0.001): 100 → 50 in 5 of 15 years is
+  // CAGR −0.1294 observed, (0.001/100)^(1/15) − 1 = −0.5358 needed: R = 0.2415 → off track.
+  const IndicatorProgress to_zero = progress(
+      "progress_method: growth-rate\ndirection: decrease\nbaseline: {date: 2015, value: 100}\n"
+      "targets: {2030: 0}\nmeasurements:\n  - {date: 2020, value: 50}\n",
+      Date{2021, 6, 30});
+  CHECK(*to_zero.ratio == doctest::Approx(0.2415).epsilon(0.002));
+  CHECK(to_zero.status == ProgressStatus::off_track);
+  // Moving away from the target: R below 0, off track.
+  const IndicatorProgress away = progress(
+      "progress_method: growth-rate\nbaseline: {date: 2015, value: 100}\ntargets: {2030: 150}\n"
+      "measurements:\n  - {date: 2020, value: 90}\n",
+      Date{2021, 6, 30});
+  CHECK(*away.ratio < 0);
+  CHECK(away.status == ProgressStatus::off_track);
+  const IndicatorProgress negative = progress(
+      "progress_method: growth-rate\nbaseline: {date: 2015, value: -5}\ntargets: {2030: 10}\n"
+      "measurements:\n  - {date: 2020, value: 1}\n",
+      Date{2021, 6, 30});
+  CHECK(negative.status == ProgressStatus::not_assessable);
+  CHECK(negative.reason == "the growth-rate method needs values of 0 or more");
+  // The target equal to the baseline: no growth needed, as with the linear method.
+  const IndicatorProgress flat = progress(
+      "progress_method: growth-rate\nbaseline: {date: 2015, value: 100}\ntargets: {2030: 100}\n"
+      "measurements:\n  - {date: 2020, value: 90}\n",
+      Date{2021, 6, 30});
+  CHECK(flat.status == ProgressStatus::off_track);
+  CHECK_FALSE(flat.ratio);
+}

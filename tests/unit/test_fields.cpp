@@ -166,10 +166,10 @@ TEST_CASE("each field table covers decode, schema, emit, JSON, list and import a
 TEST_CASE("add-* options and import columns come from the table") {
   std::vector<std::string> names;
   for (const AddOption& o : add_options(RecordKind::indicator)) names.push_back(o.names);
-  CHECK(names == std::vector<std::string>{"--title", "--id", "--objective", "--activity", "--type",
-                                          "--unit", "--direction", "--aggregation",
-                                          "--baseline-date", "--baseline", "--target", "--due",
-                                          "--description", "--method", "--source"});
+  CHECK(names == std::vector<std::string>{
+                     "--title", "--id", "--objective", "--activity", "--type", "--unit",
+                     "--direction", "--aggregation", "--progress-method", "--baseline-date",
+                     "--baseline", "--target", "--due", "--description", "--method", "--source"});
   const std::vector<AddOption> activity = add_options(RecordKind::activity);
   auto key_of = [&](std::string_view name) {
     for (const AddOption& o : activity)
