@@ -97,26 +97,25 @@ int run_add_project(AddProjectOptions& options, Session& session, std::istream& 
 
 }  // namespace
 
-void add_add_project_command(CLI::App& app, Session& session) {
+void add_add_project_command(Command app, Session& session) {
   auto options = std::make_shared<AddProjectOptions>();
-  CLI::App* sub = app.add_subcommand(
+  const Command sub = app.subcommand(
       "add-project",
       "Create activities/<id>.yaml from options, or from a YAML record (--from FILE, or -\n"
       "for stdin) that options override. Every value is checked first, as validate\n"
       "would: on any problem nothing is written (exit 2). Prints the new file's path.");
-  sub->add_option("TITLE", options->title_argument, "The project's title (or --title)")
-      ->type_name("TITLE");
+  sub.option("TITLE", options->title_argument, "The project's title (or --title)")
+      .type_name("TITLE");
   add_record_options(sub, RecordKind::activity,
                      std::shared_ptr<ActivityOptions>(options, &options->activity));
-  sub->add_option("--from", options->from,
-                  "Start from this YAML record (- for stdin); options override its fields")
-      ->type_name("FILE");
-  sub->add_flag("--dry-run", options->dry_run,
-                "Print the YAML that would be written; write nothing");
-  sub->add_option("--format", options->format, "What to print once created: path (default) or json")
-      ->check(CLI::IsMember({"path", "json"}).description(""))
-      ->type_name("path|json");
-  sub->callback([options, &session] {
+  sub.option("--from", options->from,
+             "Start from this YAML record (- for stdin); options override its fields")
+      .type_name("FILE");
+  sub.flag("--dry-run", options->dry_run, "Print the YAML that would be written; write nothing");
+  sub.option("--format", options->format, "What to print once created: path (default) or json")
+      .choices({"path", "json"})
+      .type_name("path|json");
+  sub.callback([options, &session] {
     session.exit_code =
         run_add_project(*options, session, session.context.in ? *session.context.in : std::cin);
   });

@@ -37,21 +37,19 @@ int run_add(RecordKind kind, AddOptions& options, Session& session) {
   return k_exit_ok;
 }
 
-void add_command(CLI::App& app, Session& session, RecordKind kind, const char* name,
-                 const char* help, const char* title_help) {
+void add_command(Command app, Session& session, RecordKind kind, const char* name, const char* help,
+                 const char* title_help) {
   auto options = std::make_shared<AddOptions>();
-  CLI::App* sub = app.add_subcommand(name, help);
-  sub->add_option("TITLE", options->title_argument, title_help)->type_name("TITLE");
+  const Command sub = app.subcommand(name, help);
+  sub.option("TITLE", options->title_argument, title_help).type_name("TITLE");
   add_record_options(sub, kind, std::shared_ptr<ActivityOptions>(options, &options->record));
-  sub->add_flag("--dry-run", options->dry_run,
-                "Print the YAML that would be written; write nothing");
-  sub->callback(
-      [options, kind, &session] { session.exit_code = run_add(kind, *options, session); });
+  sub.flag("--dry-run", options->dry_run, "Print the YAML that would be written; write nothing");
+  sub.callback([options, kind, &session] { session.exit_code = run_add(kind, *options, session); });
 }
 
 }  // namespace
 
-void add_record_creation_commands(CLI::App& app, Session& session) {
+void add_record_creation_commands(Command app, Session& session) {
   add_command(app, session, RecordKind::objective, "add-objective",
               "Create objectives/<id>.yaml; every value is checked first, as add-project does.",
               "The objective's title");

@@ -45,24 +45,21 @@ std::string reply(const std::string& how) {
   return fmt::format("COMPREPLY=($(compgen -W \"{}\" -- \"$cur\"))", words);
 }
 
-std::string bash_script(const CLI::App& app) {
+std::string bash_script(const Command& app) {
   std::string commands;
   std::string option_values;  // case arms: "cmd:--option) reply;;"
   std::string command_options;
   std::string arguments;
-  for (const CLI::App* sub : app.get_subcommands({})) {
-    const std::string& cmd = sub->get_name();
+  for (const CommandSummary& sub : app.subcommands()) {
+    const std::string& cmd = sub.name;
     commands += (commands.empty() ? "" : " ") + cmd;
     std::vector<std::string> names = {"--help"};
-    for (const CLI::Option* opt : sub->get_options()) {
-      std::vector<std::string> option_names;
-      for (const std::string& s : opt->get_snames()) option_names.push_back("-" + s);
-      for (const std::string& l : opt->get_lnames()) option_names.push_back("--" + l);
-      for (const std::string& n : option_names) {
+    for (const OptionSummary& opt : sub.options) {
+      for (const std::string& n : opt.names) {
         if (n == "--help") continue;
         names.push_back(n);
-        if (opt->get_type_size() == 0) continue;  // a flag
-        const std::string how = completer(n, opt->get_type_name());
+        if (opt.flag) continue;
+        const std::string how = completer(n, opt.type_name);
         if (!how.empty())
           option_values += fmt::format("      {}:{}) {}; return ;;\n", cmd, n, reply(how));
       }
@@ -123,17 +120,15 @@ complete -F _actionplan actionplan
 
 }  // namespace
 
-void add_completion_command(CLI::App& app, Session& session) {
+void add_completion_command(Command app, Session& session) {
   auto shell = std::make_shared<std::string>();
-  CLI::App* sub = app.add_subcommand(
+  const Command sub = app.subcommand(
       "completion",
       "Print a shell completion script: commands, options, and record ids from the plan.\n"
       "Try it with: source <(actionplan completion bash). Installed packages put it in\n"
       "place for bash and zsh.");
-  sub->add_option("SHELL", *shell, "bash or zsh")
-      ->required()
-      ->check(CLI::IsMember({"bash", "zsh"}).description(""));
-  sub->callback([shell, &app, &session] {
+  sub.option("SHELL", *shell, "bash or zsh").required().choices({"bash", "zsh"});
+  sub.callback([shell, app, &session] {
     const std::string script = bash_script(app);
     if (*shell == "bash") {
       session.out << script;

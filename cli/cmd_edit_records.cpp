@@ -77,42 +77,40 @@ int run_set_stage(const SetStageOptions& o, Session& session) {
 
 }  // namespace
 
-void add_record_command(CLI::App& app, Session& session) {
+void add_record_command(Command app, Session& session) {
   auto o = std::make_shared<RecordOptions>();
-  CLI::App* sub = app.add_subcommand(
+  const Command sub = app.subcommand(
       "record",
       "Append a measurement to an indicator: one line is added to its file, the rest of\n"
       "the file (comments included) is kept byte for byte. The date must come after the\n"
       "last measurement. Prints the file's path.");
-  sub->add_option("INDICATOR", o->indicator, "The indicator's id")->required()->type_name("ID");
-  sub->add_option("--value", o->value, "The value measured (a decimal number)")
-      ->required()
-      ->type_name("N");
-  sub->add_option("--date", o->date, "When (YYYY, YYYY-MM or YYYY-MM-DD; default today)")
-      ->type_name("DATE");
-  sub->add_option_function<std::string>(
+  sub.option("INDICATOR", o->indicator, "The indicator's id").required().type_name("ID");
+  sub.option("--value", o->value, "The value measured (a decimal number)")
+      .required()
+      .type_name("N");
+  sub.option("--date", o->date, "When (YYYY, YYYY-MM or YYYY-MM-DD; default today)")
+      .type_name("DATE");
+  sub.option_function(
          "--source", [o](const std::string& v) { o->source = v, o->has_source = true; },
          "Where the value comes from")
-      ->type_name("TEXT");
-  sub->add_option_function<std::string>(
+      .type_name("TEXT");
+  sub.option_function(
          "--note", [o](const std::string& v) { o->note = v, o->has_note = true; },
          "A note on the value")
-      ->type_name("TEXT");
-  sub->callback([o, &session] { session.exit_code = run_record(*o, session); });
+      .type_name("TEXT");
+  sub.callback([o, &session] { session.exit_code = run_record(*o, session); });
 }
 
-void add_set_stage_command(CLI::App& app, Session& session) {
+void add_set_stage_command(Command app, Session& session) {
   auto o = std::make_shared<SetStageOptions>();
-  CLI::App* sub = app.add_subcommand(
+  const Command sub = app.subcommand(
       "set-stage",
       "Move an activity to another stage of the pipeline and set its 'updated' date:\n"
       "only those two values change in its file. Prints the file's path.");
-  sub->add_option("ACTIVITY", o->activity, "The activity's id")->required()->type_name("ID");
-  sub->add_option("STAGE", o->stage, "The stage's id (see plan.yaml)")
-      ->required()
-      ->type_name("STAGE");
-  sub->add_option("--date", o->date, "The 'updated' date (default today)")->type_name("DATE");
-  sub->callback([o, &session] { session.exit_code = run_set_stage(*o, session); });
+  sub.option("ACTIVITY", o->activity, "The activity's id").required().type_name("ID");
+  sub.option("STAGE", o->stage, "The stage's id (see plan.yaml)").required().type_name("STAGE");
+  sub.option("--date", o->date, "The 'updated' date (default today)").type_name("DATE");
+  sub.callback([o, &session] { session.exit_code = run_set_stage(*o, session); });
 }
 
 }  // namespace actionplan::cli

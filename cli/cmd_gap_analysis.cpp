@@ -66,39 +66,36 @@ int run_gap_analysis(const GapOptions& options, Session& session) {
 
 }  // namespace
 
-void add_gap_analysis_command(CLI::App& app, Session& session) {
+void add_gap_analysis_command(Command app, Session& session) {
   auto options = std::make_shared<GapOptions>();
-  CLI::App* sub = app.add_subcommand(
+  const Command sub = app.subcommand(
       "gap-analysis",
       "Find where the plan falls short: objectives without activities, funding or\n"
       "indicators, uncovered regions, missing leaders and representatives, indicators\n"
       "behind their targets, overdue milestones and activities, funding gaps and\n"
       "potential overlaps. Markdown (default), JSON or CSV on stdout or to -o FILE.");
-  sub->add_option("--format", options->format,
-                  "md (default), html (self-contained, prints well), json or csv; default from "
-                  "-o's extension")
-      ->check(CLI::IsMember({"md", "html", "json", "csv"}).description(""))
-      ->type_name("md|html|json|csv");
-  sub->add_option("--paper", options->paper,
-                  "Page size of the printed HTML: a4 (default) or letter")
-      ->check(CLI::IsMember({"a4", "letter"}).description(""))
-      ->type_name("a4|letter");
-  sub->add_option("-o,--output", options->output,
-                  "Write to FILE (atomically, creating folders) instead of stdout")
-      ->type_name("FILE");
-  sub->add_option("--as-of", options->as_of,
-                  "Date of the analysis (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today")
-      ->type_name("DATE");
-  accept_id_lists(
-      sub->add_option("--objective", options->objectives, "Only this objective (repeatable)")
-          ->type_name("ID"));
-  sub->add_option(
-         "--fail-on", options->fail_on,
-         "Exit 1 when a finding of this severity or higher exists: high, medium, low or never "
-         "(default)")
-      ->check(CLI::IsMember({"high", "medium", "low", "never"}).description(""))
-      ->type_name("SEVERITY");
-  sub->callback([options, &session] { session.exit_code = run_gap_analysis(*options, session); });
+  sub.option("--format", options->format,
+             "md (default), html (self-contained, prints well), json or csv; default from "
+             "-o's extension")
+      .choices({"md", "html", "json", "csv"})
+      .type_name("md|html|json|csv");
+  sub.option("--paper", options->paper, "Page size of the printed HTML: a4 (default) or letter")
+      .choices({"a4", "letter"})
+      .type_name("a4|letter");
+  sub.option("-o,--output", options->output,
+             "Write to FILE (atomically, creating folders) instead of stdout")
+      .type_name("FILE");
+  sub.option("--as-of", options->as_of,
+             "Date of the analysis (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today")
+      .type_name("DATE");
+  accept_id_lists(sub.option("--objective", options->objectives, "Only this objective (repeatable)")
+                      .type_name("ID"));
+  sub.option("--fail-on", options->fail_on,
+             "Exit 1 when a finding of this severity or higher exists: high, medium, low or never "
+             "(default)")
+      .choices({"high", "medium", "low", "never"})
+      .type_name("SEVERITY");
+  sub.callback([options, &session] { session.exit_code = run_gap_analysis(*options, session); });
 }
 
 }  // namespace actionplan::cli

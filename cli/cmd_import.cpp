@@ -107,25 +107,24 @@ int run_import(const ImportOptions& options, Session& session) {
 
 }  // namespace
 
-void add_import_command(CLI::App& app, Session& session) {
+void add_import_command(Command app, Session& session) {
   auto options = std::make_shared<ImportOptions>();
-  CLI::App* sub = app.add_subcommand(
+  const Command sub = app.subcommand(
       "import",
       "Create records from a CSV file (a spreadsheet export), one per row. The first\n"
       "row names the columns: the format's keys, as 'list --format csv' writes them\n"
       "(lists separated by ';'). Every row is checked first, as add-project would: on\n"
       "any problem, each is reported as FILE.csv:ROW:COL and nothing is written (exit 2).\n"
       "Prints the created files.");
-  sub->add_option("KIND", options->kind, "activities, objectives, taskforces or indicators")
-      ->required();
-  sub->add_option("FILE", options->file,
-                  "The CSV file (UTF-8; cells separated by ',', or by ';' when the first row has\n"
-                  "';' and no ','; first row = column names). Run again after an interruption:\n"
-                  "rows whose file holds what they would write count as already imported")
-      ->required();
-  sub->add_flag("--dry-run", options->dry_run,
-                "Check every row and print what would be created; write nothing");
-  sub->callback([options, &session] { session.exit_code = run_import(*options, session); });
+  sub.option("KIND", options->kind, "activities, objectives, taskforces or indicators").required();
+  sub.option("FILE", options->file,
+             "The CSV file (UTF-8; cells separated by ',', or by ';' when the first row has\n"
+             "';' and no ','; first row = column names). Run again after an interruption:\n"
+             "rows whose file holds what they would write count as already imported")
+      .required();
+  sub.flag("--dry-run", options->dry_run,
+           "Check every row and print what would be created; write nothing");
+  sub.callback([options, &session] { session.exit_code = run_import(*options, session); });
 }
 
 }  // namespace actionplan::cli

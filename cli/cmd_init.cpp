@@ -146,9 +146,9 @@ int run_init(const InitOptions& options, Session& session) {
 
 }  // namespace
 
-void add_init_command(CLI::App& app, Session& session) {
+void add_init_command(Command app, Session& session) {
   auto options = std::make_shared<InitOptions>();
-  CLI::App* sub = app.add_subcommand(
+  const Command sub = app.subcommand(
       "init",
       "Create a ready-to-edit plan in DIR (default: the current folder): plan.yaml with\n"
       "the default project pipeline, the four record folders, a README for contributors,\n"
@@ -159,30 +159,29 @@ void add_init_command(CLI::App& app, Session& session) {
       "would write; --force writes only the missing files and never overwrites one.\n"
       "Prints the created files on stdout. On a plan whose CI file another version\n"
       "wrote, says so; --update-ci rewrites that file alone.");
-  sub->add_option("DIR", options->dir, "Folder of the new plan (created if missing)")
-      ->type_name("DIR");
-  sub->add_option("--title", options->title, "Title of the plan (default: the folder's name)")
-      ->type_name("TEXT");
-  sub->add_option("--template", options->template_name,
-                  "Starting point: blank (default) or a shipped example (see --list-templates)")
-      ->type_name("NAME");
-  sub->add_flag("--list-templates", options->list_templates, "List the templates and exit");
-  sub->add_flag("--no-git", options->no_git, "Do not create a git repository");
-  sub->add_option("--ci", options->ci,
-                  "The CI file to write: github (default: .github/workflows/actionplan.yml), "
-                  "gitlab (.gitlab-ci.yml) or none")
-      ->check(CLI::IsMember({"github", "gitlab", "none"}).description(""))
-      ->type_name("github|gitlab|none");
-  sub->add_flag("--no-ci", options->no_ci, "Write no CI file (the same as --ci none)");
-  sub->add_flag("--force", options->force,
-                "Add the missing files to an existing folder or plan (never overwrites)");
-  sub->add_flag("--update-ci", options->update_ci,
-                "Rewrite the CI file of the plan in DIR with this version's (which installs\n"
-                "this version's released package), and touch nothing else");
-  sub->callback([options, sub, &session] {
+  sub.option("DIR", options->dir, "Folder of the new plan (created if missing)").type_name("DIR");
+  sub.option("--title", options->title, "Title of the plan (default: the folder's name)")
+      .type_name("TEXT");
+  sub.option("--template", options->template_name,
+             "Starting point: blank (default) or a shipped example (see --list-templates)")
+      .type_name("NAME");
+  sub.flag("--list-templates", options->list_templates, "List the templates and exit");
+  sub.flag("--no-git", options->no_git, "Do not create a git repository");
+  sub.option("--ci", options->ci,
+             "The CI file to write: github (default: .github/workflows/actionplan.yml), "
+             "gitlab (.gitlab-ci.yml) or none")
+      .choices({"github", "gitlab", "none"})
+      .type_name("github|gitlab|none");
+  sub.flag("--no-ci", options->no_ci, "Write no CI file (the same as --ci none)");
+  sub.flag("--force", options->force,
+           "Add the missing files to an existing folder or plan (never overwrites)");
+  sub.flag("--update-ci", options->update_ci,
+           "Rewrite the CI file of the plan in DIR with this version's (which installs\n"
+           "this version's released package), and touch nothing else");
+  sub.callback([options, sub, &session] {
     if (options->update_ci)
       for (const char* other : {"--force", "--template", "--title", "--no-ci", "--list-templates"})
-        if (sub->get_option(other)->count() > 0) {
+        if (sub.get_option(other).count() > 0) {
           session.exit_code = session.fail(fmt::format(
               "--update-ci rewrites the CI file alone; it takes DIR and --ci, not {}", other));
           return;

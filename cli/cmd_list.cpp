@@ -153,71 +153,69 @@ int run_show(const ShowOptions& options, Session& session) {
 
 }  // namespace
 
-void add_list_command(CLI::App& app, Session& session) {
+void add_list_command(Command app, Session& session) {
   auto options = std::make_shared<ListOptions>();
-  CLI::App* sub = app.add_subcommand(
+  const Command sub = app.subcommand(
       "list",
       "List the records of a kind: objectives, taskforces, activities (projects for type\n"
       "project only) or indicators, in id order. Filters of different options must all\n"
       "match; an option given twice matches either value. Formats: an aligned table\n"
       "(default), json (the format's keys), csv and tsv (every key as a column, lists\n"
       "joined with '; '), or ids (one per line, for xargs).");
-  sub->add_option("KIND", options->kind,
-                  "objectives, taskforces, activities, projects or indicators")
-      ->required();
-  accept_id_lists(sub->add_option("-O,--objective", options->filter.objectives,
-                                  "Records of this objective (activities, indicators, task forces: "
-                                  "those that work on it)")
-                      ->type_name("ID"));
+  sub.option("KIND", options->kind, "objectives, taskforces, activities, projects or indicators")
+      .required();
+  accept_id_lists(sub.option("-O,--objective", options->filter.objectives,
+                             "Records of this objective (activities, indicators, task forces: "
+                             "those that work on it)")
+                      .type_name("ID"));
   accept_id_lists(
-      sub->add_option("--goal", options->filter.goals, "Objectives of this goal")->type_name("ID"));
-  accept_id_lists(sub->add_option("--stage", options->filter.stages, "Activities in this stage")
-                      ->type_name("ID"));
+      sub.option("--goal", options->filter.goals, "Objectives of this goal").type_name("ID"));
   accept_id_lists(
-      sub->add_option(
+      sub.option("--stage", options->filter.stages, "Activities in this stage").type_name("ID"));
+  accept_id_lists(
+      sub.option(
              "--region", options->filter.regions,
              "Activities in this region (or 'global'); objectives that must cover it; task forces "
              "with a representative of it")
-          ->type_name("ID"));
-  accept_id_lists(sub->add_option("--task-force", options->filter.task_forces,
-                                  "Activities and objectives of this task force")
-                      ->type_name("ID"));
-  accept_id_lists(sub->add_option("--status", options->filter.statuses,
-                                  "Activities with this status: active, on-hold, cancelled")
-                      ->type_name("STATUS"));
-  accept_id_lists(sub->add_option("--type", options->filter.types,
-                                  "Activities of this type (project, activity); indicators of this "
-                                  "type (numeric, milestone)")
-                      ->type_name("TYPE"));
-  sub->add_option("--format", options->format,
-                  "table (default), json, csv, tsv or ids; default from -o's extension")
-      ->check(CLI::IsMember({"table", "json", "csv", "tsv", "ids"}).description(""))
-      ->type_name("table|json|csv|tsv|ids");
-  sub->add_option("-o,--output", options->output,
-                  "Write to FILE (atomically, creating folders) instead of stdout")
-      ->type_name("FILE");
-  sub->callback([options, &session] { session.exit_code = run_list(*options, session); });
+          .type_name("ID"));
+  accept_id_lists(sub.option("--task-force", options->filter.task_forces,
+                             "Activities and objectives of this task force")
+                      .type_name("ID"));
+  accept_id_lists(sub.option("--status", options->filter.statuses,
+                             "Activities with this status: active, on-hold, cancelled")
+                      .type_name("STATUS"));
+  accept_id_lists(sub.option("--type", options->filter.types,
+                             "Activities of this type (project, activity); indicators of this "
+                             "type (numeric, milestone)")
+                      .type_name("TYPE"));
+  sub.option("--format", options->format,
+             "table (default), json, csv, tsv or ids; default from -o's extension")
+      .choices({"table", "json", "csv", "tsv", "ids"})
+      .type_name("table|json|csv|tsv|ids");
+  sub.option("-o,--output", options->output,
+             "Write to FILE (atomically, creating folders) instead of stdout")
+      .type_name("FILE");
+  sub.callback([options, &session] { session.exit_code = run_list(*options, session); });
 }
 
-void add_show_command(CLI::App& app, Session& session) {
+void add_show_command(Command app, Session& session) {
   auto options = std::make_shared<ShowOptions>();
-  CLI::App* sub = app.add_subcommand(
+  const Command sub = app.subcommand(
       "show",
       "Show one record: its file as written (yaml, the default), or as JSON with the\n"
       "names of what it refers to under \"resolved\" (objective titles, stage name...).");
-  sub->add_option("ID", options->id, "The record's id")->required();
-  sub->add_option(
+  sub.option("ID", options->id, "The record's id").required();
+  sub.option(
          "--kind", options->kind,
          "objective, taskforce, activity or indicator, when the id names records of several kinds")
-      ->type_name("KIND");
-  sub->add_option("--format", options->format,
-                  "yaml (default) or json; default from -o's extension")
-      ->check(CLI::IsMember({"yaml", "json"}).description(""))
-      ->type_name("yaml|json");
-  sub->add_option("-o,--output", options->output,
-                  "Write to FILE (atomically, creating folders) instead of stdout")
-      ->type_name("FILE");
-  sub->callback([options, &session] { session.exit_code = run_show(*options, session); });
+      .type_name("KIND");
+  sub.option("--format", options->format, "yaml (default) or json; default from -o's extension")
+      .choices({"yaml", "json"})
+      .type_name("yaml|json");
+  sub.option("-o,--output", options->output,
+             "Write to FILE (atomically, creating folders) instead of stdout")
+      .type_name("FILE");
+  sub.callback([options, &session] { session.exit_code = run_show(*options, session); });
 }
 
 }  // namespace actionplan::cli

@@ -106,9 +106,9 @@ int run_report(const ReportOptions& options, Session& session) {
 
 }  // namespace
 
-void add_report_command(CLI::App& app, Session& session) {
+void add_report_command(Command app, Session& session) {
   auto options = std::make_shared<ReportOptions>();
-  CLI::App* sub = app.add_subcommand(
+  const Command sub = app.subcommand(
       "report",
       "Write the progress report: a summary first (where each objective stands, the\n"
       "decisions needed, what changed over the year), then the pipeline and funding, each\n"
@@ -117,47 +117,44 @@ void add_report_command(CLI::App& app, Session& session) {
       "As of a date means as known on that date: values dated later are left out.\n"
       "GitHub-flavoured Markdown (default), self-contained HTML for e-mail and print, or\n"
       "JSON, on stdout or to -o FILE.");
-  sub->add_option("--year", options->year, "Report on this calendar year (as of 31 December)")
-      ->check(CLI::Range(1000, 9999).description(""))
-      ->type_name("YYYY");
-  sub->add_option("--as-of", options->as_of,
-                  "Date of the report (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today")
-      ->type_name("DATE");
-  sub->add_option("--since", options->since,
-                  "Add 'Changes since REV' (a tag, branch or commit of the plan's git repository): "
-                  "activities added, removed, moved between stages, status and secured funding "
-                  "changes, indicator values recorded since")
-      ->type_name("REV")
-      ->check(CLI::Validator(
+  sub.option("--year", options->year, "Report on this calendar year (as of 31 December)")
+      .range(1000, 9999)
+      .type_name("YYYY");
+  sub.option("--as-of", options->as_of,
+             "Date of the report (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today")
+      .type_name("DATE");
+  sub.option("--since", options->since,
+             "Add 'Changes since REV' (a tag, branch or commit of the plan's git repository): "
+             "activities added, removed, moved between stages, status and secured funding "
+             "changes, indicator values recorded since")
+      .type_name("REV")
+      .check(
           [](std::string& rev) {
             return rev.empty()
                        ? std::string(
                              "REV is empty (an unset variable?); give a tag, branch or commit")
                        : std::string();
           },
-          "", "not empty"));
+          "not empty");
   accept_id_lists(
-      sub->add_option(
-             "--task-force", options->task_forces,
-             "Only the objectives this task force works on: its annual report (repeatable)")
-          ->type_name("ID"));
-  accept_id_lists(
-      sub->add_option("--objective", options->objectives, "Only this objective (repeatable)")
-          ->type_name("ID"));
-  sub->add_option(
+      sub.option("--task-force", options->task_forces,
+                 "Only the objectives this task force works on: its annual report (repeatable)")
+          .type_name("ID"));
+  accept_id_lists(sub.option("--objective", options->objectives, "Only this objective (repeatable)")
+                      .type_name("ID"));
+  sub.option(
          "--format", options->format,
          "md (default), html (one self-contained file that prints well: charts as SVG, no script) "
          "or json; default from -o's extension")
-      ->check(CLI::IsMember({"md", "html", "json"}).description(""))
-      ->type_name("md|html|json");
-  sub->add_option("--paper", options->paper,
-                  "Page size of the printed HTML: a4 (default) or letter")
-      ->check(CLI::IsMember({"a4", "letter"}).description(""))
-      ->type_name("a4|letter");
-  sub->add_option("-o,--output", options->output,
-                  "Write to FILE (atomically, creating folders such as reports/) instead of stdout")
-      ->type_name("FILE");
-  sub->callback([options, &session] { session.exit_code = run_report(*options, session); });
+      .choices({"md", "html", "json"})
+      .type_name("md|html|json");
+  sub.option("--paper", options->paper, "Page size of the printed HTML: a4 (default) or letter")
+      .choices({"a4", "letter"})
+      .type_name("a4|letter");
+  sub.option("-o,--output", options->output,
+             "Write to FILE (atomically, creating folders such as reports/) instead of stdout")
+      .type_name("FILE");
+  sub.callback([options, &session] { session.exit_code = run_report(*options, session); });
 }
 
 }  // namespace actionplan::cli

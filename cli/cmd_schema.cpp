@@ -6,26 +6,25 @@
 
 namespace actionplan::cli {
 
-void add_schema_command(CLI::App& app, Session& session) {
+void add_schema_command(Command app, Session& session) {
   auto kind = std::make_shared<std::string>();
   auto output = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("json");
-  CLI::App* sub = app.add_subcommand(
+  const Command sub = app.subcommand(
       "schema",
       "Print the JSON Schema (draft 2020-12) of a record kind: plan, objective,\n"
       "taskforce, activity or indicator. Editors use these to complete and check YAML.\n"
       "Without KIND, prints every schema: one JSON object, kind name -> schema.\n"
       "--format markdown prints the kind's keys as the tables of docs/format.md.");
-  sub->add_option("KIND", *kind,
-                  "plan, objective, taskforce, activity or indicator (default: all)");
-  sub->add_option("-o,--output", *output, "Write the schema to FILE (atomically, creating folders)")
-      ->type_name("FILE");
-  sub->add_option("--format", *format,
-                  "json (default): the JSON Schema; markdown: the keys as tables (key, required, "
-                  "type, meaning)")
-      ->check(CLI::IsMember({"json", "markdown"}).description(""))
-      ->type_name("json|markdown");
-  sub->callback([kind, output, format, &session] {
+  sub.option("KIND", *kind, "plan, objective, taskforce, activity or indicator (default: all)");
+  sub.option("-o,--output", *output, "Write the schema to FILE (atomically, creating folders)")
+      .type_name("FILE");
+  sub.option("--format", *format,
+             "json (default): the JSON Schema; markdown: the keys as tables (key, required, "
+             "type, meaning)")
+      .choices({"json", "markdown"})
+      .type_name("json|markdown");
+  sub.callback([kind, output, format, &session] {
     if (*format == "markdown") {
       std::optional<RecordKind> k = kind->empty() ? std::nullopt : kind_from_schema_name(*kind);
       if (!k) {

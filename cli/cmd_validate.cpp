@@ -50,31 +50,30 @@ int run_validate(const ValidateOptions& options, Session& session) {
 
 }  // namespace
 
-void add_validate_command(CLI::App& app, Session& session) {
+void add_validate_command(Command app, Session& session) {
   auto options = std::make_shared<ValidateOptions>();
-  CLI::App* sub = app.add_subcommand(
+  const Command sub = app.subcommand(
       "validate",
       "Check the whole plan and report every problem (not just the first).\n"
       "Diagnostics read PATH:LINE:COL: error: MESSAGE [CODE], one per line, on stderr;\n"
       "--format json or github writes them to stdout. A summary line goes to stderr.\n"
       "Exit 1 when there are errors (or warnings with --strict). Never changes a file.");
-  sub->add_option(
-         "--format", options->format,
-         "text (default), json, or github (GitHub Actions annotations, with paths from the git "
-         "repository's root, or from GITHUB_WORKSPACE, so they attach to the pull request's "
-         "lines); "
-         "default from -o's extension")
-      ->check(CLI::IsMember({"text", "json", "github"}).description(""))
-      ->type_name("text|json|github");
-  sub->add_option("-o,--output", options->output,
-                  "Write the diagnostics to FILE (atomically, creating folders); the summary stays "
-                  "on stderr")
-      ->type_name("FILE");
-  sub->add_flag("--strict", options->strict, "Exit 1 on warnings too");
-  sub->add_option("--as-of", options->as_of,
-                  "Date to check against (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today")
-      ->type_name("DATE");
-  sub->callback([options, &session] { session.exit_code = run_validate(*options, session); });
+  sub.option("--format", options->format,
+             "text (default), json, or github (GitHub Actions annotations, with paths from the git "
+             "repository's root, or from GITHUB_WORKSPACE, so they attach to the pull request's "
+             "lines); "
+             "default from -o's extension")
+      .choices({"text", "json", "github"})
+      .type_name("text|json|github");
+  sub.option("-o,--output", options->output,
+             "Write the diagnostics to FILE (atomically, creating folders); the summary stays "
+             "on stderr")
+      .type_name("FILE");
+  sub.flag("--strict", options->strict, "Exit 1 on warnings too");
+  sub.option("--as-of", options->as_of,
+             "Date to check against (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today")
+      .type_name("DATE");
+  sub.callback([options, &session] { session.exit_code = run_validate(*options, session); });
 }
 
 }  // namespace actionplan::cli

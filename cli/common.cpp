@@ -261,31 +261,31 @@ std::optional<Date> Session::as_of(const std::string& option) const {
   return date_from_unix_seconds(context.now_unix_seconds);
 }
 
-void add_record_options(CLI::App* sub, RecordKind kind, std::shared_ptr<ActivityOptions> options) {
+void add_record_options(Command sub, RecordKind kind, std::shared_ptr<ActivityOptions> options) {
   for (const AddOption& o : add_options(kind)) {
     options->option_names[o.key] = o.names.substr(o.names.rfind(',') + 1);
     const std::string key = o.key;
     if (!o.repeatable) {
-      sub->add_option_function<std::string>(
+      sub.option_function(
              o.names, [options, key](const std::string& v) { options->values[key] = v; }, o.help)
-          ->type_name(o.type);
+          .type_name(o.type);
       continue;
     }
-    CLI::Option* option = sub->add_option_function<std::vector<std::string>>(
-                                 o.names,
-                                 [options, key](const std::vector<std::string>& v) {
-                                   auto& items = options->lists[key];
-                                   items.insert(items.end(), v.begin(), v.end());
-                                 },
-                                 o.help)
-                              ->type_name(o.type)
-                              ->allow_extra_args(false);
+    const CommandOption option = sub.list_option_function(
+                                        o.names,
+                                        [options, key](const std::vector<std::string>& v) {
+                                          auto& items = options->lists[key];
+                                          items.insert(items.end(), v.begin(), v.end());
+                                        },
+                                        o.help)
+                                     .type_name(o.type)
+                                     .one_value_each();
     if (o.type == "ID" || o.type == "CODE") accept_id_lists(option);  // names may hold commas
   }
 }
 
-CLI::Option* accept_id_lists(CLI::Option* option) {
-  return option->delimiter(',')->transform(CLI::Validator(
+CommandOption accept_id_lists(CommandOption option) {
+  return option.delimiter(',').transform(
       [](std::string& item) {
         const std::size_t first = item.find_first_not_of(" \t");
         item = first == std::string::npos
@@ -293,7 +293,7 @@ CLI::Option* accept_id_lists(CLI::Option* option) {
                    : item.substr(first, item.find_last_not_of(" \t") - first + 1);
         return std::string();
       },
-      "", "trim"));
+      "trim");
 }
 
 }  // namespace actionplan::cli

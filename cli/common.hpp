@@ -7,8 +7,7 @@
 #include <ostream>
 #include <string>
 
-#include <CLI/CLI.hpp>
-
+#include "command_line.hpp"
 #include "load/plan_loader.hpp"
 #include "model/values.hpp"
 #include "run.hpp"
@@ -72,32 +71,32 @@ struct Session {
 };
 
 // Registers a subcommand; each cmd_<name>.cpp defines one.
-void add_init_command(CLI::App& app, Session& session);
-void add_validate_command(CLI::App& app, Session& session);
-void add_schema_command(CLI::App& app, Session& session);
-void add_gap_analysis_command(CLI::App& app, Session& session);
-void add_report_command(CLI::App& app, Session& session);
-void add_add_project_command(CLI::App& app, Session& session);
-void add_record_command(CLI::App& app, Session& session);
-void add_record_creation_commands(CLI::App& app,
+void add_init_command(Command app, Session& session);
+void add_validate_command(Command app, Session& session);
+void add_schema_command(Command app, Session& session);
+void add_gap_analysis_command(Command app, Session& session);
+void add_report_command(Command app, Session& session);
+void add_add_project_command(Command app, Session& session);
+void add_record_command(Command app, Session& session);
+void add_record_creation_commands(Command app,
                                   Session& session);  // add-objective, -task-force, -indicator
-void add_set_stage_command(CLI::App& app, Session& session);
-void add_list_command(CLI::App& app, Session& session);
-void add_import_command(CLI::App& app, Session& session);
-void add_completion_command(CLI::App& app, Session& session);
-void add_show_command(CLI::App& app, Session& session);
+void add_set_stage_command(Command app, Session& session);
+void add_list_command(Command app, Session& session);
+void add_import_command(Command app, Session& session);
+void add_completion_command(Command app, Session& session);
+void add_show_command(Command app, Session& session);
 
 // $ACTIONPLAN_THREADS's worker count: a number from 1 to 1024, else nullopt.
 std::optional<unsigned> thread_count(const std::string& text);
 
-// A repeatable option of ids that also takes a comma-separated list, as people
-// type it: -O O3,O4 or -O "O3, O4" is -O O3 -O O4. Returns the option.
 // Registers the options of add-project or add-objective, add-task-force,
 // add-indicator (add_options: from the kind's field table) on `sub`; each fills
 // `options` (and names itself in options->option_names, for messages).
-void add_record_options(CLI::App* sub, RecordKind kind, std::shared_ptr<ActivityOptions> options);
+void add_record_options(Command sub, RecordKind kind, std::shared_ptr<ActivityOptions> options);
 
-CLI::Option* accept_id_lists(CLI::Option* option);
+// A repeatable option of ids that also takes a comma-separated list, as people
+// type it: -O O3,O4 or -O "O3, O4" is -O O3 -O O4. Returns the option.
+CommandOption accept_id_lists(CommandOption option);
 
 // The output format: --format when given, else the one named by -o's
 // extension (".json" → "json", ".md" → "md", ".csv", ".tsv", ".yaml"), else `fallback`.

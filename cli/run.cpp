@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <exception>
 
-#include <CLI/CLI.hpp>
-
 #include "common.hpp"
 #include "model/text.hpp"
 
@@ -13,19 +11,20 @@ namespace actionplan::cli {
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
         const Context& context) {
   Session session{out, err, context, {}, 0};
-  CLI::App app{
+  const CommandLine line{
       "actionplan: plan, check and report on an initiative's strategy implementation.\n"
       "A plan is a folder of YAML records (plan.yaml, objectives/, taskforces/, activities/,\n"
       "indicators/), normally a git repository.",
       "actionplan"};
-  app.set_version_flag("--version", std::string("actionplan ") + ACTIONPLAN_VERSION,
-                       "Print the version and exit");
-  app.add_option("-C,--dir", session.dir,
-                 "Run as if started in DIR (the plan is found in DIR or a folder above it)")
-      ->type_name("DIR");
-  app.require_subcommand(1);
-  app.fallthrough();
-  app.footer(
+  line.version_flag("--version", std::string("actionplan ") + ACTIONPLAN_VERSION,
+                    "Print the version and exit");
+  const Command app = line.root();
+  app.option("-C,--dir", session.dir,
+             "Run as if started in DIR (the plan is found in DIR or a folder above it)")
+      .type_name("DIR");
+  line.require_subcommand(1);
+  line.fallthrough();
+  line.footer(
       "Exit codes: 0 success, 1 problems found, 2 the command could not do its job.\n"
       "Run 'actionplan COMMAND --help' for the options of a command.");
 
@@ -52,7 +51,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     }
     if (arg.empty() || arg[0] == '-') continue;
     std::vector<std::string> names;
-    for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+    for (const CommandSummary& sub : app.subcommands()) names.push_back(sub.name);
     if (std::find(names.begin(), names.end(), arg) != names.end()) break;
     std::string message = "unknown command '" + arg + "'";
     const std::string suggestion = closest_match(arg, names);
@@ -67,21 +66,13 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         "ACTIONPLAN_THREADS=" + escape_controls(*context.threads) +
         " is not a number of workers from 1 to 1024 (leave it unset to use every core)");
 
-  std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
-    app.parse(reversed);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e, out, err);
-  } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e, out, err);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e, out, err);
-  } catch (const CLI::ParseError& e) {
-    err << "actionplan: error: " << escape_controls(e.what()) << "\n";
-    std::string command = "actionplan";
-    for (const CLI::App* sub : app.get_subcommands()) command += " " + sub->get_name();
-    err << "Run '" << command << " --help' for more information.\n";
-    return k_exit_failure;
+    if (const std::optional<ParseStop> stop = line.parse(args, out, err)) {
+      if (!stop->refused) return stop->exit_code;  // help or the version
+      session.fail(stop->message);
+      err << "Run '" << stop->command << " --help' for more information.\n";
+      return k_exit_failure;
+    }
   } catch (const std::exception& e) {
     return session.fail(std::string("internal error: ") + e.what());
   }
