@@ -11,7 +11,7 @@ namespace actionplan::cli {
 namespace {
 
 struct RecordOptions {
-  std::string indicator, value, date, source, note;
+  std::string indicator, value, numerator, denominator, date, source, note;
   bool has_source = false, has_note = false;
 };
 
@@ -62,11 +62,14 @@ std::optional<EditStart> start_edit(const Session& session, const std::string& d
 int run_record(const RecordOptions& o, Session& session) {
   std::optional<EditStart> s = start_edit(session, o.date, RecordKind::indicator, o.indicator);
   if (!s) return k_exit_failure;
-  return session.apply_edit(
-      record_measurement(s->loaded.plan, o.indicator, o.value, s->date,
-                         o.has_source ? std::optional(o.source) : std::nullopt,
-                         o.has_note ? std::optional(o.note) : std::nullopt, s->today),
-      s->root);
+  const NewMeasurement measurement{o.value,
+                                   o.numerator,
+                                   o.denominator,
+                                   s->date,
+                                   o.has_source ? std::optional(o.source) : std::nullopt,
+                                   o.has_note ? std::optional(o.note) : std::nullopt};
+  return session.apply_edit(record_measurement(s->loaded.plan, o.indicator, measurement, s->today),
+                            s->root);
 }
 
 int run_set_stage(const SetStageOptions& o, Session& session) {
@@ -83,11 +86,15 @@ void add_record_command(Command app, Session& session) {
       "record",
       "Append a measurement to an indicator: one line is added to its file, the rest of\n"
       "the file (comments included) is kept byte for byte. The date must come after the\n"
-      "last measurement. Prints the file's path.");
+      "last measurement. Give --value, or a ratio's --numerator and --denominator.\n"
+      "Prints the file's path.");
   sub.option("INDICATOR", o->indicator, "The indicator's id").required().type_name("ID");
-  sub.option("--value", o->value, "The value measured (a decimal number)")
-      .required()
+  sub.option("--value", o->value, "The value measured (a decimal number)").type_name("N");
+  sub.option("--numerator", o->numerator,
+             "A ratio's part, e.g. 38 (of 90 National Focal Points); with --denominator, "
+             "instead of --value: the value is the percentage")
       .type_name("N");
+  sub.option("--denominator", o->denominator, "A ratio's whole, e.g. 90 (above 0)").type_name("N");
   sub.option("--date", o->date, "When (YYYY, YYYY-MM or YYYY-MM-DD; default today)")
       .type_name("DATE");
   sub.option_function(

@@ -134,10 +134,49 @@ FileEdit set_stage(const Plan& plan, const std::string& activity, const std::str
   return edit;
 }
 
+namespace {
+
+// The value of a new measurement, or a ratio's parts: numbers, a whole above 0.
+void check_measured(const NewMeasurement& m, FileEdit& edit) {
+  if (m.value.empty() && (m.numerator.empty() || m.denominator.empty())) {
+    const bool part = !m.numerator.empty() || !m.denominator.empty();
+    edit.problems.input_error(
+        part ? (m.numerator.empty() ? "numerator" : "denominator") : "value", "",
+        part ? "a ratio needs both --numerator and --denominator"
+             : "give the value measured: --value N, or a ratio's --numerator and --denominator");
+    return;
+  }
+  for (const auto& [key, text] : {std::pair<const char*, const std::string&>{"value", m.value},
+                                  {"numerator", m.numerator},
+                                  {"denominator", m.denominator}}) {
+    if (text.empty()) continue;
+    const std::optional<double> number = parse_decimal(text);
+    if (!number)
+      edit.problems.input_error(
+          key, "", fmt::format("{} is not a number (decimal, like 38000 or 0.5)", in_quotes(text)));
+    else if (std::string_view(key) == "denominator" && *number <= 0)
+      edit.problems.input_error(
+          key, "",
+          fmt::format("{} is not a whole to count of: give a number above 0", in_quotes(text)));
+  }
+}
+
+// The measurement as one flow mapping: {date: 2026, value: 3, source: "..."}.
+std::string measurement_item(const NewMeasurement& m) {
+  std::string item = fmt::format("{{date: {}", m.date.to_string());
+  if (!m.value.empty()) item += ", value: " + m.value;
+  if (!m.numerator.empty()) item += ", numerator: " + m.numerator;
+  if (!m.denominator.empty()) item += ", denominator: " + m.denominator;
+  if (m.source) item += ", source: " + yaml_scalar(*m.source);
+  if (m.note) item += ", note: " + yaml_scalar(*m.note);
+  return item + "}";
+}
+
+}  // namespace
+
 FileEdit record_measurement(const Plan& plan, const std::string& indicator,
-                            const std::string& value, const Date& date,
-                            const std::optional<std::string>& source_text,
-                            const std::optional<std::string>& note, const Date& as_of) {
+                            const NewMeasurement& measurement, const Date& as_of) {
+  const Date& date = measurement.date;
   FileEdit edit;
   const Indicator* i = plan.indicator(indicator);
   if (!i) {
@@ -152,11 +191,7 @@ FileEdit record_measurement(const Plan& plan, const std::string& indicator,
                               fmt::format("{} is a milestone indicator: record measures numbers; "
                                           "set its 'achieved' date instead",
                                           indicator));
-  const std::optional<double> number = parse_decimal(value);
-  if (!number)
-    edit.problems.input_error(
-        "value", "",
-        fmt::format("{} is not a number (decimal, like 38000 or 0.5)", in_quotes(value)));
+  check_measured(measurement, edit);
   const Measurement* last = nullptr;  // measurements are kept in date order (validate checks it)
   for (const Measurement& m : i->measurements)
     if (m.date) last = &m;
@@ -173,12 +208,9 @@ FileEdit record_measurement(const Plan& plan, const std::string& indicator,
 
   EditSource source = read_source(plan, edit.rel_path, edit);
   if (!source.root) return edit;
-  std::string item = fmt::format("{{date: {}, value: {}", date.to_string(), value);
-  if (source_text) item += ", source: " + yaml_scalar(*source_text);
-  if (note) item += ", note: " + yaml_scalar(*note);
-  item += "}";
-  EditResult appended = append_to_top_level_sequence(source.text, *source.root, "measurements",
-                                                     item, key_order(RecordKind::indicator));
+  EditResult appended =
+      append_to_top_level_sequence(source.text, *source.root, "measurements",
+                                   measurement_item(measurement), key_order(RecordKind::indicator));
   if (!appended.ok()) {
     cannot_edit(edit, *source.root, "measurements", appended.error);
     return edit;

@@ -28,11 +28,17 @@ struct FileEdit {
 FileEdit set_stage(const Plan& plan, const std::string& activity, const std::string& stage,
                    const Date& date);
 
+// A measurement to record, as given: its value, or a ratio's two parts (or all
+// three); "" where not given.
+struct NewMeasurement {
+  std::string value, numerator, denominator;
+  Date date;
+  std::optional<std::string> source, note;
+};
+
 // Appends a measurement to a numeric indicator. The date must come after the
 // last measurement and not after `as_of`.
 FileEdit record_measurement(const Plan& plan, const std::string& indicator,
-                            const std::string& value, const Date& date,
-                            const std::optional<std::string>& source,
-                            const std::optional<std::string>& note, const Date& as_of);
+                            const NewMeasurement& measurement, const Date& as_of);
 
 }  // namespace actionplan
