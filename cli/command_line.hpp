@@ -1,9 +1,8 @@
 #pragma once
 // The commands' options and arguments, described without CLI11: command_line.cpp
 // is the one file that includes the header-only library, whose inline code
-// costs ~10 s of compiling in every file that does (docs/ARCHITECTURE.md,
-// "Build time"). Each call does what its namesake in CLI11 does, or says which
-// it uses.
+// every including file compiled again (docs/ARCHITECTURE.md, "Build time").
+// Each call does what its namesake in CLI11 does, or says which it uses.
 #include <cstddef>
 #include <functional>
 #include <initializer_list>
