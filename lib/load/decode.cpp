@@ -35,6 +35,13 @@ using yaml::Node;
 #define AP_YEAR_MAP(VALUE) \
   R"({"type":"object","propertyNames":{"pattern":"^[0-9]{4}$"},"additionalProperties":)" VALUE "}"
 
+// A value left empty (`key:`, `key: ~`, `key: "  "`): read as no value, so a
+// required key written so is missing.
+bool is_empty(const Node& value) {
+  return value.is_null() ||
+         (value.is_scalar() && value.text.find_first_not_of(" \t\n") == std::string::npos);
+}
+
 // Reads values of the format's types from tree nodes, reporting what is wrong.
 class Reader {
  public:
@@ -318,9 +325,7 @@ class Reader {
         m_diags.error(m_path, node.pos, "missing-key",
                       fmt::format("{} is missing the required key {}", where, in_quotes(name)),
                       blamed);
-      } else if (const Node& value = node.items[static_cast<std::size_t>(key - node.keys.begin())];
-                 value.is_null() || (value.is_scalar() &&
-                                     value.text.find_first_not_of(" \t\n") == std::string::npos)) {
+      } else if (is_empty(node.items[static_cast<std::size_t>(key - node.keys.begin())])) {
         m_diags.error(m_path, key->pos, "missing-key",
                       fmt::format("{} has an empty {}; give it a value", where, in_quotes(name)),
                       blamed);
@@ -1062,8 +1067,7 @@ Indicator decode_indicator(const Node& root, const std::string& path, Diagnostic
   // denominator, checked with the values).
   auto written = [](const Node& item, const char* key) {
     const Node* value = item.find(key);
-    return value && !value->is_null() &&
-           !(value->is_scalar() && value->text.find_first_not_of(" \t\n") == std::string::npos);
+    return value && !is_empty(*value);
   };
   if (const Node* list = root.find("measurements"); list && list->is_sequence())
     for (const Node& item : list->items)
