@@ -47,9 +47,11 @@ int run_list(const ListOptions& options, Session& session) {
   if (!as_of) return k_exit_failure;
   std::optional<std::filesystem::path> root = session.plan_root();
   if (!root) return k_exit_failure;
-  // Objectives and task forces are listed without reading activities and indicators.
+  // Objectives and task forces are listed without reading activities and indicators,
+  // except for the objectives' table, which shows their status.
   LoadOptions scope;
-  if (kind->kind == RecordKind::objective || kind->kind == RecordKind::task_force)
+  const bool status = kind->kind == RecordKind::objective && format->second == ListFormat::table;
+  if ((kind->kind == RecordKind::objective || kind->kind == RecordKind::task_force) && !status)
     scope.activities = scope.indicators = Load::names;
   const LoadResult loaded = load_and_check(*root, *as_of, session.load_options(scope));
   if (std::vector<std::string> problems = check_list_filter(loaded.plan, *kind, options.filter);
@@ -61,7 +63,7 @@ int run_list(const ListOptions& options, Session& session) {
   const int errors = session.show_plan_errors(loaded.diags, "the list below");
   const std::vector<std::size_t> rows = select_records(loaded.plan, *kind, options.filter);
   if (const int code = session.emit(render_list(loaded.plan, kind->kind, rows, format->second,
-                                                session.load_options().threads),
+                                                *as_of, session.load_options().threads),
                                     options.output))
     return code;
   return errors > 0 ? k_exit_problems : k_exit_ok;

@@ -157,26 +157,6 @@ const char* progress_status_name(ProgressStatus status) {
   return "";
 }
 
-const char* progress_status_words(ProgressStatus status) {
-  switch (status) {
-    case ProgressStatus::on_track:
-      return "on track";
-    case ProgressStatus::at_risk:
-      return "at risk";
-    case ProgressStatus::off_track:
-      return "off track";
-    case ProgressStatus::achieved:
-      return "target achieved";
-    case ProgressStatus::missed:
-      return "target missed";
-    case ProgressStatus::no_data:
-      return "no data";
-    case ProgressStatus::not_assessable:
-      return "not assessable";
-  }
-  return "";
-}
-
 IndicatorProgress indicator_progress(const Indicator& indicator, const AnalysisSettings& settings,
                                      const Date& as_of) {
   IndicatorProgress out;

@@ -51,8 +51,8 @@ enum class ProgressStatus {
 };
 
 const char* progress_status_name(ProgressStatus status);  // "on-track", ..., "achieved", "missed"
-// For people: "on track", "target achieved", "target missed", "no data" ...
-const char* progress_status_words(ProgressStatus status);
+// The words for people ("on track", "target achieved") are the plan's terms:
+// StatusWords (analysis/rollup.hpp).
 
 struct DatedNumber {
   Date date;

@@ -12,47 +12,17 @@
 
 namespace actionplan {
 
-void StatusCounts::add(const IndicatorRow& row) {
-  if (row.indicator->type.value == IndicatorType::milestone) {
-    switch (row.milestone) {
-      case MilestoneStatus::achieved:
-        ++good;
-        break;
-      case MilestoneStatus::overdue:
-        ++bad;
-        break;
-      case MilestoneStatus::due:
-        ++open;
-        break;
-    }
-    return;
-  }
-  switch (row.progress.status) {
-    case ProgressStatus::on_track:
-    case ProgressStatus::achieved:
-      ++good;
-      break;
-    case ProgressStatus::at_risk:
-      ++warning;
-      break;
-    case ProgressStatus::off_track:
-    case ProgressStatus::missed:
-      ++bad;
-      break;
-    case ProgressStatus::no_data:
-    case ProgressStatus::not_assessable:
-      ++unknown;
-      break;
-  }
+void count_status(StatusCounts& counts, const IndicatorRow& row) {
+  counts.add(*row.indicator, row.progress, row.milestone);
 }
 
 namespace {
 
 // "on track", "on track, data from 2023-03", "overdue": the status as a reader sees it.
-std::string status_words(const Indicator& i, const IndicatorProgress& p, MilestoneStatus milestone,
-                         bool with_age) {
-  if (i.type.value == IndicatorType::milestone) return milestone_status_name(milestone);
-  std::string words = progress_status_words(p.status);
+std::string status_words(const StatusWords& words_of, const Indicator& i,
+                         const IndicatorProgress& p, MilestoneStatus milestone, bool with_age) {
+  if (i.type.value == IndicatorType::milestone) return words_of(milestone);
+  std::string words = words_of(p.status);
   if (with_age && p.stale && p.latest) words += ", data from " + p.latest->date.to_string();
   return words;
 }
@@ -66,7 +36,8 @@ std::string task_force_with_leaders(const TaskForce& t) {
 
 class Builder {
  public:
-  Builder(const Plan& plan, const ReportRequest& request, ReportData& r) : m_plan(plan), m_r(r) {
+  Builder(const Plan& plan, const ReportRequest& request, ReportData& r)
+      : m_plan(plan), m_r(r), m_words(plan) {
     for (const std::string& id : report_objectives(plan, request)) m_scope.insert(id);
     m_activity = plan.term("activity", "activity");
     m_activities = plan.term("activities", "activities");
@@ -170,12 +141,12 @@ class Builder {
       }
       for (const Measurement& m : i.measurements)
         if (m.date && is_after(m.date->value, m_r.period_start)) ++m_r.measurements_in_period;
-      row.status = status_words(i, row.progress, row.milestone, true);
-      row.status_then = status_words(i, then, milestone_then, false);
-      const std::string now = status_words(i, row.progress, row.milestone, false);
+      row.status = status_words(m_words, i, row.progress, row.milestone, true);
+      row.status_then = status_words(m_words, i, then, milestone_then, false);
+      const std::string now = status_words(m_words, i, row.progress, row.milestone, false);
       if (now != row.status_then)
         m_r.status_changes.push_back({m_r.indicators.size(), row.status_then, now});
-      m_r.status.add(row);
+      count_status(m_r.status, row);
       for (const std::string& o : row.objectives)
         m_indicators_of[o].push_back(m_r.indicators.size());
       m_r.indicators.push_back(std::move(row));
@@ -190,7 +161,9 @@ class Builder {
     if (auto it = m_task_forces_of.find(id); it != m_task_forces_of.end())
       s.task_forces = it->second;
     if (auto it = m_indicators_of.find(id); it != m_indicators_of.end()) s.indicators = it->second;
-    for (std::size_t row : s.indicators) s.status.add(m_r.indicators[row]);
+    for (std::size_t row : s.indicators) count_status(s.status, m_r.indicators[row]);
+    s.rollup = rollup(s.status);
+    m_r.objective_status.add(s.rollup);
     if (auto it = m_listed.find(id); it != m_listed.end())
       for (const Activity* a : it->second) {
         if (a->status != ActivityStatus::active)
@@ -214,7 +187,8 @@ class Builder {
     };
     if (m_plan.info.goals)
       for (const Goal& g : *m_plan.info.goals) {
-        GoalSection goal{&g, {}, {}, {}, 0};
+        GoalSection goal;
+        goal.goal = &g;
         for (const Objective& o : m_plan.objectives)
           if (in_scope(o.id.value) && o.goal && o.goal->value == g.id.value) {
             goal.objectives.push_back(m_r.objectives.size());
@@ -222,7 +196,7 @@ class Builder {
           }
         if (!m_r.scoped || !goal.objectives.empty()) m_r.goals.push_back(std::move(goal));
       }
-    GoalSection rest{nullptr, {}, {}, {}, 0};
+    GoalSection rest;
     for (const Objective& o : m_plan.objectives) {
       const bool placed = m_plan.info.goals && o.goal &&
                           std::any_of(m_plan.info.goals->begin(), m_plan.info.goals->end(),
@@ -244,10 +218,12 @@ class Builder {
       std::set<std::string> ids;
       for (std::size_t k : g.objectives) {
         const ObjectiveSection& s = m_r.objectives[k];
+        g.objective_status.add(s.rollup);
         rows.insert(s.indicators.begin(), s.indicators.end());
         ids.insert(s.objective->id.value);
       }
-      for (std::size_t row : rows) g.status.add(m_r.indicators[row]);
+      for (std::size_t row : rows) count_status(g.status, m_r.indicators[row]);
+      g.rollup = rollup(g.objective_status);
       for (const Activity& a : m_plan.activities) {
         if (a.status != ActivityStatus::active) continue;
         if (std::none_of(a.objectives.begin(), a.objectives.end(),
@@ -340,11 +316,11 @@ class Builder {
             title_of(i), p.next_target->date.year, format_quantity(p.next_target->value), unit,
             format_quantity(p.latest->value), unit, p.latest->date.to_string());
       else
-        d.text = fmt::format(
-            "'{}' is {}: {}{} in {} against {}{} expected on the way to {}{} by {}.", title_of(i),
-            progress_status_words(p.status), format_quantity(p.latest->value), unit,
-            p.latest->date.to_string(), format_quantity(*p.expected), unit,
-            format_quantity(p.next_target->value), unit, p.next_target->date.year);
+        d.text =
+            fmt::format("'{}' is {}: {}{} in {} against {}{} expected on the way to {}{} by {}.",
+                        title_of(i), m_words(p.status), format_quantity(p.latest->value), unit,
+                        p.latest->date.to_string(), format_quantity(*p.expected), unit,
+                        format_quantity(p.next_target->value), unit, p.next_target->date.year);
       d.who = who_for_indicator(i);
     } else if (f.code == "activity-overdue") {
       const Activity* a = m_plan.activity(id);
@@ -379,6 +355,7 @@ class Builder {
   ReportData& m_r;
   std::unordered_set<std::string> m_scope;
   std::string m_activity, m_activities, m_task_force, m_objective, m_indicator;
+  StatusWords m_words;
   std::unordered_map<std::string, std::vector<const Activity*>> m_listed, m_also;
   std::unordered_map<std::string, std::vector<const TaskForce*>> m_task_forces_of;
   std::unordered_map<std::string, std::vector<std::size_t>> m_indicators_of;

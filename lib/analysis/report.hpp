@@ -12,6 +12,7 @@
 #include "analysis/changes.hpp"
 #include "analysis/gaps.hpp"
 #include "analysis/progress.hpp"
+#include "analysis/rollup.hpp"
 #include "model/plan.hpp"
 
 namespace actionplan {
@@ -31,21 +32,14 @@ struct IndicatorRow {
   const Indicator* indicator = nullptr;
   IndicatorProgress progress;  // numeric indicators
   MilestoneStatus milestone = MilestoneStatus::due;
-  std::string status;                   // for people: "on track", "target missed", "overdue", ...
+  std::string
+      status;  // for people, in the plan's terms: "on track", "target missed", "overdue", ...
   std::string status_then;              // the same at the start of the period
   std::vector<std::string> objectives;  // those it counts for (Plan::objectives_measured), in scope
 };
 
-// Indicator statuses counted, for an objective or a goal.
-struct StatusCounts {
-  int good = 0;     // on track, target achieved, milestone achieved
-  int warning = 0;  // at risk
-  int bad = 0;      // off track, target missed, milestone overdue
-  int open = 0;     // milestone due later
-  int unknown = 0;  // no data, not assessable
-  int total() const { return good + warning + bad + open + unknown; }
-  void add(const IndicatorRow& row);
-};
+// Counts one indicator's status (analysis/rollup.hpp).
+void count_status(StatusCounts& counts, const IndicatorRow& row);
 
 struct ObjectiveSection {
   const Objective* objective = nullptr;
@@ -58,14 +52,17 @@ struct ObjectiveSection {
   std::vector<const Activity*> also;       // serving it, listed under another objective
   std::vector<MoneyTotals> funding;        // active activities serving it (gap-analysis's lines)
   int active = 0;                          // active, not completed activities serving it
-  StatusCounts status;
+  StatusCounts status;                     // its indicators
+  RollupStatus rollup = RollupStatus::no_data;  // from `status`
 };
 
 struct GoalSection {
-  const Goal* goal = nullptr;           // nullptr: objectives without a (known) goal
-  std::vector<std::size_t> objectives;  // indices into ReportData::objectives
-  StatusCounts status;                  // its indicators, each counted once
-  std::vector<MoneyTotals> funding;     // its objectives' activities, each counted once
+  const Goal* goal = nullptr;                   // nullptr: objectives without a (known) goal
+  std::vector<std::size_t> objectives;          // indices into ReportData::objectives
+  StatusCounts status;                          // its indicators, each counted once
+  StatusCounts objective_status;                // its objectives' roll-ups
+  RollupStatus rollup = RollupStatus::no_data;  // from `objective_status`
+  std::vector<MoneyTotals> funding;             // its objectives' activities, each counted once
   int active = 0;
 };
 
@@ -103,6 +100,7 @@ struct ReportData {
   int inactive = 0;                                // on hold or cancelled
   int task_forces = 0;                             // working on an objective in scope
   StatusCounts status;                             // every indicator in scope
+  StatusCounts objective_status;                   // the objectives' roll-ups
   std::map<ProgressStatus, int> indicator_status;  // numeric indicators
   int numeric_indicators = 0;
   int milestones = 0, milestones_achieved = 0, milestones_overdue = 0;

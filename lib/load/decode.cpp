@@ -477,9 +477,6 @@ const Field<AnalysisSettings> k_analysis_fields[] = {
      }},
 };
 
-constexpr std::string_view k_term_keys[] = {"objective", "objectives", "task_force", "task_forces",
-                                            "activity",  "activities", "indicator",  "indicators"};
-
 template <class T, std::size_t N>
 std::optional<std::vector<T>> entries(Reader& r, const Node& n, std::string_view key,
                                       const Field<T> (&table)[N], std::string_view where) {
@@ -568,8 +565,8 @@ const Field<PlanInfo> k_plan_fields[] = {
       "words used in reports instead of the defaults; see [terms](#terms)", "", Shape::mapping,
       [] {
         std::vector<FieldDoc> docs;
-        for (std::string_view term : k_term_keys)
-          docs.push_back({FieldInfo{.key = term}, "text", AP_TEXT});
+        for (const TermInfo& term : k_terms)
+          docs.push_back({FieldInfo{.key = term.key, .meaning = term.meaning}, "text", AP_TEXT});
         return docs;
       }},
      [](Reader& r, const Node& n, PlanInfo& p) {
@@ -577,10 +574,11 @@ const Field<PlanInfo> k_plan_fields[] = {
          return;
        for (std::size_t i = 0; i < n.keys.size(); ++i) {
          const yaml::Key& key = n.keys[i];
-         if (std::find(std::begin(k_term_keys), std::end(k_term_keys), key.text) ==
-             std::end(k_term_keys)) {
+         if (std::none_of(std::begin(k_terms), std::end(k_terms),
+                          [&](const TermInfo& t) { return t.key == key.text; })) {
            if (key.text.rfind("x-", 0) == 0) continue;
-           std::vector<std::string> known(std::begin(k_term_keys), std::end(k_term_keys));
+           std::vector<std::string> known;
+           for (const TermInfo& t : k_terms) known.emplace_back(t.key);
            std::string message = fmt::format("unknown term {}; known terms: {}",
                                              in_quotes(key.text), describe_ids(known));
            const std::string suggestion = closest_match(key.text, known);

@@ -88,6 +88,41 @@ inline constexpr std::string_view k_directions[] = {"increase", "decrease"};
 inline constexpr std::string_view k_aggregations[] = {"level", "cumulative", "per-period"};
 inline constexpr std::string_view k_progress_methods[] = {"plan", "linear", "growth-rate"};
 
+// The words plan.yaml's `terms` may replace, with the default of each: the
+// names of things, then the words for an indicator's (or an objective's,
+// or a goal's) status.
+struct TermInfo {
+  std::string_view key;
+  std::string_view word;     // the default
+  std::string_view meaning;  // the docs' one line
+};
+inline constexpr TermInfo k_terms[] = {
+    {"objective", "objective", "default \"objective\""},
+    {"objectives", "objectives", "default \"objectives\""},
+    {"task_force", "task force", "default \"task force\""},
+    {"task_forces", "task forces", "default \"task forces\""},
+    {"activity", "activity", "default \"activity\""},
+    {"activities", "activities", "default \"activities\""},
+    {"indicator", "indicator", "default \"indicator\""},
+    {"indicators", "indicators", "default \"indicators\""},
+    {"on_track", "on track",
+     "status: progress at least `on_track` of the expected; default \"on track\""},
+    {"at_risk", "at risk",
+     "status: progress between `at_risk` and `on_track`; default \"at risk\""},
+    {"off_track", "off track", "status: progress below `at_risk`; default \"off track\""},
+    {"achieved", "target achieved",
+     "status: the last target passed was reached (an objective or goal: all were); default "
+     "\"target achieved\""},
+    {"missed", "target missed",
+     "status: the last target passed was not reached; default \"target missed\""},
+    {"no_data", "no data", "status: nothing to judge yet; default \"no data\""},
+    {"not_assessable", "not assessable",
+     "status: values the method cannot judge; default \"not assessable\""},
+    {"milestone_achieved", "achieved", "status of a milestone reached; default \"achieved\""},
+    {"overdue", "overdue", "status of a milestone past its `due` date; default \"overdue\""},
+    {"due", "due", "status of a milestone due later; default \"due\""},
+};
+
 // The options every add-* command shares.
 inline constexpr Option k_id_option = {"--id",
                                        "The id and file name (default: a slug of the title)", "ID"};

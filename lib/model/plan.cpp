@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "model/fields.hpp"
 #include "model/text.hpp"
 
 namespace actionplan {
@@ -105,6 +106,12 @@ std::string Plan::actor_name(std::string_view id) const {
 std::string Plan::term(const std::string& key, const std::string& fallback) const {
   auto it = info.terms.find(key);
   return it == info.terms.end() ? fallback : it->second.value;
+}
+
+std::string Plan::term(const std::string& key) const {
+  for (const TermInfo& t : k_terms)
+    if (t.key == key) return term(key, std::string(t.word));
+  return key;
 }
 
 std::vector<std::string> Plan::ids(RecordKind kind) const {

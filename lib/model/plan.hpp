@@ -64,6 +64,8 @@ class Plan {
   std::string actor_name(std::string_view id) const;
   // The plan's word for a thing (`terms`), e.g. term("task_force", "task force").
   std::string term(const std::string& key, const std::string& fallback) const;
+  // The same with the default of k_terms (model/fields.hpp): term("on_track").
+  std::string term(const std::string& key) const;
 
   // The objectives an indicator counts for: the one it measures, or those of
   // the activity it measures. The one rule of report, gap-analysis and list.

@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 #include <nlohmann/json.hpp>
 
+#include "analysis/rollup.hpp"
 #include "model/parallel.hpp"
 #include "render/csv.hpp"
 #include "render/records.hpp"
@@ -13,6 +14,20 @@ namespace actionplan {
 namespace {
 
 using nlohmann::ordered_json;
+
+// The short table, with objectives' roll-up on `as_of` after their goal.
+TextTable terminal_table(const Plan& plan, RecordKind kind, const std::vector<std::size_t>& rows,
+                         const Date& as_of) {
+  TextTable t = short_table(plan, kind, rows);
+  if (kind != RecordKind::objective) return t;
+  const std::vector<ObjectiveRollup> rollups = objective_rollups(plan, as_of);
+  const StatusWords words(plan);
+  const auto at = std::find(t.columns.begin(), t.columns.end(), "goal") - t.columns.begin() + 1;
+  t.columns.insert(t.columns.begin() + at, "status");
+  for (std::size_t k = 0; k < rows.size(); ++k)
+    t.rows[k].insert(t.rows[k].begin() + at, words(rollups[rows[k]].status));
+  return t;
+}
 
 ordered_json record_json(const Plan& plan, RecordKind kind, std::size_t i) {
   switch (kind) {
@@ -120,11 +135,11 @@ std::string aligned_table(const TextTable& table) {
 }
 
 std::string render_list(const Plan& plan, RecordKind kind, const std::vector<std::size_t>& rows,
-                        ListFormat format, unsigned threads) {
+                        ListFormat format, const Date& as_of, unsigned threads) {
   std::string out;
   switch (format) {
     case ListFormat::table:
-      return aligned_table(short_table(plan, kind, rows));
+      return aligned_table(terminal_table(plan, kind, rows, as_of));
     case ListFormat::ids:
       for (std::size_t i : rows) out += record_id(plan, kind, i) + "\n";
       return out;

@@ -11,12 +11,13 @@ namespace actionplan {
 
 enum class ListFormat { table, json, csv, tsv, ids };
 
-// The selected records of a kind: an aligned table for terminals, a JSON
+// The selected records of a kind: an aligned table for terminals (objectives
+// with their roll-up status on `as_of`, analysis/rollup.hpp), a JSON
 // array of records (the format's keys), CSV or TSV with every key as a
 // column, or one id per line.
 // JSON records are written by `threads` workers (0: one per core); the text does not depend on it.
 std::string render_list(const Plan& plan, RecordKind kind, const std::vector<std::size_t>& rows,
-                        ListFormat format, unsigned threads = 0);
+                        ListFormat format, const Date& as_of, unsigned threads = 0);
 
 // Columns padded to the widest cell (by display width: CJK and emoji count
 // two, combining marks zero); line breaks inside a cell shown as spaces.

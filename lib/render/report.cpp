@@ -102,11 +102,23 @@ std::string status_cell(const StatusCounts& c) {
   return parts.empty() ? "none" : join(parts, " · ");
 }
 
+// The symbol of the first class counted: ✔ good, ▲ warning, ✖ bad, ○ open, ? unknown.
+const char* status_symbol(const StatusCounts& c) {
+  return c.good ? "✔" : c.warning ? "▲" : c.bad ? "✖" : c.open ? "○" : "?";
+}
+
 // The symbol of one indicator's status, before its words.
 const char* status_symbol(const IndicatorRow& row) {
   StatusCounts c;
-  c.add(row);
-  return c.good ? "✔" : c.warning ? "▲" : c.bad ? "✖" : c.open ? "○" : "?";
+  count_status(c, row);
+  return status_symbol(c);
+}
+
+// A roll-up with its symbol: "▲ at risk".
+std::string rollup_text(const StatusWords& words, RollupStatus status) {
+  StatusCounts c;
+  c.add(status);
+  return fmt::format("{} {}", status_symbol(c), md_text(words(status)));
 }
 
 std::string status_text(const IndicatorRow& row) {
@@ -259,6 +271,8 @@ std::string objective_section(const Plan& plan, const ReportData& r, const Objec
   const Objective& o = *s.objective;
   std::string out =
       fmt::format("{} {}: {}\n\n", heading_prefix(plan), md_text(o.id.value), md_text(title_of(o)));
+  if (!s.indicators.empty())
+    out += fmt::format("**Status**: {}\n\n", rollup_text(StatusWords(plan), s.rollup));
   if (const YearText* t = next_target(o, r.as_of))
     out += fmt::format("**Target {}**: {}\n\n", t->year.value, md_text(t->text.value));
   if (s.indicators.empty())
@@ -543,6 +557,24 @@ std::string bold(const std::string& text) {
   return text.empty() ? text : "**" + text + "**";
 }
 
+// What each symbol stands for and how statuses roll up, in the plan's terms:
+// "✔ on track or achieved · ▲ at risk · … *Status* of each objective from …".
+std::string status_legend(const Plan& plan) {
+  const StatusWords words(plan);
+  auto w = [&](auto status) { return md_text(words(status)); };
+  return fmt::format(
+      "✔ {} or {} · ▲ {} · ✖ {}, {} or {} · ○ due later · ? {}. *Status* of each {} from its {}, "
+      "of a goal from its {}: {} when more than half are ✖, {} when any is ▲ or ✖, {} when all "
+      "are achieved, else {} (a milestone due later counts as {}); {} when none can be judged.",
+      w(ProgressStatus::on_track), w(MilestoneStatus::achieved), w(ProgressStatus::at_risk),
+      w(ProgressStatus::off_track), md_text(plan.term("missed", "missed")),
+      w(MilestoneStatus::overdue), w(ProgressStatus::no_data),
+      md_term(plan, "objective", "objective"), md_term(plan, "indicators", "indicators"),
+      md_term(plan, "objectives", "objectives"), w(RollupStatus::off_track),
+      w(RollupStatus::at_risk), w(RollupStatus::achieved), w(RollupStatus::on_track),
+      w(RollupStatus::on_track), w(RollupStatus::no_data));
+}
+
 std::string summary_section(const Plan& plan, const ReportData& r,
                             const std::string& gaps_annex_title) {
   const std::string objective = md_term(plan, "objective", "objective");
@@ -561,13 +593,14 @@ std::string summary_section(const Plan& plan, const ReportData& r,
       return unknown ? "unknown" : m.gap_high > 0 ? short_range(m.gap_low, m.gap_high) : "";
     }));
   };
+  const StatusWords words(plan);
   for (const GoalSection& g : r.goals) {
     if (g.goal && r.goals.size() > 1)
       rows.push_back({bold(fmt::format("{}: {}", md_text(g.goal->id.value),
                                        md_text(g.goal->title ? g.goal->title->value : ""))),
-                      "", bold(status_cell(g.status)), bold(money(g.funding, 0)),
-                      bold(money(g.funding, 1)), bold(money(g.funding, 2)),
-                      bold(std::to_string(g.active))});
+                      "", bold(rollup_text(words, g.rollup)), bold(status_cell(g.status)),
+                      bold(money(g.funding, 0)), bold(money(g.funding, 1)),
+                      bold(money(g.funding, 2)), bold(std::to_string(g.active))});
     for (std::size_t k : g.objectives) {
       const ObjectiveSection& s = r.objectives[k];
       std::vector<std::string> leads;  // the leaders by name; a task force without one by its name
@@ -577,20 +610,18 @@ std::string summary_section(const Plan& plan, const ReportData& r,
       }
       rows.push_back(
           {fmt::format("{}: {}", md_text(s.objective->id.value), md_text(title_of(*s.objective))),
-           leads.empty() ? "*nobody yet*" : join(leads, "; "), status_cell(s.status),
-           money(s.funding, 0), money(s.funding, 1), money(s.funding, 2),
+           leads.empty() ? "*nobody yet*" : join(leads, "; "), rollup_text(words, s.rollup),
+           status_cell(s.status), money(s.funding, 0), money(s.funding, 1), money(s.funding, 2),
            std::to_string(s.active)});
     }
   }
-  out += md_table({capitalised(objective), "led by", md_term(plan, "indicators", "indicators"),
-                   "needed", "secured", "gap", "active"},
-                  "lllrrrr", rows);
+  out += md_table({capitalised(objective), "led by", "status",
+                   md_term(plan, "indicators", "indicators"), "needed", "secured", "gap", "active"},
+                  "llllrrrr", rows);
   out += fmt::format(
-      "\n✔ on track or achieved · ▲ at risk · ✖ off track, missed or overdue · ○ due later · ? no "
-      "data. "
-      "*Active*: planned or under way. k: thousand, M: million; a gap adds up what each {} "
+      "\n{} *Active*: planned or under way. k: thousand, M: million; a gap adds up what each {} "
       "lacks.\n\n",
-      md_term(plan, "activity", "activity"));
+      status_legend(plan), md_term(plan, "activity", "activity"));
 
   // Decisions.
   out += "### Decisions needed\n\n";
@@ -685,15 +716,18 @@ std::string pipeline_section(const ReportData& r) {
 
 std::string report_summary(const Plan& plan, const ReportData& r) {
   const std::string indicators = plan.term("indicators", "indicators");
+  const StatusWords words(plan);
   std::vector<std::string> parts;
   parts.push_back(
       fmt::format("{}, {} funded", plural(r.projects, "project", "projects"), r.projects_funded));
   if (r.work_activities)
     parts.push_back(plural(r.work_activities, "work-plan activity", "work-plan activities"));
   if (r.status.total())
-    parts.push_back(
-        fmt::format("{} of {} {} on track or achieved, {} at risk, {} off track, missed or overdue",
-                    r.status.good, r.status.total(), indicators, r.status.warning, r.status.bad));
+    parts.push_back(fmt::format(
+        "{} of {} {} {} or {}, {} {}, {} {}, {} or {}", r.status.good, r.status.total(), indicators,
+        words(ProgressStatus::on_track), words(MilestoneStatus::achieved), r.status.warning,
+        words(ProgressStatus::at_risk), r.status.bad, words(ProgressStatus::off_track),
+        plan.term("missed", "missed"), words(MilestoneStatus::overdue)));
   std::vector<std::string> gaps;
   for (const MoneyTotals& m : r.funding)
     if (m.gap_high > 0)
@@ -748,10 +782,14 @@ std::string render_report_markdown(const Plan& plan, const ReportData& r, unsign
     section_text[i] = objective_section(plan, r, r.objectives[i]);
   });
   for (const GoalSection& g : r.goals) {
-    if (g.goal)
+    if (g.goal) {
       out += fmt::format("### {}: {}\n\n", md_text(g.goal->id.value),
                          md_text(g.goal->title ? g.goal->title->value : ""));
-    else if (info.goals)
+      if (!g.objectives.empty())
+        out += fmt::format(
+            "**Status**: {}, from its {}: {}\n\n", rollup_text(StatusWords(plan), g.rollup),
+            md_term(plan, "objectives", "objectives"), status_cell(g.objective_status));
+    } else if (info.goals)
       out += fmt::format("### {} without a goal\n\n",
                          capitalised(md_term(plan, "objectives", "objectives")));
     if (g.objectives.empty())
@@ -788,11 +826,8 @@ ordered_json money_json(const std::vector<MoneyTotals>& totals) {
 }
 
 ordered_json counts_json(const StatusCounts& c) {
-  return {{"good", c.good},
-          {"warning", c.warning},
-          {"bad", c.bad},
-          {"open", c.open},
-          {"unknown", c.unknown}};
+  return {{"good", c.good}, {"warning", c.warning}, {"bad", c.bad},
+          {"open", c.open}, {"unknown", c.unknown}, {"achieved", c.achieved}};
 }
 
 ordered_json dated_json(const std::optional<DatedNumber>& d) {
@@ -961,9 +996,59 @@ ordered_json changes_json(const PlanChanges& c) {
           {"recorded", std::move(recorded)}};
 }
 
+ordered_json goals_json(const ReportData& r, const StatusWords& words) {
+  ordered_json goals = ordered_json::array();
+  for (const GoalSection& g : r.goals) {
+    std::vector<std::string> objectives;
+    for (std::size_t k : g.objectives) objectives.push_back(r.objectives[k].objective->id.value);
+    goals.push_back({{"id", g.goal ? ordered_json(g.goal->id.value) : ordered_json(nullptr)},
+                     {"title", g.goal && g.goal->title ? g.goal->title->value : ""},
+                     {"objectives", objectives},
+                     {"status", rollup_status_name(g.rollup)},
+                     {"status_words", words(g.rollup)},
+                     {"objective_status_counts", counts_json(g.objective_status)},
+                     {"status_counts", counts_json(g.status)},
+                     {"funding", money_json(g.funding)},
+                     {"active", g.active}});
+  }
+  return goals;
+}
+
+ordered_json objectives_json(const ReportData& r, const StatusWords& words) {
+  ordered_json objectives = ordered_json::array();
+  for (const ObjectiveSection& s : r.objectives) {
+    const Objective& o = *s.objective;
+    ordered_json targets = ordered_json::object();
+    for (const YearText& y : o.targets) targets[std::to_string(y.year.value)] = y.text.value;
+    std::vector<std::string> task_forces, indicators, listed, also;
+    for (const TaskForce* t : s.task_forces) task_forces.push_back(t->id.value);
+    for (std::size_t k : s.indicators) indicators.push_back(r.indicators[k].indicator->id.value);
+    for (const auto* list : {&s.ongoing, &s.completed, &s.inactive})
+      for (const Activity* a : *list) listed.push_back(a->id.value);
+    for (const Activity* a : s.also) also.push_back(a->id.value);
+    objectives.push_back({{"id", o.id.value},
+                          {"title", title_of(o)},
+                          {"goal", s.goal ? ordered_json(s.goal->id.value) : ordered_json(nullptr)},
+                          {"description", o.description ? ordered_json(o.description->value)
+                                                        : ordered_json(nullptr)},
+                          {"targets", std::move(targets)},
+                          {"task_forces", task_forces},
+                          {"indicators", indicators},
+                          {"status", rollup_status_name(s.rollup)},
+                          {"status_words", words(s.rollup)},
+                          {"status_counts", counts_json(s.status)},
+                          {"funding", money_json(s.funding)},
+                          {"active", s.active},
+                          {"activities", listed},
+                          {"also_serving", also}});
+  }
+  return objectives;
+}
+
 }  // namespace
 
 std::string render_report_json(const Plan& plan, const ReportData& r) {
+  const StatusWords words(plan);
   ordered_json doc;
   const PlanInfo& info = plan.info;
   doc["format_version"] = k_report_json_version;
@@ -1005,6 +1090,7 @@ std::string render_report_json(const Plan& plan, const ReportData& r) {
       {"milestones_achieved", r.milestones_achieved},
       {"milestones_overdue", r.milestones_overdue},
       {"status_counts", counts_json(r.status)},
+      {"objective_status_counts", counts_json(r.objective_status)},
       {"measurements_in_period", r.measurements_in_period}};
   ordered_json pipeline = ordered_json::array();
   for (const StageRow& row : r.pipeline)
@@ -1030,44 +1116,8 @@ std::string render_report_json(const Plan& plan, const ReportData& r) {
                        {"from", c.from},
                        {"to", c.to}});
   doc["status_changes"] = std::move(changes);
-  ordered_json goals = ordered_json::array();
-  for (const GoalSection& g : r.goals) {
-    std::vector<std::string> objectives;
-    for (std::size_t k : g.objectives) objectives.push_back(r.objectives[k].objective->id.value);
-    goals.push_back({{"id", g.goal ? ordered_json(g.goal->id.value) : ordered_json(nullptr)},
-                     {"title", g.goal && g.goal->title ? g.goal->title->value : ""},
-                     {"objectives", objectives},
-                     {"status_counts", counts_json(g.status)},
-                     {"funding", money_json(g.funding)},
-                     {"active", g.active}});
-  }
-  doc["goals"] = std::move(goals);
-  ordered_json objectives = ordered_json::array();
-  for (const ObjectiveSection& s : r.objectives) {
-    const Objective& o = *s.objective;
-    ordered_json targets = ordered_json::object();
-    for (const YearText& y : o.targets) targets[std::to_string(y.year.value)] = y.text.value;
-    std::vector<std::string> task_forces, indicators, listed, also;
-    for (const TaskForce* t : s.task_forces) task_forces.push_back(t->id.value);
-    for (std::size_t k : s.indicators) indicators.push_back(r.indicators[k].indicator->id.value);
-    for (const auto* list : {&s.ongoing, &s.completed, &s.inactive})
-      for (const Activity* a : *list) listed.push_back(a->id.value);
-    for (const Activity* a : s.also) also.push_back(a->id.value);
-    objectives.push_back({{"id", o.id.value},
-                          {"title", title_of(o)},
-                          {"goal", s.goal ? ordered_json(s.goal->id.value) : ordered_json(nullptr)},
-                          {"description", o.description ? ordered_json(o.description->value)
-                                                        : ordered_json(nullptr)},
-                          {"targets", std::move(targets)},
-                          {"task_forces", task_forces},
-                          {"indicators", indicators},
-                          {"status_counts", counts_json(s.status)},
-                          {"funding", money_json(s.funding)},
-                          {"active", s.active},
-                          {"activities", listed},
-                          {"also_serving", also}});
-  }
-  doc["objectives"] = std::move(objectives);
+  doc["goals"] = goals_json(r, words);
+  doc["objectives"] = objectives_json(r, words);
   ordered_json indicators = ordered_json::array();
   for (const IndicatorRow& row : r.indicators) indicators.push_back(indicator_row_json(row));
   doc["indicators"] = std::move(indicators);
