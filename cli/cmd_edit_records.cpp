@@ -11,7 +11,7 @@ namespace actionplan::cli {
 namespace {
 
 struct RecordOptions {
-  std::string indicator, value, numerator, denominator, date, source, note;
+  std::string indicator, value, numerator, denominator, level, date, source, note;
   bool has_source = false, has_note = false;
 };
 
@@ -65,6 +65,7 @@ int run_record(const RecordOptions& o, Session& session) {
   const NewMeasurement measurement{o.value,
                                    o.numerator,
                                    o.denominator,
+                                   o.level,
                                    s->date,
                                    o.has_source ? std::optional(o.source) : std::nullopt,
                                    o.has_note ? std::optional(o.note) : std::nullopt};
@@ -86,7 +87,8 @@ void add_record_command(Command app, Session& session) {
       "record",
       "Append a measurement to an indicator: one line is added to its file, the rest of\n"
       "the file (comments included) is kept byte for byte. The date must come after the\n"
-      "last measurement. Give --value, or a ratio's --numerator and --denominator.\n"
+      "last measurement. Give --value, or a ratio's --numerator and --denominator, or\n"
+      "for a qualitative indicator the --level assessed.\n"
       "Prints the file's path.");
   sub.option("INDICATOR", o->indicator, "The indicator's id").required().type_name("ID");
   sub.option("--value", o->value, "The value measured (a decimal number)").type_name("N");
@@ -95,6 +97,10 @@ void add_record_command(Command app, Session& session) {
              "instead of --value: the value is the percentage")
       .type_name("N");
   sub.option("--denominator", o->denominator, "A ratio's whole, e.g. 90 (above 0)").type_name("N");
+  sub.option("--level", o->level,
+             "A qualitative indicator's assessment: a level of plan.yaml's scale, e.g. "
+             "\"in progress\"")
+      .type_name("TEXT");
   sub.option("--date", o->date, "When (YYYY, YYYY-MM or YYYY-MM-DD; default today)")
       .type_name("DATE");
   sub.option_function(

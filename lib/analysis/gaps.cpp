@@ -249,20 +249,16 @@ class Analyser {
       if (p.status != ProgressStatus::off_track && p.status != ProgressStatus::at_risk &&
           p.status != ProgressStatus::missed)
         continue;
-      // "43 ha", "43%", and no unit for plain counts.
-      const std::string unit = !i.unit || i.unit->value == "count" ? ""
-                               : i.unit->value == "%"              ? "%"
-                                                                   : " " + i.unit->value;
+      auto text = [&](double value) { return indicator_value_text(i, value, settings); };
       std::string message =
           p.status == ProgressStatus::missed
-              ? fmt::format("{} missed its target of {}{} for {}: {}{} in {}", label,
-                            format_quantity(p.next_target->value), unit, p.next_target->date.year,
-                            format_quantity(p.latest->value), unit, p.latest->date.to_string())
-              : fmt::format(
-                    "{} is behind: {}{} in {} against {}{} expected on the way to {}{} by {}",
-                    label, format_quantity(p.latest->value), unit, p.latest->date.to_string(),
-                    format_quantity(*p.expected), unit, format_quantity(p.next_target->value), unit,
-                    p.next_target->date.year);
+              ? fmt::format("{} missed its target of {} for {}: {} in {}", label,
+                            text(p.next_target->value), p.next_target->date.year,
+                            text(p.latest->value), p.latest->date.to_string())
+              : fmt::format("{} is behind: {} in {} against {} expected on the way to {} by {}",
+                            label, text(p.latest->value), p.latest->date.to_string(),
+                            text(*p.expected), text(p.next_target->value),
+                            p.next_target->date.year);
       if (p.ratio && p.status != ProgressStatus::missed)
         message += fmt::format(" ({} of the expected progress)", percent(*p.ratio));
       Finding& f =
@@ -492,6 +488,15 @@ std::string gap_text(const MoneyTotals& m) {
 std::string format_quantity(double value) {
   if (std::fabs(value) >= 100) return format_money(std::round(value));
   return format_money(std::round(value * 100) / 100);
+}
+
+std::string indicator_value_text(const Indicator& indicator, double value,
+                                 const AnalysisSettings& settings) {
+  if (indicator.type.value == IndicatorType::qualitative) return level_at(settings.scale, value);
+  const Text& unit = indicator.unit;
+  if (!unit || unit->value == "count") return format_quantity(value);
+  if (unit->value == "%") return format_quantity(value) + "%";
+  return format_quantity(value) + " " + unit->value;
 }
 
 std::string format_money(Money amount) {

@@ -100,5 +100,10 @@ std::string estimate_text(const MoneyTotals& money);
 std::string gap_text(const MoneyTotals& money);
 // Indicator values for people: whole numbers from 100 up (grouped), else two decimals at most.
 std::string format_quantity(double value);
+// An indicator's value for people: "1,200" (a count), "43%", "43 ha", or a
+// qualitative indicator's level ("in progress"; a value between two levels,
+// such as one expected, is the nearer level).
+std::string indicator_value_text(const Indicator& indicator, double value,
+                                 const AnalysisSettings& settings);
 
 }  // namespace actionplan

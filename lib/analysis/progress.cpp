@@ -18,14 +18,21 @@ Point point(const Date& date, double value) {
 }
 
 // The measurements known on `as_of` (none dated after it).
-std::vector<Point> measured(const Indicator& indicator,
+std::vector<Point> measured(const Indicator& indicator, const std::vector<std::string>& scale,
                             const std::optional<Date>& as_of = std::nullopt) {
   std::vector<Point> out;
   for (const Measurement& m : indicator.measurements)
-    if (const std::optional<double> value = measured_value(m);
+    if (const std::optional<double> value = progress_value(indicator, m, scale);
         m.date && value && !(as_of && is_after(m.date->value, *as_of)))
       out.push_back(point(m.date->value, *value));
   return out;
+}
+
+// A target as a number on the line: a numeric one's, a qualitative one's rank.
+std::optional<double> target_value(const Indicator& indicator, const IndicatorTarget& target,
+                                   const std::vector<std::string>& scale) {
+  if (indicator.type.value == IndicatorType::qualitative) return rank(scale, target.text);
+  return target.is_number ? target.number : std::nullopt;
 }
 
 bool reaches(const Indicator& indicator, double value, double target) {
@@ -34,29 +41,33 @@ bool reaches(const Indicator& indicator, double value, double target) {
 
 // The baseline (explicit, else the first measurement), then the numeric
 // targets after it in year order. Empty without a baseline.
-std::vector<Point> expected_line(const Indicator& indicator,
-                                 const std::vector<Point>& measurements) {
+std::vector<Point> expected_line(const Indicator& indicator, const std::vector<Point>& measurements,
+                                 const std::vector<std::string>& scale) {
   std::vector<Point> line;
-  if (indicator.baseline && indicator.baseline->value) {
+  const std::optional<double> base =
+      !indicator.baseline ? std::nullopt
+      : indicator.type.value == IndicatorType::qualitative && indicator.baseline->level
+          ? rank(scale, indicator.baseline->level->value)
+      : indicator.baseline->value ? std::optional<double>(indicator.baseline->value->value)
+                                  : std::nullopt;
+  if (base) {
     if (!indicator.baseline->date && measurements.empty()) return line;
     const Date date =
         indicator.baseline->date ? indicator.baseline->date->value : measurements.front().date;
-    line.push_back(point(date, indicator.baseline->value->value));
+    line.push_back(point(date, *base));
   } else if (!measurements.empty()) {
     line.push_back(measurements.front());
   } else {
     return line;
   }
-  std::vector<const IndicatorTarget*> targets;
+  std::vector<Point> targets;
   for (const IndicatorTarget& t : indicator.targets)
-    if (t.is_number) targets.push_back(&t);
-  std::sort(targets.begin(), targets.end(), [](const IndicatorTarget* a, const IndicatorTarget* b) {
-    return a->year.value < b->year.value;
-  });
-  for (const IndicatorTarget* t : targets) {
-    Point p = point(Date{t->year.value, 0, 0}, *t->number);
+    if (const std::optional<double> value = target_value(indicator, t, scale))
+      targets.push_back(point(Date{t.year.value, 0, 0}, *value));
+  std::sort(targets.begin(), targets.end(),
+            [](const Point& a, const Point& b) { return a.day < b.day; });
+  for (const Point& p : targets)
     if (p.day > line.back().day) line.push_back(p);
-  }
   return line;
 }
 
@@ -117,8 +128,28 @@ std::optional<double> growth_ratio(const Point& base, const Point& latest, const
 }  // namespace
 
 ProgressMethod progress_method(const Indicator& indicator, const AnalysisSettings& settings) {
+  if (indicator.type.value == IndicatorType::qualitative) return ProgressMethod::linear;
   return indicator.progress_method == ProgressMethod::plan ? settings.progress_method
                                                            : indicator.progress_method;
+}
+
+std::optional<double> rank(const std::vector<std::string>& scale, const std::string& level) {
+  const auto it = std::find(scale.begin(), scale.end(), level);
+  if (it == scale.end()) return std::nullopt;
+  return static_cast<double>(it - scale.begin());
+}
+
+std::string level_at(const std::vector<std::string>& scale, double value) {
+  if (scale.empty()) return "";
+  const double at = std::clamp(std::round(value), 0.0, static_cast<double>(scale.size() - 1));
+  return scale[static_cast<std::size_t>(at)];
+}
+
+std::optional<double> progress_value(const Indicator& indicator, const Measurement& m,
+                                     const std::vector<std::string>& scale) {
+  if (indicator.type.value == IndicatorType::qualitative)
+    return m.level ? rank(scale, m.level->value) : std::nullopt;
+  return measured_value(m);
 }
 
 double on_track_threshold(ProgressMethod method, const AnalysisSettings& settings) {
@@ -127,9 +158,10 @@ double on_track_threshold(ProgressMethod method, const AnalysisSettings& setting
 }
 
 std::vector<std::optional<double>> expected_values(const Indicator& indicator,
-                                                   ProgressMethod method) {
+                                                   ProgressMethod method,
+                                                   const std::vector<std::string>& scale) {
   std::vector<std::optional<double>> out(indicator.measurements.size());
-  const std::vector<Point> line = expected_line(indicator, measured(indicator));
+  const std::vector<Point> line = expected_line(indicator, measured(indicator, scale), scale);
   if (line.size() < 2) return out;
   for (std::size_t k = 0; k < out.size(); ++k)
     if (const Measurement& m = indicator.measurements[k]; m.date)
@@ -160,7 +192,7 @@ const char* progress_status_name(ProgressStatus status) {
 IndicatorProgress indicator_progress(const Indicator& indicator, const AnalysisSettings& settings,
                                      const Date& as_of) {
   IndicatorProgress out;
-  const std::vector<Point> measurements = measured(indicator, as_of);
+  const std::vector<Point> measurements = measured(indicator, settings.scale, as_of);
   if (measurements.empty()) {
     out.reason = "no measurements yet";
     return out;
@@ -172,12 +204,13 @@ IndicatorProgress indicator_progress(const Indicator& indicator, const AnalysisS
     for (const Point& m : measurements) out.total->value += m.value;
   }
   out.stale = add_months(latest.date.last_day(), settings.stale_after_months) < as_of;
-  const std::vector<Point> line = expected_line(indicator, measurements);
+  const std::vector<Point> line = expected_line(indicator, measurements, settings.scale);
   const Point base = line.front();
   out.baseline = DatedNumber{base.date, base.value};
   if (line.size() < 2) {
-    const bool any_target = std::any_of(indicator.targets.begin(), indicator.targets.end(),
-                                        [](const IndicatorTarget& t) { return t.is_number; });
+    const bool any_target = std::any_of(
+        indicator.targets.begin(), indicator.targets.end(),
+        [&](const IndicatorTarget& t) { return target_value(indicator, t, settings.scale); });
     out.status = ProgressStatus::not_assessable;
     out.reason = any_target ? "no target after the baseline" : "no numeric target";
     return out;

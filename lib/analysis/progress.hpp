@@ -28,6 +28,9 @@
 // risk from at_risk; below 0 (moving away from the target) is off track.
 // Values below 0 cannot be judged so (not assessable).
 //
+// A qualitative indicator is judged the same way (linear only) on the ranks of
+// its levels on the plan's scale: 0 for the lowest, 1 for the next, ...
+//
 // A value is read as its indicator's `aggregation` says: a level or a
 // cumulative total is compared with the line as it is; so is a per-period
 // value, against targets that are per period too, and its periods are also
@@ -90,8 +93,20 @@ IndicatorProgress indicator_progress(const Indicator& indicator, const AnalysisS
 // The value the line expects at each measurement's date, in the order of
 // `indicator.measurements`: nullopt for a measurement without a date, and for
 // all without a baseline and a later target. Linear in the measurements.
+// `method` is the one the indicator is judged by (IndicatorProgress::method),
+// `scale` the plan's (qualitative indicators).
 std::vector<std::optional<double>> expected_values(const Indicator& indicator,
-                                                   ProgressMethod method = ProgressMethod::linear);
+                                                   ProgressMethod method,
+                                                   const std::vector<std::string>& scale);
+
+// Qualitative indicators: a level's rank on the plan's scale (0 = lowest), and
+// back (the nearest level to a value on the line, e.g. an expected 1.4).
+std::optional<double> rank(const std::vector<std::string>& scale, const std::string& level);
+std::string level_at(const std::vector<std::string>& scale, double value);
+// A measurement's value as progress reads it: a qualitative assessment's rank,
+// else measured_value.
+std::optional<double> progress_value(const Indicator& indicator, const Measurement& m,
+                                     const std::vector<std::string>& scale);
 
 // The method an indicator is judged by: its own, else the plan's.
 ProgressMethod progress_method(const Indicator& indicator, const AnalysisSettings& settings);

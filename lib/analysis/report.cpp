@@ -302,25 +302,24 @@ class Builder {
       if (!row) return std::nullopt;
       const Indicator& i = *row->indicator;
       const IndicatorProgress& p = row->progress;
-      const std::string unit = !i.unit || i.unit->value == "count" ? ""
-                               : i.unit->value == "%"              ? "%"
-                                                                   : " " + i.unit->value;
+      auto text = [&](double value) {
+        return indicator_value_text(i, value, m_plan.info.analysis);
+      };
       if (f.code == "indicator-no-data")
         d.text = fmt::format("'{}' has no data yet: record a first measurement.", title_of(i));
       else if (f.code == "milestone-overdue")
         d.text = fmt::format("'{}' was due {} and is not achieved: act, or set a new date.",
                              title_of(i), i.due ? i.due->value.to_string() : "");
       else if (p.status == ProgressStatus::missed)
-        d.text = fmt::format(
-            "'{}' missed its {} target of {}{} ({}{} in {}): review what is behind it.",
-            title_of(i), p.next_target->date.year, format_quantity(p.next_target->value), unit,
-            format_quantity(p.latest->value), unit, p.latest->date.to_string());
-      else
         d.text =
-            fmt::format("'{}' is {}: {}{} in {} against {}{} expected on the way to {}{} by {}.",
-                        title_of(i), m_words(p.status), format_quantity(p.latest->value), unit,
-                        p.latest->date.to_string(), format_quantity(*p.expected), unit,
-                        format_quantity(p.next_target->value), unit, p.next_target->date.year);
+            fmt::format("'{}' missed its {} target of {} ({} in {}): review what is behind it.",
+                        title_of(i), p.next_target->date.year, text(p.next_target->value),
+                        text(p.latest->value), p.latest->date.to_string());
+      else
+        d.text = fmt::format("'{}' is {}: {} in {} against {} expected on the way to {} by {}.",
+                             title_of(i), m_words(p.status), text(p.latest->value),
+                             p.latest->date.to_string(), text(*p.expected),
+                             text(p.next_target->value), p.next_target->date.year);
       d.who = who_for_indicator(i);
     } else if (f.code == "activity-overdue") {
       const Activity* a = m_plan.activity(id);

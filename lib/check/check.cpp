@@ -345,6 +345,39 @@ class Checker {
         "measurements");
   }
 
+  // A level named by a qualitative indicator: one of the plan's scale.
+  void known_level(const std::string& path, const char* key, const Located<std::string>& level) {
+    const std::vector<std::string>& scale = m_plan.info.analysis.scale;
+    if (std::find(scale.begin(), scale.end(), level.value) != scale.end()) return;
+    error(path, key, level.pos, "unknown-level", unknown_level_message(level.value, scale));
+  }
+
+  // A qualitative indicator names levels, never numbers; the others never a level.
+  void levels(const std::string& path, const Indicator& i) {
+    const bool qualitative = i.type.value == IndicatorType::qualitative;
+    auto wrong = [&](const char* key, Position pos, bool level) {
+      error(path, key, pos, "invalid-value",
+            level ? "'level' is for qualitative indicators; write 'type: qualitative' or give a "
+                    "'value'"
+                  : "a qualitative indicator's assessments give a 'level' of the plan's scale, "
+                    "not a number");
+    };
+    if (i.baseline) {
+      if (i.baseline->level && !qualitative) wrong("baseline", i.baseline->level->pos, true);
+      if (i.baseline->level && qualitative) known_level(path, "baseline", *i.baseline->level);
+      if (i.baseline->value && qualitative) wrong("baseline", i.baseline->value->pos, false);
+    }
+    for (const Measurement& m : i.measurements) {
+      if (m.level && !qualitative) wrong("measurements", m.level->pos, true);
+      if (m.level && qualitative) known_level(path, "measurements", *m.level);
+      const auto* number = m.value ? &*m.value : m.numerator ? &*m.numerator : nullptr;
+      if (number && qualitative) wrong("measurements", number->pos, false);
+    }
+    if (qualitative)
+      for (const IndicatorTarget& t : i.targets)
+        known_level(path, "targets", Located<std::string>{t.text, t.pos});
+  }
+
   void check_indicator(const Indicator& i) {
     const std::string& path = i.source.path;
     if (i.objective && i.activity)
@@ -365,13 +398,14 @@ class Checker {
                             "remove it",
                             field == &i.due ? "due" : "achieved"));
       for (const IndicatorTarget& t : i.targets)
-        if (!t.is_number)
+        if (!t.is_number && i.type.value == IndicatorType::numeric)
           error(path, "targets", t.pos, "invalid-number",
                 fmt::format("target for {} must be a number for a numeric indicator; got {}{}",
                             t.year.value, in_quotes(t.text),
                             parse_decimal(t.text) ? " (remove the quotes)" : ""));
     }
     if (i.achieved) not_future(path, "achieved", *i.achieved, "'achieved'");
+    levels(path, i);
 
     const Measurement* previous = nullptr;
     const Measurement* last_valued = nullptr;  // the last measurement with a value
@@ -401,6 +435,14 @@ class Checker {
 };
 
 }  // namespace
+
+std::string unknown_level_message(const std::string& level, const std::vector<std::string>& scale) {
+  std::string message = fmt::format("unknown level {}; the plan's scale (lowest first): {}",
+                                    in_quotes(level), join(scale, ", "));
+  if (const std::string near = closest_match(level, scale); !near.empty())
+    message += fmt::format("; did you mean {}?", in_quotes(near));
+  return message;
+}
 
 bool is_country_code(std::string_view code) {
   if (code.size() != 2) return false;

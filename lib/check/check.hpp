@@ -36,4 +36,8 @@ LoadOptions scope_for_edit(RecordKind kind, const std::string& id);
 // True for an assigned ISO 3166-1 alpha-2 code (and XK, Kosovo).
 bool is_country_code(std::string_view code);
 
+// "unknown level 'x'; the plan's scale (lowest first): …; did you mean …?"
+// (unknown-level), for validate and for `record --level`.
+std::string unknown_level_message(const std::string& level, const std::vector<std::string>& scale);
+
 }  // namespace actionplan

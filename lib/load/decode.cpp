@@ -529,6 +529,30 @@ const Field<PlanInfo> k_plan_fields[] = {
                                            return r.year(item.text, item.pos, "'horizons' entry");
                                          });
      }},
+    {{"scale", Need::optional, "list of texts",
+      "the levels of qualitative indicators, lowest first, at least two and each once; default "
+      "`[not started, in progress, achieved]`",
+      R"({"type":"array","items":)" AP_TEXT R"(,"minItems":2,"uniqueItems":true})"},
+     [](Reader& r, const Node& n, PlanInfo& p) {
+       const std::vector<Located<std::string>> levels = r.texts(n, "scale");
+       std::vector<std::string> scale;
+       for (const Located<std::string>& level : levels) {
+         if (std::find(scale.begin(), scale.end(), level.value) != scale.end()) {
+           r.error(level.pos, "invalid-value",
+                   fmt::format("level {} is in 'scale' twice; each level once, lowest first",
+                               in_quotes(level.value)));
+           return;
+         }
+         scale.push_back(level.value);
+       }
+       if (levels.size() < 2 && n.is_sequence()) {
+         r.error(n.pos, "invalid-value",
+                 "'scale' needs at least two levels, lowest first, e.g. [not started, in "
+                 "progress, achieved]");
+         return;
+       }
+       if (!scale.empty()) p.analysis.scale = std::move(scale);
+     }},
     {{"currency", Need::optional, "ISO 4217 code",
       "currency of budgets that name none; default `USD`",
       R"({"type":"string","pattern":"^[A-Z]{3}$"})"},
@@ -1062,7 +1086,8 @@ Activity decode_activity(const Node& root, const std::string& path, Diagnostics&
 Indicator decode_indicator(const Node& root, const std::string& path, Diagnostics& diags) {
   Indicator indicator = decode_record<Indicator>(root, path, diags, "the indicator");
   // A measurement's value is required, unless it is a ratio's (numerator and
-  // denominator, checked with the values).
+  // denominator, checked with the values) or a qualitative assessment's level;
+  // the baseline's too, unless it gives a level.
   auto written = [](const Node& item, const char* key) {
     const Node* value = item.find(key);
     return value && !is_empty(*value);
@@ -1070,11 +1095,22 @@ Indicator decode_indicator(const Node& root, const std::string& path, Diagnostic
   if (const Node* list = root.find("measurements"); list && list->is_sequence())
     for (const Node& item : list->items)
       if (item.is_mapping() && !written(item, "value") && !written(item, "numerator") &&
-          !written(item, "denominator"))
+          !written(item, "denominator") && !written(item, "level"))
         diags.error(path, item.pos, "missing-key",
-                    "a measurement is missing the required key 'value' (or 'numerator' and "
-                    "'denominator')",
+                    indicator.type.value == IndicatorType::qualitative
+                        ? "a measurement is missing the required key 'level' (an assessment of "
+                          "a qualitative indicator)"
+                        : "a measurement is missing the required key 'value' (or 'numerator' "
+                          "and 'denominator')",
                     "measurements");
+  if (const Node* baseline = root.find("baseline"); baseline && baseline->is_mapping() &&
+                                                    !written(*baseline, "value") &&
+                                                    !written(*baseline, "level"))
+    diags.error(path, baseline->pos, "missing-key",
+                indicator.type.value == IndicatorType::qualitative
+                    ? "'baseline' is missing the required key 'level'"
+                    : "'baseline' is missing the required key 'value'",
+                "baseline");
   return indicator;
 }
 

@@ -83,7 +83,7 @@ struct FieldInfo {
 // The names of each enumeration as the format writes them, in enum order (the default first).
 inline constexpr std::string_view k_activity_types[] = {"project", "activity"};
 inline constexpr std::string_view k_activity_statuses[] = {"active", "on-hold", "cancelled"};
-inline constexpr std::string_view k_indicator_types[] = {"numeric", "milestone"};
+inline constexpr std::string_view k_indicator_types[] = {"numeric", "milestone", "qualitative"};
 inline constexpr std::string_view k_directions[] = {"increase", "decrease"};
 inline constexpr std::string_view k_aggregations[] = {"level", "cumulative", "per-period"};
 inline constexpr std::string_view k_progress_methods[] = {"plan", "linear", "growth-rate"};
@@ -240,12 +240,17 @@ void visit_fields(D& d, V&& v) {
               .imported = true},
     d.date);
   v(FieldInfo{.key = "value",
-              .need = Need::required,
               .value = Value::number,
+              .required_when = "unless `level` is given",
               .option = {"--baseline", "Baseline value", "N"},
               .aliases = "baseline",
               .imported = true},
     d.value);
+  v(FieldInfo{.key = "level",
+              .meaning = "a qualitative indicator's starting level, from plan.yaml's `scale` "
+                         "(`unknown-level`)",
+              .required_when = "qualitative: instead of `value`"},
+    d.level);
 }
 
 template <class M, class V>
@@ -259,7 +264,7 @@ void visit_fields(M& m, V&& v) {
   v(FieldInfo{.key = "value",
               .value = Value::number,
               .meaning = "the value measured; a ratio's may be left out (it is derived)",
-              .required_when = "unless `numerator` and `denominator` are given"},
+              .required_when = "unless `numerator` and `denominator`, or `level`, are given"},
     m.value);
   v(FieldInfo{.key = "numerator",
               .value = Value::number,
@@ -272,6 +277,11 @@ void visit_fields(M& m, V&& v) {
               .meaning = "a ratio's whole, e.g. 90; more than 0 (`invalid-denominator`)",
               .required_when = "with `numerator`"},
     m.denominator);
+  v(FieldInfo{.key = "level",
+              .meaning = "a qualitative indicator's assessment: one of plan.yaml's `scale` "
+                         "(`unknown-level`), e.g. `in progress`",
+              .required_when = "qualitative: instead of `value`"},
+    m.level);
   v(FieldInfo{.key = "source"}, m.source);
   v(FieldInfo{.key = "note"}, m.note);
 }
@@ -550,9 +560,9 @@ void visit_fields(I& i, V&& v) {
     i.activity);
   v(FieldInfo{.key = "type",
               .value = Value::choice,
-              .meaning = "default `numeric`",
+              .meaning = "default `numeric`; `qualitative`: assessments on plan.yaml's `scale`",
               .choices = k_indicator_types,
-              .option = {"--type", "numeric (default) or milestone", "TYPE"},
+              .option = {"--type", "numeric (default), milestone or qualitative", "TYPE"},
               .imported = true},
     i.type);
   v(FieldInfo{.key = "unit",
@@ -587,12 +597,12 @@ void visit_fields(I& i, V&& v) {
   v(FieldInfo{.key = "baseline", .value = Value::mapping, .flow = true}, i.baseline);
   v(FieldInfo{.key = "targets",
               .value = Value::year_values,
-              .type = "mapping year → number (milestone: text)",
-              .meaning =
-                  "numeric: each target a number (`invalid-number`); milestone: each target a "
-                  "text",
+              .type = "mapping year → number (milestone, qualitative: text)",
+              .meaning = "numeric: each target a number (`invalid-number`); milestone: each "
+                         "target a text; qualitative: a level of the `scale` (`unknown-level`)",
               .option = {"--target",
-                         "A target: YEAR=VALUE (a number; text for milestones) (repeatable)",
+                         "A target: YEAR=VALUE (a number; a text for milestones, a level for "
+                         "qualitative indicators) (repeatable)",
                          "YEAR=VALUE"},
               .imported = true},
     i.targets);

@@ -68,8 +68,14 @@ struct Period {
 // as plan.yaml's analysis says.
 enum class ProgressMethod { plan, linear, growth_rate };
 
+// The levels of qualitative indicators when plan.yaml gives no `scale`, lowest first.
+inline const std::vector<std::string> k_default_scale = {"not started", "in progress", "achieved"};
+
 struct AnalysisSettings {
   ProgressMethod progress_method = ProgressMethod::linear;
+  // plan.yaml's `scale` (not under `analysis`): the levels a qualitative
+  // indicator's assessments and targets name, lowest first.
+  std::vector<std::string> scale = k_default_scale;
   int stale_after_months = 12;
   double on_track = 0.9;
   double at_risk = 0.6;
@@ -174,7 +180,9 @@ struct Activity {
   std::optional<Located<Date>> updated;
 };
 
-enum class IndicatorType { numeric, milestone };
+// numeric: values; milestone: a date achieved; qualitative: dated assessments, each
+// a level of the plan's scale (AnalysisSettings::scale).
+enum class IndicatorType { numeric, milestone, qualitative };
 enum class Direction { increase, decrease };
 // What a value counts: the state on its date (level), the total since the
 // baseline (cumulative: never falls), or its own period only (per_period: the
@@ -184,6 +192,7 @@ enum class Aggregation { level, cumulative, per_period };
 struct DatedValue {
   std::optional<Located<Date>> date;
   std::optional<Located<double>> value;
+  Text level;  // a qualitative indicator's
   Position pos;
 };
 
@@ -192,6 +201,7 @@ struct Measurement {
   std::optional<Located<double>> value;
   std::optional<Located<double>> numerator;  // a ratio: the value is 100 × numerator ÷ denominator
   std::optional<Located<double>> denominator;
+  Text level;  // a qualitative indicator's assessment: a level of the plan's scale
   Text source;
   Text note;
   Position pos;
@@ -200,7 +210,7 @@ struct Measurement {
 struct IndicatorTarget {
   Located<int> year;
   std::optional<double> number;  // numeric indicators
-  std::string text;              // milestone indicators, or the number as written
+  std::string text;              // milestone and qualitative indicators, or the number as written
   bool is_number = false;
   Position pos;
 };

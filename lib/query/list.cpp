@@ -157,7 +157,7 @@ std::vector<std::string> check_list_filter(const Plan& plan, const ListKind& kin
   };
   choice("--status", f.statuses, {"active", "on-hold", "cancelled"});
   if (kind.kind == RecordKind::indicator)
-    choice("--type", f.types, {"numeric", "milestone"});
+    choice("--type", f.types, {"numeric", "milestone", "qualitative"});
   else
     choice("--type", f.types, {"project", "activity"});
   return errors;
@@ -224,7 +224,8 @@ std::vector<std::size_t> select_records(const Plan& plan, const ListKind& kind,
                            [&](const std::string& o) { return contains(f.objectives, o); }))
             continue;
         }
-        if (!one_of(f.types, ind.type.value == IndicatorType::milestone ? "milestone" : "numeric"))
+        if (!one_of(f.types,
+                    std::string(k_indicator_types[static_cast<std::size_t>(ind.type.value)])))
           continue;
         out.push_back(i);
       }
@@ -328,9 +329,11 @@ class Cells {
       Cells cells(m_plan, m_years, ListCells::plain, false);
       cells.of(item);
       std::string value = cells.values.at(1);
-      if constexpr (std::is_same_v<M, Measurement>)  // a ratio's: its percentage
+      if constexpr (std::is_same_v<M, Measurement>) {  // a ratio's: its percentage
         if (const std::optional<double> v = measured_value(item); v && !item.value)
           value = format_number(std::round(*v * 100) / 100);
+        if (item.level && !item.value) value = item.level->value;  // a qualitative assessment
+      }
       items.push_back(fmt::format("{}: {}", cells.values.at(0), value));
     }
     cell(f.key, list_text(items, m_lists));

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "model/fields.hpp"
 #include "model/parallel.hpp"
 #include "model/text.hpp"
 #include "render/charts.hpp"
@@ -47,12 +48,6 @@ std::string short_money(double amount) {
 
 std::string short_range(double low, double high) {
   return low == high ? short_money(high) : short_money(low) + "–" + short_money(high);
-}
-
-std::string with_unit(double value, const Indicator& i) {
-  if (!i.unit || i.unit->value == "count") return format_quantity(value);
-  if (i.unit->value == "%") return format_quantity(value) + "%";
-  return format_quantity(value) + " " + i.unit->value;
 }
 
 std::string person(const Person& p, bool with_region, const Plan& plan) {
@@ -125,7 +120,8 @@ std::string status_text(const IndicatorRow& row) {
   return fmt::format("{} {}", status_symbol(row), md_text(row.status));
 }
 
-std::string indicator_table(const ReportData& r, const std::vector<std::size_t>& rows) {
+std::string indicator_table(const Plan& plan, const ReportData& r,
+                            const std::vector<std::size_t>& rows) {
   std::vector<std::vector<std::string>> cells;
   for (std::size_t k : rows) {
     const IndicatorRow& row = r.indicators[k];
@@ -143,6 +139,9 @@ std::string indicator_table(const ReportData& r, const std::vector<std::size_t>&
       continue;
     }
     const IndicatorProgress& p = row.progress;
+    auto with_unit = [&](double value, const Indicator& indicator) {
+      return indicator_value_text(indicator, value, plan.info.analysis);
+    };
     auto dated = [&](const std::optional<DatedNumber>& d) {
       return d ? md_text(fmt::format("{} ({})", with_unit(d->value, i), d->date.to_string()))
                : std::string();
@@ -182,7 +181,7 @@ std::string indicator_table(const ReportData& r, const std::vector<std::size_t>&
 // when it lies after them, with the expected value at each. Nothing to draw
 // without a baseline and a target, or with a negative value (bars from 0
 // cannot show it honestly), or beyond what a double holds.
-std::optional<TrendChart> trend_chart(const IndicatorRow& row) {
+std::optional<TrendChart> trend_chart(const Plan& plan, const IndicatorRow& row) {
   const Indicator& i = *row.indicator;
   const IndicatorProgress& p = row.progress;
   if (i.type.value != IndicatorType::numeric || !p.baseline || !p.upcoming ||
@@ -195,7 +194,8 @@ std::optional<TrendChart> trend_chart(const IndicatorRow& row) {
       i.measurements.front().date && i.measurements.front().date->value == p.baseline->date;
   if (!baseline_measured)
     chart.points.push_back({p.baseline->date, p.baseline->value, p.baseline->value});
-  const std::vector<std::optional<double>> line = expected_values(i, p.method);
+  const std::vector<std::optional<double>> line =
+      expected_values(i, p.method, plan.info.analysis.scale);
   for (std::size_t k = 0; k < i.measurements.size(); ++k) {
     const Measurement& m = i.measurements[k];
     const std::optional<double> value = measured_value(m);
@@ -212,9 +212,10 @@ std::optional<TrendChart> trend_chart(const IndicatorRow& row) {
   return chart;
 }
 
-std::string trend_caption(const IndicatorRow& row) {
+std::string trend_caption(const Plan& plan, const IndicatorRow& row) {
   return fmt::format("*{}*: target {}.{}\n\n", md_text(title_of(*row.indicator)),
-                     md_text(with_unit(row.progress.upcoming->value, *row.indicator)),
+                     md_text(indicator_value_text(*row.indicator, row.progress.upcoming->value,
+                                                  plan.info.analysis)),
                      row.progress.method == ProgressMethod::growth_rate
                          ? " Judged by its growth rate (Open SDG's method): the path is the "
                            "curve of constant growth to the target."
@@ -278,7 +279,7 @@ std::string objective_section(const Plan& plan, const ReportData& r, const Objec
   if (s.indicators.empty())
     out += fmt::format("No {} measures it yet.\n\n", md_term(plan, "indicator", "indicator"));
   else
-    out += indicator_table(r, s.indicators) + "\n";
+    out += indicator_table(plan, r, s.indicators) + "\n";
   std::vector<std::string> doing;
   for (const Activity* a : s.ongoing)
     doing.push_back(fmt::format("{} ({})", md_text(title_of(*a)), md_text(stage_name(plan, *a))));
@@ -304,8 +305,8 @@ std::string charts_annex(const Plan& plan, const ReportData& r, const std::strin
       "target.\n\n";
   std::string charts;
   for (const IndicatorRow& row : r.indicators)
-    if (std::optional<TrendChart> chart = trend_chart(row))
-      charts += trend_caption(row) + mermaid_chart(*chart);
+    if (std::optional<TrendChart> chart = trend_chart(plan, row))
+      charts += trend_caption(plan, row) + mermaid_chart(*chart);
   if (charts.empty())
     charts =
         fmt::format("No {} has a series to draw yet.\n\n", md_term(plan, "indicator", "indicator"));
@@ -855,12 +856,14 @@ std::vector<std::string> values_of(const std::vector<Located<T>>& list) {
   return out;
 }
 
-ordered_json indicator_row_json(const IndicatorRow& row) {
+ordered_json indicator_row_json(const Plan& plan, const IndicatorRow& row) {
   const Indicator& i = *row.indicator;
   const bool milestone = i.type.value == IndicatorType::milestone;
+  const bool qualitative = i.type.value == IndicatorType::qualitative;
+  const std::vector<std::string>& scale = plan.info.analysis.scale;
   ordered_json item = {{"id", i.id.value},
                        {"title", title_of(i)},
-                       {"type", milestone ? "milestone" : "numeric"},
+                       {"type", k_indicator_types[static_cast<std::size_t>(i.type.value)]},
                        {"objectives", row.objectives},
                        {"status", milestone ? milestone_status_name(row.milestone)
                                             : progress_status_name(row.progress.status)},
@@ -897,16 +900,21 @@ ordered_json indicator_row_json(const IndicatorRow& row) {
   item["passed_targets"] = std::move(passed);
   item["targets"] = std::move(targets);
   ordered_json series = ordered_json::array();
-  const std::vector<std::optional<double>> line = expected_values(i, p.method);
+  if (qualitative) {  // the values above are ranks on the scale: 0 for its first level
+    item["scale"] = scale;
+    if (p.latest) item["latest"]["level"] = level_at(scale, p.latest->value);
+  }
+  const std::vector<std::optional<double>> line = expected_values(i, p.method, scale);
   for (std::size_t k = 0; k < i.measurements.size(); ++k) {
     const Measurement& m = i.measurements[k];
-    const std::optional<double> value = measured_value(m);
+    const std::optional<double> value = progress_value(i, m, scale);
     if (!m.date || !value) continue;
     const std::optional<double>& e = line[k];
     ordered_json point = {
         {"date", m.date->value.to_string()},
         {"value", *value},
         {"expected", e && std::isfinite(*e) ? ordered_json(*e) : ordered_json(nullptr)}};
+    if (m.level) point["level"] = m.level->value;
     if (m.numerator && m.denominator) {
       point["numerator"] = m.numerator->value;
       point["denominator"] = m.denominator->value;
@@ -1119,7 +1127,7 @@ std::string render_report_json(const Plan& plan, const ReportData& r) {
   doc["goals"] = goals_json(r, words);
   doc["objectives"] = objectives_json(r, words);
   ordered_json indicators = ordered_json::array();
-  for (const IndicatorRow& row : r.indicators) indicators.push_back(indicator_row_json(row));
+  for (const IndicatorRow& row : r.indicators) indicators.push_back(indicator_row_json(plan, row));
   doc["indicators"] = std::move(indicators);
   ordered_json activities = ordered_json::array();
   for (const ObjectiveSection& s : r.objectives)
@@ -1149,17 +1157,17 @@ std::string render_report_json(const Plan& plan, const ReportData& r) {
 
 namespace actionplan {
 
-std::vector<Chart> report_charts(const ReportData& r) {
+std::vector<Chart> report_charts(const Plan& plan, const ReportData& r) {
   std::vector<Chart> out{pipeline_chart(r)};
   for (const IndicatorRow& row : r.indicators)
-    if (std::optional<TrendChart> chart = trend_chart(row)) out.push_back(std::move(*chart));
+    if (std::optional<TrendChart> chart = trend_chart(plan, row)) out.push_back(std::move(*chart));
   return out;
 }
 
 std::string render_report_html(const Plan& plan, const ReportData& report, Paper paper,
                                unsigned threads) {
   return html_document(title_of(plan, report), render_report_markdown(plan, report, threads),
-                       report_charts(report), paper);
+                       report_charts(plan, report), paper);
 }
 
 }  // namespace actionplan

@@ -21,7 +21,7 @@ std::string render_report_html(const Plan& plan, const ReportData& report, Paper
 
 // The report's charts in the order its Markdown shows them: the pipeline, then
 // each indicator with a series (the annex of charts).
-std::vector<Chart> report_charts(const ReportData& report);
+std::vector<Chart> report_charts(const Plan& plan, const ReportData& report);
 
 // The version of the JSON report's layout (docs/commands.md documents every
 // key); raised when a key changes meaning or goes away.

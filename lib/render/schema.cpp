@@ -115,29 +115,46 @@ ordered_json record_rules(RecordKind kind) {
     return ordered_json{{"required", {key}}, {"properties", {{key, {{"type", "string"}}}}}};
   };
   const ordered_json subject = {{"oneOf", {given("objective"), given("activity")}}};
-  const ordered_json milestone = {{"properties", {{"type", {{"const", "milestone"}}}}},
-                                  {"required", {"type"}}};
-  ordered_json numeric_only;
-  numeric_only["properties"]["due"] = false;
-  numeric_only["properties"]["achieved"] = false;
-  numeric_only["properties"]["targets"]["additionalProperties"]["type"] = {"number", "null"};
+  auto of_type = [](std::vector<std::string> types) {
+    return ordered_json{{"properties", {{"type", {{"enum", std::move(types)}}}}},
+                        {"required", {"type"}}};
+  };
+  ordered_json not_milestone;
+  not_milestone["properties"]["due"] = false;
+  not_milestone["properties"]["achieved"] = false;
+  ordered_json numeric;
+  numeric["properties"]["targets"]["additionalProperties"]["type"] = {"number", "null"};
   // A measurement: its value, or a ratio's two parts, each with the other
-  // (missing-key); a ratio's whole above 0 (invalid-denominator).
+  // (missing-key); a ratio's whole above 0 (invalid-denominator); or a level.
+  // The baseline: its value or its level. (Which levels is the plan's scale.)
   const ordered_json number = {{"type", "number"}};
   auto with = [&](const char* key) {  // the key written, a number
     return ordered_json{{"required", {key}}, {"properties", {{key, number}}}};
   };
   ordered_json item;
-  item["anyOf"] = {with("value"), with("numerator")};
+  item["anyOf"] = {with("value"), with("numerator"), given("level")};
   item["dependentSchemas"] = {{"numerator", with("denominator")},
                               {"denominator", with("numerator")}};
   item["properties"]["denominator"]["exclusiveMinimum"] = 0;
-  ordered_json measurements;
-  measurements["properties"]["measurements"]["items"] = std::move(item);
+  ordered_json values;
+  values["properties"]["measurements"]["items"] = std::move(item);
+  values["properties"]["baseline"]["anyOf"] = {with("value"), given("level")};
+  // A qualitative indicator gives levels, never numbers; the others never a level.
+  ordered_json levels, no_levels;
+  for (const char* key : {"value", "numerator", "denominator"})
+    levels["properties"]["measurements"]["items"]["properties"][key] = false;
+  levels["properties"]["baseline"]["properties"]["value"] = false;
+  no_levels["properties"]["measurements"]["items"]["properties"]["level"] = false;
+  no_levels["properties"]["baseline"]["properties"]["level"] = false;
   // indicator-subject: exactly one of objective and activity; milestone-only: due and
-  // achieved, while a numeric indicator's targets are numbers.
+  // achieved; a numeric indicator's targets are numbers (a milestone's and a
+  // qualitative indicator's are texts).
   return ordered_json::array(
-      {subject, {{"if", {{"not", milestone}}}, {"then", numeric_only}}, measurements});
+      {subject,
+       {{"if", {{"not", of_type({"milestone"})}}}, {"then", not_milestone}},
+       {{"if", {{"not", of_type({"milestone", "qualitative"})}}}, {"then", numeric}},
+       values,
+       {{"if", of_type({"qualitative"})}, {"then", levels}, {"else", no_levels}}});
 }
 
 // The name of a nested mapping's section in the docs: "budget", "measurement", "person".

@@ -132,7 +132,7 @@ class Builder {
   // lead, a baseline), which needs its required key as well.
   template <class R>
   void apply(R& record) {
-    if constexpr (std::is_same_v<R, Indicator>) m_milestone = false;
+    if constexpr (std::is_same_v<R, Indicator>) m_text_targets = false;
     visit_fields(record, [&](const FieldInfo& f, auto& member) {
       set(f, std::string(option_key(f)), member);
     });
@@ -173,7 +173,7 @@ class Builder {
   }
   void set(const FieldInfo& f, const std::string& key, Located<IndicatorType>& m) {
     set(f, key, m.value);
-    m_milestone = m.value == IndicatorType::milestone;
+    m_text_targets = m.value != IndicatorType::numeric;
   }
   void set(const FieldInfo&, const std::string& key, std::optional<Located<Date>>& m) {
     const std::string* v = value(key);
@@ -226,7 +226,7 @@ class Builder {
           IndicatorTarget t{{p->first, {}}, std::nullopt, p->second, false, {}};
           t.number = parse_decimal(p->second);
           t.is_number = t.number.has_value();
-          if (!m_milestone && !t.is_number)
+          if (!m_text_targets && !t.is_number)
             error(key, fmt::format("the target for {} must be a number for a numeric indicator; "
                                    "got {}",
                                    p->first, in_quotes(p->second)));
@@ -267,7 +267,7 @@ class Builder {
 
   const ActivityOptions& m_options;
   PreparedActivity& m_out;
-  bool m_milestone = false;
+  bool m_text_targets = false;
 };
 
 // The rest of making any new record: the id checks, the YAML, and the same

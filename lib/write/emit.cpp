@@ -112,7 +112,8 @@ std::string pad(int indent) {
 // keys without a value (and choices left at their default) left out.
 class Emitter {
  public:
-  explicit Emitter(int indent, bool milestone = false) : m_indent(indent), m_milestone(milestone) {}
+  explicit Emitter(int indent, bool text_targets = false)
+      : m_indent(indent), m_text_targets(text_targets) {}
 
   template <class R>
   std::string keys(const R& record) {
@@ -194,12 +195,13 @@ class Emitter {
     if (m.empty()) return;
     m_out += fmt::format("{}{}:\n", pad(m_indent), f.key);
     for (const IndicatorTarget& t : m)
-      // A number stays a number (a milestone's as written: `2030: 400` reads back as written),
+      // A number stays a number (a milestone's or a level's as written: `2030: 400` reads back
+      // as written),
       // a text stays a text.
       m_out += fmt::format("{}  {}: {}\n", pad(m_indent), t.year.value,
-                           !t.is_number  ? yaml_scalar(t.text)
-                           : m_milestone ? t.text
-                                         : format_number(*t.number));
+                           !t.is_number     ? yaml_scalar(t.text)
+                           : m_text_targets ? t.text
+                                            : format_number(*t.number));
   }
   // A person alone (an activity's lead): its keys below the key.
   void put(const FieldInfo& f, const std::optional<Person>& m) {
@@ -242,7 +244,7 @@ class Emitter {
   }
 
   int m_indent;
-  bool m_milestone;
+  bool m_text_targets;
   bool m_in_flow = false;
   std::string m_out;
 };
@@ -258,8 +260,8 @@ std::string emit_task_force(const TaskForce& t) {
 }
 
 std::string emit_indicator(const Indicator& i) {
-  const bool milestone = i.type.value == IndicatorType::milestone;
-  return schema_hint("indicator", true) + "\n" + Emitter(0, milestone).keys(i);
+  const bool text_targets = i.type.value != IndicatorType::numeric;
+  return schema_hint("indicator", true) + "\n" + Emitter(0, text_targets).keys(i);
 }
 
 std::string emit_activity(const Activity& a) {

@@ -1,5 +1,6 @@
 #include "write/record_edits.hpp"
 
+#include <algorithm>
 #include <fstream>
 
 #include <fmt/format.h>
@@ -137,7 +138,30 @@ FileEdit set_stage(const Plan& plan, const std::string& activity, const std::str
 namespace {
 
 // The value of a new measurement, or a ratio's parts: numbers, a whole above 0.
+// A qualitative indicator's measurement: a level of the plan's scale, and no number.
+void check_level(const NewMeasurement& m, const std::vector<std::string>& scale, FileEdit& edit) {
+  if (!m.value.empty() || !m.numerator.empty() || !m.denominator.empty()) {
+    edit.problems.input_error(
+        m.value.empty() ? (m.numerator.empty() ? "denominator" : "numerator") : "value", "",
+        "a qualitative indicator records a level of the plan's scale: give --level, not a number");
+    return;
+  }
+  if (m.level.empty()) {
+    edit.problems.input_error(
+        "level", "",
+        fmt::format("give the level assessed: --level, one of: {}", join(scale, ", ")));
+    return;
+  }
+  if (std::find(scale.begin(), scale.end(), m.level) == scale.end())
+    edit.problems.input_error("level", "", unknown_level_message(m.level, scale));
+}
+
 void check_measured(const NewMeasurement& m, FileEdit& edit) {
+  if (!m.level.empty()) {
+    edit.problems.input_error(
+        "level", "", "--level is for qualitative indicators; give --value (or a ratio's parts)");
+    return;
+  }
   if (m.value.empty() && (m.numerator.empty() || m.denominator.empty())) {
     const bool part = !m.numerator.empty() || !m.denominator.empty();
     edit.problems.input_error(
@@ -167,6 +191,7 @@ std::string measurement_item(const NewMeasurement& m) {
   if (!m.value.empty()) item += ", value: " + m.value;
   if (!m.numerator.empty()) item += ", numerator: " + m.numerator;
   if (!m.denominator.empty()) item += ", denominator: " + m.denominator;
+  if (!m.level.empty()) item += ", level: " + yaml_scalar(m.level);
   if (m.source) item += ", source: " + yaml_scalar(*m.source);
   if (m.note) item += ", note: " + yaml_scalar(*m.note);
   return item + "}";
@@ -188,10 +213,13 @@ FileEdit record_measurement(const Plan& plan, const std::string& indicator,
   edit.rel_path = i->source.path;
   if (i->type.value == IndicatorType::milestone)
     edit.problems.input_error("", "",
-                              fmt::format("{} is a milestone indicator: record measures numbers; "
+                              fmt::format("{} is a milestone indicator: record measures values; "
                                           "set its 'achieved' date instead",
                                           indicator));
-  check_measured(measurement, edit);
+  if (i->type.value == IndicatorType::qualitative)
+    check_level(measurement, plan.info.analysis.scale, edit);
+  else
+    check_measured(measurement, edit);
   const Measurement* last = nullptr;  // measurements are kept in date order (validate checks it)
   for (const Measurement& m : i->measurements)
     if (m.date) last = &m;

@@ -32,11 +32,12 @@ FileEdit set_stage(const Plan& plan, const std::string& activity, const std::str
 // three); "" where not given.
 struct NewMeasurement {
   std::string value, numerator, denominator;
+  std::string level;  // a qualitative indicator's, instead of a value
   Date date;
   std::optional<std::string> source, note;
 };
 
-// Appends a measurement to a numeric indicator. The date must come after the
+// Appends a measurement to a numeric or qualitative indicator. The date must come after the
 // last measurement and not after `as_of`.
 FileEdit record_measurement(const Plan& plan, const std::string& indicator,
                             const NewMeasurement& measurement, const Date& as_of);

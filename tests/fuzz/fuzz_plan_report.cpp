@@ -48,8 +48,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   report.changes->commit = "0123456789abcdef0123456789abcdef01234567";
   fuzz::check_markdown(render_report_markdown(plan, report), "report (Markdown)");
   fuzz::check_json(render_report_json(plan, report), "report (JSON)");
-  fuzz::check_html(render_report_html(plan, report, Paper::a4, 1), report_charts(report).size(),
-                   "report (HTML)");
+  fuzz::check_html(render_report_html(plan, report, Paper::a4, 1),
+                   report_charts(plan, report).size(), "report (HTML)");
   fuzz::check_utf8(report_summary(plan, report), "report summary");
 
   // `gap-analysis` in each format, then for one objective.

@@ -648,3 +648,46 @@ TEST_CASE("progress: growth-rate edge cases: a target of 0, a decrease, a value 
   CHECK(flat.status == ProgressStatus::off_track);
   CHECK_FALSE(flat.ratio);
 }
+
+TEST_CASE("progress: a qualitative indicator is judged on the ranks of its levels") {
+  // Scale: not started 0, planned 1, in progress 2, achieved 3. The line runs from
+  // 0 at 2004-12-31 to 3 at 2007-12-31 (1095 days); 2006-12-31 is 730 days on:
+  // expected 3 × 730/1095 = 2.
+  AnalysisSettings settings;
+  settings.scale = {"not started", "planned", "in progress", "achieved"};
+  const std::string head =
+      "type: qualitative\nbaseline: {date: 2004, level: not started}\ntargets: {2007: achieved}\n"
+      "measurements:\n  - {date: 2005, level: planned}\n";
+  // In progress at the end of 2006: ratio (2 − 0) / (2 − 0) = 1, on track.
+  auto on = indicator_progress(indicator(head + "  - {date: 2006, level: in progress}\n"), settings,
+                               Date{2007, 6, 30});
+  CHECK(on.status == ProgressStatus::on_track);
+  CHECK(*on.expected == doctest::Approx(2));
+  CHECK(*on.ratio == doctest::Approx(1));
+  CHECK(on.latest->value == 2);
+  CHECK(level_at(settings.scale, on.latest->value) == "in progress");
+  // Still planned at the end of 2006: ratio 1 / 2 = 0.5, below 0.6: off track.
+  auto behind = indicator_progress(indicator(head + "  - {date: 2006, level: planned}\n"), settings,
+                                   Date{2007, 6, 30});
+  CHECK(behind.status == ProgressStatus::off_track);
+  CHECK(*behind.ratio == doctest::Approx(0.5));
+  // The target year has passed: achieved only when the latest level reached it.
+  auto missed = indicator_progress(indicator(head + "  - {date: 2006, level: in progress}\n"),
+                                   settings, Date{2008, 12, 31});
+  CHECK(missed.status == ProgressStatus::missed);
+  auto achieved = indicator_progress(indicator(head + "  - {date: 2007, level: achieved}\n"),
+                                     settings, Date{2008, 12, 31});
+  CHECK(achieved.status == ProgressStatus::achieved);
+  // A level not on the scale (validate's unknown-level) is not a value: the one
+  // before it is the latest.
+  auto unknown = indicator_progress(indicator(head + "  - {date: 2006, level: done}\n"), settings,
+                                    Date{2007, 6, 30});
+  CHECK(unknown.latest->date == Date{2005, 0, 0});
+  // Growth-rate does not apply to ranks: the method is linear whatever the plan says.
+  settings.progress_method = ProgressMethod::growth_rate;
+  CHECK(progress_method(indicator(head), settings) == ProgressMethod::linear);
+  // The nearest level of a value between two: an expected 1.4 is "planned".
+  CHECK(level_at(settings.scale, 1.4) == "planned");
+  CHECK(level_at(settings.scale, 9) == "achieved");
+  CHECK(indicator_value_text(indicator(head), 2, settings) == "in progress");
+}

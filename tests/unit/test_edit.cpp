@@ -145,13 +145,13 @@ TEST_CASE("set-stage and record check like validate, and keep a BOM") {
   FileEdit same = set_stage(loaded.plan, "I1", "agreement", Date{2026, 11, 21});
   CHECK(same.problems.error_count() == 1);
   FileEdit recorded = record_measurement(
-      loaded.plan, "I1", {"2.5", "", "", Date{2026, 6, 0}, std::string("Survey, round 2"), {}},
+      loaded.plan, "I1", {"2.5", "", "", "", Date{2026, 6, 0}, std::string("Survey, round 2"), {}},
       Date{2026, 11, 21});
   REQUIRE(recorded.ok());
   CHECK(recorded.text ==
         "id: I1\ntitle: I\nobjective: O1\nmeasurements:\n  - {date: 2025, value: 1}\n"
         "  - {date: 2026-06, value: 2.5, source: \"Survey, round 2\"}\n");
-  FileEdit old = record_measurement(loaded.plan, "I1", {"3", "", "", Date{2024, 0, 0}, {}, {}},
+  FileEdit old = record_measurement(loaded.plan, "I1", {"3", "", "", "", Date{2024, 0, 0}, {}, {}},
                                     Date{2026, 11, 21});
   // A problem of an option's value: no file, the option's key to blame.
   REQUIRE(old.problems.items().size() == 1);
@@ -160,8 +160,8 @@ TEST_CASE("set-stage and record check like validate, and keep a BOM") {
   CHECK(old.problems.items()[0].message ==
         "2024 does not come after the last measurement of I1 (2025); measurements are "
         "kept oldest first, one per date");
-  FileEdit future = record_measurement(loaded.plan, "I1", {"3", "", "", Date{2027, 1, 1}, {}, {}},
-                                       Date{2026, 11, 21});
+  FileEdit future = record_measurement(
+      loaded.plan, "I1", {"3", "", "", "", Date{2027, 1, 1}, {}, {}}, Date{2026, 11, 21});
   REQUIRE(future.problems.items().size() == 1);
   CHECK(future.problems.items()[0].key == "date");
   CHECK(future.problems.items()[0].message == "2027-01-01 is after today (2026-11-21)");
@@ -184,28 +184,28 @@ TEST_CASE("record appends a ratio's parts, and refuses half a ratio or a whole o
   LoadResult loaded = load_plan(dir.path());
   const Date today{2026, 11, 21};
   FileEdit ratio =
-      record_measurement(loaded.plan, "I1", {"", "38", "90", Date{2026, 0, 0}, {}, {}}, today);
+      record_measurement(loaded.plan, "I1", {"", "38", "90", "", Date{2026, 0, 0}, {}, {}}, today);
   REQUIRE(ratio.ok());
   CHECK(ratio.text ==
         "id: I1\ntitle: I\nobjective: O1\nunit: \"%\"\nmeasurements:\n"
         "  - {date: 2025, numerator: 30, denominator: 90}\n"
         "  - {date: 2026, numerator: 38, denominator: 90}\n");
   FileEdit half =
-      record_measurement(loaded.plan, "I1", {"", "38", "", Date{2026, 0, 0}, {}, {}}, today);
+      record_measurement(loaded.plan, "I1", {"", "38", "", "", Date{2026, 0, 0}, {}, {}}, today);
   REQUIRE(half.problems.items().size() == 1);
   CHECK(half.problems.items()[0].key == "denominator");
   FileEdit none =
-      record_measurement(loaded.plan, "I1", {"", "", "", Date{2026, 0, 0}, {}, {}}, today);
+      record_measurement(loaded.plan, "I1", {"", "", "", "", Date{2026, 0, 0}, {}, {}}, today);
   REQUIRE(none.problems.items().size() == 1);
   CHECK(none.problems.items()[0].key == "value");
   FileEdit zero =
-      record_measurement(loaded.plan, "I1", {"", "3", "0", Date{2026, 0, 0}, {}, {}}, today);
+      record_measurement(loaded.plan, "I1", {"", "3", "0", "", Date{2026, 0, 0}, {}, {}}, today);
   REQUIRE(zero.problems.items().size() == 1);
   CHECK(zero.problems.items()[0].message ==
         "'0' is not a whole to count of: give a number above 0");
   // A value beside the parts must be theirs: the edited file is checked as validate would.
-  FileEdit mismatch =
-      record_measurement(loaded.plan, "I1", {"50", "38", "90", Date{2026, 0, 0}, {}, {}}, today);
+  FileEdit mismatch = record_measurement(loaded.plan, "I1",
+                                         {"50", "38", "90", "", Date{2026, 0, 0}, {}, {}}, today);
   REQUIRE(mismatch.edited_problems.items().size() == 1);
   CHECK(mismatch.edited_problems.items()[0].code == "ratio-mismatch");
 }
