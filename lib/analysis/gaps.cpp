@@ -250,6 +250,17 @@ class Analyser {
           p.status != ProgressStatus::missed)
         continue;
       auto text = [&](double value) { return indicator_value_text(i, value, settings); };
+      if (!p.years.empty()) {  // every: year
+        Finding& f = add(
+            "indicator-off-track",
+            p.status == ProgressStatus::at_risk ? FindingSeverity::medium : FindingSeverity::high,
+            {id},
+            fmt::format("{} missed its yearly target in {}", label,
+                        missed_years_text(i, p, settings)),
+            objectives);
+        f.date = std::to_string(p.years.back().year);
+        continue;
+      }
       std::string message =
           p.status == ProgressStatus::missed
               ? fmt::format("{} missed its target of {} for {}: {} in {}", label,
@@ -497,6 +508,21 @@ std::string indicator_value_text(const Indicator& indicator, double value,
   if (!unit || unit->value == "count") return format_quantity(value);
   if (unit->value == "%") return format_quantity(value) + "%";
   return format_quantity(value) + " " + unit->value;
+}
+
+std::string missed_years_text(const Indicator& indicator, const IndicatorProgress& progress,
+                              const AnalysisSettings& settings) {
+  std::vector<std::string> missed;
+  for (const YearCheck& y : progress.years)
+    if (!y.met)
+      missed.push_back(fmt::format(
+          "{} ({} against {})", y.year,
+          y.value ? indicator_value_text(indicator, *y.value, settings) : "nothing recorded",
+          indicator_value_text(indicator, y.target, settings)));
+  if (missed.size() < 2) return missed.empty() ? "" : missed.front();
+  const std::string last = missed.back();
+  missed.pop_back();
+  return join(missed, ", ") + " and " + last;
 }
 
 std::string format_money(Money amount) {

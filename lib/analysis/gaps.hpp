@@ -105,5 +105,9 @@ std::string format_quantity(double value);
 // such as one expected, is the nearer level).
 std::string indicator_value_text(const Indicator& indicator, double value,
                                  const AnalysisSettings& settings);
+// A recurring target's missed years: "2006 (0 against 1) and 2007 (nothing
+// recorded against 1)"; "" when none was missed.
+std::string missed_years_text(const Indicator& indicator, const IndicatorProgress& progress,
+                              const AnalysisSettings& settings);
 
 }  // namespace actionplan

@@ -125,6 +125,67 @@ std::optional<double> growth_ratio(const Point& base, const Point& latest, const
   return observed / needed;
 }
 
+// `every: year`: each year from the first to the last target's, against the
+// target that holds for it (see progress.hpp).
+void check_years(const Indicator& indicator, const std::vector<Point>& measurements,
+                 const std::vector<std::string>& scale, const Date& as_of, IndicatorProgress& out) {
+  std::vector<std::pair<int, double>> targets;  // year, value: in year order
+  for (const IndicatorTarget& t : indicator.targets)
+    if (const std::optional<double> value = target_value(indicator, t, scale))
+      targets.emplace_back(t.year.value, *value);
+  std::sort(targets.begin(), targets.end());
+  if (targets.empty()) {
+    out.status = ProgressStatus::not_assessable;
+    out.reason = "no target to check year by year";
+    return;
+  }
+  int first = targets.front().first;
+  if (indicator.baseline && indicator.baseline->date)
+    first = indicator.baseline->date->value.year + 1;
+  else if (!measurements.empty())
+    first = std::min(first, measurements.front().date.year);
+  bool earlier_missed = false;
+  std::size_t t = 0;
+  for (int year = first; year <= targets.back().first; ++year) {
+    while (targets[t].first < year) ++t;
+    YearCheck check{year, targets[t].second, std::nullopt, false};
+    for (const Point& m : measurements)
+      if (m.date.year == year)
+        check.value = indicator.aggregation == Aggregation::per_period
+                          ? check.value.value_or(0) + m.value
+                          : m.value;
+    check.met = check.value && reaches(indicator, *check.value, check.target);
+    const bool ended = !(as_of < Date{year, 12, 31});
+    if (!ended && !check.met) break;  // the current year, not met yet; later ones
+    if (!out.years.empty() && !out.years.back().met) earlier_missed = true;
+    out.years.push_back(check);
+    if (!ended) break;
+  }
+  for (const auto& [year, value] : targets)
+    if (as_of < Date{year, 12, 31}) {
+      out.upcoming = DatedNumber{Date{year, 0, 0}, value};
+      break;
+    }
+  if (!out.upcoming)
+    out.upcoming = DatedNumber{Date{targets.back().first, 0, 0}, targets.back().second};
+  if (out.years.empty()) {
+    out.status = ProgressStatus::no_data;
+    out.reason = measurements.empty() ? "no measurements yet" : "no year to check yet";
+    return;
+  }
+  const YearCheck& last = out.years.back();
+  out.next_target = DatedNumber{Date{last.year, 0, 0}, last.target};
+  out.target_reached = last.met;
+  const bool all_met =
+      std::all_of(out.years.begin(), out.years.end(), [](const YearCheck& y) { return y.met; });
+  if (last.year == targets.back().first && !(as_of < Date{last.year, 12, 31}))
+    out.status = all_met ? ProgressStatus::achieved : ProgressStatus::missed;
+  else if (!last.met)
+    out.status = ProgressStatus::off_track;
+  else
+    out.status = earlier_missed ? ProgressStatus::at_risk : ProgressStatus::on_track;
+}
+
 }  // namespace
 
 ProgressMethod progress_method(const Indicator& indicator, const AnalysisSettings& settings) {
@@ -193,6 +254,14 @@ IndicatorProgress indicator_progress(const Indicator& indicator, const AnalysisS
                                      const Date& as_of) {
   IndicatorProgress out;
   const std::vector<Point> measurements = measured(indicator, settings.scale, as_of);
+  if (indicator.every.value == Recurrence::year) {
+    if (!measurements.empty())
+      out.latest = DatedNumber{measurements.back().date, measurements.back().value};
+    out.stale =
+        out.latest && add_months(out.latest->date.last_day(), settings.stale_after_months) < as_of;
+    check_years(indicator, measurements, settings.scale, as_of, out);
+    return out;
+  }
   if (measurements.empty()) {
     out.reason = "no measurements yet";
     return out;

@@ -31,6 +31,16 @@
 // A qualitative indicator is judged the same way (linear only) on the ranks of
 // its levels on the plan's scale: 0 for the lowest, 1 for the next, ...
 //
+// A recurring target (`every: year`) is checked year by year instead: each
+// target holds for every calendar year after the one before it (the first
+// from the year after the baseline's, else from the first measurement's or
+// target's year). A year's value is its periods added up (per-period) or its
+// last value; the year is met when that reaches the target. Ended years are
+// met or missed (no value: missed); the current year counts once met. When
+// the last target's year has ended: achieved if every year was met, else
+// missed; before: the latest year checked decides, met → on track (at risk if
+// an earlier year was missed), missed → off track. No year checked: no data.
+//
 // A value is read as its indicator's `aggregation` says: a level or a
 // cumulative total is compared with the line as it is; so is a per-period
 // value, against targets that are per period too, and its periods are also
@@ -68,6 +78,14 @@ struct PassedTarget {
   bool achieved = false;
 };
 
+// One calendar year of a recurring target (`every: year`).
+struct YearCheck {
+  int year = 0;
+  double target = 0;
+  std::optional<double> value;  // the year's: its periods added up (per-period), else its last
+  bool met = false;
+};
+
 struct IndicatorProgress {
   ProgressStatus status = ProgressStatus::no_data;
   std::string reason;  // for no_data and not_assessable: why, in words
@@ -85,6 +103,9 @@ struct IndicatorProgress {
   bool target_reached = false;       // the latest value is at or beyond next_target
   bool stale = false;                // the latest value is older than stale_after_months
   std::vector<PassedTarget> passed;  // targets due on or before the as-of date, in year order
+  // `every: year`: each year checked, oldest first (ended ones, and the current
+  // one once met); empty otherwise.
+  std::vector<YearCheck> years;
 };
 
 IndicatorProgress indicator_progress(const Indicator& indicator, const AnalysisSettings& settings,

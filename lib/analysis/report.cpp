@@ -310,6 +310,9 @@ class Builder {
       else if (f.code == "milestone-overdue")
         d.text = fmt::format("'{}' was due {} and is not achieved: act, or set a new date.",
                              title_of(i), i.due ? i.due->value.to_string() : "");
+      else if (!p.years.empty())  // every: year
+        d.text = fmt::format("'{}' missed its yearly target in {}: review what is behind it.",
+                             title_of(i), missed_years_text(i, p, m_plan.info.analysis));
       else if (p.status == ProgressStatus::missed)
         d.text =
             fmt::format("'{}' missed its {} target of {} ({} in {}): review what is behind it.",

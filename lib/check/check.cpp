@@ -405,6 +405,9 @@ class Checker {
                             parse_decimal(t.text) ? " (remove the quotes)" : ""));
     }
     if (i.achieved) not_future(path, "achieved", *i.achieved, "'achieved'");
+    if (milestone && i.every.value != Recurrence::none)
+      error(path, "every", i.every.pos, "invalid-value",
+            "a milestone is reached once: 'every' applies to numeric and qualitative indicators");
     levels(path, i);
 
     const Measurement* previous = nullptr;

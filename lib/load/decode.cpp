@@ -734,8 +734,10 @@ class RecordReader {
   void read(const FieldInfo& f, const Node& n, E& m) {
     if (auto v = m_r.choice(n, f.key, f.choices)) m = static_cast<E>(*v);
   }
-  void read(const FieldInfo& f, const Node& n, Located<IndicatorType>& m) {
-    if (auto v = m_r.choice(n, f.key, f.choices)) m = {static_cast<IndicatorType>(*v), n.pos};
+  template <class E>
+  requires std::is_enum_v<E>
+  void read(const FieldInfo& f, const Node& n, Located<E>& m) {
+    if (auto v = m_r.choice(n, f.key, f.choices)) m = {static_cast<E>(*v), n.pos};
   }
   void read(const FieldInfo& f, const Node& n, std::optional<Located<Date>>& m) {
     m = m_r.date(n, f.key);

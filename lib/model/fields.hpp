@@ -86,6 +86,7 @@ inline constexpr std::string_view k_activity_statuses[] = {"active", "on-hold", 
 inline constexpr std::string_view k_indicator_types[] = {"numeric", "milestone", "qualitative"};
 inline constexpr std::string_view k_directions[] = {"increase", "decrease"};
 inline constexpr std::string_view k_aggregations[] = {"level", "cumulative", "per-period"};
+inline constexpr std::string_view k_recurrences[] = {"none", "year"};
 inline constexpr std::string_view k_progress_methods[] = {"plan", "linear", "growth-rate"};
 
 // The words plan.yaml's `terms` may replace, with the default of each: the
@@ -586,6 +587,16 @@ void visit_fields(I& i, V&& v) {
               .option = {"--aggregation", "level (default), cumulative or per-period", "KIND"},
               .imported = true},
     i.aggregation);
+  v(FieldInfo{.key = "every",
+              .value = Value::choice,
+              .meaning = "`year`: each target holds for every calendar year up to its year, "
+                         "checked year by year (\"at least one meeting per year\"); default "
+                         "`none`",
+              .choices = k_recurrences,
+              .option = {"--every", "year: the targets hold for every year (default none)",
+                         "PERIOD"},
+              .imported = true},
+    i.every);
   v(FieldInfo{.key = "progress_method",
               .value = Value::choice,
               .meaning = "how progress is judged: `plan` (default: plan.yaml's "

@@ -188,6 +188,9 @@ enum class Direction { increase, decrease };
 // baseline (cumulative: never falls), or its own period only (per_period: the
 // periods add up).
 enum class Aggregation { level, cumulative, per_period };
+// A recurring target (`every: year`) holds for each calendar year up to its
+// year, and is checked year by year.
+enum class Recurrence { none, year };
 
 struct DatedValue {
   std::optional<Located<Date>> date;
@@ -225,6 +228,7 @@ struct Indicator {
   Text unit;
   Direction direction = Direction::increase;
   Aggregation aggregation = Aggregation::level;
+  Located<Recurrence> every{Recurrence::none, {}};
   ProgressMethod progress_method = ProgressMethod::plan;
   std::optional<DatedValue> baseline;
   std::vector<IndicatorTarget> targets;

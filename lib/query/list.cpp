@@ -292,7 +292,9 @@ class Cells {
   void put(const FieldInfo& f, E m) {
     cell(f.key, std::string(f.choices[static_cast<std::size_t>(m)]));
   }
-  void put(const FieldInfo& f, const Located<IndicatorType>& m) { put(f, m.value); }
+  template <class E>
+  requires std::is_enum_v<E>
+  void put(const FieldInfo& f, const Located<E>& m) { put(f, m.value); }
   void put(const FieldInfo& f, const std::optional<Located<Date>>& m) { cell(f.key, date(m)); }
   void put(const FieldInfo& f, const std::optional<Located<double>>& m) {
     cell(f.key, !m ? "" : f.value == Value::money ? money_text(m->value) : format_number(m->value));

@@ -56,7 +56,9 @@ class JsonWriter {
   template <class E>
   requires std::is_enum_v<E>
   void put(const FieldInfo& f, E m) { at(f) = f.choices[static_cast<std::size_t>(m)]; }
-  void put(const FieldInfo& f, const Located<IndicatorType>& m) { put(f, m.value); }
+  template <class E>
+  requires std::is_enum_v<E>
+  void put(const FieldInfo& f, const Located<E>& m) { put(f, m.value); }
   void put(const FieldInfo& f, const std::optional<Located<Date>>& m) {
     if (m) at(f) = m->value.to_string();
   }

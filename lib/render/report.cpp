@@ -161,16 +161,23 @@ std::string indicator_table(const Plan& plan, const ReportData& r,
       return md_text(text);
     };
     std::string progress;
-    if (p.status == ProgressStatus::achieved || p.status == ProgressStatus::missed)
+    const auto met =
+        std::count_if(p.years.begin(), p.years.end(), [](const YearCheck& y) { return y.met; });
+    if (!p.years.empty())  // every: year
+      progress = fmt::format("{} of {} years met", met, p.years.size());
+    else if (p.status == ProgressStatus::achieved || p.status == ProgressStatus::missed)
       progress = "";
     else if (p.target_reached)
       progress = "target reached";
     else if (p.ratio)
       progress = fmt::format("{:.0f}%", *p.ratio * 100);
-    const std::string target = p.upcoming
-                                   ? md_text(fmt::format("{} ({})", with_unit(p.upcoming->value, i),
-                                                         p.upcoming->date.year))
-                                   : "";
+    const std::string target =
+        !p.upcoming ? ""
+        : i.every.value == Recurrence::year
+            ? md_text(fmt::format("{} each year to {}", with_unit(p.upcoming->value, i),
+                                  p.upcoming->date.year))
+            : md_text(
+                  fmt::format("{} ({})", with_unit(p.upcoming->value, i), p.upcoming->date.year));
     cells.push_back({name, dated(p.baseline), latest(), target, progress, status_text(row)});
   }
   return md_table({"Indicator", "baseline", "latest", "target", "progress", "status"}, "llllrl",
@@ -184,8 +191,8 @@ std::string indicator_table(const Plan& plan, const ReportData& r,
 std::optional<TrendChart> trend_chart(const Plan& plan, const IndicatorRow& row) {
   const Indicator& i = *row.indicator;
   const IndicatorProgress& p = row.progress;
-  if (i.type.value != IndicatorType::numeric || !p.baseline || !p.upcoming ||
-      i.measurements.empty())
+  if (i.type.value != IndicatorType::numeric || i.every.value != Recurrence::none || !p.baseline ||
+      !p.upcoming || i.measurements.empty())
     return std::nullopt;
   TrendChart chart;
   chart.title = title_of(i);
@@ -898,6 +905,16 @@ ordered_json indicator_row_json(const Plan& plan, const IndicatorRow& row) {
   for (const PassedTarget& t : p.passed)
     passed.push_back({{"year", t.year}, {"value", t.value}, {"achieved", t.achieved}});
   item["passed_targets"] = std::move(passed);
+  if (i.every.value == Recurrence::year) {
+    ordered_json years = ordered_json::array();
+    for (const YearCheck& y : p.years)
+      years.push_back({{"year", y.year},
+                       {"target", y.target},
+                       {"value", y.value ? ordered_json(*y.value) : ordered_json(nullptr)},
+                       {"met", y.met}});
+    item["every"] = "year";
+    item["years"] = std::move(years);
+  }
   item["targets"] = std::move(targets);
   ordered_json series = ordered_json::array();
   if (qualitative) {  // the values above are ranks on the scale: 0 for its first level

@@ -171,9 +171,12 @@ class Builder {
     error(key, fmt::format("{} is not a {}; use {} or {}", in_quotes(*v), f.key, join(names, ", "),
                            last));
   }
-  void set(const FieldInfo& f, const std::string& key, Located<IndicatorType>& m) {
+  template <class E>
+  requires std::is_enum_v<E>
+  void set(const FieldInfo& f, const std::string& key, Located<E>& m) {
     set(f, key, m.value);
-    m_text_targets = m.value != IndicatorType::numeric;
+    if constexpr (std::is_same_v<E, IndicatorType>)
+      m_text_targets = m.value != IndicatorType::numeric;
   }
   void set(const FieldInfo&, const std::string& key, std::optional<Located<Date>>& m) {
     const std::string* v = value(key);

@@ -175,7 +175,9 @@ class Emitter {
   void put(const FieldInfo& f, E m) {
     if (m != E{}) line(f.key, std::string(f.choices[static_cast<std::size_t>(m)]));
   }
-  void put(const FieldInfo& f, const Located<IndicatorType>& m) { put(f, m.value); }
+  template <class E>
+  requires std::is_enum_v<E>
+  void put(const FieldInfo& f, const Located<E>& m) { put(f, m.value); }
   void put(const FieldInfo& f, const std::optional<Located<Date>>& m) {
     if (m) line(f.key, m->value.to_string());
   }

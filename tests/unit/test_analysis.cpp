@@ -691,3 +691,56 @@ TEST_CASE("progress: a qualitative indicator is judged on the ranks of its level
   CHECK(level_at(settings.scale, 9) == "achieved");
   CHECK(indicator_value_text(indicator(head), 2, settings) == "in progress");
 }
+
+TEST_CASE("progress: a recurring target is checked year by year") {
+  // "At least one meeting a year" from 2005 (after the 2004 baseline) to 2007: two
+  // meetings in 2005 (added up: per-period), none in 2006, one in 2007.
+  const std::string yaml =
+      "every: year\naggregation: per-period\nbaseline: {date: 2004, value: 0}\n"
+      "targets: {2007: 1}\nmeasurements:\n  - {date: 2005-03, value: 1}\n"
+      "  - {date: 2005-10, value: 1}\n  - {date: 2007-02, value: 1}\n";
+  // Mid-2006: 2005 met; 2006 has not ended and is not met yet, so it is not checked.
+  auto early = progress(yaml, Date{2006, 6, 30});
+  REQUIRE(early.years.size() == 1);
+  CHECK(early.years[0].year == 2005);
+  CHECK(*early.years[0].value == 2);
+  CHECK(early.years[0].met);
+  CHECK(early.status == ProgressStatus::on_track);
+  // Mid-2007: 2006 ended with nothing recorded (missed); 2007 is met already: the
+  // latest year is met but an earlier one was missed: at risk.
+  auto mid = progress(yaml, Date{2007, 6, 30});
+  REQUIRE(mid.years.size() == 3);
+  CHECK_FALSE(mid.years[1].value);
+  CHECK_FALSE(mid.years[1].met);
+  CHECK(mid.years[2].met);
+  CHECK(mid.status == ProgressStatus::at_risk);
+  CHECK(mid.next_target->date.year == 2007);
+  // After 2007: every year checked, one missed: the target is missed.
+  CHECK(progress(yaml, Date{2008, 12, 31}).status == ProgressStatus::missed);
+  // Without the 2006 gap, every year met: achieved.
+  auto full = progress(
+      "every: year\naggregation: per-period\nbaseline: {date: 2004, value: 0}\n"
+      "targets: {2007: 1}\nmeasurements:\n  - {date: 2005, value: 1}\n  - {date: 2006, value: 3}\n"
+      "  - {date: 2007, value: 1}\n",
+      Date{2008, 12, 31});
+  CHECK(full.status == ProgressStatus::achieved);
+  // The latest year ended without meeting its target: off track.
+  auto off = progress(
+      "every: year\nbaseline: {date: 2004, value: 0}\ntargets: {2006: 50, 2009: 80}\n"
+      "measurements:\n  - {date: 2005, value: 60}\n  - {date: 2006, value: 40}\n",
+      Date{2007, 3, 31});
+  REQUIRE(off.years.size() == 2);
+  CHECK(off.years[0].target == 50);  // 2005 and 2006 against the 2006 target
+  CHECK(off.years[1].target == 50);
+  CHECK(off.status == ProgressStatus::off_track);
+  CHECK(off.upcoming->value == 80);  // 2007 to 2009 against the 2009 target
+  // A level (not per-period) reads the year's last value.
+  auto level = progress(
+      "every: year\ntargets: {2006: 10}\nmeasurements:\n  - {date: 2006-01, value: 12}\n"
+      "  - {date: 2006-11, value: 8}\n",
+      Date{2007, 1, 1});
+  CHECK(*level.years.back().value == 8);
+  CHECK(level.status == ProgressStatus::missed);
+  // Before any year to check: no data.
+  CHECK(progress("every: year\ntargets: {2030: 1}\n").status == ProgressStatus::no_data);
+}

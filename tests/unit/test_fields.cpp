@@ -41,7 +41,9 @@ struct Fill {
   void operator()(const FieldInfo&, E& m) const {
     m = static_cast<E>(1);  // not the default: written out
   }
-  void operator()(const FieldInfo& f, Located<IndicatorType>& m) const { (*this)(f, m.value); }
+  template <class E>
+  requires std::is_enum_v<E>
+  void operator()(const FieldInfo& f, Located<E>& m) const { (*this)(f, m.value); }
   void operator()(const FieldInfo&, std::optional<Located<Date>>& m) const {
     m = Located<Date>{{2024, 5, 0}, {}};
   }
@@ -166,10 +168,11 @@ TEST_CASE("each field table covers decode, schema, emit, JSON, list and import a
 TEST_CASE("add-* options and import columns come from the table") {
   std::vector<std::string> names;
   for (const AddOption& o : add_options(RecordKind::indicator)) names.push_back(o.names);
-  CHECK(names == std::vector<std::string>{
-                     "--title", "--id", "--objective", "--activity", "--type", "--unit",
-                     "--direction", "--aggregation", "--progress-method", "--baseline-date",
-                     "--baseline", "--target", "--due", "--description", "--method", "--source"});
+  CHECK(names == std::vector<std::string>{"--title", "--id", "--objective", "--activity", "--type",
+                                          "--unit", "--direction", "--aggregation", "--every",
+                                          "--progress-method", "--baseline-date", "--baseline",
+                                          "--target", "--due", "--description", "--method",
+                                          "--source"});
   const std::vector<AddOption> activity = add_options(RecordKind::activity);
   auto key_of = [&](std::string_view name) {
     for (const AddOption& o : activity)
