@@ -127,8 +127,15 @@ std::optional<double> growth_ratio(const Point& base, const Point& latest, const
 
 // `every: year`: each year from the first to the last target's, against the
 // target that holds for it (see progress.hpp).
-void check_years(const Indicator& indicator, const std::vector<Point>& measurements,
-                 const std::vector<std::string>& scale, const Date& as_of, IndicatorProgress& out) {
+IndicatorProgress yearly_progress(const Indicator& indicator,
+                                  const std::vector<Point>& measurements,
+                                  const AnalysisSettings& settings, const Date& as_of) {
+  const std::vector<std::string>& scale = settings.scale;
+  IndicatorProgress out;
+  if (!measurements.empty())
+    out.latest = DatedNumber{measurements.back().date, measurements.back().value};
+  out.stale =
+      out.latest && add_months(out.latest->date.last_day(), settings.stale_after_months) < as_of;
   std::vector<std::pair<int, double>> targets;  // year, value: in year order
   for (const IndicatorTarget& t : indicator.targets)
     if (const std::optional<double> value = target_value(indicator, t, scale))
@@ -137,7 +144,7 @@ void check_years(const Indicator& indicator, const std::vector<Point>& measureme
   if (targets.empty()) {
     out.status = ProgressStatus::not_assessable;
     out.reason = "no target to check year by year";
-    return;
+    return out;
   }
   int first = targets.front().first;
   if (indicator.baseline && indicator.baseline->date)
@@ -171,7 +178,7 @@ void check_years(const Indicator& indicator, const std::vector<Point>& measureme
   if (out.years.empty()) {
     out.status = ProgressStatus::no_data;
     out.reason = measurements.empty() ? "no measurements yet" : "no year to check yet";
-    return;
+    return out;
   }
   const YearCheck& last = out.years.back();
   out.next_target = DatedNumber{Date{last.year, 0, 0}, last.target};
@@ -184,6 +191,7 @@ void check_years(const Indicator& indicator, const std::vector<Point>& measureme
     out.status = ProgressStatus::off_track;
   else
     out.status = earlier_missed ? ProgressStatus::at_risk : ProgressStatus::on_track;
+  return out;
 }
 
 }  // namespace
@@ -254,14 +262,8 @@ IndicatorProgress indicator_progress(const Indicator& indicator, const AnalysisS
                                      const Date& as_of) {
   IndicatorProgress out;
   const std::vector<Point> measurements = measured(indicator, settings.scale, as_of);
-  if (indicator.every.value == Recurrence::year) {
-    if (!measurements.empty())
-      out.latest = DatedNumber{measurements.back().date, measurements.back().value};
-    out.stale =
-        out.latest && add_months(out.latest->date.last_day(), settings.stale_after_months) < as_of;
-    check_years(indicator, measurements, settings.scale, as_of, out);
-    return out;
-  }
+  if (indicator.every.value == Recurrence::year)
+    return yearly_progress(indicator, measurements, settings, as_of);
   if (measurements.empty()) {
     out.reason = "no measurements yet";
     return out;
