@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "analysis/overlap.hpp"
+#include "analysis/rollup.hpp"
 #include "model/text.hpp"
 
 namespace actionplan {
@@ -215,6 +216,37 @@ class Analyser {
     }
   }
 
+  // A part behind (a region, a country, a dimension's value) while the whole is not.
+  void parts_behind(const Indicator& i, const std::string& label, const IndicatorProgress& whole,
+                    const std::vector<std::string>& objectives) {
+    const AnalysisSettings& settings = m_plan.info.analysis;
+    for (const PartProgress& part : part_progress(i, settings, m_as_of)) {
+      const IndicatorProgress& p = part.progress;
+      if (p.status != ProgressStatus::off_track && p.status != ProgressStatus::at_risk &&
+          p.status != ProgressStatus::missed)
+        continue;
+      auto text = [&](double value) { return indicator_value_text(i, value, settings); };
+      const std::string name = m_plan.part_name(part.dimension, part.part);
+      std::string how =
+          p.expected && p.next_target
+              ? fmt::format("{} in {} against {} expected on the way to {} by {}",
+                            text(p.latest->value), p.latest->date.to_string(), text(*p.expected),
+                            text(p.next_target->value), p.next_target->date.year)
+              : fmt::format("{} in {}", text(p.latest->value), p.latest->date.to_string());
+      Finding& f = add("indicator-part-behind", FindingSeverity::medium, {i.id.value},
+                       fmt::format("{} is behind in {}: {}, while the whole is {}", label, name,
+                                   how, StatusWords(m_plan)(whole.status)),
+                       objectives);
+      f.dimension = part.dimension;
+      f.part = part.part;
+      if (part.dimension == "region") f.region = part.part;
+      f.expected = p.expected;
+      f.actual = p.latest->value;
+      f.ratio = p.ratio;
+      f.date = p.latest->date.to_string();
+    }
+  }
+
   void indicators() {
     const AnalysisSettings& settings = m_plan.info.analysis;
     for (const Indicator& i : m_plan.indicators) {
@@ -246,9 +278,10 @@ class Analyser {
                          objectives);
         f.date = p.latest->date.to_string();
       }
-      if (p.status != ProgressStatus::off_track && p.status != ProgressStatus::at_risk &&
-          p.status != ProgressStatus::missed)
-        continue;
+      const bool behind = p.status == ProgressStatus::off_track ||
+                          p.status == ProgressStatus::at_risk || p.status == ProgressStatus::missed;
+      if (!behind) parts_behind(i, label, p, objectives);
+      if (!behind) continue;
       auto text = [&](double value) { return indicator_value_text(i, value, settings); };
       if (!p.years.empty()) {  // every: year
         Finding& f = add(
@@ -457,6 +490,7 @@ const std::vector<std::string>& finding_codes() {
                                                    "indicator-no-data",
                                                    "indicator-stale",
                                                    "indicator-off-track",
+                                                   "indicator-part-behind",
                                                    "milestone-overdue",
                                                    "activity-stale",
                                                    "activity-overdue",

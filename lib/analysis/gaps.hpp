@@ -30,7 +30,8 @@ struct Finding {
   std::optional<Money> estimate_low, estimate_high, secured, gap_low, gap_high;
   std::optional<int> unknown_estimates;  // activities whose estimate is tbd or missing
   std::optional<std::string> region;
-  std::optional<std::string> date;  // the date the rule looked at
+  std::optional<std::string> dimension, part;  // indicator-part-behind: the part behind
+  std::optional<std::string> date;             // the date the rule looked at
   std::vector<std::string> shared_words;
 };
 

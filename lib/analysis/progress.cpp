@@ -337,6 +337,57 @@ IndicatorProgress indicator_progress(const Indicator& indicator, const AnalysisS
   return out;
 }
 
+std::vector<PartProgress> part_progress(const Indicator& indicator,
+                                        const AnalysisSettings& settings, const Date& as_of) {
+  std::vector<PartProgress> out;
+  if (indicator.type.value == IndicatorType::qualitative) return out;
+  struct Series {
+    std::string dimension, part;
+    Indicator indicator;  // the part as an indicator of its own
+    double share = 1;     // of the targets
+  };
+  std::vector<Series> series;
+  const bool additive = !(indicator.unit && indicator.unit->value == "%");
+  for (const Measurement& m : indicator.measurements) {
+    if (!m.date || is_after(m.date->value, as_of)) continue;
+    for (const Breakdown& b : m.by)
+      for (const Part& p : b.parts) {
+        auto it = std::find_if(series.begin(), series.end(), [&](const Series& s) {
+          return s.dimension == b.dimension.value && s.part == p.name.value;
+        });
+        if (it == series.end()) {
+          Series s{b.dimension.value, p.name.value, {}, 1};
+          s.indicator.type = indicator.type;
+          s.indicator.direction = indicator.direction;
+          s.indicator.aggregation = indicator.aggregation;
+          s.indicator.every = indicator.every;
+          s.indicator.progress_method = indicator.progress_method;
+          const std::optional<double> whole = measured_value(m);
+          if (additive && !m.numerator && whole && *whole != 0) s.share = p.value.value / *whole;
+          s.indicator.targets = indicator.targets;
+          for (IndicatorTarget& t : s.indicator.targets)
+            if (t.number) t.number = *t.number * s.share;
+          series.push_back(std::move(s));
+          it = std::prev(series.end());
+        }
+        Measurement part;
+        part.date = m.date;
+        part.value = p.value;
+        it->indicator.measurements.push_back(std::move(part));
+      }
+  }
+  // Each dimension's parts together, dimensions in the order they first appear.
+  std::vector<std::string> dimensions;
+  for (const Series& s : series)
+    if (std::find(dimensions.begin(), dimensions.end(), s.dimension) == dimensions.end())
+      dimensions.push_back(s.dimension);
+  for (const std::string& dimension : dimensions)
+    for (Series& s : series)
+      if (s.dimension == dimension)
+        out.push_back({s.dimension, s.part, indicator_progress(s.indicator, settings, as_of)});
+  return out;
+}
+
 MilestoneStatus milestone_status(const Indicator& milestone, const Date& as_of) {
   if (milestone.achieved && !is_after(milestone.achieved->value, as_of))
     return MilestoneStatus::achieved;

@@ -135,6 +135,21 @@ ProgressMethod progress_method(const Indicator& indicator, const AnalysisSetting
 // the method's default (linear 0.9; growth-rate 0.95, Open SDG's).
 double on_track_threshold(ProgressMethod method, const AnalysisSettings& settings);
 
+// One part of a disaggregated indicator (measurements split `by:` a dimension).
+struct PartProgress {
+  std::string dimension;  // region, country, or a dimension of plan.yaml
+  std::string part;       // africa
+  IndicatorProgress progress;
+};
+
+// Each part's progress on `as_of`, in the order parts first appear. A part is
+// judged like an indicator of its own: its values are the measurements' parts,
+// its baseline the first of them, and its targets the part's share of the
+// indicator's targets (its first value over the value it is part of) for a
+// count; the same targets for a share (unit `%`) or a ratio, which do not add up.
+std::vector<PartProgress> part_progress(const Indicator& indicator,
+                                        const AnalysisSettings& settings, const Date& as_of);
+
 // A milestone on the as-of date: achieved (on or before it), overdue (its
 // `due` date has passed), or due (later, or no due date).
 enum class MilestoneStatus { achieved, overdue, due };

@@ -135,6 +135,7 @@ class Builder {
         if (row.milestone == MilestoneStatus::overdue) ++m_r.milestones_overdue;
       } else {
         row.progress = indicator_progress(i, settings, m_r.as_of);
+        row.parts = part_progress(i, settings, m_r.as_of);
         then = indicator_progress(i, settings, m_r.period_start);
         ++m_r.numeric_indicators;
         ++m_r.indicator_status[row.progress.status];
@@ -296,6 +297,13 @@ class Builder {
       const TaskForce* t = m_plan.task_force(id);
       d.text = fmt::format("{} '{}' has no leader: appoint one.", capitalised(m_task_force),
                            t ? name_of(*t) : id);
+    } else if (f.code == "indicator-part-behind") {
+      const IndicatorRow* row = row_of(id);
+      if (!row || !f.dimension || !f.part) return std::nullopt;
+      d.text = fmt::format("'{}' is behind in {} while the whole is not: {} there.",
+                           title_of(*row->indicator), m_plan.part_name(*f.dimension, *f.part),
+                           f.actual ? "see what holds it back" : "get data");
+      d.who = who_for_indicator(*row->indicator);
     } else if (f.code == "indicator-no-data" || f.code == "indicator-off-track" ||
                f.code == "milestone-overdue") {
       const IndicatorRow* row = row_of(id);

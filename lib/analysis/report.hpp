@@ -36,6 +36,7 @@ struct IndicatorRow {
       status;  // for people, in the plan's terms: "on track", "target missed", "overdue", ...
   std::string status_then;              // the same at the start of the period
   std::vector<std::string> objectives;  // those it counts for (Plan::objectives_measured), in scope
+  std::vector<PartProgress> parts;      // measurements split `by` a dimension: each part
 };
 
 // Counts one indicator's status (analysis/rollup.hpp).

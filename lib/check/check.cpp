@@ -147,6 +147,15 @@ class Checker {
           error(path, "regions", r.id.pos, "reserved-id",
                 "'global' is reserved for activities that cover the whole world; choose another "
                 "region id");
+    if (info.dimensions) {
+      unique_entries(path, "dimensions", *info.dimensions, "dimension");
+      for (const Dimension& d : *info.dimensions)
+        if (d.id.value == "region" || d.id.value == "country")
+          error(path, "dimensions", d.id.pos, "reserved-id",
+                fmt::format("'{}' is built in (the plan's regions, ISO country codes); choose "
+                            "another dimension id",
+                            d.id.value));
+    }
     unique_entries(path, "stages", info.stages, "stage");
     if (info.stages_given && info.stages.empty())
       error(path, "stages", info.stages_pos, "empty-list", "'stages' must list at least one stage");
@@ -378,6 +387,72 @@ class Checker {
         known_level(path, "targets", Located<std::string>{t.text, t.pos});
   }
 
+  // A measurement's parts: known dimensions and parts, and, for a count, adding up to
+  // its value (a share or a ratio's percentage does not add up).
+  void parts(const std::string& path, const Indicator& i, const Measurement& m) {
+    if (m.by.empty()) return;
+    if (i.type.value == IndicatorType::qualitative) {
+      error(path, "measurements", m.by.front().dimension.pos, "invalid-value",
+            "'by' splits a number: a qualitative indicator's levels cannot be split");
+      return;
+    }
+    const bool additive = m.value && !m.numerator && !(i.unit && i.unit->value == "%");
+    for (const Breakdown& b : m.by) {
+      const std::vector<std::string> known = dimension_values(b.dimension.value);
+      if (known.empty() && b.dimension.value != "country") {
+        std::vector<std::string> names = {"region", "country"};
+        if (m_plan.info.dimensions)
+          for (const Dimension& d : *m_plan.info.dimensions) names.push_back(d.id.value);
+        error(path, "measurements", b.dimension.pos, "unknown-dimension",
+              unknown_reference_message("dimension", "dimensions", b.dimension.value, names));
+        continue;
+      }
+      double sum = 0;
+      for (const Part& p : b.parts) {
+        sum += p.value.value;
+        const bool ok = b.dimension.value == "country"
+                            ? is_country_code(p.name.value)
+                            : std::find(known.begin(), known.end(), p.name.value) != known.end();
+        if (!ok)
+          error(path, "measurements", p.name.pos, "unknown-dimension",
+                b.dimension.value == "country"
+                    ? fmt::format("{} is not an ISO 3166-1 alpha-2 country code (e.g. KE)",
+                                  in_quotes(p.name.value))
+                : b.dimension.value == "region"
+                    ? unknown_reference_message("region", "regions", p.name.value, known)
+                    : unknown_reference_message("value of " + in_quotes(b.dimension.value),
+                                                "values of " + in_quotes(b.dimension.value),
+                                                p.name.value, known));
+      }
+      if (!additive || std::abs(sum - m.value->value) <= 1e-6 * std::max(1.0, m.value->value))
+        continue;
+      const std::string text = fmt::format(
+          "the parts by {} add up to {}, {} the value {}", b.dimension.value, format_number(sum),
+          sum > m.value->value ? "more than" : "less than", format_number(m.value->value));
+      if (sum > m.value->value)
+        error(path, "measurements", b.dimension.pos, "parts-mismatch",
+              text + ": correct a part or the value");
+      else
+        m_diags.warning(path, b.dimension.pos, "parts-mismatch",
+                        text + ": give the parts that are missing", "measurements");
+    }
+  }
+
+  // The values a measurement may be split into by a dimension: the plan's regions,
+  // a dimension's values; empty for countries (any ISO code) and unknown dimensions.
+  std::vector<std::string> dimension_values(const std::string& dimension) const {
+    std::vector<std::string> out;
+    if (dimension == "region") {
+      if (m_plan.info.regions)
+        for (const NamedEntry& r : *m_plan.info.regions) out.push_back(r.id.value);
+    } else if (m_plan.info.dimensions) {
+      for (const Dimension& d : *m_plan.info.dimensions)
+        if (d.id.value == dimension)
+          for (const auto& v : d.values) out.push_back(v.value);
+    }
+    return out;
+  }
+
   void check_indicator(const Indicator& i) {
     const std::string& path = i.source.path;
     if (i.objective && i.activity)
@@ -414,6 +489,7 @@ class Checker {
     const Measurement* last_valued = nullptr;  // the last measurement with a value
     for (const Measurement& m : i.measurements) {
       measurement_value(path, m);
+      parts(path, i, m);
       if (i.aggregation == Aggregation::cumulative && measured_value(m)) {
         no_fall(path, m, last_valued);
         last_valued = &m;

@@ -400,6 +400,20 @@ const Field<NamedEntry> k_named_fields[] = {
      [](Reader& r, const Node& n, NamedEntry& e) { e.name = r.text(n, "name"); }},
 };
 
+const Field<Dimension> k_dimension_fields[] = {
+    {{"id", Need::required, "id",
+      "what measurements write under `by:`; not `region` or `country`, which are built in "
+      "(`reserved-id`)",
+      AP_ID},
+     [](Reader& r, const Node& n, Dimension& d) {
+       if (auto v = r.id(n, "id")) d.id = *v;
+     }},
+    {{"name", Need::optional, "text", "how reports name it, e.g. `Sex`", AP_TEXT},
+     [](Reader& r, const Node& n, Dimension& d) { d.name = r.text(n, "name"); }},
+    {{"values", Need::required, "list of texts", "its values, e.g. `[female, male]`", AP_TEXTS},
+     [](Reader& r, const Node& n, Dimension& d) { d.values = r.texts(n, "values"); }},
+};
+
 const Field<Stage> k_stage_fields[] = {
     {{"id", Need::required, "id", "unique among the stages; activities refer to it with `stage:`",
       AP_ID},
@@ -574,6 +588,13 @@ const Field<PlanInfo> k_plan_fields[] = {
       Shape::mappings, [] { return docs_of(k_named_fields); }},
      [](Reader& r, const Node& n, PlanInfo& p) {
        p.actors = entries(r, n, "actors", k_named_fields, "an actor");
+     }},
+    {{"dimensions", Need::optional, "list of `{id, name, values}`",
+      "what measurements may be split by besides `region` and `country`; see "
+      "[dimensions](#dimensions-entries)",
+      "", Shape::mappings, [] { return docs_of(k_dimension_fields); }},
+     [](Reader& r, const Node& n, PlanInfo& p) {
+       p.dimensions = entries(r, n, "dimensions", k_dimension_fields, "a dimension");
      }},
     {{"stages", Need::optional, "list of `{id, name, funded}`",
       "the ordered project pipeline; default [below](#default-stages)", R"({"minItems":1})",
@@ -760,6 +781,7 @@ class RecordReader {
     m = year_texts(m_r, n, f.key);
   }
   void read(const FieldInfo& f, const Node& n, std::vector<IndicatorTarget>& m);
+  void read(const FieldInfo& f, const Node& n, std::vector<Breakdown>& m);
   // A nested mapping: a budget, a baseline.
   template <HasFields M>
   void read(const FieldInfo& f, const Node& n, std::optional<M>& m) {
@@ -800,6 +822,27 @@ void RecordReader::read(const FieldInfo& f, const Node& n, std::vector<Indicator
     if (target.number && !m_r.within_bound(*target.number, n.items[k], f.key)) continue;
     target.is_number = target.number.has_value();
     m.push_back(std::move(target));
+  }
+}
+
+void RecordReader::read(const FieldInfo& f, const Node& n, std::vector<Breakdown>& m) {
+  constexpr const char* example = "a mapping of dimension to parts, e.g. {region: {africa: 10}}";
+  if (n.is_null()) return;
+  if (!n.is_mapping()) {
+    m_r.wrong_type(n, f.key, example);
+    return;
+  }
+  for (std::size_t k = 0; k < n.keys.size(); ++k) {
+    const Node& parts = n.items[k];
+    if (!parts.is_mapping()) {
+      m_r.wrong_type(parts, f.key, example);
+      continue;
+    }
+    Breakdown breakdown{{n.keys[k].text, n.keys[k].pos}, {}};
+    for (std::size_t p = 0; p < parts.keys.size(); ++p)
+      if (auto value = m_r.number(parts.items[p], f.key, false))
+        breakdown.parts.push_back({{parts.keys[p].text, parts.keys[p].pos}, *value});
+    m.push_back(std::move(breakdown));
   }
 }
 
@@ -893,6 +936,8 @@ std::string type_of(const FieldInfo& f, const std::vector<FieldDoc>& nested) {
       return "mapping year → text";
     case Value::year_values:
       return "mapping year → number";
+    case Value::breakdown:
+      return "mapping dimension → {part: number}";
     case Value::person:
       return "person";
     case Value::persons:
@@ -943,6 +988,9 @@ std::string schema_of(const FieldInfo& f) {
       return AP_YEAR_MAP(AP_TEXT);
     case Value::year_values:
       return AP_YEAR_MAP(R"({"type":["number","string"]})");
+    case Value::breakdown:
+      return R"({"type":"object","additionalProperties":{"type":"object",)"
+             R"("additionalProperties":{"type":"number"}}})";
     case Value::person:
     case Value::persons:
     case Value::representatives:

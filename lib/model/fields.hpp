@@ -41,6 +41,7 @@ enum class Value {
   choice,           // one of `choices`, the first the default
   year_texts,       // a mapping year → text
   year_values,      // a mapping year → number (a milestone's: text)
+  breakdown,        // a mapping dimension → {part: number}
   person,           // a name, or a mapping of the person keys (no region)
   persons,          // a list of them
   representatives,  // a list of persons, each naming a region
@@ -283,6 +284,13 @@ void visit_fields(M& m, V&& v) {
                          "(`unknown-level`), e.g. `in progress`",
               .required_when = "qualitative: instead of `value`"},
     m.level);
+  v(FieldInfo{.key = "by",
+              .value = Value::breakdown,
+              .meaning = "the value split by `region`, `country` or a dimension of plan.yaml's "
+                         "`dimensions`: `{region: {africa: 10, asia: 8}}` "
+                         "(`unknown-dimension`); a count's parts add up to its value "
+                         "(`parts-mismatch`)"},
+    m.by);
   v(FieldInfo{.key = "source"}, m.source);
   v(FieldInfo{.key = "note"}, m.note);
 }

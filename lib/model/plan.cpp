@@ -96,6 +96,17 @@ std::string Plan::region_name(std::string_view id) const {
   return std::string(id);
 }
 
+std::string Plan::part_name(std::string_view dimension, std::string_view part) const {
+  return dimension == "region" ? region_name(part) : std::string(part);
+}
+
+std::string Plan::dimension_name(std::string_view dimension) const {
+  if (info.dimensions)
+    for (const Dimension& d : *info.dimensions)
+      if (d.id.value == dimension && d.name) return d.name->value;
+  return std::string(dimension);
+}
+
 std::string Plan::actor_name(std::string_view id) const {
   if (info.actors)
     for (const NamedEntry& a : *info.actors)

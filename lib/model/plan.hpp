@@ -60,6 +60,11 @@ class Plan {
   std::vector<std::string> regions_of(const Objective& objective) const;
   // A region's name from plan.yaml, else the id itself ("global", unknown ids).
   std::string region_name(std::string_view id) const;
+  // A part of a measurement split `by` a dimension, for people: a region's name,
+  // a country's code, a dimension's value as written ("Africa", "KE", "female").
+  std::string part_name(std::string_view dimension, std::string_view part) const;
+  // A dimension for people: "region", "country", a plan dimension's name.
+  std::string dimension_name(std::string_view dimension) const;
   // An actor's name from plan.yaml, else the text as written (`responsible` may hold free text).
   std::string actor_name(std::string_view id) const;
   // The plan's word for a thing (`terms`), e.g. term("task_force", "task force").

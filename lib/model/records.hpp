@@ -51,6 +51,15 @@ struct NamedEntry {  // regions and actors
   Position pos;
 };
 
+// A dimension measurements may be split by (plan.yaml's `dimensions`); `region`
+// and `country` are built in.
+struct Dimension {
+  Located<std::string> id;
+  Text name;
+  std::vector<Located<std::string>> values;
+  Position pos;
+};
+
 struct Stage {
   Located<std::string> id;
   Text name;
@@ -98,6 +107,7 @@ struct PlanInfo {
   std::optional<std::vector<Goal>> goals;
   std::optional<std::vector<NamedEntry>> regions;
   std::optional<std::vector<NamedEntry>> actors;
+  std::optional<std::vector<Dimension>> dimensions;
   std::vector<Stage> stages;  // the default pipeline when the file has none
   bool stages_given = false;
   Position stages_pos;
@@ -199,12 +209,23 @@ struct DatedValue {
   Position pos;
 };
 
+// A measurement's value split by one dimension: `by: {region: {africa: 10, asia: 8}}`.
+struct Part {
+  Located<std::string> name;  // africa
+  Located<double> value;      // 10
+};
+struct Breakdown {
+  Located<std::string> dimension;  // region
+  std::vector<Part> parts;
+};
+
 struct Measurement {
   std::optional<Located<Date>> date;
   std::optional<Located<double>> value;
   std::optional<Located<double>> numerator;  // a ratio: the value is 100 × numerator ÷ denominator
   std::optional<Located<double>> denominator;
   Text level;  // a qualitative indicator's assessment: a level of the plan's scale
+  std::vector<Breakdown> by;
   Text source;
   Text note;
   Position pos;

@@ -308,6 +308,17 @@ class Cells {
     for (int year : m_years)
       cell(m_names ? fmt::format("{}.{}", f.key, year) : "", target_cell(m, year));
   }
+  // A measurement's parts: "region africa 10, asia 8".
+  void put(const FieldInfo& f, const std::vector<Breakdown>& m) {
+    std::vector<std::string> dimensions;
+    for (const Breakdown& b : m) {
+      std::vector<std::string> parts;
+      for (const Part& p : b.parts)
+        parts.push_back(p.name.value + " " + format_number(p.value.value));
+      dimensions.push_back(b.dimension.value + " " + join(parts));
+    }
+    cell(f.key, join(dimensions, "; "));
+  }
   void put(const FieldInfo& f, const std::optional<Person>& m) {
     cell(f.key, m ? m->name.value : "");
     cell(m_names ? fmt::format("{}.org", f.key) : "", m ? text(m->org) : "");

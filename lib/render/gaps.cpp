@@ -135,6 +135,8 @@ ordered_json finding_json(const Finding& f) {
   put("gap_high", f.gap_high);
   put("unknown_estimates", f.unknown_estimates);
   put("region", f.region);
+  put("dimension", f.dimension);
+  put("part", f.part);
   put("date", f.date);
   if (!f.shared_words.empty()) j["shared_words"] = f.shared_words;
   return j;

@@ -86,6 +86,16 @@ class JsonWriter {
     }
     at(f) = std::move(years);
   }
+  void put(const FieldInfo& f, const std::vector<Breakdown>& m) {
+    if (m.empty()) return;
+    ordered_json by = ordered_json::object();
+    for (const Breakdown& b : m) {
+      ordered_json parts = ordered_json::object();
+      for (const Part& p : b.parts) parts[p.name.value] = p.value.value;
+      by[b.dimension.value] = std::move(parts);
+    }
+    at(f) = std::move(by);
+  }
   template <HasFields M>
   void put(const FieldInfo& f, const std::optional<M>& m) {
     if (m) at(f) = of(*m);

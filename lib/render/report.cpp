@@ -184,6 +184,46 @@ std::string indicator_table(const Plan& plan, const ReportData& r,
                   cells);
 }
 
+// Under the indicator table, one line per indicator split by a dimension: each
+// part's status and latest value ("*Farmers reached, by region*: Africa ✖ off
+// track, 2.1 in 2025, 3.5 expected; Asia ✔ on track, 8 in 2025.").
+std::string parts_lines(const Plan& plan, const ReportData& r,
+                        const std::vector<std::size_t>& rows) {
+  const StatusWords words(plan);
+  std::string out;
+  for (std::size_t k : rows) {
+    const IndicatorRow& row = r.indicators[k];
+    std::string dimension;
+    std::vector<std::string> items;
+    for (const PartProgress& part : row.parts) {
+      if (part.dimension != dimension && !items.empty()) {
+        out += fmt::format("*{}, by {}*: {}.\n\n", md_text(title_of(*row.indicator)),
+                           md_text(plan.dimension_name(dimension)), join(items, "; "));
+        items.clear();
+      }
+      dimension = part.dimension;
+      const IndicatorProgress& p = part.progress;
+      StatusCounts c;
+      c.add(p.status);
+      std::string item = fmt::format("{} {} {}", md_text(plan.part_name(dimension, part.part)),
+                                     status_symbol(c), md_text(words(p.status)));
+      auto text = [&](double v) {
+        return indicator_value_text(*row.indicator, v, plan.info.analysis);
+      };
+      if (p.latest)
+        item +=
+            md_text(fmt::format(", {} in {}", text(p.latest->value), p.latest->date.to_string()));
+      if (p.expected && p.ratio && !p.target_reached)
+        item += md_text(fmt::format(", {} expected", text(*p.expected)));
+      items.push_back(std::move(item));
+    }
+    if (!items.empty())
+      out += fmt::format("*{}, by {}*: {}.\n\n", md_text(title_of(*row.indicator)),
+                         md_text(plan.dimension_name(dimension)), join(items, "; "));
+  }
+  return out;
+}
+
 // The indicator's path: the baseline, every measurement and the next target
 // when it lies after them, with the expected value at each. Nothing to draw
 // without a baseline and a target, or with a negative value (bars from 0
@@ -286,7 +326,7 @@ std::string objective_section(const Plan& plan, const ReportData& r, const Objec
   if (s.indicators.empty())
     out += fmt::format("No {} measures it yet.\n\n", md_term(plan, "indicator", "indicator"));
   else
-    out += indicator_table(plan, r, s.indicators) + "\n";
+    out += indicator_table(plan, r, s.indicators) + "\n" + parts_lines(plan, r, s.indicators);
   std::vector<std::string> doing;
   for (const Activity* a : s.ongoing)
     doing.push_back(fmt::format("{} ({})", md_text(title_of(*a)), md_text(stage_name(plan, *a))));
@@ -423,6 +463,7 @@ const char* finding_heading(const std::string& code) {
       {"indicator-no-data", "Without data"},
       {"indicator-stale", "Old data"},
       {"indicator-off-track", "Behind target"},
+      {"indicator-part-behind", "Behind in one region or group"},
       {"milestone-overdue", "Overdue milestones"},
       {"activity-stale", "Not reviewed for a long time"},
       {"activity-overdue", "Past their end date"},
@@ -863,6 +904,33 @@ std::vector<std::string> values_of(const std::vector<Located<T>>& list) {
   return out;
 }
 
+// `every: year`: each year checked.
+ordered_json years_json(const IndicatorProgress& p) {
+  ordered_json years = ordered_json::array();
+  for (const YearCheck& y : p.years)
+    years.push_back({{"year", y.year},
+                     {"target", y.target},
+                     {"value", y.value ? ordered_json(*y.value) : ordered_json(nullptr)},
+                     {"met", y.met}});
+  return years;
+}
+
+// Split `by` a dimension: each part's progress.
+ordered_json parts_json(const IndicatorRow& row) {
+  ordered_json parts = ordered_json::array();
+  for (const PartProgress& part : row.parts) {
+    const IndicatorProgress& p = part.progress;
+    parts.push_back({{"dimension", part.dimension},
+                     {"part", part.part},
+                     {"status", progress_status_name(p.status)},
+                     {"latest", dated_json(p.latest)},
+                     {"expected", p.expected ? ordered_json(*p.expected) : ordered_json(nullptr)},
+                     {"ratio", p.ratio ? ordered_json(*p.ratio) : ordered_json(nullptr)},
+                     {"target", dated_json(p.upcoming)}});
+  }
+  return parts;
+}
+
 ordered_json indicator_row_json(const Plan& plan, const IndicatorRow& row) {
   const Indicator& i = *row.indicator;
   const bool milestone = i.type.value == IndicatorType::milestone;
@@ -905,15 +973,10 @@ ordered_json indicator_row_json(const Plan& plan, const IndicatorRow& row) {
   for (const PassedTarget& t : p.passed)
     passed.push_back({{"year", t.year}, {"value", t.value}, {"achieved", t.achieved}});
   item["passed_targets"] = std::move(passed);
+  if (!row.parts.empty()) item["parts"] = parts_json(row);
   if (i.every.value == Recurrence::year) {
-    ordered_json years = ordered_json::array();
-    for (const YearCheck& y : p.years)
-      years.push_back({{"year", y.year},
-                       {"target", y.target},
-                       {"value", y.value ? ordered_json(*y.value) : ordered_json(nullptr)},
-                       {"met", y.met}});
     item["every"] = "year";
-    item["years"] = std::move(years);
+    item["years"] = years_json(p);
   }
   item["targets"] = std::move(targets);
   ordered_json series = ordered_json::array();

@@ -205,6 +205,18 @@ class Emitter {
                            : m_text_targets ? t.text
                                             : format_number(*t.number));
   }
+  // A measurement's parts, on one line: {region: {africa: 10, asia: 8}}.
+  void put(const FieldInfo& f, const std::vector<Breakdown>& m) {
+    if (m.empty()) return;
+    std::vector<std::string> dimensions;
+    for (const Breakdown& b : m) {
+      std::vector<std::string> parts;
+      for (const Part& p : b.parts)
+        parts.push_back(yaml_scalar(p.name.value) + ": " + format_number(p.value.value));
+      dimensions.push_back(yaml_scalar(b.dimension.value) + ": {" + join(parts) + "}");
+    }
+    line(f.key, "{" + join(dimensions) + "}");
+  }
   // A person alone (an activity's lead): its keys below the key.
   void put(const FieldInfo& f, const std::optional<Person>& m) {
     if (!m) return;

@@ -744,3 +744,38 @@ TEST_CASE("progress: a recurring target is checked year by year") {
   // Before any year to check: no data.
   CHECK(progress("every: year\ntargets: {2030: 1}\n").status == ProgressStatus::no_data);
 }
+
+TEST_CASE("progress: each part of a split indicator against its share of the targets") {
+  // 10 million in 2022, 4 of them in Africa (a share of 0.4: its 2030 target is
+  // 0.4 × 50 = 20) and 4 in Asia (also 20). Each part's line runs from its first
+  // value at 2022-12-31 to 20 at 2030-12-31 (2922 days); 2025-12-31 is 1096 days
+  // on: expected 4 + 16 × 1096/2922 = 10.0014. Africa at 5: (5 − 4)/6.0014 = 0.167,
+  // off track; Asia at 13: 9/6.0014 = 1.5, on track.
+  const Indicator i = indicator(
+      "unit: million people\naggregation: cumulative\nbaseline: {date: 2020, value: 0}\n"
+      "targets: {2030: 50}\nmeasurements:\n"
+      "  - {date: 2022, value: 10, by: {region: {africa: 4, asia: 4, europe: 2}, "
+      "sex: {female: 4, male: 6}}}\n"
+      "  - {date: 2025, value: 26, by: {region: {africa: 5, asia: 13, europe: 8}}}\n");
+  const std::vector<PartProgress> parts = part_progress(i, {}, Date{2025, 12, 31});
+  REQUIRE(parts.size() == 5);
+  // Each dimension's parts together, in the order they first appear.
+  CHECK(parts[0].part == "africa");
+  CHECK(parts[2].part == "europe");
+  CHECK(parts[3].dimension == "sex");
+  const IndicatorProgress& africa = parts[0].progress;
+  CHECK(africa.next_target->value == doctest::Approx(20));
+  CHECK(*africa.expected == doctest::Approx(10.0014).epsilon(1e-4));
+  CHECK(*africa.ratio == doctest::Approx(1 / 6.0014).epsilon(1e-3));
+  CHECK(africa.status == ProgressStatus::off_track);
+  CHECK(parts[1].progress.status == ProgressStatus::on_track);
+  // One value only (2022): no trend yet.
+  CHECK(parts[3].progress.status == ProgressStatus::not_assessable);
+  // As of 2023, the 2025 parts are not known yet.
+  CHECK(part_progress(i, {}, Date{2023, 12, 31})[0].progress.latest->value == 4);
+  // A share (unit %) does not add up: each part has the indicator's own targets.
+  const Indicator share = indicator(
+      "unit: \"%\"\ntargets: {2030: 80}\nmeasurements:\n"
+      "  - {date: 2022, value: 40, by: {region: {africa: 20}}}\n");
+  CHECK(part_progress(share, {}, Date{2023, 1, 1})[0].progress.upcoming->value == 80);
+}
