@@ -546,17 +546,25 @@ std::string indicator_value_text(const Indicator& indicator, double value,
 
 std::string missed_years_text(const Indicator& indicator, const IndicatorProgress& progress,
                               const AnalysisSettings& settings) {
-  std::vector<std::string> missed;
+  constexpr std::size_t k_named = 5;  // the latest years missed are named, earlier ones counted
+  std::vector<const YearCheck*> missed;
   for (const YearCheck& y : progress.years)
-    if (!y.met)
-      missed.push_back(fmt::format(
-          "{} ({} against {})", y.year,
-          y.value ? indicator_value_text(indicator, *y.value, settings) : "nothing recorded",
-          indicator_value_text(indicator, y.target, settings)));
-  if (missed.size() < 2) return missed.empty() ? "" : missed.front();
-  const std::string last = missed.back();
-  missed.pop_back();
-  return join(missed, ", ") + " and " + last;
+    if (!y.met) missed.push_back(&y);
+  const std::size_t earlier = missed.size() > k_named ? missed.size() - k_named : 0;
+  std::vector<std::string> named;
+  for (std::size_t k = earlier; k < missed.size(); ++k)
+    named.push_back(fmt::format("{} ({} against {})", missed[k]->year,
+                                missed[k]->value
+                                    ? indicator_value_text(indicator, *missed[k]->value, settings)
+                                    : "nothing recorded",
+                                indicator_value_text(indicator, missed[k]->target, settings)));
+  if (named.empty()) return "";
+  std::string text = named.back();
+  if (named.size() > 1) {
+    named.pop_back();
+    text = join(named, ", ") + (earlier ? ", " : " and ") + text;
+  }
+  return earlier ? text + fmt::format(" and {} earlier years", earlier) : text;
 }
 
 std::string format_money(Money amount) {

@@ -107,7 +107,8 @@ std::string format_quantity(double value);
 std::string indicator_value_text(const Indicator& indicator, double value,
                                  const AnalysisSettings& settings);
 // A recurring target's missed years: "2006 (0 against 1) and 2007 (nothing
-// recorded against 1)"; "" when none was missed.
+// recorded against 1)", the latest five named and earlier ones counted ("and 12
+// earlier years"); "" when none was missed.
 std::string missed_years_text(const Indicator& indicator, const IndicatorProgress& progress,
                               const AnalysisSettings& settings);
 

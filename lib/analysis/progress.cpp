@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <vector>
 
 namespace actionplan {
@@ -151,16 +152,20 @@ IndicatorProgress yearly_progress(const Indicator& indicator,
     first = indicator.baseline->date->value.year + 1;
   else if (!measurements.empty())
     first = std::min(first, measurements.front().date.year);
+  // Each year's value, in one pass: its periods added up, else its last value.
+  std::map<int, double> by_year;
+  for (const Point& m : measurements) {
+    auto [it, added] = by_year.try_emplace(m.date.year, m.value);
+    if (!added)
+      it->second =
+          indicator.aggregation == Aggregation::per_period ? it->second + m.value : m.value;
+  }
   bool earlier_missed = false;
   std::size_t t = 0;
   for (int year = first; year <= targets.back().first; ++year) {
     while (targets[t].first < year) ++t;
     YearCheck check{year, targets[t].second, std::nullopt, false};
-    for (const Point& m : measurements)
-      if (m.date.year == year)
-        check.value = indicator.aggregation == Aggregation::per_period
-                          ? check.value.value_or(0) + m.value
-                          : m.value;
+    if (auto it = by_year.find(year); it != by_year.end()) check.value = it->second;
     check.met = check.value && reaches(indicator, *check.value, check.target);
     const bool ended = !(as_of < Date{year, 12, 31});
     if (!ended && !check.met) break;  // the current year, not met yet; later ones
@@ -347,15 +352,14 @@ std::vector<PartProgress> part_progress(const Indicator& indicator,
     double share = 1;     // of the targets
   };
   std::vector<Series> series;
+  std::map<std::pair<std::string, std::string>, std::size_t> at;  // (dimension, part) → series
   const bool additive = !(indicator.unit && indicator.unit->value == "%");
   for (const Measurement& m : indicator.measurements) {
     if (!m.date || is_after(m.date->value, as_of)) continue;
     for (const Breakdown& b : m.by)
       for (const Part& p : b.parts) {
-        auto it = std::find_if(series.begin(), series.end(), [&](const Series& s) {
-          return s.dimension == b.dimension.value && s.part == p.name.value;
-        });
-        if (it == series.end()) {
+        auto [found, added] = at.try_emplace({b.dimension.value, p.name.value}, series.size());
+        if (added) {
           Series s{b.dimension.value, p.name.value, {}, 1};
           s.indicator.type = indicator.type;
           s.indicator.direction = indicator.direction;
@@ -368,23 +372,21 @@ std::vector<PartProgress> part_progress(const Indicator& indicator,
           for (IndicatorTarget& t : s.indicator.targets)
             if (t.number) t.number = *t.number * s.share;
           series.push_back(std::move(s));
-          it = std::prev(series.end());
         }
         Measurement part;
         part.date = m.date;
         part.value = p.value;
-        it->indicator.measurements.push_back(std::move(part));
+        series[found->second].indicator.measurements.push_back(std::move(part));
       }
   }
   // Each dimension's parts together, dimensions in the order they first appear.
-  std::vector<std::string> dimensions;
+  std::map<std::string, std::size_t> first_seen;
+  for (const Series& s : series) first_seen.try_emplace(s.dimension, first_seen.size());
+  std::stable_sort(series.begin(), series.end(), [&](const Series& a, const Series& b) {
+    return first_seen[a.dimension] < first_seen[b.dimension];
+  });
   for (const Series& s : series)
-    if (std::find(dimensions.begin(), dimensions.end(), s.dimension) == dimensions.end())
-      dimensions.push_back(s.dimension);
-  for (const std::string& dimension : dimensions)
-    for (Series& s : series)
-      if (s.dimension == dimension)
-        out.push_back({s.dimension, s.part, indicator_progress(s.indicator, settings, as_of)});
+    out.push_back({s.dimension, s.part, indicator_progress(s.indicator, settings, as_of)});
   return out;
 }
 

@@ -779,3 +779,18 @@ TEST_CASE("progress: each part of a split indicator against its share of the tar
       "  - {date: 2022, value: 40, by: {region: {africa: 20}}}\n");
   CHECK(part_progress(share, {}, Date{2023, 1, 1})[0].progress.upcoming->value == 80);
 }
+
+TEST_CASE("a recurring target's missed years: the latest five named, earlier ones counted") {
+  // Nothing recorded from 2001 to 2010, each year against 1.
+  const Indicator i =
+      indicator("every: year\nbaseline: {date: 2000, value: 0}\ntargets: {2030: 1}\n");
+  const IndicatorProgress p = indicator_progress(i, {}, Date{2011, 6, 30});
+  REQUIRE(p.years.size() == 10);
+  CHECK(missed_years_text(i, p, {}) ==
+        "2006 (nothing recorded against 1), 2007 (nothing recorded against 1), 2008 (nothing "
+        "recorded against 1), 2009 (nothing recorded against 1), 2010 (nothing recorded against "
+        "1) and 5 earlier years");
+  const IndicatorProgress two = indicator_progress(i, {}, Date{2002, 12, 31});
+  CHECK(missed_years_text(i, two, {}) ==
+        "2001 (nothing recorded against 1) and 2002 (nothing recorded against 1)");
+}
