@@ -43,6 +43,13 @@ class Checker {
     }
     if (plan.info.actors)
       for (const NamedEntry& a : *plan.info.actors) m_actors.push_back(a.id.value);
+    if (plan.info.regions)
+      for (const NamedEntry& r : *plan.info.regions) m_parts["region"].push_back(r.id.value);
+    if (plan.info.dimensions)
+      for (const Dimension& d : *plan.info.dimensions)
+        for (const auto& v : d.values) m_parts[d.id.value].push_back(v.value);
+    for (auto& [dimension, values] : m_parts)
+      m_part_sets[dimension] = {values.begin(), values.end()};
   }
 
   Diagnostics run() {
@@ -398,8 +405,10 @@ class Checker {
     }
     const bool additive = m.value && !m.numerator && !(i.unit && i.unit->value == "%");
     for (const Breakdown& b : m.by) {
-      const std::vector<std::string> known = dimension_values(b.dimension.value);
-      if (known.empty() && b.dimension.value != "country") {
+      const std::string& dimension = b.dimension.value;
+      // region and country are built in: any region without a regions list, any ISO code.
+      const auto set = m_part_sets.find(dimension);
+      if (set == m_part_sets.end() && dimension != "region" && dimension != "country") {
         std::vector<std::string> names = {"region", "country"};
         if (m_plan.info.dimensions)
           for (const Dimension& d : *m_plan.info.dimensions) names.push_back(d.id.value);
@@ -410,19 +419,20 @@ class Checker {
       double sum = 0;
       for (const Part& p : b.parts) {
         sum += p.value.value;
-        const bool ok = b.dimension.value == "country"
-                            ? is_country_code(p.name.value)
-                            : std::find(known.begin(), known.end(), p.name.value) != known.end();
+        const bool ok = dimension == "country"     ? is_country_code(p.name.value)
+                        : set == m_part_sets.end() ? true
+                                                   : set->second.count(p.name.value) > 0;
         if (!ok)
-          error(path, "measurements", p.name.pos, "unknown-dimension",
-                b.dimension.value == "country"
-                    ? fmt::format("{} is not an ISO 3166-1 alpha-2 country code (e.g. KE)",
-                                  in_quotes(p.name.value))
-                : b.dimension.value == "region"
-                    ? unknown_reference_message("region", "regions", p.name.value, known)
-                    : unknown_reference_message("value of " + in_quotes(b.dimension.value),
-                                                "values of " + in_quotes(b.dimension.value),
-                                                p.name.value, known));
+          error(
+              path, "measurements", p.name.pos, "unknown-dimension",
+              b.dimension.value == "country"
+                  ? fmt::format("{} is not an ISO 3166-1 alpha-2 country code (e.g. KE)",
+                                in_quotes(p.name.value))
+              : dimension == "region"
+                  ? unknown_reference_message("region", "regions", p.name.value, m_parts[dimension])
+                  : unknown_reference_message("value of " + in_quotes(dimension),
+                                              "values of " + in_quotes(dimension), p.name.value,
+                                              m_parts[dimension]));
       }
       if (!additive || std::abs(sum - m.value->value) <= 1e-6 * std::max(1.0, m.value->value))
         continue;
@@ -436,21 +446,6 @@ class Checker {
         m_diags.warning(path, b.dimension.pos, "parts-mismatch",
                         text + ": give the parts that are missing", "measurements");
     }
-  }
-
-  // The values a measurement may be split into by a dimension: the plan's regions,
-  // a dimension's values; empty for countries (any ISO code) and unknown dimensions.
-  std::vector<std::string> dimension_values(const std::string& dimension) const {
-    std::vector<std::string> out;
-    if (dimension == "region") {
-      if (m_plan.info.regions)
-        for (const NamedEntry& r : *m_plan.info.regions) out.push_back(r.id.value);
-    } else if (m_plan.info.dimensions) {
-      for (const Dimension& d : *m_plan.info.dimensions)
-        if (d.id.value == dimension)
-          for (const auto& v : d.values) out.push_back(v.value);
-    }
-    return out;
   }
 
   void check_indicator(const Indicator& i) {
@@ -510,6 +505,10 @@ class Checker {
   FutureDates m_future;
   std::vector<std::string> m_regions;
   std::vector<std::string> m_actors;
+  // What a measurement may be split into, by dimension: the plan's regions (when it
+  // lists them) and its dimensions' values; as listed (messages) and as a set.
+  std::map<std::string, std::vector<std::string>> m_parts;
+  std::map<std::string, std::set<std::string>> m_part_sets;
   Diagnostics m_diags;
 };
 

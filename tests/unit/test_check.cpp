@@ -272,3 +272,22 @@ TEST_CASE("a cumulative indicator may not fall; a level may") {
                            {"indicators/I1.yaml", "id: I1\ntitle: t\nobjective: O1\n" + series}});
   CHECK(level.lines() == V{});
 }
+
+TEST_CASE("parts by region: any region when plan.yaml lists none, the listed ones otherwise") {
+  const std::string indicator =
+      "id: I1\ntitle: T\nobjective: O1\nmeasurements:\n"
+      "  - {date: 2024, value: 5, by: {region: {andes: 2, alps: 3}, sex: {female: 5}}}\n";
+  auto r = test::load({{"plan.yaml", "format: 1\ntitle: T\n"},
+                       {"objectives/O1.yaml", "id: O1\ntitle: O\n"},
+                       {"indicators/I1.yaml", indicator}});
+  // No regions list: any region; `sex` is not declared.
+  REQUIRE(r.lines().size() == 1);
+  CHECK(r.lines()[0].find("unknown dimension 'sex'") != std::string::npos);
+  auto listed = test::load({{"plan.yaml",
+                             "format: 1\ntitle: T\nregions:\n  - {id: andes, name: Andes}\n"
+                             "dimensions:\n  - {id: sex, values: [female, male]}\n"},
+                            {"objectives/O1.yaml", "id: O1\ntitle: O\n"},
+                            {"indicators/I1.yaml", indicator}});
+  REQUIRE(listed.lines().size() == 1);
+  CHECK(listed.lines()[0].find("unknown region 'alps'; known regions: andes") != std::string::npos);
+}
