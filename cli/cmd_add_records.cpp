@@ -56,9 +56,11 @@ void add_record_creation_commands(Command app, Session& session) {
   add_command(app, session, RecordKind::task_force, "add-task-force",
               "Create taskforces/<id>.yaml; every value is checked first, as add-project does.",
               "The task force's name");
-  add_command(app, session, RecordKind::indicator, "add-indicator",
-              "Create indicators/<id>.yaml, numeric or milestone; every value is checked first.",
-              "The indicator's title");
+  add_command(
+      app, session, RecordKind::indicator, "add-indicator",
+      "Create indicators/<id>.yaml, numeric, milestone or qualitative; every value is checked\n"
+      "first.",
+      "The indicator's title");
 }
 
 }  // namespace actionplan::cli

@@ -368,9 +368,15 @@ std::vector<PartProgress> part_progress(const Indicator& indicator,
           s.indicator.progress_method = indicator.progress_method;
           const std::optional<double> whole = measured_value(m);
           if (additive && !m.numerator && whole && *whole != 0) s.share = p.value.value / *whole;
-          s.indicator.targets = indicator.targets;
-          for (IndicatorTarget& t : s.indicator.targets)
-            if (t.number) t.number = *t.number * s.share;
+          const auto own = std::find_if(
+              indicator.targets_by.begin(), indicator.targets_by.end(), [&](const PartTargets& t) {
+                return t.dimension.value == b.dimension.value && t.part.value == p.name.value;
+              });
+          s.indicator.targets =
+              own != indicator.targets_by.end() ? own->targets : indicator.targets;
+          if (own == indicator.targets_by.end())
+            for (IndicatorTarget& t : s.indicator.targets)
+              if (t.number) t.number = *t.number * s.share;
           series.push_back(std::move(s));
         }
         Measurement part;

@@ -144,9 +144,10 @@ struct PartProgress {
 
 // Each part's progress on `as_of`, in the order parts first appear. A part is
 // judged like an indicator of its own: its values are the measurements' parts,
-// its baseline the first of them, and its targets the part's share of the
-// indicator's targets (its first value over the value it is part of) for a
-// count; the same targets for a share (unit `%`) or a ratio, which do not add up.
+// its baseline the first of them, and its targets its own (`targets_by`), else
+// the part's share of the indicator's targets (its first value over the value it
+// is part of) for a count, the same targets for a share (unit `%`) or a ratio,
+// which do not add up.
 std::vector<PartProgress> part_progress(const Indicator& indicator,
                                         const AnalysisSettings& settings, const Date& as_of);
 

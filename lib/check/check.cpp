@@ -396,6 +396,39 @@ class Checker {
 
   // A measurement's parts: known dimensions and parts, and, for a count, adding up to
   // its value (a share or a ratio's percentage does not add up).
+  // A dimension measurements may be split by: region and country (built in), or one
+  // of plan.yaml's dimensions.
+  bool known_dimension(const std::string& path, const char* key,
+                       const Located<std::string>& dimension) {
+    const std::string& d = dimension.value;
+    if (d == "region" || d == "country" || m_part_sets.count(d)) return true;
+    std::vector<std::string> names = {"region", "country"};
+    if (m_plan.info.dimensions)
+      for (const Dimension& known : *m_plan.info.dimensions) names.push_back(known.id.value);
+    error(path, key, dimension.pos, "unknown-dimension",
+          unknown_reference_message("dimension", "dimensions", d, names));
+    return false;
+  }
+
+  // A part of a known dimension: an ISO country code, a listed region (any region
+  // when the plan lists none), a value of the dimension.
+  void known_part(const std::string& path, const char* key, const std::string& dimension,
+                  const Located<std::string>& part) {
+    const auto set = m_part_sets.find(dimension);
+    if (dimension == "country" ? is_country_code(part.value)
+                               : set == m_part_sets.end() || set->second.count(part.value))
+      return;
+    error(path, key, part.pos, "unknown-dimension",
+          dimension == "country"
+              ? fmt::format("{} is not an ISO 3166-1 alpha-2 country code (e.g. KE)",
+                            in_quotes(part.value))
+          : dimension == "region"
+              ? unknown_reference_message("region", "regions", part.value, m_parts[dimension])
+              : unknown_reference_message("value of " + in_quotes(dimension),
+                                          "values of " + in_quotes(dimension), part.value,
+                                          m_parts[dimension]));
+  }
+
   void parts(const std::string& path, const Indicator& i, const Measurement& m) {
     if (m.by.empty()) return;
     if (i.type.value == IndicatorType::qualitative) {
@@ -405,34 +438,11 @@ class Checker {
     }
     const bool additive = m.value && !m.numerator && !(i.unit && i.unit->value == "%");
     for (const Breakdown& b : m.by) {
-      const std::string& dimension = b.dimension.value;
-      // region and country are built in: any region without a regions list, any ISO code.
-      const auto set = m_part_sets.find(dimension);
-      if (set == m_part_sets.end() && dimension != "region" && dimension != "country") {
-        std::vector<std::string> names = {"region", "country"};
-        if (m_plan.info.dimensions)
-          for (const Dimension& d : *m_plan.info.dimensions) names.push_back(d.id.value);
-        error(path, "measurements", b.dimension.pos, "unknown-dimension",
-              unknown_reference_message("dimension", "dimensions", b.dimension.value, names));
-        continue;
-      }
+      if (!known_dimension(path, "measurements", b.dimension)) continue;
       double sum = 0;
       for (const Part& p : b.parts) {
         sum += p.value.value;
-        const bool ok = dimension == "country"     ? is_country_code(p.name.value)
-                        : set == m_part_sets.end() ? true
-                                                   : set->second.count(p.name.value) > 0;
-        if (!ok)
-          error(
-              path, "measurements", p.name.pos, "unknown-dimension",
-              b.dimension.value == "country"
-                  ? fmt::format("{} is not an ISO 3166-1 alpha-2 country code (e.g. KE)",
-                                in_quotes(p.name.value))
-              : dimension == "region"
-                  ? unknown_reference_message("region", "regions", p.name.value, m_parts[dimension])
-                  : unknown_reference_message("value of " + in_quotes(dimension),
-                                              "values of " + in_quotes(dimension), p.name.value,
-                                              m_parts[dimension]));
+        known_part(path, "measurements", b.dimension.value, p.name);
       }
       if (!additive || std::abs(sum - m.value->value) <= 1e-6 * std::max(1.0, m.value->value))
         continue;
@@ -482,6 +492,9 @@ class Checker {
 
     const Measurement* previous = nullptr;
     const Measurement* last_valued = nullptr;  // the last measurement with a value
+    for (const PartTargets& t : i.targets_by)
+      if (known_dimension(path, "targets_by", t.dimension))
+        known_part(path, "targets_by", t.dimension.value, t.part);
     for (const Measurement& m : i.measurements) {
       measurement_value(path, m);
       parts(path, i, m);

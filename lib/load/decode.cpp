@@ -782,6 +782,7 @@ class RecordReader {
   }
   void read(const FieldInfo& f, const Node& n, std::vector<IndicatorTarget>& m);
   void read(const FieldInfo& f, const Node& n, std::vector<Breakdown>& m);
+  void read(const FieldInfo& f, const Node& n, std::vector<PartTargets>& m);
   // A nested mapping: a budget, a baseline.
   template <HasFields M>
   void read(const FieldInfo& f, const Node& n, std::optional<M>& m) {
@@ -843,6 +844,34 @@ void RecordReader::read(const FieldInfo& f, const Node& n, std::vector<Breakdown
       if (auto value = m_r.number(parts.items[p], f.key, false))
         breakdown.parts.push_back({{parts.keys[p].text, parts.keys[p].pos}, *value});
     m.push_back(std::move(breakdown));
+  }
+}
+
+void RecordReader::read(const FieldInfo& f, const Node& n, std::vector<PartTargets>& m) {
+  constexpr const char* example =
+      "a mapping of dimension to parts to targets, e.g. {region: {africa: {2030: 15}}}";
+  if (n.is_null()) return;
+  if (!n.is_mapping()) {
+    m_r.wrong_type(n, f.key, example);
+    return;
+  }
+  for (std::size_t k = 0; k < n.keys.size(); ++k) {
+    const Node& parts = n.items[k];
+    if (!parts.is_mapping()) {
+      m_r.wrong_type(parts, f.key, example);
+      continue;
+    }
+    for (std::size_t p = 0; p < parts.keys.size(); ++p) {
+      PartTargets part{
+          {n.keys[k].text, n.keys[k].pos}, {parts.keys[p].text, parts.keys[p].pos}, {}};
+      read(f, parts.items[p], part.targets);
+      for (const IndicatorTarget& t : part.targets)
+        if (!t.is_number)
+          m_r.error(t.pos, "invalid-number",
+                    fmt::format("a part's target for {} must be a number; got {}", t.year.value,
+                                in_quotes(t.text)));
+      m.push_back(std::move(part));
+    }
   }
 }
 
@@ -938,6 +967,8 @@ std::string type_of(const FieldInfo& f, const std::vector<FieldDoc>& nested) {
       return "mapping year → number";
     case Value::breakdown:
       return "mapping dimension → {part: number}";
+    case Value::part_targets:
+      return "mapping dimension → part → year → number";
     case Value::person:
       return "person";
     case Value::persons:
@@ -991,6 +1022,9 @@ std::string schema_of(const FieldInfo& f) {
     case Value::breakdown:
       return R"({"type":"object","additionalProperties":{"type":"object",)"
              R"("additionalProperties":{"type":"number"}}})";
+    case Value::part_targets:
+      return R"({"type":"object","additionalProperties":{"type":"object",)"
+             R"("additionalProperties":)" AP_YEAR_MAP(R"({"type":"number"})") "}}";
     case Value::person:
     case Value::persons:
     case Value::representatives:

@@ -42,6 +42,7 @@ enum class Value {
   year_texts,       // a mapping year → text
   year_values,      // a mapping year → number (a milestone's: text)
   breakdown,        // a mapping dimension → {part: number}
+  part_targets,     // a mapping dimension → part → year → number
   person,           // a name, or a mapping of the person keys (no region)
   persons,          // a list of them
   representatives,  // a list of persons, each naming a region
@@ -625,6 +626,13 @@ void visit_fields(I& i, V&& v) {
                          "YEAR=VALUE"},
               .imported = true},
     i.targets);
+  v(FieldInfo{.key = "targets_by",
+              .value = Value::part_targets,
+              .meaning = "targets of their own for parts of the measurements' `by`, e.g. "
+                         "`{region: {africa: {2030: 15}}}`; a part without them is judged "
+                         "against its share of `targets`",
+              .flow = true},
+    i.targets_by);
   v(FieldInfo{.key = "measurements",
               .value = Value::mappings,
               .meaning = "dates strictly increasing (`measurements-unordered`), none after the "

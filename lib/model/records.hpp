@@ -239,6 +239,14 @@ struct IndicatorTarget {
   Position pos;
 };
 
+// A part's own targets (`targets_by: {region: {africa: {2030: 15}}}`), instead of
+// its share of the indicator's.
+struct PartTargets {
+  Located<std::string> dimension;
+  Located<std::string> part;
+  std::vector<IndicatorTarget> targets;
+};
+
 struct Indicator {
   Source source;
   Located<std::string> id;
@@ -253,6 +261,7 @@ struct Indicator {
   ProgressMethod progress_method = ProgressMethod::plan;
   std::optional<DatedValue> baseline;
   std::vector<IndicatorTarget> targets;
+  std::vector<PartTargets> targets_by;
   std::vector<Measurement> measurements;
   std::optional<Located<Date>> due;
   std::optional<Located<Date>> achieved;

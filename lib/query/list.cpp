@@ -319,6 +319,15 @@ class Cells {
     }
     cell(f.key, join(dimensions, "; "));
   }
+  // Parts' own targets: "region africa 2030: 15".
+  void put(const FieldInfo& f, const std::vector<PartTargets>& m) {
+    std::vector<std::string> items;
+    for (const PartTargets& p : m)
+      for (const IndicatorTarget& t : p.targets)
+        items.push_back(fmt::format("{} {} {}: {}", p.dimension.value, p.part.value, t.year.value,
+                                    format_number(t.number.value_or(0))));
+    cell(f.key, join(items, "; "));
+  }
   void put(const FieldInfo& f, const std::optional<Person>& m) {
     cell(f.key, m ? m->name.value : "");
     cell(m_names ? fmt::format("{}.org", f.key) : "", m ? text(m->org) : "");

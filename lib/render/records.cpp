@@ -96,6 +96,14 @@ class JsonWriter {
     }
     at(f) = std::move(by);
   }
+  void put(const FieldInfo& f, const std::vector<PartTargets>& m) {
+    if (m.empty()) return;
+    ordered_json by = ordered_json::object();
+    for (const PartTargets& p : m)
+      for (const IndicatorTarget& t : p.targets)
+        by[p.dimension.value][p.part.value][std::to_string(t.year.value)] = t.number.value_or(0);
+    at(f) = std::move(by);
+  }
   template <HasFields M>
   void put(const FieldInfo& f, const std::optional<M>& m) {
     if (m) at(f) = of(*m);

@@ -241,6 +241,8 @@ class Builder {
   void set(const FieldInfo& f, const std::string&, std::optional<M>& m) {
     nested(f, m, [&](const FieldInfo& g) { return nested_option_key(f, g); });
   }
+  // Parts' own targets have no option (write them in the file, or with --from).
+  void set(const FieldInfo&, const std::string&, std::vector<PartTargets>&) {}
   // Lists of mappings (measurements, milestones) have no option.
   template <HasFields M>
   void set(const FieldInfo&, const std::string&, std::vector<M>&) {}

@@ -217,6 +217,27 @@ class Emitter {
     }
     line(f.key, "{" + join(dimensions) + "}");
   }
+  // Parts' own targets, a part on each line: `  region: {africa: {2030: 15}}`.
+  void put(const FieldInfo& f, const std::vector<PartTargets>& m) {
+    if (m.empty()) return;
+    m_out += fmt::format("{}{}:\n", pad(m_indent), f.key);
+    std::string dimension, parts;
+    auto flush = [&] {
+      if (!dimension.empty())
+        m_out += fmt::format("{}  {}: {{{}}}\n", pad(m_indent), yaml_scalar(dimension), parts);
+    };
+    for (const PartTargets& p : m) {
+      if (p.dimension.value != dimension) {
+        flush();
+        dimension = p.dimension.value, parts.clear();
+      }
+      std::vector<std::string> years;
+      for (const IndicatorTarget& t : p.targets)
+        years.push_back(fmt::format("{}: {}", t.year.value, format_number(t.number.value_or(0))));
+      parts += (parts.empty() ? "" : ", ") + yaml_scalar(p.part.value) + ": {" + join(years) + "}";
+    }
+    flush();
+  }
   // A person alone (an activity's lead): its keys below the key.
   void put(const FieldInfo& f, const std::optional<Person>& m) {
     if (!m) return;

@@ -773,6 +773,14 @@ TEST_CASE("progress: each part of a split indicator against its share of the tar
   CHECK(parts[3].progress.status == ProgressStatus::not_assessable);
   // As of 2023, the 2025 parts are not known yet.
   CHECK(part_progress(i, {}, Date{2023, 12, 31})[0].progress.latest->value == 4);
+  // A part's own targets replace its share: Africa 8 by 2030, a line from 4 to 8:
+  // expected 4 + 4 × 1096/2922 = 5.5; (5 − 4)/1.5 = 0.67, at risk.
+  Indicator own = i;
+  own.targets_by.push_back({{"region", {}}, {"africa", {}}, {{{2030, {}}, 8.0, "8", true, {}}}});
+  const PartProgress africa_own = part_progress(own, {}, Date{2025, 12, 31})[0];
+  CHECK(africa_own.progress.next_target->value == 8);
+  CHECK(*africa_own.progress.ratio == doctest::Approx(0.6667).epsilon(1e-3));
+  CHECK(africa_own.progress.status == ProgressStatus::at_risk);
   // A share (unit %) does not add up: each part has the indicator's own targets.
   const Indicator share = indicator(
       "unit: \"%\"\ntargets: {2030: 80}\nmeasurements:\n"

@@ -255,6 +255,29 @@ TEST_CASE("every key of a task force and an indicator is written, by the field t
   CHECK(back.find("measurements:\n  - {date: 2021, value: 2.5, source: \"survey, 2021\", note: "
                   "rough}\n") != std::string::npos);
   CHECK(emit_indicator(parse(back, decode_indicator)) == back);
+
+  // The new kinds: recurring, parts' own targets, a measurement split by dimensions,
+  // and a qualitative assessment.
+  const std::string split =
+      "id: I2\ntitle: Reach\nobjective: O1\nevery: year\ntargets: {2030: 10}\n"
+      "targets_by:\n  region: {africa: {2030: 4, 2050: 8}, asia: {2030: 6}}\n"
+      "measurements:\n  - {date: 2021, value: 5, by: {region: {africa: 2, asia: 3}, sex: "
+      "{female: 5}}}\n";
+  const std::string split_back = emit_indicator(parse(split, decode_indicator));
+  CHECK(split_back.find("every: year\n") != std::string::npos);
+  CHECK(split_back.find("targets_by:\n  region: {africa: {2030: 4, 2050: 8}, asia: {2030: 6}}\n") !=
+        std::string::npos);
+  CHECK(split_back.find("  - {date: 2021, value: 5, by: {region: {africa: 2, asia: 3}, sex: "
+                        "{female: 5}}}\n") != std::string::npos);
+  CHECK(emit_indicator(parse(split_back, decode_indicator)) == split_back);
+  const std::string qualitative =
+      "id: Q1\ntitle: MOUs\nobjective: O1\ntype: qualitative\n"
+      "baseline: {date: 2004, level: not started}\ntargets: {2007: achieved}\n"
+      "measurements:\n  - {date: 2005, level: in progress}\n";
+  const std::string qualitative_back = emit_indicator(parse(qualitative, decode_indicator));
+  CHECK(qualitative_back.find("targets:\n  2007: achieved\n") != std::string::npos);
+  CHECK(qualitative_back.find("  - {date: 2005, level: in progress}\n") != std::string::npos);
+  CHECK(emit_indicator(parse(qualitative_back, decode_indicator)) == qualitative_back);
 }
 
 TEST_CASE("money with three decimals is written so that it reads back, not as thousands") {

@@ -59,6 +59,9 @@ struct Fill {
   void operator()(const FieldInfo&, std::vector<IndicatorTarget>& m) const {
     m = {{{2030, {}}, 5.0, "5", true, {}}};
   }
+  void operator()(const FieldInfo&, std::vector<PartTargets>& m) const {
+    m = {{{"region", {}}, {"africa", {}}, {{{2030, {}}, 5.0, "5", true, {}}}}};
+  }
   void operator()(const FieldInfo&, std::vector<Breakdown>& m) const {
     m = {{{"region", {}}, {{{"africa", {}}, {3, {}}}}}};
   }
