@@ -58,7 +58,7 @@ void add_record_creation_commands(Command app, Session& session) {
               "The task force's name");
   add_command(
       app, session, RecordKind::indicator, "add-indicator",
-      "Create indicators/<id>.yaml, numeric, milestone or qualitative; every value is checked\n"
+      "Create indicators/<id>.yaml (numeric, milestone, qualitative); every value is checked "
       "first.",
       "The indicator's title");
 }
