@@ -209,3 +209,186 @@ TEST_CASE("record appends a ratio's parts, and refuses half a ratio or a whole o
   REQUIRE(mismatch.edited_problems.items().size() == 1);
   CHECK(mismatch.edited_problems.items()[0].code == "ratio-mismatch");
 }
+
+namespace {
+const std::vector<std::string_view> k_budget_order = {"currency", "estimate", "secured", "note"};
+const std::vector<std::string_view> k_top_order = {"id", "title", "stage", "budget", "updated"};
+
+// Sets parent.key, re-parses the edited text and checks that the value reads back as
+// `reads`; returns the edited text (each test compares it whole: every other byte stays).
+std::string nested(const std::string& text, std::string_view parent, std::string_view key,
+                   std::string_view value, std::string_view reads) {
+  EditResult r =
+      set_nested_scalar(text, tree(text), parent, key, value, k_budget_order, k_top_order);
+  REQUIRE_MESSAGE(r.ok(), r.error);
+  const yaml::Node edited = tree(r.text);
+  const yaml::Node* map = edited.find(parent);
+  REQUIRE(map);
+  REQUIRE(map->is_mapping());
+  const yaml::Node* value_node = map->find(key);
+  REQUIRE(value_node);
+  CHECK(value_node->is_scalar());
+  CHECK(value_node->text == reads);
+  return r.text;
+}
+
+// The error of an edit that must be refused (and leaves no text).
+std::string refused(const std::string& text, std::string_view parent, std::string_view key,
+                    std::string_view value) {
+  EditResult r =
+      set_nested_scalar(text, tree(text), parent, key, value, k_budget_order, k_top_order);
+  CHECK(r.text.empty());
+  CHECK_FALSE(r.ok());
+  return r.error;
+}
+}  // namespace
+
+TEST_CASE("edit nested: a value in a {...} mapping is replaced, its neighbours kept") {
+  CHECK(nested("id: a  # the id\nbudget: {currency: EUR, estimate: 5000, secured: 100}  # asked\n"
+               "updated: 2025-01-01\n",
+               "budget", "secured", "250", "250") ==
+        "id: a  # the id\nbudget: {currency: EUR, estimate: 5000, secured: 250}  # asked\n"
+        "updated: 2025-01-01\n");
+  // Quoted neighbours holding ',', '}' and non-ASCII text; a quoted value; a range.
+  CHECK(nested("budget: {note: \"Café, {phase 1}\", secured: '100', estimate: [4000, 6000]}\n",
+               "budget", "secured", "\"1 250\"", "1 250") ==
+        "budget: {note: \"Café, {phase 1}\", secured: \"1 250\", estimate: [4000, 6000]}\n");
+  // Empty values: "~" gives way, a bare ':' or a bare key gets the value.
+  CHECK(nested("budget: {estimate: 5, secured: ~ }\n", "budget", "secured", "7", "7") ==
+        "budget: {estimate: 5, secured: 7 }\n");
+  CHECK(nested("budget: {secured: , estimate: 5}\n", "budget", "secured", "7", "7") ==
+        "budget: {secured: 7 , estimate: 5}\n");
+  CHECK(nested("budget: {estimate: 5, secured}\n", "budget", "secured", "7", "7") ==
+        "budget: {estimate: 5, secured: 7}\n");
+}
+
+TEST_CASE("edit nested: a new key of a {...} mapping goes after its predecessor, else at the end") {
+  // In order: before the key that follows its predecessor.
+  CHECK(nested("budget: {currency: EUR, estimate: 5000, note: rough}   # asked\n", "budget",
+               "secured", "100", "100") ==
+        "budget: {currency: EUR, estimate: 5000, secured: 100, note: rough}   # asked\n");
+  // The predecessor is the last entry: at the end, inside the spacing before the '}'.
+  CHECK(nested("budget: { currency: EUR, estimate: [4000, 6000] }\nupdated: 2025-01-01\n", "budget",
+               "secured", "100", "100") ==
+        "budget: { currency: EUR, estimate: [4000, 6000], secured: 100 }\nupdated: 2025-01-01\n");
+  // No predecessor in `order`: at the end.
+  CHECK(nested("budget: {estimate: 5000, note: rough}\n", "budget", "currency", "EUR", "EUR") ==
+        "budget: {estimate: 5000, note: rough, currency: EUR}\n");
+  // A trailing ',' is kept.
+  CHECK(nested("budget: {estimate: 5000, }\n", "budget", "secured", "100", "100") ==
+        "budget: {estimate: 5000, secured: 100 }\n");
+  // A {...} over several lines is edited too (no line is added).
+  CHECK(nested("budget: {\n  currency: EUR,\n  estimate: 5000\n}\nupdated: 2025-01-01\n", "budget",
+               "secured", "100", "100") ==
+        "budget: {\n  currency: EUR,\n  estimate: 5000, secured: 100\n}\nupdated: 2025-01-01\n");
+  CHECK(nested("budget: {currency: EUR,\n  estimate: 5000, note: rough}\n", "budget", "secured",
+               "100", "100") ==
+        "budget: {currency: EUR,\n  estimate: 5000, secured: 100, note: "
+        "rough}\n");
+}
+
+TEST_CASE("edit nested: an empty {} mapping gets its first key") {
+  CHECK(nested("id: a\nbudget: {}   # to do\n", "budget", "secured", "100", "100") ==
+        "id: a\nbudget: {secured: 100}   # to do\n");
+  CHECK(nested("id: a\nbudget: { }\n", "budget", "secured", "100", "100") ==
+        "id: a\nbudget: {secured: 100 }\n");
+}
+
+TEST_CASE("edit nested: a value in a block mapping is replaced in place") {
+  const std::string text =
+      "id: a\n"
+      "budget:\n"
+      "  estimate: 5000   # rough\n"
+      "  secured: 100  # so far\n"
+      "# the end\n"
+      "updated: 2025-01-01\n";
+  CHECK(nested(text, "budget", "secured", "250", "250") ==
+        "id: a\nbudget:\n  estimate: 5000   # rough\n  secured: 250  # so far\n# the end\n"
+        "updated: 2025-01-01\n");
+  CHECK(nested("budget:\n    secured:   # to ask\n    note: x\n", "budget", "secured", "250",
+               "250") == "budget:\n    secured: 250   # to ask\n    note: x\n");
+  CHECK(nested("budget:\n  secured: null\n", "budget", "secured", "'250'", "250") ==
+        "budget:\n  secured: '250'\n");
+}
+
+TEST_CASE("edit nested: a new key of a block mapping goes on its own line, in its indentation") {
+  const std::string text =
+      "id: a\n"
+      "budget:\n"
+      "    currency: EUR\n"
+      "    estimate:          # a range\n"
+      "      - 4000\n"
+      "      - 6000\n"
+      "\n"
+      "    # the source's words\n"
+      "    note: rough\n"
+      "updated: 2025-01-01\n";
+  CHECK(nested(text, "budget", "secured", "100", "100") ==
+        "id: a\nbudget:\n    currency: EUR\n    estimate:          # a range\n      - 4000\n"
+        "      - 6000\n    secured: 100\n\n    # the source's words\n    note: rough\n"
+        "updated: 2025-01-01\n");
+  // No predecessor in `order`: after the last key (and its comment-free tail).
+  CHECK(nested("budget:\n  note: |\n    two\n    lines\n# money\nupdated: 2025-01-01\n", "budget",
+               "currency", "EUR", "EUR") ==
+        "budget:\n  note: |\n    two\n    lines\n  currency: EUR\n# money\nupdated: 2025-01-01\n");
+  // The last line of the file, without a line break.
+  CHECK(nested("budget:\n  estimate: 5", "budget", "secured", "1", "1") ==
+        "budget:\n  estimate: 5\n  secured: 1\n");
+}
+
+TEST_CASE("edit nested: CRLF files stay CRLF") {
+  CHECK(nested("id: a\r\nbudget:\r\n  estimate: 5000\r\nupdated: 2025-01-01\r\n", "budget",
+               "secured", "100", "100") ==
+        "id: a\r\nbudget:\r\n  estimate: 5000\r\n  secured: 100\r\nupdated: 2025-01-01\r\n");
+  CHECK(nested("id: a\r\nbudget: {estimate: 5000}\r\n", "budget", "secured", "100", "100") ==
+        "id: a\r\nbudget: {estimate: 5000, secured: 100}\r\n");
+  CHECK(nested("id: a\r\nbudget:\r\n  secured: 1  # x\r\n", "budget", "secured", "2", "2") ==
+        "id: a\r\nbudget:\r\n  secured: 2  # x\r\n");
+  CHECK(nested("id: a\r\nupdated: 2025-01-01\r\n", "budget", "secured", "100", "100") ==
+        "id: a\r\nbudget: {secured: 100}\r\nupdated: 2025-01-01\r\n");
+}
+
+TEST_CASE("edit nested: a missing or empty parent becomes parent: {key: value}") {
+  CHECK(nested("id: a   # id\ntitle: T\nstage: idea\n# dates\nupdated: 2025-01-01\n", "budget",
+               "secured", "100", "100") ==
+        "id: a   # id\ntitle: T\nstage: idea\nbudget: {secured: 100}\n# dates\nupdated: "
+        "2025-01-01\n");
+  CHECK(nested("id: a\ntitle: T", "budget", "secured", "100", "100") ==
+        "id: a\ntitle: T\nbudget: {secured: 100}\n");
+  CHECK(nested("id: a\nbudget:   # later\nupdated: 2025-01-01\n", "budget", "secured", "100",
+               "100") == "id: a\nbudget: {secured: 100}   # later\nupdated: 2025-01-01\n");
+  CHECK(nested("id: a\nbudget: ~\n", "budget", "secured", "\"1,5\"", "1,5") ==
+        "id: a\nbudget: {secured: \"1,5\"}\n");
+}
+
+TEST_CASE("edit nested: shapes that cannot be edited surgically are refused") {
+  // The value is itself a mapping or a list.
+  CHECK(refused("budget: {secured: {amount: 5}}\n", "budget", "secured", "1") ==
+        "'budget.secured' is a mapping, not a single value; edit it by hand");
+  CHECK(refused("budget:\n  secured:\n    amount: 5\n", "budget", "secured", "1") ==
+        "'budget.secured' is a mapping, not a single value; edit it by hand");
+  CHECK(refused("budget:\n  secured: [1, 2]\n", "budget", "secured", "1") ==
+        "'budget.secured' is a list, not a single value; edit it by hand");
+  // A value over several lines.
+  CHECK(refused("budget:\n  secured: >\n    100\n", "budget", "secured", "1") ==
+        "'budget.secured' is written over several lines; edit it by hand");
+  CHECK(refused("budget: {secured: \"1\n  00\"}\n", "budget", "secured", "1") ==
+        "'budget.secured' is written over several lines; edit it by hand");
+  // A comment inside a {...} (over several lines): refused, even to replace a value.
+  CHECK(refused("budget: {estimate: 5,  # rough\n  secured: 1}\n", "budget", "secured", "2") ==
+        "'budget' has a comment inside its {...}; edit it by hand");
+  // The parent is not a mapping.
+  CHECK(refused("budget: 5000\n", "budget", "secured", "1") ==
+        "'budget' is a single value, not a mapping of keys; edit it by hand");
+  CHECK(refused("budget: [5000]\n", "budget", "secured", "1") ==
+        "'budget' is a list, not a mapping of keys; edit it by hand");
+  // A list at its key's own indentation: the line would land between the key and its
+  // items; the edit is read back, found to change more, and refused.
+  CHECK(
+      refused("budget:\n  estimate:\n  - 4000\n  - 6000\n  note: x\n", "budget", "secured", "1") ==
+      "setting 'budget.secured' here would change more than its value; edit it "
+      "by hand");
+  // A value not quoted for a {...} mapping (the caller's job) is caught the same way.
+  CHECK(refused("budget: {estimate: 5}\n", "budget", "note", "a, b") ==
+        "setting 'budget.note' here would change more than its value; edit it by hand");
+}
