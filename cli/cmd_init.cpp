@@ -9,6 +9,7 @@
 #include "history/git.hpp"
 #include "model/text.hpp"
 #include "write/ci_files.hpp"
+#include "write/forms.hpp"
 #include "write/init_plan.hpp"
 #include "write/templates.hpp"
 
@@ -112,6 +113,13 @@ int run_init(const InitOptions& options, Session& session) {
   }
   std::vector<PlanFile> files = *template_files(chosen->name, title);
   if (write_ci) files.push_back(ci_file(ci));
+  if (write_ci && ci == CiSystem::github) {  // the issue forms, and the workflow that reads them
+    files.push_back(intake_workflow_file());
+    std::vector<PlanFileContent> contents;
+    for (const PlanFile& f : files) contents.push_back({f.path, f.content, "", 0});
+    for (PlanFile& form : form_files(load_plan_from_memory(contents, 1).plan))
+      files.push_back(std::move(form));
+  }
   if (title.empty()) title = chosen->description;
 
   fs::path existing = dir;  // the nearest folder that exists: DIR may not exist yet
@@ -154,6 +162,8 @@ void add_init_command(Command app, Session& session) {
       "the default project pipeline, the four record folders, a README for contributors,\n"
       "editor schema hints and a CI file that checks every pull request and writes the\n"
       "annual report (.github/workflows/actionplan.yml, or .gitlab-ci.yml with --ci gitlab).\n"
+      "With GitHub, also the plan's issue forms (see 'actionplan forms') and the workflow\n"
+      "that turns the issues into pull requests (.github/workflows/actionplan-intake.yml).\n"
       "Makes DIR a git repository unless it is inside one.\n"
       "Refuses (exit 2, nothing written) when DIR already holds a plan or any file init\n"
       "would write; --force writes only the missing files and never overwrites one.\n"

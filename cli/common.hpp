@@ -85,6 +85,7 @@ void add_list_command(Command app, Session& session);
 void add_import_command(Command app, Session& session);
 void add_completion_command(Command app, Session& session);
 void add_show_command(Command app, Session& session);
+void add_forms_command(Command app, Session& session);  // forms and intake
 
 // $ACTIONPLAN_THREADS's worker count: a number from 1 to 1024, else nullopt.
 std::optional<unsigned> thread_count(const std::string& text);

@@ -39,6 +39,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   add_list_command(app, session);
   add_import_command(app, session);
   add_show_command(app, session);
+  add_forms_command(app, session);
   add_schema_command(app, session);
   add_completion_command(app, session);
 

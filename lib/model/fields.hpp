@@ -303,6 +303,13 @@ void visit_fields(M& m, V&& v) {
   v(FieldInfo{.key = "text", .need = Need::required, .meaning = "what is to be reached"}, m.text);
 }
 
+template <class N, class V>
+requires std::is_same_v<std::remove_const_t<N>, Note>
+void visit_fields(N& n, V&& v) {
+  v(FieldInfo{.key = "date", .need = Need::required, .value = Value::date}, n.date);
+  v(FieldInfo{.key = "text", .need = Need::required, .meaning = "what happened"}, n.text);
+}
+
 // ---- the record kinds ---------------------------------------------------------------
 
 template <class O, class V>
@@ -540,6 +547,14 @@ void visit_fields(A& a, V&& v) {
               .meaning = "date of the last review; used for staleness",
               .imported = true},
     a.updated);
+  v(FieldInfo{.key = "notes",
+              .value = Value::mappings,
+              .meaning = "progress notes, oldest first: `{date, text}`; `intake` appends one "
+                         "from the form \"Report progress on a project\"; the report shows "
+                         "the latest",
+              .item = "a note",
+              .flow = true},
+    a.notes);
 }
 
 template <class I, class V>

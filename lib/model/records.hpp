@@ -139,6 +139,14 @@ struct Milestone {
   Position pos;
 };
 
+// A dated note on an activity's progress (`notes`), e.g. from the form
+// "Report progress on a project".
+struct Note {
+  std::optional<Located<Date>> date;
+  Text text;
+  Position pos;
+};
+
 struct TaskForce {
   Source source;
   Located<std::string> id;
@@ -188,6 +196,7 @@ struct Activity {
   IdList indicators;
   Text url;
   std::optional<Located<Date>> updated;
+  std::vector<Note> notes;  // progress notes, oldest first
 };
 
 // numeric: values; milestone: a date achieved; qualitative: dated assessments, each

@@ -43,6 +43,9 @@ jobs:
         uses: @REPOSITORY@@v@VERSION@
       - name: Validate (each problem is annotated on its line)
         run: actionplan validate --format github
+      - name: Issue forms up to date with the plan (`actionplan forms` writes them)
+        if: always()
+        run: actionplan forms --check
       - name: Gap analysis (shown as the job summary)
         if: always()
         run: actionplan gap-analysis >> "$GITHUB_STEP_SUMMARY"
@@ -82,6 +85,95 @@ jobs:
           git commit -m "Progress report $YEAR"
           git tag "plan-$YEAR"
           git push origin HEAD "plan-$YEAR"
+)yaml";
+
+constexpr std::string_view k_intake_workflow =
+    R"yaml(# Written by actionplan @VERSION@ (`actionplan init`). Turns the issues written with
+# the plan's issue forms (.github/ISSUE_TEMPLATE/actionplan-*.yml, `actionplan forms`)
+# into pull requests, or comments on the issue what to correct. See "Issue forms" in
+# docs/ci.md of actionplan's documentation: the repository needs the label
+# `actionplan` and must allow GitHub Actions to create pull requests.
+# The issue's text is untrusted: the tool reads it from the event file
+# ($GITHUB_EVENT_PATH); no step puts it in a command line or an expression.
+name: actionplan intake
+on:
+  issues:
+    types: [opened, edited, reopened, labeled]
+permissions:
+  contents: read
+concurrency:
+  group: actionplan-intake-${{ github.event.issue.number }}
+  cancel-in-progress: true
+jobs:
+  intake:
+    if: github.event.issue.state == 'open' && contains(github.event.issue.labels.*.name, 'actionplan')
+    runs-on: ubuntu-24.04
+    container: debian:bookworm   # where actionplan is built and tested
+    permissions:
+      contents: write        # to push the branch of the change
+      issues: write          # to comment on the issue
+      pull-requests: write   # to open the pull request
+    env:
+      ISSUE: ${{ github.event.issue.number }}
+      BRANCH: actionplan/issue-${{ github.event.issue.number }}
+    steps:
+      - name: Install git
+        run: apt-get update -qq && apt-get install -y -qq --no-install-recommends git ca-certificates >/dev/null
+      - uses: actions/checkout@v4
+      - name: Install actionplan @VERSION@ (its released .deb)
+        uses: @REPOSITORY@@v@VERSION@
+      - name: Read the issue with the checks of add-project, record and set-stage
+        id: intake
+        shell: bash
+        run: |
+          status=0
+          actionplan intake --event "$GITHUB_EVENT_PATH" --comment "$RUNNER_TEMP/comment.md" || status=$?
+          echo "status=$status" >> "$GITHUB_OUTPUT"
+          if [ "$status" -ge 2 ]; then exit "$status"; fi
+      - name: Push the change to the issue's branch
+        if: steps.intake.outputs.status == '0'
+        shell: bash
+        run: |
+          git config user.name "actionplan intake"
+          git config user.email "actions@users.noreply.github.com"
+          git checkout -q -B "$BRANCH"
+          git add -A -- activities indicators
+          git commit -q -m "Issue #$ISSUE, from its form" -m "Closes #$ISSUE"
+          git push -q --force origin "$BRANCH"
+      - name: Open or update the pull request; comment on the issue
+        uses: actions/github-script@v7
+        env:
+          STATUS: ${{ steps.intake.outputs.status }}
+        with:
+          script: |
+            const fs = require('fs');
+            const written = fs.readFileSync(`${process.env.RUNNER_TEMP}/comment.md`, 'utf8');
+            const issue = context.payload.issue;
+            const {owner, repo} = context.repo;
+            const marker = '<!-- actionplan intake -->';
+            let text = `${marker}\n${written}`;
+            if (process.env.STATUS === '0') {
+              const head = process.env.BRANCH;
+              const body = `${written}\nFrom #${issue.number}, checked by \`actionplan intake\`. Closes #${issue.number}.`;
+              const open = await github.rest.pulls.list({owner, repo, head: `${owner}:${head}`, state: 'open'});
+              let pull = open.data[0];
+              if (pull) {
+                await github.rest.pulls.update({owner, repo, pull_number: pull.number, body});
+              } else {
+                pull = (await github.rest.pulls.create({owner, repo, head, body, title: issue.title,
+                  base: context.payload.repository.default_branch})).data;
+              }
+              text = `${marker}\nThank you. Pull request #${pull.number} adds this to the plan; ` +
+                'the secretariat reviews it. Editing this issue updates it.';
+            }
+            const comments = await github.paginate(github.rest.issues.listComments,
+              {owner, repo, issue_number: issue.number});
+            const mine = comments.find(c => c.user.login === 'github-actions[bot]' && c.body.startsWith(marker));
+            if (mine) {
+              await github.rest.issues.updateComment({owner, repo, comment_id: mine.id, body: text});
+            } else {
+              await github.rest.issues.createComment({owner, repo, issue_number: issue.number, body: text});
+            }
 )yaml";
 
 constexpr std::string_view k_gitlab_ci =
@@ -168,6 +260,10 @@ std::optional<CiSystem> ci_system_from_name(std::string_view name) {
 PlanFile ci_file(CiSystem system) {
   if (system == CiSystem::gitlab) return {".gitlab-ci.yml", filled(k_gitlab_ci)};
   return {".github/workflows/actionplan.yml", filled(k_github_workflow)};
+}
+
+PlanFile intake_workflow_file() {
+  return {".github/workflows/actionplan-intake.yml", filled(k_intake_workflow)};
 }
 
 std::string ci_file_version(std::string_view content) {

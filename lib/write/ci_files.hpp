@@ -31,6 +31,11 @@ std::optional<CiSystem> ci_system_from_name(std::string_view name);
 // an artifact). docs/ci.md shows both.
 PlanFile ci_file(CiSystem system);
 
+// The GitHub workflow that turns issues written with the plan's issue forms
+// (`actionplan forms`) into pull requests: `.github/workflows/actionplan-intake.yml`.
+// `init` writes it beside the GitHub workflow; docs/ci.md shows it.
+PlanFile intake_workflow_file();
+
 // The version of actionplan that wrote a CI file, from its first line ("0.1.0");
 // "" when no version is named (a workflow of actionplan 0.1.0 or before, which
 // built the tool from source, or a file init did not write).

@@ -9,6 +9,7 @@
 #include "load/decode.hpp"
 #include "load/file_read.hpp"
 #include "load/yaml_tree.hpp"
+#include "model/fields.hpp"
 #include "model/text.hpp"
 #include "write/edit.hpp"
 #include "write/emit.hpp"
@@ -83,27 +84,38 @@ void check_edited(const Plan& plan, FileEdit& edit, const Date& as_of, Decode de
       edit.edited_problems.error(d.path, d.pos, d.code, d.message, d.key);
 }
 
+// The activity an edit is about, its file set in `edit`; nullptr after a problem.
+const Activity* activity_to_edit(const Plan& plan, const std::string& id, FileEdit& edit) {
+  const Activity* a = plan.activity(id);
+  if (!a)
+    edit.problems.input_error(
+        "", "",
+        unknown_reference_message("activity", "activities", id, plan.ids(RecordKind::activity)));
+  else
+    edit.rel_path = a->source.path;
+  return a;
+}
+
+// False after a problem (blamed on `key`) when the plan has no stage `stage`.
+bool known_stage(const Plan& plan, const std::string& stage, const std::string& key,
+                 FileEdit& edit) {
+  if (plan.stage(stage)) return true;
+  std::vector<std::string> stages;
+  for (const Stage& s : plan.info.stages) stages.push_back(s.id.value);
+  edit.problems.input_error(key, key.empty() ? "" : "unknown-reference",
+                            unknown_reference_message("stage", "stages", stage, stages,
+                                                      IdOrder::as_given, plan.stage_names()));
+  return false;
+}
+
 }  // namespace
 
 FileEdit set_stage(const Plan& plan, const std::string& activity, const std::string& stage,
                    const Date& date) {
   FileEdit edit;
-  const Activity* a = plan.activity(activity);
-  if (!a) {
-    edit.problems.input_error("", "",
-                              unknown_reference_message("activity", "activities", activity,
-                                                        plan.ids(RecordKind::activity)));
-    return edit;
-  }
-  edit.rel_path = a->source.path;
-  std::vector<std::string> stages;
-  for (const Stage& s : plan.info.stages) stages.push_back(s.id.value);
-  if (!plan.stage(stage)) {
-    edit.problems.input_error("", "",
-                              unknown_reference_message("stage", "stages", stage, stages,
-                                                        IdOrder::as_given, plan.stage_names()));
-    return edit;
-  }
+  const Activity* a = activity_to_edit(plan, activity, edit);
+  if (!a) return edit;
+  if (!known_stage(plan, stage, "", edit)) return edit;
   if (plan.stage_of(*a).id.value == stage && a->stage) {
     edit.unchanged = true;
     edit.note = fmt::format("{} is already in stage '{}'; nothing to change", activity, stage);
@@ -245,6 +257,95 @@ FileEdit record_measurement(const Plan& plan, const std::string& indicator,
   }
   edit.text = appended.text;
   check_edited<Indicator>(plan, edit, as_of, decode_indicator, &Plan::indicators);
+  if (source.bom) edit.text = "\xEF\xBB\xBF" + edit.text;
+  return edit;
+}
+
+namespace {
+
+// The request of a progress report checked: a known stage, money, something given.
+void check_progress(const Plan& plan, const ProgressReport& r, FileEdit& edit) {
+  if (r.stage.empty() && r.secured.empty() && r.note.empty())
+    edit.problems.input_error("", "",
+                              "nothing to report: give a new stage, the funds secured or a note");
+  if (!r.stage.empty()) known_stage(plan, r.stage, "stage", edit);
+  if (r.secured.empty()) return;
+  if (const std::string why = ambiguous_money(r.secured); !why.empty()) {
+    edit.problems.input_error("budget_secured", "invalid-value",
+                              fmt::format("{}: {}", in_quotes(r.secured), why));
+    return;
+  }
+  const std::optional<double> money = parse_decimal(r.secured);
+  if (!money || *money < 0)
+    edit.problems.input_error(
+        "secured", "invalid-value",
+        fmt::format("{} is not an amount of money (a number of 0 or more)", in_quotes(r.secured)));
+}
+
+// One surgical step of a progress report on `text`: re-parsed, edited, or the
+// reason it cannot be, at `key`.
+template <class Step>
+bool edit_step(std::string& text, FileEdit& edit, std::string_view key, Step step) {
+  Diagnostics diags;
+  std::optional<yaml::Node> root = yaml::parse(text, edit.rel_path, diags);
+  if (!root) {
+    edit.problems.input_error(std::string(key), "cannot-edit",
+                              "the file could not be edited surgically");
+    return false;
+  }
+  EditResult result = step(*root);
+  if (!result.ok()) {
+    cannot_edit(edit, *root, key, result.error);
+    return false;
+  }
+  text = std::move(result.text);
+  return true;
+}
+
+}  // namespace
+
+FileEdit report_progress(const Plan& plan, const std::string& activity,
+                         const ProgressReport& report, const Date& as_of) {
+  FileEdit edit;
+  const Activity* a = activity_to_edit(plan, activity, edit);
+  if (!a) return edit;
+  check_progress(plan, report, edit);
+  if (!edit.ok()) return edit;
+  EditSource source = read_source(plan, edit.rel_path, edit);
+  if (!source.root) return edit;
+  const std::vector<std::string_view> order = key_order(RecordKind::activity);
+  std::vector<std::string_view> budget_order;
+  const Budget no_budget;
+  visit_fields(no_budget, [&](const FieldInfo& f, const auto&) { budget_order.push_back(f.key); });
+  std::string text = source.text;
+  const bool ok =
+      (report.stage.empty() || edit_step(text, edit, "stage",
+                                         [&](const yaml::Node& root) {
+                                           return set_top_level_scalar(text, root, "stage",
+                                                                       yaml_scalar(report.stage),
+                                                                       order);
+                                         })) &&
+      (report.secured.empty() || edit_step(text, edit, "budget",
+                                           [&](const yaml::Node& root) {
+                                             return set_nested_scalar(text, root, "budget",
+                                                                      "secured", report.secured,
+                                                                      budget_order, order);
+                                           })) &&
+      (report.note.empty() ||
+       edit_step(text, edit, "notes",
+                 [&](const yaml::Node& root) {
+                   return append_to_top_level_sequence(
+                       text, root, "notes",
+                       fmt::format("{{date: {}, text: {}}}", report.date.to_string(),
+                                   yaml_scalar(report.note)),
+                       order);
+                 })) &&
+      edit_step(text, edit, "updated", [&](const yaml::Node& root) {
+        return set_top_level_scalar(text, root, "updated", report.date.to_string(), order);
+      });
+  if (!ok) return edit;
+  edit.text = std::move(text);
+  check_edited<Activity>(plan, edit, as_of, decode_activity, &Plan::activities);
   if (source.bom) edit.text = "\xEF\xBB\xBF" + edit.text;
   return edit;
 }

@@ -42,4 +42,15 @@ struct NewMeasurement {
 FileEdit record_measurement(const Plan& plan, const std::string& indicator,
                             const NewMeasurement& measurement, const Date& as_of);
 
+// What a progress report on an activity changes (the form "Report progress on
+// a project"): its stage, the funds secured in all (its budget's `secured`), a
+// note dated `date` appended to its `notes`; "" where not given. `updated`
+// becomes `date`. At least one of the three must be given.
+struct ProgressReport {
+  std::string stage, secured, note;
+  Date date;
+};
+FileEdit report_progress(const Plan& plan, const std::string& activity,
+                         const ProgressReport& report, const Date& as_of);
+
 }  // namespace actionplan

@@ -65,14 +65,31 @@ with tempfile.TemporaryDirectory() as tmp:
                                               else ".github")),
               f"init --ci {system} wrote the other system's file too")
     validate(os.path.join(tmp, "github", ".github", "workflows", "actionplan.yml"))
+    intake_path = os.path.join(tmp, "github", ".github", "workflows", "actionplan-intake.yml")
+    validate(intake_path)
+    with open(intake_path) as f:
+        written["intake"] = f.read()
 
 for system, text in written.items():
+    if system == "intake":
+        continue
     for pattern, what in ((r"\bmake\b", "make"), (r"git clone", "git clone"),
                           (r"\bvars\.", "a repository variable"), (r"ACTIONPLAN_SOURCE", "ACTIONPLAN_SOURCE"),
                           (r"install-deps", "install-deps.sh")):
         check(not re.search(pattern, text), f"the {system} CI file init writes uses {what}")
     check(text.startswith(f"# Written by actionplan {version} "),
           f"the {system} CI file does not name the version that wrote it")
+
+intake = yaml.safe_load(written["intake"])
+for name, job in intake["jobs"].items():
+    check(job.get("container") == "debian:bookworm", f"intake job {name} runs in no debian:bookworm container")
+    for step in job["steps"]:
+        check("${{" not in step.get("run", ""), f"intake step {step.get('name')!r} has an expression in run:")
+        check("uses" not in step
+              or step["uses"].split("@")[0] in ("actions/checkout", "actions/github-script")
+              or re.fullmatch(r"[\w.-]+/[\w.-]+@v" + re.escape(version), step["uses"]),
+              f"intake step {step.get('name')!r} uses a third-party action: {step.get('uses')}")
+check(intake["permissions"] == {"contents": "read"}, "the intake workflow's default permissions are not read-only")
 
 workflow = yaml.safe_load(written["github"])
 for name, job in workflow["jobs"].items():

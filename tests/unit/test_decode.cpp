@@ -254,7 +254,7 @@ TEST_CASE("field docs list every key in format order") {
   CHECK(keys(RecordKind::objective) == std::vector<std::string>{"id", "title", "goal",
                                                                 "description", "problem", "targets",
                                                                 "regions"});
-  CHECK(keys(RecordKind::activity).size() == 24);
+  CHECK(keys(RecordKind::activity).size() == 25);
   CHECK(keys(RecordKind::indicator).size() == 19);
   CHECK(keys(RecordKind::task_force).size() == 9);
   CHECK(keys(RecordKind::plan).size() == 17);
