@@ -335,7 +335,7 @@ void intake_value(const Plan& plan, Reading& r, const Date& today, IntakeResult&
   if (!r.text("note").empty()) m.note = r.text("note");
   const std::optional<Date> date = Date::parse(r.text("date"));
   if (!date && !r.text("date").empty())
-    r.problem(r.line("date"), r.field("date")->label, "invalid-date", not_a_date(r.text("date")));
+    r.problem(r.line("date"), r.field("date")->label, "invalid-value", not_a_date(r.text("date")));
   if (id.empty() || !date) return;
   m.date = *date;
   // A problem of a ratio's parts or of a level is the Value field's.

@@ -19,7 +19,8 @@ const std::map<std::string, std::string> k_files = {
      "id: labs\ntitle: Labs\nobjectives: [O1]\nstage: concept\n"
      "budget:\n  estimate: 5000\n  # a comment kept\nupdated: 2026-01\n"},
     {"indicators/I1.yaml",
-     "id: I1\ntitle: Hectares\nobjective: O1\nunit: ha\nmeasurements:\n  - {date: 2025, value: 4}\n"},
+     "id: I1\ntitle: Hectares\nobjective: O1\nunit: ha\nmeasurements:\n  - {date: 2025, value: "
+     "4}\n"},
 };
 
 const Date k_today{2026, 11, 21};
@@ -67,12 +68,12 @@ TEST_CASE("the forms that apply: none for a blank plan; ids past 500 records are
 
 TEST_CASE("a project's issue gives the file add-project writes, commas in titles kept apart") {
   const test::Loaded loaded = test::load(k_files);
-  const IntakeResult result = read(
-      loaded,
-      "### Title\n\nSoil labs\n\n### Objectives\n\nO1: Soils, water and air, O2: Advisers\n\n"
-      "### Sponsors\n\n- AFD\n- Ministry of Agriculture, Kenya\n\n### Estimated budget\n\n"
-      "250000\n\n### Publication\n\n- [X] The information above may be published in the plan "
-      "and its reports.\n");
+  const IntakeResult result =
+      read(loaded,
+           "### Title\n\nSoil labs\n\n### Objectives\n\nO1: Soils, water and air, O2: Advisers\n\n"
+           "### Sponsors\n\n- AFD\n- Ministry of Agriculture, Kenya\n\n### Estimated budget\n\n"
+           "250000\n\n### Publication\n\n- [X] The information above may be published in the plan "
+           "and its reports.\n");
   REQUIRE(result.ok());
   CHECK(result.create);
   ActivityOptions options;
@@ -117,25 +118,25 @@ TEST_CASE("a value and a progress report edit the record's file in place") {
   for (const auto& [path, text] : k_files) dir.write(path, text);
   const LoadResult loaded = load_and_check(dir.path(), k_today);
   const std::vector<Form> forms = issue_forms(loaded.plan);
-  const IntakeResult value =
-      intake(loaded.plan, forms, "### Indicator\n\nI1: Hectares (ha)\n\n### Value\n\n38/90\n\n"
-                                 "### Date\n\n2026-06\n",
-             "v.md", std::nullopt, k_today, {});
+  const IntakeResult value = intake(loaded.plan, forms,
+                                    "### Indicator\n\nI1: Hectares (ha)\n\n### Value\n\n38/90\n\n"
+                                    "### Date\n\n2026-06\n",
+                                    "v.md", std::nullopt, k_today, {});
   REQUIRE(value.ok());
   CHECK(value.text.ends_with("  - {date: 2026-06, numerator: 38, denominator: 90}\n"));
-  const IntakeResult progress = intake(
-      loaded.plan, forms,
-      "### Project\n\nlabs: Labs\n\n### Stage\n\nproposal\n\n### Funds secured\n\n1200\n\n"
-      "### Progress\n\nSent.\n",
-      "p.md", FormKind::progress, k_today, {});
+  const IntakeResult progress =
+      intake(loaded.plan, forms,
+             "### Project\n\nlabs: Labs\n\n### Stage\n\nproposal\n\n### Funds secured\n\n1200\n\n"
+             "### Progress\n\nSent.\n",
+             "p.md", FormKind::progress, k_today, {});
   REQUIRE(progress.ok());
   CHECK(progress.text ==
         "id: labs\ntitle: Labs\nobjectives: [O1]\nstage: proposal\nbudget:\n  estimate: 5000\n"
         "  secured: 1200\n  # a comment kept\nupdated: 2026-11-21\nnotes:\n"
         "  - {date: 2026-11-21, text: Sent.}\n");
-  const IntakeResult over = intake(loaded.plan, forms,
-                                   "### Project\n\nlabs\n\n### Funds secured\n\n9000\n", "p.md",
-                                   FormKind::progress, k_today, {});
+  const IntakeResult over =
+      intake(loaded.plan, forms, "### Project\n\nlabs\n\n### Funds secured\n\n9000\n", "p.md",
+             FormKind::progress, k_today, {});
   REQUIRE(over.problems.items().size() == 1);
   CHECK(over.problems.items()[0].message.starts_with("Funds secured: "));
   CHECK(over.problems.items()[0].code == "secured-above-estimate");
