@@ -43,7 +43,33 @@ void note_other_ci_files(const fs::path& dir, Session& session) {
   }
 }
 
-// --update-ci: this version's CI file, and nothing else.
+// Says what --update-ci did to one file; false after reporting a failure.
+bool report_update(const CiUpdate& update, Session& session) {
+  if (!update.error.empty()) {
+    session.fail(update.error);
+    return false;
+  }
+  if (!update.changed) {
+    session.err << fmt::format("{} is the one of actionplan {} already; nothing was written.\n",
+                               update.path, k_actionplan_version);
+    return true;
+  }
+  session.out << update.path << "\n";
+  if (!update.existed)
+    session.err << fmt::format("Wrote {} (actionplan {}).\n", update.path, k_actionplan_version);
+  else
+    session.err << fmt::format(
+        "Replaced {} ({}) with the one of actionplan {}. If you had changed it, 'git diff {}' "
+        "shows what to carry over.\n",
+        update.path,
+        update.old_version.empty() ? "from an older actionplan"
+                                   : "from actionplan " + update.old_version,
+        k_actionplan_version, update.path);
+  return true;
+}
+
+// --update-ci: this version's CI files (GitHub: the check and report workflow, and
+// the intake workflow of the issue forms), and nothing else.
 int run_update_ci(const fs::path& dir, CiSystem system, Session& session) {
   std::error_code ec;
   if (!fs::is_regular_file(dir / "plan.yaml", ec))
@@ -51,25 +77,18 @@ int run_update_ci(const fs::path& dir, CiSystem system, Session& session) {
         "{} holds no plan (plan.yaml); --update-ci rewrites the CI file of an existing plan; "
         "run 'actionplan init' to create one",
         dir.string()));
-  const CiUpdate update = update_ci_file(dir, system);
-  if (!update.error.empty()) return session.fail(update.error);
-  if (!update.changed) {
-    session.err << fmt::format("{} is the one of actionplan {} already; nothing was written.\n",
-                               update.path, k_actionplan_version);
-    return k_exit_ok;
+  std::vector<PlanFile> files = {ci_file(system)};
+  if (system == CiSystem::github) files.push_back(intake_workflow_file());
+  bool intake_new = false;
+  for (const PlanFile& file : files) {
+    const CiUpdate update = update_ci_file(dir, file);
+    if (!report_update(update, session)) return k_exit_failure;
+    intake_new = intake_new || (update.changed && !update.existed && &file != &files.front());
   }
-  session.out << update.path << "\n";
-  if (!update.existed)
-    session.err << fmt::format("Wrote {} (actionplan {}); nothing else was touched.\n", update.path,
-                               k_actionplan_version);
-  else
-    session.err << fmt::format(
-        "Replaced {} ({}) with the one of actionplan {}; nothing else was touched. If "
-        "you had changed it, 'git diff {}' shows what to carry over.\n",
-        update.path,
-        update.old_version.empty() ? "from an older actionplan"
-                                   : "from actionplan " + update.old_version,
-        k_actionplan_version, update.path);
+  session.err << "Nothing else was touched.\n";
+  if (intake_new)
+    session.err << "The check job now runs 'actionplan forms --check': run 'actionplan forms' "
+                   "and commit the issue forms it writes (docs/ci.md, \"Issue forms\").\n";
   return k_exit_ok;
 }
 

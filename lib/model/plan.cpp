@@ -190,6 +190,7 @@ std::string left_out_text(const LeftOut& left_out, const Date& as_of) {
   if (left_out.achievements)
     parts.push_back(
         plural(left_out.achievements, "milestone achievement", "milestone achievements"));
+  if (left_out.notes) parts.push_back(plural(left_out.notes, "progress note", "progress notes"));
   return join(parts, " and ") + " dated after " + as_of.to_string() +
          " left out: this shows the plan as known on that date";
 }
@@ -206,6 +207,9 @@ LeftOut keep_known_on(Plan& plan, const Date& as_of) {
       ++out.achievements;
     }
   }
+  for (Activity& a : plan.activities)
+    out.notes += static_cast<int>(std::erase_if(
+        a.notes, [&](const Note& n) { return n.date && is_after(n.date->value, as_of); }));
   return out;
 }
 

@@ -17,7 +17,8 @@ namespace actionplan {
 struct LeftOut {
   int measurements = 0;
   int achievements = 0;  // milestones achieved after the date: not yet achieved then
-  bool empty() const { return measurements == 0 && achievements == 0; }
+  int notes = 0;         // activities' progress notes
+  bool empty() const { return measurements == 0 && achievements == 0 && notes == 0; }
 };
 
 class Plan {

@@ -546,6 +546,13 @@ std::string rosters_annex(const Plan& plan, const ReportData& r, const std::stri
   return out;
 }
 
+// An activity's latest progress note (`notes` are oldest first), or nullptr.
+const Note* latest_note(const Activity& a) {
+  for (auto n = a.notes.rbegin(); n != a.notes.rend(); ++n)
+    if (n->date && n->text) return &*n;
+  return nullptr;
+}
+
 std::string details_annex(const Plan& plan, const ReportData& r, const std::string& heading) {
   std::string out = fmt::format("## {}\n\n", heading);
   out +=
@@ -594,6 +601,9 @@ std::string details_annex(const Plan& plan, const ReportData& r, const std::stri
       if (!outputs.empty()) out += fmt::format(" *Outputs*: {}.", md_text(join(outputs, "; ")));
       if (a->budget && a->budget->note)
         out += fmt::format(" *Budget note*: {}", md_text(a->budget->note->value));
+      if (const Note* n = latest_note(*a))
+        out += fmt::format(" *Latest news* ({}): {}", n->date->value.to_string(),
+                           md_text(n->text->value));
       out += "\n";
     }
     out += "\n";
@@ -1006,6 +1016,12 @@ ordered_json indicator_row_json(const Plan& plan, const IndicatorRow& row) {
   return item;
 }
 
+ordered_json latest_note_json(const Activity& a) {
+  const Note* n = latest_note(a);
+  if (!n) return nullptr;
+  return {{"date", n->date->value.to_string()}, {"text", n->text->value}};
+}
+
 ordered_json activity_report_json(const Plan& plan, const Activity& a,
                                   const std::string& listed_under) {
   ordered_json budget = nullptr;
@@ -1051,7 +1067,8 @@ ordered_json activity_report_json(const Plan& plan, const Activity& a,
           {"description", text(a.description)},
           {"methodology", text(a.methodology)},
           {"outcome", text(a.outcome)},
-          {"outputs", values_of(a.outputs)}};
+          {"outputs", values_of(a.outputs)},
+          {"latest_note", latest_note_json(a)}};
 }
 
 ordered_json changes_json(const PlanChanges& c) {
@@ -1154,7 +1171,8 @@ std::string render_report_json(const Plan& plan, const ReportData& r) {
   }
   doc["scope"] = std::move(scope);
   doc["left_out"] = {{"measurements", r.left_out.measurements},
-                     {"achievements", r.left_out.achievements}};
+                     {"achievements", r.left_out.achievements},
+                     {"notes", r.left_out.notes}};
   doc["summary"] = report_summary(plan, r);
   ordered_json statuses = ordered_json::object();
   for (ProgressStatus s :

@@ -291,7 +291,10 @@ std::string ci_file_note(const std::string& path, std::string_view content) {
 }
 
 CiUpdate update_ci_file(const fs::path& root, CiSystem system) {
-  const PlanFile file = ci_file(system);
+  return update_ci_file(root, ci_file(system));
+}
+
+CiUpdate update_ci_file(const fs::path& root, const PlanFile& file) {
   CiUpdate out;
   out.path = file.path;
   const fs::path target = root / file.path;

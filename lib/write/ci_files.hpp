@@ -55,5 +55,7 @@ struct CiUpdate {
   std::string error;     // nothing was written
 };
 CiUpdate update_ci_file(const std::filesystem::path& root, CiSystem system);
+// The same for one of the files `init` writes for CI (intake_workflow_file()).
+CiUpdate update_ci_file(const std::filesystem::path& root, const PlanFile& file);
 
 }  // namespace actionplan
