@@ -347,4 +347,12 @@ std::string plural(long long n, std::string_view one, std::string_view many) {
   return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
+std::string shortened(std::string_view text, std::size_t max_characters) {
+  std::size_t characters = 0;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && characters++ == max_characters)
+      return (i ? std::string(text.substr(0, text.find_last_not_of(' ', i - 1) + 1)) : "") + "…";
+  return std::string(text);
+}
+
 }  // namespace actionplan

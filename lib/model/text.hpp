@@ -82,4 +82,8 @@ bool is_ascii(std::string_view text);
 // reorder a terminal. Other valid UTF-8 is kept.
 std::string escape_controls(std::string_view s);
 
+// At most `max_characters` characters of `text` (UTF-8 characters kept whole),
+// with "…" in place of what was cut.
+std::string shortened(std::string_view text, std::size_t max_characters);
+
 }  // namespace actionplan

@@ -17,26 +17,21 @@ constexpr std::size_t k_max_title = 100;     // characters of a title in a dropd
 constexpr std::size_t k_max_dropdown = 500;  // past this, a record is named by its id
 constexpr std::string_view k_folder = ".github/ISSUE_TEMPLATE/";
 
-// The title on one line, at most k_max_title characters (UTF-8 kept whole).
+// The title on one line, at most k_max_title characters.
 std::string one_line(std::string_view text) {
   std::string out;
-  std::size_t characters = 0;
   bool space = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 || c == 0x7F || c == ' ') {
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F || c == ' ') {
       space = !out.empty();
       continue;
     }
-    if ((c & 0xC0) != 0x80) {  // a character starts here
-      if (characters == k_max_title) return out + "…";
-      if (space) out += ' ', ++characters;
-      space = false;
-      ++characters;
-    }
-    out += text[i];
+    if (space) out += ' ';
+    space = false;
+    out += c;
   }
-  return out;
+  return shortened(out, k_max_title);
 }
 
 FormField input(std::string id, std::string key, std::string label, std::string description,

@@ -406,16 +406,28 @@ IntakeResult intake(const Plan& plan, const std::vector<Form>& forms, std::strin
 }
 
 std::string intake_comment(const IntakeResult& result) {
+  // Under GitHub's 65,536 characters for a comment, whatever the issue holds.
+  constexpr std::size_t k_listed = 50, k_message = 400, k_yaml = 40000;
   if (!result.ok()) {
     std::string out =
         "**This issue cannot be added to the plan yet.** Please edit it (⋯ → Edit) to correct "
         "what follows; it is read again when you save.\n\n";
+    std::size_t errors = 0;
     for (const Diagnostic& d : result.problems.items())
-      if (d.severity == Severity::error) out += fmt::format("- {}\n", md_text(d.message));
+      if (d.severity == Severity::error && ++errors <= k_listed)
+        out += fmt::format("- {}\n", md_text(shortened(d.message, k_message)));
+    if (errors > k_listed) out += fmt::format("- … and {} more.\n", errors - k_listed);
     return out;
   }
-  return fmt::format("{}.\n\n`{}`{}:\n\n```yaml\n{}```\n", md_text(result.summary), result.rel_path,
-                     result.create ? " (new)" : "", result.text);
+  std::string yaml = result.text;
+  if (yaml.size() > k_yaml)
+    yaml = shortened(yaml, k_yaml) + "\n# (shortened here: the whole file is in the change)\n";
+  std::size_t run = 0, longest = 0;  // a fence longer than any run of backticks in the file
+  for (const char c : yaml) longest = std::max(longest, run = c == '`' ? run + 1 : 0);
+  const std::string fence(std::max<std::size_t>(3, longest + 1), '`');
+  return fmt::format("{}.\n\n`{}`{}:\n\n{}yaml\n{}{}\n",
+                     md_text(shortened(result.summary, k_message)), result.rel_path,
+                     result.create ? " (new)" : "", fence, yaml, fence);
 }
 
 }  // namespace actionplan

@@ -8,6 +8,9 @@ times, so the test holds on any machine and under the sanitizers).
   overlap search was quadratic: 4,000 copies took 15x the time and 30x the memory).
 - One indicator with 30,000 values: the Markdown report within 3x the time of
   the JSON report of the same plan (its trend section was quadratic).
+- `intake` of a hostile issue body of 250 KB (15,000 headings that are no question,
+  60,000 choices in one answer, 28,000 sponsor lines) within 2x the time and memory of
+  a plain body of the same size (a long description), on the varied plan.
 - `report --since REV` where the plan at REV held N activity files under one id
   (checked like the working tree: 2N errors, the id counted once) within 2x the
   time of `--since` a REV with N varied activities.
@@ -73,6 +76,24 @@ def within_twice(what, worst, varied, problems):
             problems.append(f"{what}: {worst[i] / varied[i]:.1f}x the {measure}")
 
 
+def issue_bodies(folder, size=250_000):
+    """Issue bodies of about `size` bytes (under intake's 256 KiB): a plain one and hostile ones."""
+    start = "### Title\n\nT\n\n### Objectives\n\n"
+    end = "\n\n### Publication\n\n- [X] The information above may be published in the plan and its reports.\n"
+    texts = {
+        "plain": start + "O1\n\n### Description\n\n" + "word " * (size // 5),
+        "15,000 unknown headings": start + "O1\n\n" + "".join(f"### h{i}\n\nx\n\n" for i in range(15_000)),
+        "60,000 choices": start + ", ".join(["O1"] * 60_000),
+        "28,000 sponsor lines": start + "O1\n\n### Sponsors\n\n" + "".join(f"- s{i}\n" for i in range(28_000)),
+    }
+    paths = {}
+    for what, text in texts.items():
+        paths[what] = os.path.join(folder, f"issue-{len(paths)}.md")
+        with open(paths[what], "w") as f:
+            f.write(text[:size] + end)
+    return paths
+
+
 def main():
     binary = sys.argv[1]
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 5000
@@ -98,6 +119,11 @@ def main():
         since = ["report", "--since", "then", "--as-of", AS_OF]
         within_twice(f"report --since, {n} activities under one id vs varied at REV",
                      cost([binary, "-C", same_then] + since), cost([binary, "-C", varied_then] + since), problems)
+        bodies = issue_bodies(work)
+        plain = cost([binary, "-C", varied, "intake", bodies.pop("plain"), "--dry-run"])
+        for what, body in bodies.items():
+            within_twice(f"intake of {what} vs a plain body of the same size",
+                         cost([binary, "-C", varied, "intake", body, "--dry-run"]), plain, problems)
     for p in problems:
         print("FAIL:", p)
     return 1 if problems else 0

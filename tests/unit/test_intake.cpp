@@ -148,3 +148,32 @@ TEST_CASE("a body over the limit or of no form is refused before any answer is r
   CHECK(large.problems.items().at(0).code == "too-large");
   CHECK(read(loaded, "### Steps\n\nrun it\n").problems.items().at(0).code == "unknown-form");
 }
+
+TEST_CASE("the comment for the issue stays under GitHub's 65,536 characters") {
+  const test::Loaded loaded = test::load(k_files);
+  std::string body = "### Title\n\nT\n\n### Objectives\n\nO1\n\n";
+  for (int n = 0; n < 3000; ++n) body += "### h" + std::to_string(n) + "\n\nx\n\n";
+  const std::string refused = intake_comment(read(loaded, body));
+  CHECK(refused.size() < 65536);
+  CHECK(refused.find("- … and 2951 more.\n") != std::string::npos);
+  const std::string title(30000, 'T');
+  const std::string description(200000, 'd');
+  const IntakeResult big =
+      read(loaded, "### Title\n\n" + title + "\n\n### Objectives\n\nO1\n\n### Description\n\n" +
+                       description +
+                       "\n\n### Publication\n\n- [X] The information above may "
+                       "be published in the plan and its reports.\n");
+  REQUIRE(big.ok());
+  CHECK(intake_comment(big).size() < 65536);
+  CHECK(intake_comment(big).find("(shortened here: the whole file is in the change)") !=
+        std::string::npos);
+}
+
+TEST_CASE("a title with backticks cannot close the comment's code block") {
+  const IntakeResult result =
+      read(test::load(k_files),
+           "### Title\n\nA ```` fence\n\n### Objectives\n\nO1\n\n### Publication\n\n- [X] The "
+           "information above may be published in the plan and its reports.\n");
+  REQUIRE(result.ok());
+  CHECK(intake_comment(result).find("`````yaml\n") != std::string::npos);
+}
