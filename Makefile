@@ -61,7 +61,7 @@ test-asan:
 # run FUZZ_SECONDS; prints execs/s, coverage and executions; fails on any finding.
 FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 180
-FUZZ_TARGETS ?= record plan_report add_project
+FUZZ_TARGETS ?= record plan_report add_project intake
 fuzz:
 	@ACTIONPLAN_EXTRA_DEPS="clang-14 libclang-rt-14-dev llvm-14 dpkg-dev" bash scripts/install-deps.sh
 	@JOBS=$(JOBS) bash scripts/run-fuzz.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)

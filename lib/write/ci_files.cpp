@@ -137,7 +137,8 @@ jobs:
           git config user.name "actionplan intake"
           git config user.email "actions@users.noreply.github.com"
           git checkout -q -B "$BRANCH"
-          git add -A -- activities indicators
+          actionplan forms >/dev/null   # the issue forms list a new project too
+          git add -A -- activities indicators .github/ISSUE_TEMPLATE
           git commit -q -m "Issue #$ISSUE, from its form" -m "Closes #$ISSUE"
           git push -q --force origin "$BRANCH"
       - name: Open or update the pull request; comment on the issue

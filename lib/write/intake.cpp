@@ -181,7 +181,8 @@ class Reading {
         problem(a.line, f->label, "duplicate-field", "answered twice; keep one answer");
         continue;
       }
-      m_given[f->id] = {a.text, a.line};
+      // GitHub's "None", offered by a dropdown that needs no answer, is no answer.
+      m_given[f->id] = {f->type == FieldType::dropdown && a.text == "None" ? "" : a.text, a.line};
       last = f;
     }
     for (const FormField& f : m_form.fields)

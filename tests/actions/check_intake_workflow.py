@@ -12,7 +12,7 @@ repository. The steps that install (apt-get) or call GitHub (`uses:`) are left o
 - An issue whose title and answers are `$(touch pwned)`, `"; rm -rf ~; "` and
   backticks is read as text: no file `pwned` appears anywhere, $HOME keeps its files,
   and the branch actionplan/issue-N pushed to origin holds the project with exactly
-  that title.
+  that title, and the issue forms brought up to date (the progress form lists it).
 - A refused issue pushes nothing and leaves the comment listing its problems.
 
 usage: check_intake_workflow.py ACTIONPLAN
@@ -114,6 +114,9 @@ with tempfile.TemporaryDirectory() as tmp:
         record = yaml.safe_load(git(origin, "show", f"actionplan/issue-7:{added[0]}").stdout)
         check(record["title"] == HOSTILE_TITLE, f"the title was not kept as text: {record['title']!r}")
         check(record["description"] == "$(touch pwned)\n; rm -rf ~", "the description was changed")
+        form = git(origin, "show", "actionplan/issue-7:.github/ISSUE_TEMPLATE/actionplan-progress.yml").stdout
+        check(f"{added[0][len('activities/'):-len('.yaml')]}: " in form,
+              "the branch's progress form does not list the new project")
     message = git(origin, "log", "-1", "--format=%B", "actionplan/issue-7").stdout
     check("Closes #7" in message, f"the commit does not close the issue: {message!r}")
     comment = open(os.path.join(temp, "comment.md")).read()

@@ -134,6 +134,12 @@ TEST_CASE("a value and a progress report edit the record's file in place") {
         "id: labs\ntitle: Labs\nobjectives: [O1]\nstage: proposal\nbudget:\n  estimate: 5000\n"
         "  secured: 1200\n  # a comment kept\nupdated: 2026-11-21\nnotes:\n"
         "  - {date: 2026-11-21, text: Sent.}\n");
+  const IntakeResult none = intake(loaded.plan, forms,
+                                   "### Project\n\nlabs\n\n### Stage\n\nNone\n\n### Progress"
+                                   "\n\nStarted.\n",
+                                   "p.md", FormKind::progress, k_today, {});
+  REQUIRE(none.ok());  // GitHub's "None" of a dropdown without an answer: the stage stays
+  CHECK(none.text.find("stage: concept\n") != std::string::npos);
   const IntakeResult over =
       intake(loaded.plan, forms, "### Project\n\nlabs\n\n### Funds secured\n\n9000\n", "p.md",
              FormKind::progress, k_today, {});
