@@ -406,6 +406,21 @@ IntakeResult intake(const Plan& plan, const std::vector<Form>& forms, std::strin
   return out;
 }
 
+namespace {
+
+// Text of the issue for a comment, in Markdown, that notifies no one: an "@"
+// is followed by a word joiner (U+2060), so "@someone" mentions nobody.
+std::string quiet_md(std::string_view text, std::size_t max_characters) {
+  std::string out;
+  for (const char c : md_text(shortened(text, max_characters))) {
+    out += c;
+    if (c == '@') out += "\u2060";
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string intake_comment(const IntakeResult& result) {
   // Under GitHub's 65,536 characters for a comment, whatever the issue holds.
   constexpr std::size_t k_listed = 50, k_message = 400, k_yaml = 40000;
@@ -416,7 +431,7 @@ std::string intake_comment(const IntakeResult& result) {
     std::size_t errors = 0;
     for (const Diagnostic& d : result.problems.items())
       if (d.severity == Severity::error && ++errors <= k_listed)
-        out += fmt::format("- {}\n", md_text(shortened(d.message, k_message)));
+        out += fmt::format("- {}\n", quiet_md(d.message, k_message));
     if (errors > k_listed) out += fmt::format("- … and {} more.\n", errors - k_listed);
     return out;
   }
@@ -426,9 +441,8 @@ std::string intake_comment(const IntakeResult& result) {
   std::size_t run = 0, longest = 0;  // a fence longer than any run of backticks in the file
   for (const char c : yaml) longest = std::max(longest, run = c == '`' ? run + 1 : 0);
   const std::string fence(std::max<std::size_t>(3, longest + 1), '`');
-  return fmt::format("{}.\n\n`{}`{}:\n\n{}yaml\n{}{}\n",
-                     md_text(shortened(result.summary, k_message)), result.rel_path,
-                     result.create ? " (new)" : "", fence, yaml, fence);
+  return fmt::format("{}.\n\n`{}`{}:\n\n{}yaml\n{}{}\n", quiet_md(result.summary, k_message),
+                     result.rel_path, result.create ? " (new)" : "", fence, yaml, fence);
 }
 
 }  // namespace actionplan

@@ -183,3 +183,11 @@ TEST_CASE("a title with backticks cannot close the comment's code block") {
   REQUIRE(result.ok());
   CHECK(intake_comment(result).find("`````yaml\n") != std::string::npos);
 }
+
+TEST_CASE("the comment mentions no one: an @ of the issue is followed by a word joiner") {
+  const IntakeResult result =
+      read(test::load(k_files), "### Title\n\nx\n\n### Objectives\n\nO1, @octocat\n");
+  const std::string comment = intake_comment(result);
+  CHECK(comment.find("@\u2060octocat") != std::string::npos);
+  CHECK(comment.find("@octocat") == std::string::npos);
+}
