@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include "write/atomic.hpp"
-
 #include "write/yaml_text.hpp"
 
 namespace actionplan {
@@ -269,10 +268,10 @@ namespace actionplan {
 
 std::string form_yaml(const Form& form) {
   std::string out = fmt::format(
-      "{}, from the plan's {}, stages and regions. Run\n"
-      "# `actionplan forms` again after changing the plan rather than editing this file;\n"
-      "# `actionplan intake` reads the issues written with it.\n",
-      k_marker, "records");
+      "{} from the plan: run it again after changing the plan\n"
+      "# rather than editing this file. `actionplan intake` reads the issues written\n"
+      "# with it (docs/ci.md, \"Issue forms\", in actionplan's documentation).\n",
+      k_marker);
   out += fmt::format("name: {}\ndescription: {}\ntitle: {}\nlabels: [{}]\nbody:\n",
                      yaml_double_quoted(form.name), yaml_double_quoted(form.description),
                      yaml_double_quoted(form.title), yaml_double_quoted(k_form_label));
