@@ -155,6 +155,14 @@ std::vector<IssueAnswer> issue_answers(std::string_view body) {
 namespace actionplan {
 namespace {
 
+// A check's message for the person who filled in the form, after the question's
+// label: "'url' must start with..." (the YAML key) reads "the answer must start with...".
+std::string for_the_form(const Diagnostic& d) {
+  const std::string key = "'" + d.key + "' ";
+  if (d.key.empty() || !d.message.starts_with(key)) return d.message;
+  return "the answer " + d.message.substr(key.size());
+}
+
 // The answers given to a form's fields, by field id, with the problems found reading them.
 class Reading {
  public:
@@ -227,7 +235,7 @@ class Reading {
     const FormField* f = field_for_key(d.key);
     if (!f) f = field(d.key.empty() || other_id.empty() ? record_id : other_id);
     problem(f ? line(f->id) : 1, f ? f->label : "", d.code.empty() ? "invalid-value" : d.code,
-            d.message);
+            f ? for_the_form(d) : d.message);
   }
 
  private:
