@@ -54,14 +54,7 @@ int run_gap_analysis(const GapOptions& options, Session& session) {
   if (!left_out.empty()) session.err << "note: " << left_out_text(left_out, *as_of) << "\n";
 
   if (errors > 0) return k_exit_problems;
-  if (options.fail_on != "never") {
-    const FindingSeverity limit = options.fail_on == "high"     ? FindingSeverity::high
-                                  : options.fail_on == "medium" ? FindingSeverity::medium
-                                                                : FindingSeverity::low;
-    for (const Finding& f : analysis.findings)
-      if (f.severity <= limit) return k_exit_problems;
-  }
-  return k_exit_ok;
+  return fails_gate(analysis.findings, options.fail_on) ? k_exit_problems : k_exit_ok;
 }
 
 }  // namespace

@@ -296,4 +296,14 @@ CommandOption accept_id_lists(CommandOption option) {
       "trim");
 }
 
+bool fails_gate(const std::vector<Finding>& findings, const std::string& fail_on) {
+  if (fail_on == "never") return false;
+  const FindingSeverity limit = fail_on == "high"     ? FindingSeverity::high
+                                : fail_on == "medium" ? FindingSeverity::medium
+                                                      : FindingSeverity::low;
+  for (const Finding& f : findings)
+    if (f.severity <= limit) return true;  // high is the first severity
+  return false;
+}
+
 }  // namespace actionplan::cli

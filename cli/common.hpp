@@ -7,6 +7,7 @@
 #include <ostream>
 #include <string>
 
+#include "analysis/gaps.hpp"
 #include "command_line.hpp"
 #include "load/plan_loader.hpp"
 #include "model/values.hpp"
@@ -85,7 +86,12 @@ void add_list_command(Command app, Session& session);
 void add_import_command(Command app, Session& session);
 void add_completion_command(Command app, Session& session);
 void add_show_command(Command app, Session& session);
+void add_diff_command(Command app, Session& session);
 void add_forms_command(Command app, Session& session);  // forms and intake
+
+// --fail-on of gap-analysis and diff: whether a finding has the severity
+// `fail_on` names ("high", "medium", "low") or a higher one; never for "never".
+bool fails_gate(const std::vector<Finding>& findings, const std::string& fail_on);
 
 // $ACTIONPLAN_THREADS's worker count: a number from 1 to 1024, else nullopt.
 std::optional<unsigned> thread_count(const std::string& text);

@@ -40,6 +40,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   add_import_command(app, session);
   add_show_command(app, session);
   add_forms_command(app, session);
+  add_diff_command(app, session);
   add_schema_command(app, session);
   add_completion_command(app, session);
 

@@ -241,6 +241,12 @@ FileResult load_file(const FileJob& job) {
     case RecordKind::plan:
       break;
   }
+  const std::size_t hash = std::hash<std::string>{}(*text);
+  std::visit(
+      [&](auto& record) {
+        if constexpr (requires { record.source; }) record.source.text_hash = hash;
+      },
+      result.record);
   return result;
 }
 

@@ -36,6 +36,9 @@ const char* status_name(ActivityStatus status);
 struct Source {
   std::string path;
   Position pos{1, 1};
+  // A hash of the file's text (std::hash): the same bytes give the same hash,
+  // so `diff` compares only the records whose file changed. 0: not from a file.
+  std::size_t text_hash = 0;
 };
 
 struct Goal {

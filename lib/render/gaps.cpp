@@ -113,35 +113,6 @@ std::string markdown(const Plan& plan, const GapAnalysis& a) {
   return out;
 }
 
-ordered_json finding_json(const Finding& f) {
-  ordered_json j;
-  j["code"] = f.code;
-  j["severity"] = severity_name(f.severity);
-  j["subject"] = f.subject;
-  j["message"] = f.message;
-  j["objectives"] = f.objectives;
-  auto put = [&](const char* key, const auto& value) {
-    if (value) j[key] = *value;
-  };
-  put("expected", f.expected);
-  put("actual", f.actual);
-  put("ratio", f.ratio);
-  put("score", f.score);
-  put("currency", f.currency);
-  put("estimate_low", f.estimate_low);
-  put("estimate_high", f.estimate_high);
-  put("secured", f.secured);
-  put("gap_low", f.gap_low);
-  put("gap_high", f.gap_high);
-  put("unknown_estimates", f.unknown_estimates);
-  put("region", f.region);
-  put("dimension", f.dimension);
-  put("part", f.part);
-  put("date", f.date);
-  if (!f.shared_words.empty()) j["shared_words"] = f.shared_words;
-  return j;
-}
-
 std::string json(const Plan& plan, const GapAnalysis& a) {
   ordered_json doc;
   doc["as_of"] = a.as_of.to_string();
@@ -206,6 +177,35 @@ std::string csv(const GapAnalysis& a) {
 }
 
 }  // namespace
+
+ordered_json finding_json(const Finding& f) {
+  ordered_json j;
+  j["code"] = f.code;
+  j["severity"] = severity_name(f.severity);
+  j["subject"] = f.subject;
+  j["message"] = f.message;
+  j["objectives"] = f.objectives;
+  auto put = [&](const char* key, const auto& value) {
+    if (value) j[key] = *value;
+  };
+  put("expected", f.expected);
+  put("actual", f.actual);
+  put("ratio", f.ratio);
+  put("score", f.score);
+  put("currency", f.currency);
+  put("estimate_low", f.estimate_low);
+  put("estimate_high", f.estimate_high);
+  put("secured", f.secured);
+  put("gap_low", f.gap_low);
+  put("gap_high", f.gap_high);
+  put("unknown_estimates", f.unknown_estimates);
+  put("region", f.region);
+  put("dimension", f.dimension);
+  put("part", f.part);
+  put("date", f.date);
+  if (!f.shared_words.empty()) j["shared_words"] = f.shared_words;
+  return j;
+}
 
 std::string md_coverage_table(const Plan& plan, const CoverageMatrix& coverage) {
   const std::string objective = md_term(plan, "objective", "objective");

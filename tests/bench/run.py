@@ -108,6 +108,16 @@ def main():
             subprocess.run(git + ["commit", "-qm", "plan"], check=True)
             subprocess.run(git + ["tag", "plan-2025"], check=True)
             r["since"] = measure(ap_ + ["report", "--as-of", AS_OF, "--since", "plan-2025"], args.runs)
+            # diff between two revisions: a commit that moves 1% of the activities to another stage.
+            moved = sorted(os.listdir(os.path.join(plan, "activities")))[::100]
+            for name in moved:
+                path = os.path.join(plan, "activities", name)
+                with open(path) as f:
+                    text = f.read()
+                with open(path, "w") as f:
+                    f.write(text.replace("\nstage: ", "\nstage: proposal\nx-old-stage: ", 1))
+            subprocess.run(git + ["commit", "-qam", "stages"], check=True)
+            r["diff"] = measure(ap_ + ["diff", "plan-2025", "HEAD", "--as-of", AS_OF], args.runs)
             r["list"] = measure(ap_ + ["list", "activities", "--format", "json"], args.runs)
             r["add"] = measure(ap_ + ["add-project", "Compost in schools", "-O", "O1"],
                                args.runs, after=remove_new)
@@ -133,6 +143,15 @@ def main():
                  f"| {seconds(r['gap'][0])} | {r['gap'][0] / v:.2f} | {seconds(r['report'][0])} "
                  f"| {r['report'][0] / v:.2f} | {seconds(r['since'][0])} | {seconds(r['list'][0])} "
                  f"| {seconds(r['add'][0])} |")
+        emit()
+        emit("`diff` between two revisions (the tagged plan and a commit that moves 1% of the "
+             "activities to another stage), against `validate` of the working tree:")
+        emit()
+        emit("| activities | validate | diff REV REV | / validate | diff peak memory |")
+        emit("|---:|---:|---:|---:|---:|")
+        for n, r in rows.items():
+            emit(f"| {n} | {seconds(r['validate'][0])} | {seconds(r['diff'][0])} "
+                 f"| {r['diff'][0] / r['validate'][0]:.2f} | {r['diff'][1] / 1024:.0f} MiB |")
         emit()
         emit("Against the Python + PyYAML (CSafeLoader) baseline doing the same work (`tests/bench/baseline.py`):")
         emit()

@@ -1,0 +1,111 @@
+// `diff`: two states of a plan compared as a reviewer reads them.
+#include <doctest/doctest.h>
+
+#include "analysis/plan_diff.hpp"
+#include "helpers.hpp"
+#include "render/plan_diff.hpp"
+
+using namespace actionplan;
+
+namespace {
+
+std::map<std::string, std::string> base_files() {
+  return {
+      {"objectives/O1.yaml", "id: O1\ntitle: Soils\ngoal: G1\nregions: [africa]\n"},
+      {"activities/a1.yaml",
+       "id: a1\ntitle: Labs\nobjectives: [O1]\nstage: concept\nregions: [africa]\n"
+       "budget: {currency: EUR, estimate: 1000, secured: 100}\n"},
+      {"indicators/I1.yaml",
+       "id: I1\ntitle: Hectares\nobjective: O1\nbaseline: {date: 2020, value: 0}\n"
+       "targets: {2030: 1000}\nmeasurements:\n  - {date: 2026-06, value: 600}\n"},
+  };
+}
+
+PlanDiff diff_of(const test::Loaded& before, const test::Loaded& after) {
+  return diff_plan_states(before.plan, before.diags, after.plan, after.diags, {2026, 11, 21});
+}
+
+}  // namespace
+
+TEST_CASE("records added, removed and changed field by field; unchanged files are not compared") {
+  std::map<std::string, std::string> files = base_files();
+  const test::Loaded before = test::load(files);
+  files["activities/a1.yaml"] =
+      "id: a1\ntitle: Labs\nobjectives: [O1]\nstage: proposal\nregions: [africa]\n"
+      "budget: {currency: EUR, estimate: 1000, secured: 400}\n";
+  files["activities/a2.yaml"] = "id: a2\ntitle: New\nobjectives: [O1]\n";
+  files.erase("indicators/I1.yaml");
+  const PlanDiff d = diff_of(before, test::load(files));
+  REQUIRE(d.records.size() == 3);
+  CHECK(d.records[0].id == "a1");
+  CHECK(d.records[0].change == RecordChangeKind::changed);
+  REQUIRE(d.records[0].fields.size() == 2);
+  CHECK(d.records[0].fields[0].key == "stage");
+  CHECK(d.records[0].fields[0].to == "Full proposal submitted");
+  CHECK(d.records[0].fields[1].key == "budget.secured");
+  CHECK(d.records[0].fields[1].from == "100");
+  CHECK(d.records[0].fields[1].to == "400");
+  CHECK(d.records[1].id == "a2");
+  CHECK(d.records[1].change == RecordChangeKind::added);
+  CHECK(d.records[2].id == "I1");
+  CHECK(d.records[2].change == RecordChangeKind::removed);
+  CHECK(d.records[2].title == "Hectares");
+}
+
+TEST_CASE(
+    "gaps opened and closed, numbers moved, statuses changed; a renamed objective moves none") {
+  std::map<std::string, std::string> files = base_files();
+  const test::Loaded before = test::load(files);
+  files["objectives/O1.yaml"] = "id: O1\ntitle: Healthy soils\ngoal: G1\nregions: [africa]\n";
+  const PlanDiff renamed = diff_of(before, test::load(files));
+  CHECK(renamed.opened.empty());
+  CHECK(renamed.closed.empty());
+  CHECK(renamed.moved.empty());
+  files["indicators/I1.yaml"] =
+      "id: I1\ntitle: Hectares\nobjective: O1\nbaseline: {date: 2020, value: 0}\n"
+      "targets: {2030: 1000}\nmeasurements:\n  - {date: 2026-06, value: 100}\n";
+  files["activities/a1.yaml"] =
+      "id: a1\ntitle: Labs\nobjectives: [O1]\nstage: concept\nregions: [africa]\n"
+      "budget: {currency: EUR, estimate: 5000, secured: 100}\n";
+  const PlanDiff d = diff_of(before, test::load(files));
+  REQUIRE(d.statuses.size() == 1);
+  CHECK(d.statuses[0].from_code == "on-track");
+  CHECK(d.statuses[0].to_code == "off-track");
+  bool off_track_opened = false, funding_moved = false;
+  for (const Finding& f : d.opened) off_track_opened |= f.code == "indicator-off-track";
+  for (const FindingMove& m : d.moved)
+    funding_moved |=
+        m.after.code == "funding-gap" && m.before.gap_high == 900 && m.after.gap_high == 4900;
+  CHECK(off_track_opened);
+  CHECK(funding_moved);
+  const std::string md =
+      render_diff_markdown(test::load(files).plan, d, {"base", "abc", "", "", {2026, 11, 21}});
+  CHECK(md.find("gap 900 → 4,900") != std::string::npos);
+  CHECK(md.find("on track → **off track**") != std::string::npos);
+}
+
+TEST_CASE("a validation problem is introduced only when the old state had none like it") {
+  std::map<std::string, std::string> files = base_files();
+  files["activities/bad.yaml"] = "id: bad\ntitle: B\nobjectives: [O9]\n";
+  const test::Loaded before = test::load(files);
+  files["activities/bad.yaml"] = "# moved down a line\nid: bad\ntitle: B\nobjectives: [O9]\n";
+  files["activities/new.yaml"] = "id: new\ntitle: N\nobjectives: [O8]\n";
+  const PlanDiff d = diff_of(before, test::load(files));
+  REQUIRE(d.introduced.size() == 1);
+  CHECK(d.introduced[0].path == "activities/new.yaml");
+}
+
+TEST_CASE("the Markdown stays under GitHub's limit for a comment and says what it left out") {
+  const test::Loaded before = test::load(base_files());
+  std::map<std::string, std::string> files = base_files();
+  for (int n = 0; n < 3000; ++n)
+    files["activities/x" + std::to_string(n) + ".yaml"] =
+        "id: x" + std::to_string(n) + "\ntitle: A project with a long enough title number " +
+        std::to_string(n) + "\nobjectives: [O1]\n";
+  const test::Loaded after = test::load(files);
+  const PlanDiff d = diff_of(before, after);
+  const std::string md = render_diff_markdown(after.plan, d, {"base", "", "", "", {2026, 11, 21}});
+  CHECK(md.size() < k_max_comment);
+  CHECK(md.find("### Records added (3000)") != std::string::npos);
+  CHECK(md.find("more lines left out to stay under GitHub's limit") != std::string::npos);
+}
