@@ -37,12 +37,43 @@ jobs:
     if: github.event_name == 'pull_request' || github.event_name == 'push'
     runs-on: ubuntu-24.04
     container: debian:bookworm   # where actionplan is built and tested
+    permissions:
+      contents: read
+      pull-requests: write   # to post what the change does as a comment
     steps:
+      - name: Install git (diff reads the base branch from the history)
+        run: apt-get update -qq && apt-get install -y -qq --no-install-recommends git ca-certificates >/dev/null
       - uses: actions/checkout@v4
+        with: {fetch-depth: 0}
       - name: Install actionplan @VERSION@ (its released .deb)
         uses: @REPOSITORY@@v@VERSION@
       - name: Validate (each problem is annotated on its line)
         run: actionplan validate --format github
+      - name: What the pull request does to the plan (job summary, and a comment below)
+        if: always() && github.event_name == 'pull_request'
+        shell: bash
+        run: |
+          actionplan diff "origin/$GITHUB_BASE_REF" -o "$RUNNER_TEMP/diff.md"
+          cat "$RUNNER_TEMP/diff.md" >> "$GITHUB_STEP_SUMMARY"
+      - name: Post it as one comment, updated on every push (not for forks, whose token cannot write)
+        if: always() && github.event_name == 'pull_request' && github.event.pull_request.head.repo.full_name == github.repository
+        uses: actions/github-script@v7
+        with:
+          script: |
+            const fs = require('fs');
+            const path = `${process.env.RUNNER_TEMP}/diff.md`;
+            if (!fs.existsSync(path)) return;
+            const marker = '<!-- actionplan diff -->';
+            const body = `${marker}\n${fs.readFileSync(path, 'utf8')}`;
+            const {owner, repo} = context.repo;
+            const issue_number = context.payload.pull_request.number;
+            const comments = await github.paginate(github.rest.issues.listComments, {owner, repo, issue_number});
+            const mine = comments.find(c => c.user.login === 'github-actions[bot]' && c.body.startsWith(marker));
+            if (mine) {
+              await github.rest.issues.updateComment({owner, repo, comment_id: mine.id, body});
+            } else {
+              await github.rest.issues.createComment({owner, repo, issue_number, body});
+            }
       - name: Issue forms up to date with the plan (`actionplan forms` writes them)
         if: always()
         run: actionplan forms --check
