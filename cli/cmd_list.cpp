@@ -6,6 +6,7 @@
 
 #include "check/check.hpp"
 #include "common.hpp"
+#include "history/git.hpp"
 #include "model/text.hpp"
 #include "query/list.hpp"
 #include "render/listing.hpp"
@@ -74,6 +75,7 @@ struct ShowOptions {
   std::string kind;
   std::string format;
   std::string output;
+  bool history = false;
 };
 
 const char* source_path(const Plan& plan, RecordKind kind, const std::string& id) {
@@ -137,6 +139,19 @@ int run_show(const ShowOptions& options, Session& session) {
                     in_quotes(options.id), join(names, ", ")));
   }
   const int errors = session.show_plan_errors(loaded.diags, "the record below");
+  if (options.history) {
+    const std::string rel_path = source_path(plan, kinds.front(), options.id);
+    const FileHistory history = blame_plan_file(*root, rel_path);
+    if (!history.error.empty()) return session.fail(history.error);
+    std::ifstream in(plan.root / rel_path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (const int code =
+            session.emit(render_history(value_origins(text.str(), history), format_name == "json"),
+                         options.output))
+      return code;
+    return errors > 0 ? k_exit_problems : k_exit_ok;
+  }
   std::string result;
   if (format_name == "json") {
     result = show_json(plan, kinds.front(), options.id);
@@ -214,6 +229,9 @@ void add_show_command(Command app, Session& session) {
   sub.option("--format", options->format, "yaml (default) or json; default from -o's extension")
       .choices({"yaml", "json"})
       .type_name("yaml|json");
+  sub.flag("--history", options->history,
+           "Each value with the commit (date, author, message) that last set it, read with "
+           "git's blame: who to ask about a number. A table, or JSON with --format json");
   sub.option("-o,--output", options->output,
              "Write to FILE (atomically, creating folders) instead of stdout")
       .type_name("FILE");

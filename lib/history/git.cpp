@@ -2,9 +2,12 @@
 
 #include <git2.h>
 
+#include <fstream>
+#include <sstream>
 #include <unordered_map>
 
 #include "load/file_read.hpp"
+#include "load/yaml_tree.hpp"
 #include "model/records.hpp"
 
 #include <fmt/format.h>
@@ -247,6 +250,195 @@ PlanAtRevision read_plan_at_revision(const std::filesystem::path& plan_root,
       const std::string name = git_tree_entry_name(entry);
       if (name.empty() || name[0] == '.' || !is_record_file_name(name)) continue;
       if (!reader.add(entry, folder + "/" + name)) return out;
+    }
+  }
+  return out;
+}
+
+}  // namespace actionplan
+
+namespace actionplan {
+namespace {
+
+using Blame = Owned<git_blame, git_blame_free>;
+using Commit = Owned<git_commit, git_commit_free>;
+
+// The commit of a blame hunk, for people; cached by id (a file's lines share few commits).
+class CommitNames {
+ public:
+  explicit CommitNames(git_repository* repo) : m_repo(repo) {}
+
+  LineCommit of(const git_blame_hunk& hunk) {
+    if (git_oid_is_zero(&hunk.final_commit_id)) return {};
+    char id[10] = {};
+    git_oid_tostr(id, sizeof id, &hunk.final_commit_id);
+    auto cached = m_seen.find(id);
+    if (cached != m_seen.end()) return cached->second;
+    LineCommit out{id, "", "", "", 0};
+    if (const git_signature* who = hunk.final_signature) {
+      out.author = who->name ? who->name : "";
+      out.time = who->when.time;
+      const std::time_t t = static_cast<std::time_t>(who->when.time + who->when.offset * 60LL);
+      std::tm utc{};
+      gmtime_r(&t, &utc);
+      out.date = fmt::format("{:04}-{:02}-{:02}", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday);
+    }
+    Commit commit;
+    if (git_commit_lookup(commit.out(), m_repo, &hunk.final_commit_id) == 0)
+      if (const char* summary = git_commit_summary(commit.get())) out.message = summary;
+    return m_seen[id] = out;
+  }
+
+ private:
+  git_repository* m_repo;
+  std::unordered_map<std::string, LineCommit> m_seen;
+};
+
+}  // namespace
+
+namespace {
+
+// For each line of `now` (1-based, index 0 unused): its line in `then`, or 0 when
+// it is new or changed. libgit2's line diff with all lines as context.
+std::vector<std::size_t> lines_kept(const std::string& then, const std::string& now) {
+  std::size_t lines = 0;
+  for (char c : now) lines += c == '\n';
+  if (!now.empty() && now.back() != '\n') ++lines;  // a last line without a line break
+  std::vector<std::size_t> out(lines + 1, 0);
+  if (then == now) {
+    for (std::size_t l = 1; l < out.size(); ++l) out[l] = l;
+    return out;
+  }
+  git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+  options.context_lines = 1u << 30;
+  auto on_line = [](const git_diff_delta*, const git_diff_hunk*, const git_diff_line* line,
+                    void* payload) {
+    auto& map = *static_cast<std::vector<std::size_t>*>(payload);
+    if (line->origin == GIT_DIFF_LINE_CONTEXT && line->new_lineno > 0 &&
+        static_cast<std::size_t>(line->new_lineno) < map.size())
+      map[line->new_lineno] = static_cast<std::size_t>(line->old_lineno);
+    return 0;
+  };
+  git_diff_buffers(then.data(), then.size(), nullptr, now.data(), now.size(), nullptr, &options,
+                   nullptr, nullptr, nullptr, on_line, &out);
+  return out;
+}
+
+// The file's text at HEAD, or nullopt.
+std::optional<std::string> text_at_head(git_repository* repo, const std::string& path) {
+  Object blob;
+  if (git_revparse_single(blob.out(), repo, ("HEAD:" + path).c_str()) != 0 ||
+      git_object_type(blob.get()) != GIT_OBJECT_BLOB)
+    return std::nullopt;
+  const auto* b = reinterpret_cast<const git_blob*>(blob.get());
+  return std::string(static_cast<const char*>(git_blob_rawcontent(b)),
+                     static_cast<std::size_t>(git_blob_rawsize(b)));
+}
+
+}  // namespace
+
+FileHistory blame_plan_file(const std::filesystem::path& plan_root, const std::string& rel_path) {
+  Libgit2 lib;
+  FileHistory out;
+  Repository repo;
+  if (git_repository_open_ext(repo.out(), plan_root.c_str(), 0, nullptr) != 0 ||
+      !git_repository_workdir(repo.get())) {
+    out.error =
+        "the plan is not in a git repository with a working folder, so there is no "
+        "history to read";
+    return out;
+  }
+  std::error_code ec;
+  const std::filesystem::path top =
+      std::filesystem::weakly_canonical(git_repository_workdir(repo.get()), ec);
+  const std::string path = (std::filesystem::weakly_canonical(plan_root, ec) / rel_path)
+                               .lexically_relative(top)
+                               .generic_string();
+  std::ifstream in(plan_root / rel_path, std::ios::binary);
+  std::ostringstream now;
+  now << in.rdbuf();
+  const std::optional<std::string> then = text_at_head(repo.get(), path);
+  if (!in) {
+    out.error = fmt::format("cannot read {}", rel_path);
+    return out;
+  }
+  Blame blame;
+  git_blame_options options = GIT_BLAME_OPTIONS_INIT;
+  if (!then || git_blame_file(blame.out(), repo.get(), path.c_str(), &options) != 0) {
+    out.lines.resize(lines_kept("", now.str()).size() - 1);  // never committed: every line new
+    return out;
+  }
+  // libgit2's git_blame_buffer attributes some unchanged lines after a change to no
+  // commit; the working file's lines are mapped to HEAD's by a line diff instead.
+  const std::vector<std::size_t> kept = lines_kept(*then, now.str());
+  CommitNames names(repo.get());
+  out.lines.resize(kept.size() - 1);
+  for (std::size_t l = 1; l < kept.size(); ++l)
+    if (kept[l])
+      if (const git_blame_hunk* hunk = git_blame_get_hunk_byline(blame.get(), kept[l]))
+        out.lines[l - 1] = names.of(*hunk);
+  return out;
+}
+
+namespace {
+
+std::vector<std::string_view> lines_of(std::string_view text) {
+  std::vector<std::string_view> out;
+  while (!text.empty()) {
+    const std::size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    out.push_back(line);
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return out;
+}
+
+// The value of lines [first, last] (1-based): its first line without "key:" or "- ".
+ValueOrigin origin_of(const std::vector<std::string_view>& lines, const FileHistory& history,
+                      const std::string& key, int first, int last) {
+  ValueOrigin out{key, "", first, {}};
+  std::string_view text = first <= static_cast<int>(lines.size()) ? lines[first - 1] : "";
+  const std::size_t start = text.find_first_not_of(' ');
+  text = start == std::string_view::npos ? "" : text.substr(start);
+  if (text.starts_with("- "))
+    text.remove_prefix(2);
+  else if (text.starts_with(key + ":"))
+    text.remove_prefix(key.size() + 1);
+  out.value = std::string(text.substr(std::min(text.find_first_not_of(' '), text.size())));
+  if (last > first) out.value += out.value.empty() ? "…" : " …";
+  // The latest commit of its lines; a line not committed yet is later than any.
+  auto newer = [](const LineCommit& a, const LineCommit& b) {
+    if (a.commit.empty()) return !b.commit.empty();
+    return !b.commit.empty() && a.time > b.time;
+  };
+  for (int l = first; l <= last && l <= static_cast<int>(history.lines.size()); ++l)
+    if (l == first || newer(history.lines[l - 1], out.commit)) out.commit = history.lines[l - 1];
+  return out;
+}
+
+}  // namespace
+
+std::vector<ValueOrigin> value_origins(std::string_view text, const FileHistory& history) {
+  std::vector<ValueOrigin> out;
+  Diagnostics diags;
+  const std::optional<yaml::Node> root = yaml::parse(text, "record", diags);
+  if (!root || !root->is_mapping()) return out;
+  const std::vector<std::string_view> lines = lines_of(text);
+  const int end = static_cast<int>(lines.size());
+  for (std::size_t k = 0; k < root->keys.size(); ++k) {
+    const int first = root->keys[k].pos.line;
+    const int last = k + 1 < root->keys.size() ? root->keys[k + 1].pos.line - 1 : end;
+    const yaml::Node& value = root->items[k];
+    if (!value.is_sequence() || value.flow || value.items.empty()) {
+      out.push_back(origin_of(lines, history, root->keys[k].text, first, last));
+      continue;
+    }
+    for (std::size_t i = 0; i < value.items.size(); ++i) {
+      const int item_first = value.items[i].pos.line;
+      const int item_last = i + 1 < value.items.size() ? value.items[i + 1].pos.line - 1 : last;
+      out.push_back(origin_of(lines, history, root->keys[k].text, item_first, item_last));
     }
   }
   return out;

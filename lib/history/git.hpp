@@ -36,4 +36,36 @@ inline constexpr std::size_t k_max_revision_entries = 250'000;
 PlanAtRevision read_plan_at_revision(const std::filesystem::path& plan_root,
                                      const std::string& rev);
 
+// The commit that last set a line of a plan file.
+struct LineCommit {
+  std::string commit;     // short id; "" for a line not committed yet
+  std::string date;       // the author's date, YYYY-MM-DD in the author's time zone
+  std::string author;     // the author's name
+  std::string message;    // the first line of the commit's message
+  std::int64_t time = 0;  // the commit's time, for ordering (seconds since 1970)
+};
+
+// `show --history`: who last set each line of the plan file `rel_path`, read
+// with libgit2's blame (the commits up to HEAD, then the file as it is in the
+// working tree, whose changed lines are not committed yet). lines[i] is line
+// i + 1 of the file as it is now. Bounded as blame is: the history of that
+// one file.
+struct FileHistory {
+  std::vector<LineCommit> lines;
+  std::string error;  // nothing could be read (no repository; the file never committed...)
+};
+FileHistory blame_plan_file(const std::filesystem::path& plan_root, const std::string& rel_path);
+
+// Each value of a record file with the commit that last set it: a top-level
+// key's value, or each item of a list written one per line (a measurement).
+// The commit of a value over several lines is the latest of its lines (a line
+// not committed yet is the latest).
+struct ValueOrigin {
+  std::string key;    // "stage", "measurements"
+  std::string value;  // its first line as written ("[O1, O2]", "{date: 2025, value: 3}")
+  int line = 0;
+  LineCommit commit;
+};
+std::vector<ValueOrigin> value_origins(std::string_view text, const FileHistory& history);
+
 }  // namespace actionplan

@@ -226,4 +226,36 @@ std::string show_json(const Plan& plan, RecordKind kind, const std::string& id) 
   return json_text(std::move(j));
 }
 
+std::string render_history(const std::vector<ValueOrigin>& origins, bool json) {
+  if (json) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const ValueOrigin& o : origins) {
+      const LineCommit& c = o.commit;
+      auto text = [&](const std::string& t) {
+        return c.commit.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(t);
+      };
+      out.push_back({{"key", o.key},
+                     {"line", o.line},
+                     {"value", o.value},
+                     {"commit", text(c.commit)},
+                     {"date", text(c.date)},
+                     {"author", text(c.author)},
+                     {"message", text(c.message)}});
+    }
+    return json_text(std::move(out));
+  }
+  TextTable table{{"KEY", "LINE", "VALUE", "DATE", "AUTHOR", "COMMIT", "MESSAGE"}, {}};
+  for (const ValueOrigin& o : origins) {
+    const LineCommit& c = o.commit;
+    const std::string value = escape_controls(o.value);
+    table.rows.push_back(c.commit.empty()
+                             ? std::vector<std::string>{o.key, std::to_string(o.line), value,
+                                                        "not committed yet", "", "", ""}
+                             : std::vector<std::string>{o.key, std::to_string(o.line), value,
+                                                        c.date, escape_controls(c.author), c.commit,
+                                                        escape_controls(c.message)});
+  }
+  return aligned_table(table);
+}
+
 }  // namespace actionplan

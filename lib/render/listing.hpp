@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "history/git.hpp"
 #include "model/plan.hpp"
 #include "query/list.hpp"
 
@@ -27,5 +28,11 @@ std::size_t display_width(std::string_view text);
 // One record as JSON: its keys, then "resolved" with the names of what it
 // refers to (objective titles, stage name, task force name, region names).
 std::string show_json(const Plan& plan, RecordKind kind, const std::string& id);
+
+// `show --history`: each value with the commit that last set it, as an aligned
+// table (KEY, LINE, VALUE, DATE, AUTHOR, COMMIT, MESSAGE; "not committed yet"
+// for a changed line), or a JSON array of {key, line, value, commit, date,
+// author, message} (commit null when not committed yet).
+std::string render_history(const std::vector<ValueOrigin>& origins, bool json);
 
 }  // namespace actionplan

@@ -3,6 +3,7 @@
 
 #include "analysis/plan_diff.hpp"
 #include "helpers.hpp"
+#include "history/git.hpp"
 #include "render/plan_diff.hpp"
 
 using namespace actionplan;
@@ -108,4 +109,23 @@ TEST_CASE("the Markdown stays under GitHub's limit for a comment and says what i
   CHECK(md.size() < k_max_comment);
   CHECK(md.find("### Records added (3000)") != std::string::npos);
   CHECK(md.find("more lines left out to stay under GitHub's limit") != std::string::npos);
+}
+
+TEST_CASE("show --history: each value takes the latest commit of its lines; a new line wins") {
+  const std::string text =
+      "id: I1\ntitle: T\ntargets:\n  2030: 5\n  2050: 9\nmeasurements:\n  - {date: 2024, value: "
+      "1}\n"
+      "  - {date: 2025, value: 2}\n";
+  FileHistory history;
+  const LineCommit old_one{"aaa", "2026-01-01", "A", "first", 100},
+      new_one{"bbb", "2026-02-01", "B", "second", 200};
+  history.lines = {old_one, old_one, old_one, old_one, new_one, old_one, old_one, LineCommit{}};
+  const std::vector<ValueOrigin> values = value_origins(text, history);
+  REQUIRE(values.size() == 5);
+  CHECK(values[2].key == "targets");
+  CHECK(values[2].commit.commit == "bbb");  // its 2050 line is the latest
+  CHECK(values[3].value == "{date: 2024, value: 1}");
+  CHECK(values[3].commit.commit == "aaa");
+  CHECK(values[4].line == 8);
+  CHECK(values[4].commit.commit.empty());  // not committed yet
 }
