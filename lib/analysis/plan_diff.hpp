@@ -36,7 +36,7 @@ struct FindingMove {
   Finding before, after;
 };
 
-struct StatusChange {
+struct IndicatorStatusChange {
   std::string indicator, title;
   std::string from, to;            // the plan's words ("on track"), in the new state's terms
   std::string from_code, to_code;  // "on-track", "off-track", "overdue"...
@@ -47,7 +47,7 @@ struct PlanDiff {
       records;  // by kind (objectives, task forces, activities, indicators), then id
   std::vector<Finding> opened, closed;  // in gap-analysis order
   std::vector<FindingMove> moved;
-  std::vector<StatusChange> statuses;  // by indicator id
+  std::vector<IndicatorStatusChange> statuses;  // by indicator id
   std::vector<Diagnostic> introduced;  // problems of the new state the old one did not have
   bool empty() const {
     return records.empty() && opened.empty() && closed.empty() && moved.empty() &&

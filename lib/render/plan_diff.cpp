@@ -143,7 +143,7 @@ std::string markdown_with_cap(const Plan& after, const PlanDiff& d, const DiffSt
   for (const FindingMove& m : d.moved) items.push_back(moved_line(m));
   sec.list("Gaps whose numbers moved", items);
   items.clear();
-  for (const StatusChange& c : d.statuses)
+  for (const IndicatorStatusChange& c : d.statuses)
     items.push_back(fmt::format("{} {}: {} → **{}**", md_code(c.indicator),
                                 md_text(shortened(c.title, 120)), md_text(c.from), md_text(c.to)));
   sec.list("Indicator statuses", items);
@@ -238,7 +238,7 @@ std::string render_diff_json(const PlanDiff& d, const DiffStates& s) {
   for (const FindingMove& m : d.moved)
     moved.push_back({{"before", finding_json(m.before)}, {"after", finding_json(m.after)}});
   doc["findings"] = {{"opened", opened}, {"closed", closed}, {"moved", moved}};
-  for (const StatusChange& c : d.statuses)
+  for (const IndicatorStatusChange& c : d.statuses)
     statuses.push_back({{"indicator", c.indicator},
                         {"title", c.title},
                         {"from", c.from_code},
