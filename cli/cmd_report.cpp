@@ -87,6 +87,11 @@ int run_report(const ReportOptions& options, Session& session) {
     report.changes->revision = options.since;
     report.changes->commit = then.commit;
     report.changes->errors_then = before.diags.error_count();
+    const RecordFileHistory history =
+        record_file_revisions(*root, options.since, {"objectives", "indicators"});
+    if (!history.error.empty()) session.err << "note: " << history.error << "\n";
+    report.changes->revisions = target_revisions(history.revisions);
+    report.changes->revisions_truncated = history.truncated;
     if (before.diags.has_errors())
       show_errors_then(session, before.diags, options.since, then.commit);
   }

@@ -1,6 +1,11 @@
 #include "analysis/changes.hpp"
 
+#include <map>
 #include <set>
+
+#include "load/decode.hpp"
+#include "load/yaml_tree.hpp"
+#include "query/list.hpp"
 
 namespace actionplan {
 namespace {
@@ -54,6 +59,65 @@ PlanChanges diff_plans(const Plan& before, const Plan& after) {
           m.date && value && !known.count(m.date->value))
         out.recorded.push_back({i.id.value, i.title ? i.title->value : i.id.value,
                                 m.date->value.to_string(), *value, i.unit ? i.unit->value : ""});
+  }
+  return out;
+}
+
+namespace {
+
+// A record file's text as `list --format csv` cells of its targets and baseline
+// (none for a file that is empty, unreadable or of another kind).
+struct TargetCells {
+  std::string id, title;
+  std::map<std::string, std::string> cells;  // "targets.2030" → "500"
+};
+
+TargetCells target_cells(RecordKind kind, const std::string& path, const std::string& text) {
+  TargetCells out;
+  if (text.empty()) return out;
+  Diagnostics diags;
+  const std::optional<yaml::Node> root = yaml::parse(text, path, diags);
+  if (!root) return out;
+  Plan plan;
+  if (kind == RecordKind::objective) {
+    plan.objectives.push_back(decode_objective(*root, path, diags));
+    out.id = plan.objectives.front().id.value;
+    out.title = plan.objectives.front().title ? plan.objectives.front().title->value : "";
+  } else {
+    plan.indicators.push_back(decode_indicator(*root, path, diags));
+    out.id = plan.indicators.front().id.value;
+    out.title = plan.indicators.front().title ? plan.indicators.front().title->value : "";
+  }
+  plan.index();
+  const TextTable table = full_table(plan, kind, {0}, ListCells::plain);
+  for (std::size_t c = 0; c < table.columns.size() && !table.rows.empty(); ++c)
+    if (table.columns[c].starts_with("targets.") || table.columns[c].starts_with("baseline."))
+      if (!table.rows[0][c].empty()) out.cells[table.columns[c]] = table.rows[0][c];
+  return out;
+}
+
+}  // namespace
+
+std::vector<TargetRevision> target_revisions(const std::vector<FileRevision>& revisions) {
+  std::vector<TargetRevision> out;
+  // A file's text after one commit is its text before the next: each is read once.
+  std::map<std::string, std::pair<const std::string*, TargetCells>> last;  // by path
+  for (const FileRevision& r : revisions) {
+    const RecordKind kind =
+        r.path.starts_with("objectives/") ? RecordKind::objective : RecordKind::indicator;
+    auto known = last.find(r.path);
+    const TargetCells before = known != last.end() && *known->second.first == r.before
+                                   ? std::move(known->second.second)
+                                   : target_cells(kind, r.path, r.before);
+    const TargetCells& after =
+        (last[r.path] = {&r.after, target_cells(kind, r.path, r.after)}).second;
+    const TargetCells& named = after.id.empty() ? before : after;
+    std::map<std::string, std::pair<std::string, std::string>> changed;  // field → from, to
+    for (const auto& [field, value] : before.cells) changed[field].first = value;
+    for (const auto& [field, value] : after.cells) changed[field].second = value;
+    for (const auto& [field, values] : changed)
+      if (values.first != values.second)
+        out.push_back({kind, named.id, named.title, field, values.first, values.second, r.commit});
   }
   return out;
 }

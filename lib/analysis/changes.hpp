@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "history/git.hpp"
 #include "model/plan.hpp"
 
 namespace actionplan {
@@ -36,6 +37,16 @@ struct RecordedValue {
   std::string unit;
 };
 
+// A change of an objective's or indicator's target, target year or baseline,
+// in one commit (`report --since`: "Targets and baselines revised").
+struct TargetRevision {
+  RecordKind kind = RecordKind::indicator;
+  std::string id, title;
+  std::string field;     // "targets.2030", "baseline.value", as `list --format csv` names it
+  std::string from, to;  // "" for none
+  LineCommit commit;
+};
+
 struct PlanChanges {
   std::string revision;  // as the user named it
   std::string commit;    // what it resolved to
@@ -46,10 +57,12 @@ struct PlanChanges {
   std::vector<ValueChange> stage_moves;     // stage names, from → to
   std::vector<ValueChange> status_changes;  // active, on-hold, cancelled
   std::vector<SecuredChange> secured;
-  std::vector<RecordedValue> recorded;  // measurements not in the earlier version
+  std::vector<RecordedValue> recorded;    // measurements not in the earlier version
+  std::vector<TargetRevision> revisions;  // oldest first
+  bool revisions_truncated = false;       // the history was longer than was read
   bool empty() const {
     return added.empty() && removed.empty() && stage_moves.empty() && status_changes.empty() &&
-           secured.empty() && recorded.empty();
+           secured.empty() && recorded.empty() && revisions.empty();
   }
 };
 
@@ -57,5 +70,9 @@ struct PlanChanges {
 // An id written twice (an error validate reports) counts once, as the plan's
 // lookups see it: its first record.
 PlanChanges diff_plans(const Plan& before, const Plan& after);
+
+// The target and baseline changes in the record files' revisions (objectives
+// and indicators), commit by commit, oldest first.
+std::vector<TargetRevision> target_revisions(const std::vector<FileRevision>& revisions);
 
 }  // namespace actionplan

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "load/file_read.hpp"
+#include "load/plan_loader.hpp"
 #include "load/yaml_tree.hpp"
 #include "model/records.hpp"
 
@@ -440,6 +441,100 @@ std::vector<ValueOrigin> value_origins(std::string_view text, const FileHistory&
       const int item_last = i + 1 < value.items.size() ? value.items[i + 1].pos.line - 1 : last;
       out.push_back(origin_of(lines, history, root->keys[k].text, item_first, item_last));
     }
+  }
+  return out;
+}
+
+namespace {
+
+using Revwalk = Owned<git_revwalk, git_revwalk_free>;
+using Diff = Owned<git_diff, git_diff_free>;
+
+// A blob's text, "" for none (a file added or removed) or one over 1 MiB.
+std::string blob_text(git_repository* repo, const git_oid& id) {
+  if (git_oid_is_zero(&id)) return "";
+  Blob blob;
+  if (git_blob_lookup(blob.out(), repo, &id) != 0) return "";
+  const auto size = static_cast<std::size_t>(git_blob_rawsize(blob.get()));
+  if (size > (1u << 20)) return "";
+  return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())), size);
+}
+
+// The record files of `folders` that one commit changed against its first parent.
+void revisions_of_commit(git_repository* repo, git_commit* commit, const std::string& prefix,
+                         const std::vector<std::string>& folders, CommitNames& names,
+                         std::vector<FileRevision>& out) {
+  Tree tree, parent_tree;
+  Commit parent;
+  if (git_commit_tree(tree.out(), commit) != 0) return;
+  if (git_commit_parentcount(commit) > 0 && git_commit_parent(parent.out(), commit, 0) == 0)
+    git_commit_tree(parent_tree.out(), parent.get());
+  std::vector<std::string> specs;
+  for (const std::string& f : folders) specs.push_back(prefix + f + "/*");
+  std::vector<char*> spec_ptrs;
+  for (std::string& spec : specs) spec_ptrs.push_back(spec.data());
+  git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+  options.pathspec = {spec_ptrs.data(), spec_ptrs.size()};
+  Diff diff;
+  if (git_diff_tree_to_tree(diff.out(), repo, parent_tree.get(), tree.get(), &options) != 0) return;
+  git_blame_hunk hunk{};  // CommitNames reads the commit's id and author from a hunk
+  hunk.final_commit_id = *git_commit_id(commit);
+  hunk.final_signature = const_cast<git_signature*>(git_commit_author(commit));
+  const LineCommit who = names.of(hunk);
+  for (std::size_t d = 0; d < git_diff_num_deltas(diff.get()); ++d) {
+    const git_diff_delta* delta = git_diff_get_delta(diff.get(), d);
+    const char* path = delta->new_file.path ? delta->new_file.path : delta->old_file.path;
+    if (!path || !std::string_view(path).starts_with(prefix) || !is_record_file_name(path))
+      continue;
+    out.push_back({std::string(path).substr(prefix.size()), blob_text(repo, delta->old_file.id),
+                   blob_text(repo, delta->new_file.id), who});
+  }
+}
+
+}  // namespace
+
+RecordFileHistory record_file_revisions(const std::filesystem::path& plan_root,
+                                        const std::string& rev,
+                                        const std::vector<std::string>& folders) {
+  Libgit2 lib;
+  RecordFileHistory out;
+  Repository repo;
+  if (git_repository_open_ext(repo.out(), plan_root.c_str(), 0, nullptr) != 0 ||
+      !git_repository_workdir(repo.get())) {
+    out.error = "the plan is not in a git repository with a working folder";
+    return out;
+  }
+  std::error_code ec;
+  const std::filesystem::path top =
+      std::filesystem::weakly_canonical(git_repository_workdir(repo.get()), ec);
+  std::string prefix =
+      std::filesystem::weakly_canonical(plan_root, ec).lexically_relative(top).generic_string();
+  prefix = prefix == "." ? "" : prefix + "/";
+  Object since;
+  Revwalk walk;
+  if (git_revparse_single(since.out(), repo.get(), rev.c_str()) != 0 ||
+      git_revwalk_new(walk.out(), repo.get()) != 0 || git_revwalk_push_head(walk.get()) != 0) {
+    out.error = fmt::format("cannot walk the history from '{}': {}", rev, last_error());
+    return out;
+  }
+  Object since_commit;
+  if (git_object_peel(since_commit.out(), since.get(), GIT_OBJECT_COMMIT) == 0)
+    git_revwalk_hide(walk.get(), git_object_id(since_commit.get()));
+  git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
+  CommitNames names(repo.get());
+  git_oid id;
+  std::size_t bytes = 0;
+  for (std::size_t n = 0; git_revwalk_next(&id, walk.get()) == 0; ++n) {
+    if (n == k_max_audit_commits || bytes > k_max_audit_bytes) {
+      out.truncated = true;
+      break;
+    }
+    const std::size_t before = out.revisions.size();
+    Commit commit;
+    if (git_commit_lookup(commit.out(), repo.get(), &id) == 0)
+      revisions_of_commit(repo.get(), commit.get(), prefix, folders, names, out.revisions);
+    for (std::size_t r = before; r < out.revisions.size(); ++r)
+      bytes += out.revisions[r].before.size() + out.revisions[r].after.size();
   }
   return out;
 }

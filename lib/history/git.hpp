@@ -68,4 +68,29 @@ struct ValueOrigin {
 };
 std::vector<ValueOrigin> value_origins(std::string_view text, const FileHistory& history);
 
+// One change of a record file in one commit: the file's text before and after
+// ("" when it was added or removed), with the commit that made it.
+struct FileRevision {
+  std::string path;  // relative to the plan root: "indicators/I1.yaml"
+  std::string before, after;
+  LineCommit commit;
+};
+
+// `report --since REV`: the changes, commit by commit from REV (left out) to
+// HEAD, oldest first, of the record files in `folders` ("objectives",
+// "indicators"), read from the repository's objects. A merge is compared with
+// its first parent. Bounded: at most k_max_audit_commits commits and
+// k_max_audit_bytes of record texts, files of at most 1 MiB (larger ones are
+// left out); `truncated` says when the walk stopped early.
+inline constexpr std::size_t k_max_audit_commits = 10'000;
+inline constexpr std::size_t k_max_audit_bytes = 64u << 20;
+struct RecordFileHistory {
+  std::vector<FileRevision> revisions;
+  bool truncated = false;
+  std::string error;
+};
+RecordFileHistory record_file_revisions(const std::filesystem::path& plan_root,
+                                        const std::string& rev,
+                                        const std::vector<std::string>& folders);
+
 }  // namespace actionplan

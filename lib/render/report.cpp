@@ -382,6 +382,32 @@ std::string title_of(const Plan& plan, const ReportData& r) {
   return fmt::format("{}: {}", report, name);
 }
 
+// "Targets and baselines revised": each change with its commit, oldest first.
+std::string revisions_table(const PlanChanges& c) {
+  if (c.revisions.empty()) return "";
+  std::vector<std::vector<std::string>> rows;
+  for (const TargetRevision& r : c.revisions) {
+    std::string what =
+        r.field;  // "targets.2030" → "target 2030", "baseline.value" → "baseline value"
+    if (what.starts_with("targets.")) what = "target " + what.substr(8);
+    std::replace(what.begin(), what.end(), '.', ' ');
+    rows.push_back({fmt::format("{} ({})", md_text(r.title), md_code(r.id)), md_text(what),
+                    r.from.empty() ? "*(none)*" : md_text(r.from),
+                    r.to.empty() ? "*(none)*" : md_text(r.to), r.commit.date,
+                    md_text(r.commit.author), md_text(r.commit.message)});
+  }
+  std::string out = fmt::format(
+      "**Targets and baselines revised** ({})\n\n{}\n", c.revisions.size(),
+      md_table({"", "what", "before", "after", "date", "by", "why (the commit's message)"},
+               "lllllll", rows));
+  if (c.revisions_truncated)
+    out += fmt::format(
+        "*Only the oldest part of the history was read (at most {} commits, {} MiB of "
+        "records): later revisions are not listed.*\n\n",
+        k_max_audit_commits, k_max_audit_bytes >> 20);
+  return out;
+}
+
 std::string changes_annex(const PlanChanges& c, const std::string& heading) {
   std::string out = fmt::format("## {}\n\n", heading);
   out += fmt::format("Compared with the plan as it was at {} (commit {}).", md_code(c.revision),
@@ -432,6 +458,7 @@ std::string changes_annex(const PlanChanges& c, const std::string& heading) {
     out += fmt::format("**Indicator values recorded** ({})\n\n{}\n", c.recorded.size(),
                        md_table({"", "date", "value"}, "llr", rows));
   }
+  out += revisions_table(c);
   return out;
 }
 
@@ -447,6 +474,7 @@ std::string changes_line(const PlanChanges& c) {
   part(c.status_changes.size(), "changed status", "changed status");
   part(c.secured.size(), "with new secured funding", "with new secured funding");
   part(c.recorded.size(), "indicator value recorded", "indicator values recorded");
+  part(c.revisions.size(), "target or baseline revised", "targets or baselines revised");
   return parts.empty() ? "no changes" : join(parts);
 }
 
@@ -1071,6 +1099,21 @@ ordered_json activity_report_json(const Plan& plan, const Activity& a,
           {"latest_note", latest_note_json(a)}};
 }
 
+ordered_json revisions_json(const PlanChanges& c) {
+  ordered_json out = ordered_json::array();
+  for (const TargetRevision& r : c.revisions)
+    out.push_back({{"kind", kind_info(r.kind).singular},
+                   {"id", r.id},
+                   {"field", r.field},
+                   {"from", r.from},
+                   {"to", r.to},
+                   {"commit", r.commit.commit},
+                   {"date", r.commit.date},
+                   {"author", r.commit.author},
+                   {"message", r.commit.message}});
+  return out;
+}
+
 ordered_json changes_json(const PlanChanges& c) {
   auto refs = [](const std::vector<ActivityRef>& list) {
     ordered_json out = ordered_json::array();
@@ -1098,7 +1141,9 @@ ordered_json changes_json(const PlanChanges& c) {
           {"stage_moves", moves(c.stage_moves)},
           {"status_changes", moves(c.status_changes)},
           {"secured", std::move(secured)},
-          {"recorded", std::move(recorded)}};
+          {"recorded", std::move(recorded)},
+          {"revisions", revisions_json(c)},
+          {"revisions_truncated", c.revisions_truncated}};
 }
 
 ordered_json goals_json(const ReportData& r, const StatusWords& words) {

@@ -1,6 +1,7 @@
 // `diff`: two states of a plan compared as a reviewer reads them.
 #include <doctest/doctest.h>
 
+#include "analysis/changes.hpp"
 #include "analysis/plan_diff.hpp"
 #include "helpers.hpp"
 #include "history/git.hpp"
@@ -128,4 +129,29 @@ TEST_CASE("show --history: each value takes the latest commit of its lines; a ne
   CHECK(values[3].commit.commit == "aaa");
   CHECK(values[4].line == 8);
   CHECK(values[4].commit.commit.empty());  // not committed yet
+}
+
+TEST_CASE("report --since: targets, target years and baselines revised, commit by commit") {
+  const LineCommit who{"abc", "2026-06-01", "Ana", "Mid-term review", 1};
+  const std::vector<FileRevision> revisions = {
+      {"indicators/I1.yaml",
+       "id: I1\ntitle: H\nobjective: O1\nbaseline: {date: 2020, value: 0}\ntargets: {2030: 10}\n",
+       "id: I1\ntitle: H\nobjective: O1\nbaseline: {date: 2021, value: 0}\ntargets: {2035: 10}\n"
+       "measurements:\n  - {date: 2024, value: 3}\n",
+       who},
+      {"objectives/O2.yaml", "", "id: O2\ntitle: New\ntargets: {2030: More}\n", who},
+  };
+  const std::vector<TargetRevision> changes = target_revisions(revisions);
+  REQUIRE(changes.size() == 4);
+  CHECK(changes[0].field == "baseline.date");
+  CHECK(changes[0].from == "2020");
+  CHECK(changes[0].to == "2021");
+  CHECK(changes[1].field == "targets.2030");
+  CHECK(changes[1].to.empty());
+  CHECK(changes[2].field == "targets.2035");
+  CHECK(changes[3].id == "O2");
+  CHECK(changes[3].kind == RecordKind::objective);
+  CHECK(changes[3].from.empty());
+  CHECK(changes[3].to == "More");
+  CHECK(changes[3].commit.author == "Ana");  // measurements added: not a revision
 }
