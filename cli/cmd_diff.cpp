@@ -48,6 +48,8 @@ int run_diff(const DiffOptions& o, Session& session) {
   if (!before) return k_exit_failure;
   std::optional<LoadResult> after = load_state(*root, o.head, *as_of, states.head_commit, session);
   if (!after) return k_exit_failure;
+  after->diags.append(check_closed_period(before->plan, after->plan));
+  after->diags.sort();
   keep_known_on(before->plan, *as_of);
   keep_known_on(after->plan, *as_of);
   const PlanDiff diff =

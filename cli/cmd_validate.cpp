@@ -3,6 +3,7 @@
 
 #include "check/check.hpp"
 #include "common.hpp"
+#include "history/git.hpp"
 #include "render/diagnostics.hpp"
 
 namespace actionplan::cli {
@@ -13,6 +14,7 @@ struct ValidateOptions {
   bool strict = false;
   std::string as_of;
   std::string output;
+  std::string since;  // BASE: also check changes to published values since then
 };
 
 int run_validate(const ValidateOptions& options, Session& session) {
@@ -28,7 +30,14 @@ int run_validate(const ValidateOptions& options, Session& session) {
   const DiagnosticFormat format = name == "json"     ? DiagnosticFormat::json
                                   : name == "github" ? DiagnosticFormat::github
                                                      : DiagnosticFormat::text;
-  const LoadResult loaded = load_and_check(*root, *as_of, session.load_options());
+  LoadResult loaded = load_and_check(*root, *as_of, session.load_options());
+  if (!options.since.empty()) {
+    const PlanAtRevision then = read_plan_at_revision(*root, options.since);
+    if (!then.error.empty()) return session.fail("--since: " + then.error);
+    const LoadResult base = load_plan_from_memory(then.files, session.load_options().threads);
+    loaded.diags.append(check_closed_period(base.plan, loaded.plan));
+    loaded.diags.sort();
+  }
   const Diagnostics& diags = loaded.diags;
 
   std::string prefix;
@@ -70,6 +79,11 @@ void add_validate_command(Command app, Session& session) {
              "on stderr")
       .type_name("FILE");
   sub.flag("--strict", options->strict, "Exit 1 on warnings too");
+  sub.option("--since", options->since,
+             "Also report changes since BASE (a commit, tag or branch) to values already "
+             "published: dated on or before plan.yaml's closed_until, without a 'restated' "
+             "reason (closed-period)")
+      .type_name("BASE");
   sub.option("--as-of", options->as_of,
              "Date to check against (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today")
       .type_name("DATE");

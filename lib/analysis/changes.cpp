@@ -19,6 +19,33 @@ std::string stage_label(const Plan& plan, const Activity& a) {
   return s.name ? s.name->value : s.id.value;
 }
 
+// A measurement's figures for people: "42", "38 of 90", "in progress".
+std::string figures_for_people(const Measurement& m) {
+  if (m.level) return m.level->value;
+  if (m.numerator && m.denominator)
+    return format_number(m.numerator->value) + " of " + format_number(m.denominator->value);
+  return m.value ? format_number(m.value->value) : "";
+}
+
+// Measurements that give a `restated` reason and whose figures differ from the
+// earlier version's of the same date (or that it did not have).
+void restated_values(const Plan& before, const Plan& after, std::vector<RestatedValue>& out) {
+  for (const Indicator& i : after.indicators) {
+    const Indicator* old = before.indicator(i.id.value);
+    for (const Measurement& m : i.measurements) {
+      if (!m.restated || !m.date) continue;
+      const Measurement* was = nullptr;
+      if (old)
+        for (const Measurement& o : old->measurements)
+          if (o.date && o.date->value == m.date->value) was = &o;
+      if (was && measurement_figures(*was) == measurement_figures(m)) continue;
+      out.push_back({i.id.value, i.title ? i.title->value : "", m.date->value.to_string(),
+                     was ? figures_for_people(*was) : "", figures_for_people(m),
+                     m.restated->value});
+    }
+  }
+}
+
 }  // namespace
 
 PlanChanges diff_plans(const Plan& before, const Plan& after) {
@@ -60,6 +87,7 @@ PlanChanges diff_plans(const Plan& before, const Plan& after) {
         out.recorded.push_back({i.id.value, i.title ? i.title->value : i.id.value,
                                 m.date->value.to_string(), *value, i.unit ? i.unit->value : ""});
   }
+  restated_values(before, after, out.restated);
   return out;
 }
 

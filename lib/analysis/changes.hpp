@@ -47,6 +47,13 @@ struct TargetRevision {
   LineCommit commit;
 };
 
+// A value already published that was changed with a reason (`restated:`).
+struct RestatedValue {
+  std::string indicator, title, date;
+  std::string from, to;  // the figures as people read them ("" for a value that was not there)
+  std::string reason;
+};
+
 struct PlanChanges {
   std::string revision;  // as the user named it
   std::string commit;    // what it resolved to
@@ -58,11 +65,12 @@ struct PlanChanges {
   std::vector<ValueChange> status_changes;  // active, on-hold, cancelled
   std::vector<SecuredChange> secured;
   std::vector<RecordedValue> recorded;    // measurements not in the earlier version
+  std::vector<RestatedValue> restated;    // by indicator, then date
   std::vector<TargetRevision> revisions;  // oldest first
   bool revisions_truncated = false;       // the history was longer than was read
   bool empty() const {
     return added.empty() && removed.empty() && stage_moves.empty() && status_changes.empty() &&
-           secured.empty() && recorded.empty() && revisions.empty();
+           secured.empty() && recorded.empty() && revisions.empty() && restated.empty();
   }
 };
 

@@ -585,4 +585,44 @@ LoadResult load_and_check(const std::filesystem::path& root, const Date& as_of,
   return result;
 }
 
+Diagnostics check_closed_period(const Plan& then, const Plan& now) {
+  Diagnostics out;
+  if (!now.info.closed_until) return out;
+  const Date& closed = now.info.closed_until->value;
+  const std::string why =
+      fmt::format("values dated on or before closed_until, {}, were published", closed.to_string());
+  for (const Indicator& i : now.indicators) {
+    const Indicator* old = then.indicator(i.id.value);
+    if (!old) continue;
+    std::map<Date, const Measurement*> before;
+    for (const Measurement& m : old->measurements)
+      if (m.date && !(closed < m.date->value)) before.emplace(m.date->value, &m);
+    for (const Measurement& m : i.measurements) {
+      if (!m.date || closed < m.date->value) continue;
+      auto was = before.find(m.date->value);
+      const bool is_new = was == before.end();
+      const bool changed = is_new || measurement_figures(*was->second) != measurement_figures(m);
+      if (!is_new) before.erase(was);
+      if (changed && !m.restated)
+        out.error(
+            i.source.path, m.pos, "closed-period",
+            fmt::format("the value of {} for {} was {} since the last report ({}): "
+                        "give the reason as 'restated: ...'",
+                        i.id.value, m.date->value.to_string(), is_new ? "added" : "changed", why));
+    }
+    for (const auto& [date, m] : before) {
+      // At the measurement now in its place: the first one after its date, else the last.
+      Position at = i.measurements.empty() ? i.source.pos : i.measurements.back().pos;
+      for (auto it = i.measurements.rbegin(); it != i.measurements.rend(); ++it)
+        if (it->date && date < it->date->value) at = it->pos;
+      out.error(i.source.path, at, "closed-period",
+                fmt::format("the value of {} for {} was removed since the last report ({}): "
+                            "restore it; to correct it, change it and give the reason as "
+                            "'restated: ...'",
+                            i.id.value, date.to_string(), why));
+    }
+  }
+  return out;
+}
+
 }  // namespace actionplan

@@ -27,6 +27,15 @@ LoadResult load_and_check(const std::filesystem::path& root, const Date& as_of,
 // objectives and task forces decoded (few), activities and indicators by file
 // name only (enough for references), and `kind` itself not at all: the caller
 // compares the new id with the file names. Cost does not grow with activities.
+// `validate --since BASE` and `diff`: changes to values already published. For
+// each indicator of `now` and its record in `then`, a measurement dated on or
+// before now's plan.yaml `closed_until` that differs from then's measurement of
+// the same date (value, ratio, level or parts), or that then did not have, is an
+// error at its line (`closed-period`) unless it gives `restated` (a reason); a
+// measurement then had and now lacks is an error at the indicator's
+// `measurements`. Nothing without `closed_until`.
+Diagnostics check_closed_period(const Plan& then, const Plan& now);
+
 LoadOptions scope_for_new_record(RecordKind kind);
 
 // What checking an edit of the record `id` of `kind` needs: the same, with

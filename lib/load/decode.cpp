@@ -531,6 +531,11 @@ const Field<PlanInfo> k_plan_fields[] = {
        p.period.emplace();
        r.fields(n, k_period_fields, *p.period, "'period'");
      }},
+    {{"closed_until", Need::optional, "date",
+      "the last day of the last published report: a value dated on or before it that a change "
+      "alters is an error of `validate --since` and `diff` unless it gives `restated`",
+      AP_DATE},
+     [](Reader& r, const Node& n, PlanInfo& p) { p.closed_until = r.date(n, "closed_until"); }},
     {{"horizons", Need::optional, "list of years", "target years, e.g. `[2030, 2050]`",
       R"({"type":"array","items":{"type":"integer"}})"},
      [](Reader& r, const Node& n, PlanInfo& p) {

@@ -294,6 +294,11 @@ void visit_fields(M& m, V&& v) {
     m.by);
   v(FieldInfo{.key = "source"}, m.source);
   v(FieldInfo{.key = "note"}, m.note);
+  v(FieldInfo{.key = "restated",
+              .meaning = "why a value already published (dated on or before plan.yaml's "
+                         "`closed_until`) was changed: required for such a change "
+                         "(`closed-period`)"},
+    m.restated);
 }
 
 template <class M, class V>

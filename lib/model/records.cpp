@@ -59,4 +59,17 @@ std::optional<double> measured_value(const Measurement& m) {
   return 100 * m.numerator->value / m.denominator->value;
 }
 
+std::string measurement_figures(const Measurement& m) {
+  std::string out;
+  for (const auto* number : {&m.value, &m.numerator, &m.denominator})
+    out += *number ? format_number((*number)->value) + ";" : ";";
+  out += m.level ? m.level->value : "";
+  for (const Breakdown& b : m.by) {
+    out += "|" + b.dimension.value;
+    for (const Part& part : b.parts)
+      out += "," + part.name.value + "=" + format_number(part.value.value);
+  }
+  return out;
+}
+
 }  // namespace actionplan

@@ -105,6 +105,7 @@ struct PlanInfo {
   Text vision;
   Text mission;
   std::optional<Period> period;
+  std::optional<Located<Date>> closed_until;  // values dated on or before it are published
   std::vector<Located<int>> horizons;
   Text currency;
   std::optional<std::vector<Goal>> goals;
@@ -240,8 +241,13 @@ struct Measurement {
   std::vector<Breakdown> by;
   Text source;
   Text note;
+  Text restated;  // why a published value (dated on or before `closed_until`) was changed
   Position pos;
 };
+
+// A measurement's figures as one text (value, ratio, level, parts), to tell
+// whether two versions of it differ (`closed-period`, "Values restated").
+std::string measurement_figures(const Measurement& m);
 
 struct IndicatorTarget {
   Located<int> year;

@@ -458,6 +458,15 @@ std::string changes_annex(const PlanChanges& c, const std::string& heading) {
     out += fmt::format("**Indicator values recorded** ({})\n\n{}\n", c.recorded.size(),
                        md_table({"", "date", "value"}, "llr", rows));
   }
+  if (!c.restated.empty()) {
+    std::vector<std::vector<std::string>> rows;
+    for (const RestatedValue& v : c.restated)
+      rows.push_back({fmt::format("{} ({})", md_text(v.title), md_code(v.indicator)), v.date,
+                      v.from.empty() ? "*(none)*" : md_text(v.from), md_text(v.to),
+                      md_text(v.reason)});
+    out += fmt::format("**Values restated since the last report** ({})\n\n{}\n", c.restated.size(),
+                       md_table({"", "date", "published", "now", "why"}, "lllll", rows));
+  }
   out += revisions_table(c);
   return out;
 }
@@ -474,6 +483,7 @@ std::string changes_line(const PlanChanges& c) {
   part(c.status_changes.size(), "changed status", "changed status");
   part(c.secured.size(), "with new secured funding", "with new secured funding");
   part(c.recorded.size(), "indicator value recorded", "indicator values recorded");
+  part(c.restated.size(), "published value restated", "published values restated");
   part(c.revisions.size(), "target or baseline revised", "targets or baselines revised");
   return parts.empty() ? "no changes" : join(parts);
 }
@@ -1099,6 +1109,17 @@ ordered_json activity_report_json(const Plan& plan, const Activity& a,
           {"latest_note", latest_note_json(a)}};
 }
 
+ordered_json restated_json(const PlanChanges& c) {
+  ordered_json out = ordered_json::array();
+  for (const RestatedValue& v : c.restated)
+    out.push_back({{"indicator", v.indicator},
+                   {"date", v.date},
+                   {"from", v.from},
+                   {"to", v.to},
+                   {"reason", v.reason}});
+  return out;
+}
+
 ordered_json revisions_json(const PlanChanges& c) {
   ordered_json out = ordered_json::array();
   for (const TargetRevision& r : c.revisions)
@@ -1142,6 +1163,7 @@ ordered_json changes_json(const PlanChanges& c) {
           {"status_changes", moves(c.status_changes)},
           {"secured", std::move(secured)},
           {"recorded", std::move(recorded)},
+          {"restated", restated_json(c)},
           {"revisions", revisions_json(c)},
           {"revisions_truncated", c.revisions_truncated}};
 }

@@ -291,3 +291,38 @@ TEST_CASE("parts by region: any region when plan.yaml lists none, the listed one
   REQUIRE(listed.lines().size() == 1);
   CHECK(listed.lines()[0].find("unknown region 'alps'; known regions: andes") != std::string::npos);
 }
+
+TEST_CASE("closed periods: a published value changed, added or removed needs a reason") {
+  const std::string plan = test::k_plan_yaml + "closed_until: 2025-12-31\n";
+  auto indicator = [](const std::string& measurements) {
+    return "id: I1\ntitle: H\nobjective: O1\nmeasurements:\n" + measurements;
+  };
+  const std::map<std::string, std::string> base = {
+      {"plan.yaml", plan},
+      {"objectives/O1.yaml", "id: O1\ntitle: A\ngoal: G1\n"},
+      {"indicators/I1.yaml",
+       indicator("  - {date: 2024, value: 1}\n  - {date: 2025, value: 2}\n")}};
+  const test::Loaded then = test::load(base);
+  auto problems = [&](const std::string& measurements) {
+    std::map<std::string, std::string> files = base;
+    files["indicators/I1.yaml"] = indicator(measurements);
+    return test::lines(check_closed_period(then.plan, test::load(files).plan));
+  };
+  CHECK(problems(
+            "  - {date: 2024, value: 1}\n  - {date: 2025, value: 2}\n  - {date: 2026, value: 9}\n")
+            .empty());  // a value after closed_until is not published yet
+  const std::vector<std::string> changed =
+      problems("  - {date: 2024, value: 1}\n  - {date: 2025, value: 3}\n");
+  REQUIRE(changed.size() == 1);
+  CHECK(changed[0].starts_with(
+      "indicators/I1.yaml:6:5: error: the value of I1 for 2025 was changed"));
+  CHECK(problems("  - {date: 2024, value: 1}\n  - {date: 2025, value: 3, restated: corrected}\n")
+            .empty());
+  const std::vector<std::string> removed = problems("  - {date: 2025, value: 2}\n");
+  REQUIRE(removed.size() == 1);
+  CHECK(removed[0].find("for 2024 was removed") != std::string::npos);
+  std::map<std::string, std::string> open = base;
+  open["plan.yaml"] = test::k_plan_yaml;  // no closed_until: nothing is closed
+  open["indicators/I1.yaml"] = indicator("  - {date: 2025, value: 5}\n");
+  CHECK(check_closed_period(then.plan, test::load(open).plan).items().empty());
+}
