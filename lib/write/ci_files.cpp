@@ -47,8 +47,9 @@ jobs:
         with: {fetch-depth: 0}
       - name: Install actionplan @VERSION@ (its released .deb)
         uses: @REPOSITORY@@v@VERSION@
-      - name: Validate (each problem is annotated on its line)
-        run: actionplan validate --format github
+      - name: Validate (each problem is annotated on its line; on a pull request, also published values changed)
+        shell: bash
+        run: actionplan validate --format github ${GITHUB_BASE_REF:+--since "origin/$GITHUB_BASE_REF"}
       - name: What the pull request does to the plan (job summary, and a comment below)
         if: always() && github.event_name == 'pull_request'
         shell: bash
