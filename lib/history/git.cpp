@@ -279,10 +279,9 @@ class CommitNames {
     if (const git_signature* who = hunk.final_signature) {
       out.author = who->name ? who->name : "";
       out.time = who->when.time;
-      const std::time_t t = static_cast<std::time_t>(who->when.time + who->when.offset * 60LL);
-      std::tm utc{};
-      gmtime_r(&t, &utc);
-      out.date = fmt::format("{:04}-{:02}-{:02}", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday);
+      // In the author's time zone, without the C library's (it would read the system's
+      // time zone files: nothing outside the plan is opened).
+      out.date = date_from_unix_seconds(who->when.time + who->when.offset * 60LL).to_string();
     }
     Commit commit;
     if (git_commit_lookup(commit.out(), m_repo, &hunk.final_commit_id) == 0)

@@ -153,6 +153,8 @@ READ_COMMANDS = [
     ["gap-analysis", "--fail-on", "high"],
     ["report"], ["report", "--format", "json"], ["report", "--year", "2026"],
     ["report", "--since", "v1"], ["report", "--since", "main~1", "--format", "json"],
+    ["diff", "v1"], ["diff", "v1", "main", "--format", "json"], ["validate", "--since", "v1"],
+    ["show", "O1", "--history"], ["forms", "--check"],
     ["schema"], ["schema", "activity"],
     ["completion", "bash"], ["completion", "zsh"],
     ["--help"], ["--version"], ["report", "--help"],
